@@ -1,0 +1,2 @@
+/** Regions of interest (neurons): pixel sets, label images, and their file formats. */
+package org.neuroseg.roi;

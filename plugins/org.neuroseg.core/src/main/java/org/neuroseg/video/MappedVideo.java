@@ -1,0 +1,248 @@
+package org.neuroseg.video;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.neuroseg.NeurosegException;
+
+/**
+ * Frames of a file read through memory-mapped windows of whole frames, so videos of any size (past 2 GB and 4 GB)
+ * are read with a small heap. Used for {@link VideoStore} files and for raw binary files with a known layout.
+ * Thread-safe for reading.
+ */
+public final class MappedVideo implements Video {
+
+    /** Bytes mapped at a time (whole frames; at least one frame). */
+    static final long WINDOW_BYTES = 256L << 20;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final VideoShape shape;
+    private final double frameRateHz;
+    private final String metadataJson;
+    private final long dataOffset;
+    private final ByteOrder order;
+    private final int framesPerWindow;
+    private int windowIndex = -1;
+    private ByteBuffer window;
+
+    private MappedVideo(Path file, FileChannel channel, VideoShape shape, double frameRateHz, String metadataJson,
+            long dataOffset, ByteOrder order) {
+        this.file = file;
+        this.channel = channel;
+        this.shape = shape;
+        this.frameRateHz = frameRateHz;
+        this.metadataJson = metadataJson;
+        this.dataOffset = dataOffset;
+        this.order = order;
+        this.framesPerWindow = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WINDOW_BYTES / shape.bytesPerFrame()));
+    }
+
+    /** Opens a {@link VideoStore} file. */
+    static MappedVideo open(Path file) throws NeurosegException {
+        FileChannel channel = openChannel(file);
+        try {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(VideoStore.FIXED_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, head, 0);
+            byte[] magic = new byte[VideoStore.MAGIC.length];
+            head.get(0, magic);
+            if (head.position() < VideoStore.FIXED_HEADER_BYTES || !Arrays.equals(magic, VideoStore.MAGIC)) {
+                throw new NeurosegException(file + " is not a NeuroSeg video store (no NSVIDEO header)");
+            }
+            int version = head.getInt(8);
+            if (version != VideoStore.VERSION) {
+                throw new NeurosegException(file + " is a video store of format version " + version
+                        + "; this NeuroSeg reads version " + VideoStore.VERSION);
+            }
+            int headerBytes = head.getInt(12);
+            long frames = head.getLong(16);
+            int height = head.getInt(24);
+            int width = head.getInt(28);
+            PixelType type = PixelType.fromCode(head.getInt(32));
+            double rate = head.getDouble(40);
+            int metadataLength = head.getInt(48);
+            if (type == null || frames < 0 || frames > Integer.MAX_VALUE || height < 1 || width < 1
+                    || metadataLength < 0 || VideoStore.FIXED_HEADER_BYTES + (long) metadataLength > headerBytes) {
+                throw new NeurosegException(file + " has a corrupt video header (frames " + frames + ", size "
+                        + height + " x " + width + ", pixel type code " + head.getInt(32) + ")");
+            }
+            VideoShape shape = new VideoShape((int) frames, height, width, type);
+            long expected = headerBytes + shape.totalBytes();
+            if (size < expected) {
+                throw new NeurosegException(file + " is truncated: it should hold " + shape + " (" + expected
+                        + " bytes) but has " + size + " bytes");
+            }
+            ByteBuffer metadata = ByteBuffer.allocate(metadataLength);
+            readFully(channel, metadata, VideoStore.FIXED_HEADER_BYTES);
+            String json = new String(metadata.array(), 0, metadata.position(), StandardCharsets.UTF_8);
+            return new MappedVideo(file, channel, shape, rate, json, headerBytes, ByteOrder.LITTLE_ENDIAN);
+        } catch (NeurosegException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new NeurosegException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a headerless raw binary file of frames.
+     *
+     * @param file the raw file
+     * @param height rows per frame
+     * @param width columns per frame
+     * @param pixelType type of each pixel
+     * @param order byte order of the file
+     * @param headerBytes bytes to skip at the start
+     * @throws NeurosegException when the file is missing or its size is not a whole number of frames
+     */
+    public static MappedVideo openRaw(Path file, int height, int width, PixelType pixelType, ByteOrder order,
+            long headerBytes) throws NeurosegException {
+        FileChannel channel = openChannel(file);
+        try {
+            long size = channel.size() - headerBytes;
+            long frameBytes = (long) height * width * pixelType.bytes();
+            if (size <= 0 || size % frameBytes != 0 || size / frameBytes > Integer.MAX_VALUE) {
+                throw new NeurosegException(file + " holds " + Math.max(0, size) + " bytes of pixels, which is not a"
+                        + " whole number of " + height + " x " + width + " " + pixelType.name().toLowerCase()
+                        + " frames (" + frameBytes + " bytes each): check width, height and pixel type");
+            }
+            VideoShape shape = new VideoShape((int) (size / frameBytes), height, width, pixelType);
+            return new MappedVideo(file, channel, shape, 0, "{}", headerBytes, order);
+        } catch (NeurosegException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new NeurosegException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public VideoShape shape() {
+        return shape;
+    }
+
+    @Override
+    public double frameRateHz() {
+        return frameRateHz;
+    }
+
+    /** @return the JSON metadata stored with the video ("{}" when none) */
+    public String metadataJson() {
+        return metadataJson;
+    }
+
+    /** @return the file this video is read from */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Returns a read-only view of frame {@code index} in the file's byte order, without copying. The view stays valid
+     * while this video is open.
+     */
+    public ByteBuffer frameView(int index) throws NeurosegException {
+        if (index < 0 || index >= shape.frames()) {
+            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
+        }
+        int frameBytes = shape.bytesPerFrame();
+        ByteBuffer mapped = windowFor(index / framesPerWindow);
+        int start = (index % framesPerWindow) * frameBytes;
+        return mapped.slice(start, frameBytes).order(order);
+    }
+
+    @Override
+    public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
+        ByteBuffer view = frameView(index);
+        if (order == ByteOrder.LITTLE_ENDIAN || shape.pixelType() == PixelType.UINT8) {
+            target.put(view);
+            return;
+        }
+        ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
+        int pixels = shape.pixelsPerFrame();
+        if (shape.pixelType() == PixelType.UINT16) {
+            for (int i = 0; i < pixels; i++) {
+                out.putShort(2 * i, view.getShort(2 * i));
+            }
+        } else {
+            for (int i = 0; i < pixels; i++) {
+                out.putFloat(4 * i, view.getFloat(4 * i));
+            }
+        }
+        target.position(target.position() + shape.bytesPerFrame());
+    }
+
+    @Override
+    public void readFrame(int index, float[] target) throws NeurosegException {
+        if (target.length != shape.pixelsPerFrame()) {
+            throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
+                    + shape.pixelsPerFrame());
+        }
+        shape.pixelType().toFloats(frameView(index), target);
+    }
+
+    private synchronized ByteBuffer windowFor(int wanted) throws NeurosegException {
+        if (wanted != windowIndex) {
+            long first = (long) wanted * framesPerWindow;
+            long count = Math.min(framesPerWindow, shape.frames() - first);
+            long offset = dataOffset + first * shape.bytesPerFrame();
+            try {
+                MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset,
+                        count * shape.bytesPerFrame());
+                window = mapped;
+                windowIndex = wanted;
+            } catch (IOException e) {
+                throw new NeurosegException("Cannot map frames " + first + ".." + (first + count - 1) + " of " + file
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return window;
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            window = null;
+            windowIndex = -1;
+        }
+        channel.close();
+    }
+
+    private static FileChannel openChannel(Path file) throws NeurosegException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new NeurosegException("File not found: " + file, e);
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer target, long position) throws IOException {
+        long at = position;
+        while (target.hasRemaining()) {
+            int read = channel.read(target, at);
+            if (read < 0) {
+                return;
+            }
+            at += read;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the original error matters more
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.neuroseg.video;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+
+/** Operations on whole videos that stream frame by frame, so their memory does not grow with the frame count. */
+public final class Videos {
+
+    private Videos() {
+    }
+
+    /**
+     * Writes {@code source} to a new store at {@code target} in the source's own pixel type, reporting progress per
+     * frame. Nothing is left at {@code target} when reading fails or the monitor cancels.
+     *
+     * @param metadataJson JSON object stored with the video, or null
+     * @return the store's path
+     */
+    public static Path toStore(Video source, Path target, String metadataJson, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        VideoShape shape = source.shape();
+        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), shape.pixelType(),
+                source.frameRateHz(), metadataJson)) {
+            ByteBuffer frame = ByteBuffer.allocateDirect(shape.bytesPerFrame()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int t = 0; t < shape.frames(); t++) {
+                monitor.checkCanceled();
+                frame.clear();
+                source.readFrameBytes(t, frame);
+                frame.flip();
+                writer.appendBytes(frame);
+                monitor.setProgress((t + 1.0) / shape.frames(), null);
+            }
+            return writer.commit();
+        }
+    }
+
+    /**
+     * Smallest and largest pixel value over all frames.
+     *
+     * @return {min, max}; {NaN, NaN} for a video without frames
+     */
+    public static float[] minMax(Video video, ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        VideoShape shape = video.shape();
+        float[] frame = new float[shape.pixelsPerFrame()];
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int t = 0; t < shape.frames(); t++) {
+            monitor.checkCanceled();
+            video.readFrame(t, frame);
+            for (float value : frame) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+            monitor.setProgress((t + 1.0) / shape.frames(), null);
+        }
+        return shape.frames() == 0 ? new float[] {Float.NaN, Float.NaN} : new float[] {min, max};
+    }
+
+    /**
+     * Visits the video in consecutive chunks of up to {@code chunkFrames} frames. The chunk's arrays are reused
+     * between calls: copy what must outlive the call.
+     */
+    public static void forEachChunk(Video video, int chunkFrames, ChunkConsumer consumer, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        if (chunkFrames < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1 frame, got " + chunkFrames);
+        }
+        VideoShape shape = video.shape();
+        float[][] chunk = new float[Math.min(chunkFrames, Math.max(1, shape.frames()))][shape.pixelsPerFrame()];
+        for (int start = 0; start < shape.frames(); start += chunk.length) {
+            monitor.checkCanceled();
+            int count = Math.min(chunk.length, shape.frames() - start);
+            for (int i = 0; i < count; i++) {
+                video.readFrame(start + i, chunk[i]);
+            }
+            consumer.accept(start, count, chunk);
+            monitor.setProgress((double) (start + count) / shape.frames(), null);
+        }
+    }
+
+    /** Receives consecutive chunks of frames from {@link #forEachChunk}. */
+    @FunctionalInterface
+    public interface ChunkConsumer {
+        /**
+         * @param firstFrame index of {@code frames[0]} in the video
+         * @param count valid entries of {@code frames}
+         * @param frames reused buffers, each height x width, row-major
+         */
+        void accept(int firstFrame, int count, float[][] frames) throws NeurosegException, CanceledException;
+    }
+}
