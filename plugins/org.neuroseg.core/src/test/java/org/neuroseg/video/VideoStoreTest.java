@@ -1,0 +1,222 @@
+package org.neuroseg.video;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+
+class VideoStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsEveryPixelTypeWithMetadata() throws Exception {
+        for (PixelType type : PixelType.values()) {
+            Path file = dir.resolve(type + VideoStore.EXTENSION);
+            float[][] frames = {{0, 1, 2, 250, 7, 9}, {3, 4, 5, 6, 200, 11}, {12, 13, 14, 15, 16, 17}};
+            try (VideoWriter writer = VideoStore.create(file, 2, 3, type, 12.5, "{\"source\":\"test\"}")) {
+                for (float[] frame : frames) {
+                    writer.append(frame);
+                }
+                writer.commit();
+            }
+            try (MappedVideo video = VideoStore.open(file)) {
+                assertEquals(new VideoShape(3, 2, 3, type), video.shape());
+                assertEquals(12.5, video.frameRateHz());
+                assertEquals("{\"source\":\"test\"}", video.metadataJson());
+                float[] frame = new float[6];
+                for (int t = 0; t < 3; t++) {
+                    video.readFrame(t, frame);
+                    assertArrayEquals(frames[t], frame, type + " frame " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void integerTypesRoundAndClamp() throws Exception {
+        Path file = dir.resolve("clamp.nsv");
+        try (VideoWriter writer = VideoStore.create(file, 1, 5, PixelType.UINT16, 0, null)) {
+            writer.append(new float[] {-3f, 1.6f, 70000f, Float.NaN, 65535f});
+            writer.commit();
+        }
+        float[] frame = new float[5];
+        try (MappedVideo video = VideoStore.open(file)) {
+            video.readFrame(0, frame);
+        }
+        assertArrayEquals(new float[] {0, 2, 65535, 0, 65535}, frame);
+    }
+
+    @Test
+    void framesAreRandomAccessAcrossMappedWindows() throws Exception {
+        // 1 MB frames: 256 frames per window, so 600 frames span three windows.
+        int side = 512;
+        Path file = dir.resolve("windows.nsv");
+        float[] frame = new float[side * side];
+        try (VideoWriter writer = VideoStore.create(file, side, side, PixelType.FLOAT32, 0, null)) {
+            for (int t = 0; t < 600; t++) {
+                frame[0] = t;
+                frame[frame.length - 1] = -t;
+                writer.append(frame);
+            }
+            writer.commit();
+        }
+        try (MappedVideo video = VideoStore.open(file)) {
+            for (int t : new int[] {599, 0, 256, 255, 511, 512, 17}) {
+                video.readFrame(t, frame);
+                assertEquals(t, frame[0]);
+                assertEquals(-t, frame[frame.length - 1]);
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> video.readFrame(600, new float[side * side]));
+        }
+    }
+
+    @Test
+    void readsBeyondFourGigabytesWithLongOffsets() throws Exception {
+        // A sparse 4.3 GB store: only the header and the last frame are written, the rest are holes (zeros).
+        int side = 1024;
+        int frameBytes = side * side * 2;
+        int frames = (int) ((4L << 30) / frameBytes) + 50;
+        Path file = dir.resolve("big.nsv");
+        ByteBuffer header = VideoStore.encodeHeader(new VideoShape(frames, side, side, PixelType.UINT16), 10, "{}");
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.getChannel().write(header, 0);
+            ByteBuffer last = ByteBuffer.allocate(frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+            last.putShort(0, (short) 4321).putShort(frameBytes - 2, (short) 60000);
+            raf.getChannel().write(last, header.capacity() + (long) (frames - 1) * frameBytes);
+        }
+        try (MappedVideo video = VideoStore.open(file)) {
+            assertTrue(video.shape().totalBytes() > (4L << 30));
+            float[] frame = new float[side * side];
+            video.readFrame(frames - 1, frame);
+            assertEquals(4321, frame[0]);
+            assertEquals(60000, frame[frame.length - 1]);
+            video.readFrame(frames / 2, frame);
+            assertEquals(0, frame[0]);
+        }
+    }
+
+    @Test
+    void truncatedStoreIsRefusedWithFileName() throws Exception {
+        Path file = dir.resolve("cut.nsv");
+        try (VideoWriter writer = VideoStore.create(file, 4, 4, PixelType.UINT16, 0, null)) {
+            writer.append(new float[16]);
+            writer.append(new float[16]);
+            writer.commit();
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() - 5);
+        }
+        NeurosegException error = assertThrows(NeurosegException.class, () -> VideoStore.open(file));
+        assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("truncated"), error.getMessage());
+    }
+
+    @Test
+    void otherFilesAreNotTakenForStores() throws Exception {
+        Path file = dir.resolve("notes.nsv");
+        Files.writeString(file, "hello, this is not a video at all, but it is long enough to hold a header.....");
+        assertFalse(VideoStore.isStore(file));
+        NeurosegException error = assertThrows(NeurosegException.class, () -> VideoStore.open(file));
+        assertTrue(error.getMessage().contains("not a NeuroSeg video store"), error.getMessage());
+        NeurosegException missing = assertThrows(NeurosegException.class,
+                () -> VideoStore.open(dir.resolve("missing.nsv")));
+        assertTrue(missing.getMessage().startsWith("File not found"), missing.getMessage());
+    }
+
+    @Test
+    void uncommittedWriterLeavesNothingBehind() throws Exception {
+        Path file = dir.resolve("aborted.nsv");
+        try (VideoWriter writer = VideoStore.create(file, 2, 2, PixelType.UINT8, 0, null)) {
+            writer.append(new float[4]);
+        }
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(), listing.toList());
+        }
+    }
+
+    @Test
+    void cancellationDuringConversionLeavesNothingBehind() throws Exception {
+        float[][] frames = new float[10][4];
+        ArrayVideo source = new ArrayVideo(2, 2, PixelType.UINT16, 0, frames);
+        List<Double> seen = new ArrayList<>();
+        ProgressMonitor cancelAfterThree = new ProgressMonitor() {
+            @Override
+            public void setProgress(double fraction, String message) {
+                seen.add(fraction);
+            }
+
+            @Override
+            public void checkCanceled() throws CanceledException {
+                if (seen.size() >= 3) {
+                    throw new CanceledException();
+                }
+            }
+        };
+        assertThrows(CanceledException.class,
+                () -> Videos.toStore(source, dir.resolve("canceled.nsv"), null, cancelAfterThree));
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(), listing.toList());
+        }
+    }
+
+    @Test
+    void rawBigEndianFramesReadAsLittleEndianBytes() throws Exception {
+        Path file = dir.resolve("frames.raw");
+        ByteBuffer raw = ByteBuffer.allocate(2 * 2 * 3 * 2 + 8).order(ByteOrder.BIG_ENDIAN);
+        raw.putLong(0xDEADBEEFL);
+        for (int i = 0; i < 12; i++) {
+            raw.putShort((short) (1000 * i + 1));
+        }
+        Files.write(file, raw.array());
+        try (MappedVideo video = MappedVideo.openRaw(file, 2, 3, PixelType.UINT16, ByteOrder.BIG_ENDIAN, 8)) {
+            assertEquals(new VideoShape(2, 2, 3, PixelType.UINT16), video.shape());
+            ByteBuffer bytes = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            video.readFrameBytes(1, bytes);
+            assertEquals(6001, bytes.getShort(0));
+            assertEquals(11001, bytes.getShort(10));
+        }
+        NeurosegException wrongSize = assertThrows(NeurosegException.class,
+                () -> MappedVideo.openRaw(file, 5, 5, PixelType.UINT16, ByteOrder.BIG_ENDIAN, 0));
+        assertTrue(wrongSize.getMessage().contains("not a whole number"), wrongSize.getMessage());
+    }
+
+    @Test
+    void chunksCoverEveryFrameOnceInOrder() throws Exception {
+        float[][] frames = new float[7][1];
+        for (int t = 0; t < 7; t++) {
+            frames[t][0] = t;
+        }
+        List<Float> visited = new ArrayList<>();
+        Videos.forEachChunk(new ArrayVideo(1, 1, PixelType.FLOAT32, 0, frames), 3, (first, count, chunk) -> {
+            for (int i = 0; i < count; i++) {
+                assertEquals(first + i, chunk[i][0]);
+                visited.add(chunk[i][0]);
+            }
+        }, ProgressMonitor.NONE);
+        assertEquals(List.of(0f, 1f, 2f, 3f, 4f, 5f, 6f), visited);
+    }
+
+    @Test
+    void minMaxSpansAllFrames() throws Exception {
+        ArrayVideo video = new ArrayVideo(1, 2, PixelType.FLOAT32, 0, new float[] {3, -2}, new float[] {9, 0});
+        assertArrayEquals(new float[] {-2, 9}, Videos.minMax(video, ProgressMonitor.NONE));
+    }
+
+}
