@@ -1,0 +1,176 @@
+package org.neuroseg.stage;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One parameter of a stage: its stable key (saved in users' workflows and command lines: never rename), the label a
+ * user reads, its type, default, bounds or choices and a one-line description. The KNIME dialog, the KNIME settings,
+ * the node description, the command-line options and the parameter documentation all come from these.
+ *
+ * @param key lowerCamelCase settings key, unique within its stage
+ * @param label words shown in dialogs and node descriptions
+ * @param type the kind of value
+ * @param defaultValue Integer, Long, Double, Boolean or String matching {@code type}
+ * @param min smallest allowed value for numbers, or null for no bound
+ * @param max largest allowed value for numbers, or null for no bound
+ * @param choices allowed values for {@link ParamType#CHOICE}, empty otherwise
+ * @param description one line for the user, with units
+ */
+public record ParamSpec(String key, String label, ParamType type, Object defaultValue, Double min, Double max,
+        List<String> choices, String description) {
+
+    /** Checks that the key is lowerCamelCase and the default is valid. */
+    public ParamSpec {
+        if (!key.matches("[a-z][A-Za-z0-9]*")) {
+            throw new IllegalArgumentException("parameter key must be lowerCamelCase: '" + key + "'");
+        }
+        choices = List.copyOf(choices);
+        if (type == ParamType.CHOICE && choices.isEmpty()) {
+            throw new IllegalArgumentException("choice parameter '" + key + "' needs choices");
+        }
+        if (label.isBlank() || description.isBlank()) {
+            throw new IllegalArgumentException("parameter '" + key + "' needs a label and a description");
+        }
+        checkValue(key, label, type, min, max, choices, defaultValue);
+    }
+
+    /** @return a whole-number parameter within [min, max] */
+    public static ParamSpec integer(String key, String label, int defaultValue, int min, int max, String doc) {
+        return new ParamSpec(key, label, ParamType.INTEGER, defaultValue, (double) min, (double) max, List.of(), doc);
+    }
+
+    /** @return a long parameter (random seeds), any value allowed */
+    public static ParamSpec seed(String key, String label, long defaultValue, String doc) {
+        return new ParamSpec(key, label, ParamType.LONG, defaultValue, null, null, List.of(), doc);
+    }
+
+    /** @return a real-number parameter within [min, max] */
+    public static ParamSpec decimal(String key, String label, double defaultValue, double min, double max,
+            String doc) {
+        return new ParamSpec(key, label, ParamType.DOUBLE, defaultValue, min, max, List.of(), doc);
+    }
+
+    /** @return a yes/no parameter */
+    public static ParamSpec bool(String key, String label, boolean defaultValue, String doc) {
+        return new ParamSpec(key, label, ParamType.BOOLEAN, defaultValue, null, null, List.of(), doc);
+    }
+
+    /** @return a parameter taking one of {@code choices}; the default must be one of them */
+    public static ParamSpec choice(String key, String label, String defaultValue, List<String> choices,
+            String doc) {
+        return new ParamSpec(key, label, ParamType.CHOICE, defaultValue, null, null, choices, doc);
+    }
+
+    /** @return a free-text parameter */
+    public static ParamSpec text(String key, String label, String defaultValue, String doc) {
+        return new ParamSpec(key, label, ParamType.STRING, defaultValue, null, null, List.of(), doc);
+    }
+
+    /** @return a file or folder path parameter; an empty default means "not set" */
+    public static ParamSpec path(String key, String label, String defaultValue, String doc) {
+        return new ParamSpec(key, label, ParamType.PATH, defaultValue, null, null, List.of(), doc);
+    }
+
+    /**
+     * Checks a value for this parameter and returns it in its canonical Java type (Integer, Long, Double, Boolean,
+     * String). Numbers of another boxed type are converted when exact.
+     *
+     * @throws IllegalArgumentException with a message naming the parameter, the value and what is allowed
+     */
+    public Object check(Object value) {
+        return checkValue(key, label, type, min, max, choices, value);
+    }
+
+    private static Object checkValue(String key, String label, ParamType type, Double min, Double max,
+            List<String> choices, Object value) {
+        if (value == null) {
+            throw invalid(key, label, null, "a value is required");
+        }
+        return switch (type) {
+            case INTEGER -> {
+                if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+                        || Math.abs(number.doubleValue()) > Integer.MAX_VALUE) {
+                    throw invalid(key, label, value, "expected a whole number");
+                }
+                yield checkBounds(key, label, min, max, number.intValue());
+            }
+            case LONG -> {
+                if (!(value instanceof Long || value instanceof Integer)) {
+                    throw invalid(key, label, value, "expected a whole number");
+                }
+                yield ((Number) value).longValue();
+            }
+            case DOUBLE -> {
+                if (!(value instanceof Number number) || Double.isNaN(number.doubleValue())) {
+                    throw invalid(key, label, value, "expected a number");
+                }
+                yield checkBounds(key, label, min, max, number.doubleValue());
+            }
+            case BOOLEAN -> {
+                if (!(value instanceof Boolean)) {
+                    throw invalid(key, label, value, "expected true or false");
+                }
+                yield value;
+            }
+            case CHOICE -> {
+                if (!choices.contains(value)) {
+                    throw invalid(key, label, value, "expected one of " + String.join(", ", choices));
+                }
+                yield value;
+            }
+            case STRING, PATH -> {
+                if (!(value instanceof String)) {
+                    throw invalid(key, label, value, "expected text");
+                }
+                yield value;
+            }
+        };
+    }
+
+    /**
+     * Parses a value typed by a user (command line, flow variable) and checks it.
+     *
+     * @throws IllegalArgumentException naming the parameter when the text is not a valid value
+     */
+    public Object parse(String text) {
+        String trimmed = text.trim();
+        try {
+            return check(switch (type) {
+                case INTEGER -> Integer.valueOf(trimmed);
+                case LONG -> Long.valueOf(trimmed);
+                case DOUBLE -> Double.valueOf(trimmed);
+                case BOOLEAN -> switch (trimmed.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "1" -> Boolean.TRUE;
+                    case "false", "no", "0" -> Boolean.FALSE;
+                    default -> throw invalid(key, label, text, "expected true or false");
+                };
+                case STRING, PATH, CHOICE -> text;
+            });
+        } catch (NumberFormatException e) {
+            throw invalid(key, label, text,
+                    type == ParamType.DOUBLE ? "expected a number" : "expected a whole number");
+        }
+    }
+
+    private static <N extends Number> N checkBounds(String key, String label, Double min, Double max, N number) {
+        double value = number.doubleValue();
+        if ((min != null && value < min) || (max != null && value > max)) {
+            throw invalid(key, label, number, "allowed range is " + format(min) + " to " + format(max));
+        }
+        return number;
+    }
+
+    private static IllegalArgumentException invalid(String key, String label, Object value, String expected) {
+        return new IllegalArgumentException(
+                "Parameter '" + label + "' (" + key + "): invalid value '" + value + "', " + expected);
+    }
+
+    private static String format(Double bound) {
+        if (bound == null) {
+            return "unbounded";
+        }
+        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString(bound.longValue())
+                : bound.toString();
+    }
+}

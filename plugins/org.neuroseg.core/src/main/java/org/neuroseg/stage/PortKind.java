@@ -1,0 +1,29 @@
+package org.neuroseg.stage;
+
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.video.Video;
+
+/** What flows between stages, with the Java type that carries it. */
+public enum PortKind {
+    /** A video, axis order (T, Y, X): a {@link Video}. */
+    VIDEO(Video.class),
+    /** A single image (projection, mask, label image): a one-frame {@link Video}. */
+    IMAGE(Video.class),
+    /** Regions of interest, one row per neuron: a {@link RoiSet}. */
+    ROI_TABLE(RoiSet.class),
+    /** Activity, one row per neuron and one column per frame: a {@link Raster}. */
+    RASTER_TABLE(Raster.class),
+    /** Segmentation scores against a reference (type fixed once the metrics land). */
+    METRICS_TABLE(Object.class);
+
+    private final Class<?> javaType;
+
+    PortKind(Class<?> javaType) {
+        this.javaType = javaType;
+    }
+
+    /** @return the class every value on such a port is an instance of */
+    public Class<?> javaType() {
+        return javaType;
+    }
+}

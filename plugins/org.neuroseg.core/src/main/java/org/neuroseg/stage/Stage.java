@@ -1,0 +1,53 @@
+package org.neuroseg.stage;
+
+import java.util.List;
+import org.neuroseg.NeurosegException;
+
+/**
+ * A pipeline stage as the command line, the KNIME adapter and the tests see it: what it is called, the parameters
+ * it takes, its input and output ports, and a way to run it. Implementations are stateless and thread-safe.
+ */
+public interface Stage {
+
+    /** @return stable kebab-case id, e.g. {@code video-reader}; names of the node and command derive from it */
+    String id();
+
+    /** @return the name users see, e.g. "Calcium Video Reader" */
+    String name();
+
+    /** @return where the node appears */
+    StageCategory category();
+
+    /** @return one sentence saying what the stage does */
+    String shortDescription();
+
+    /** @return a paragraph saying how it works and when to use it */
+    String description();
+
+    /** @return the parameters, in dialog order */
+    List<ParamSpec> parameters();
+
+    /** @return the inputs, in port order */
+    List<PortSpec> inputs();
+
+    /** @return the outputs, in port order */
+    List<PortSpec> outputs();
+
+    /**
+     * Runs the stage.
+     *
+     * @param inputs one value per input port, each an instance of its kind's Java type
+     * @param parameters checked values for {@link #parameters()}
+     * @param context output folder, progress and cancellation
+     * @return one value per output port
+     * @throws NeurosegException when the data cannot be processed (the message is for the user)
+     * @throws CanceledException when the monitor was canceled; no partial output files remain
+     */
+    List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException;
+
+    /** @return every parameter at its default */
+    default Parameters defaults() {
+        return Parameters.defaults(parameters());
+    }
+}
