@@ -19,12 +19,12 @@ import org.neuroseg.roi.RoiSet;
  * @param precision matched / predictedCount, [0, 1]
  * @param recall matched / referenceCount, [0, 1]
  * @param f1 harmonic mean of precision and recall, [0, 1]
- * @param matches the matched pairs, in the order of the reference ROIs
+ * @param matches the matched pairs, in the order of the reference ROIs; copied
  */
 public record NeuronMetrics(MatchingRule rule, int referenceCount, int predictedCount, int matched,
         double precision, double recall, double f1, List<NeuronMatch> matches) {
 
-    /** Copies the match list (the record is immutable). */
+    /** Copies the match list, so that the record is immutable. */
     public NeuronMetrics {
         matches = List.copyOf(matches);
     }

@@ -13,15 +13,12 @@ import org.neuroseg.roi.RoiSet;
  * under all three {@link MatchingRule}s, {@link MatchingRule#IOU_HUNGARIAN} being the headline.
  *
  * @param pixel pixel-level scores of the union of predicted ROIs against the union of reference ROIs
- * @param neuron neuron-level scores, one per {@link MatchingRule} in declaration order
+ * @param neuron neuron-level scores, exactly one per {@link MatchingRule} in declaration order (else the
+ *        constructor throws IllegalArgumentException); copied
  */
 public record SegmentationScore(PixelMetrics pixel, List<NeuronMetrics> neuron) {
 
-    /**
-     * Checks there is one neuron score per rule, in declaration order, and copies the list.
-     *
-     * @throws IllegalArgumentException when a rule is missing or out of order
-     */
+    /** Checks there is one neuron score per rule, in declaration order (else IllegalArgumentException). */
     public SegmentationScore {
         neuron = List.copyOf(neuron);
         MatchingRule[] rules = MatchingRule.values();
@@ -53,7 +50,10 @@ public record SegmentationScore(PixelMetrics pixel, List<NeuronMetrics> neuron) 
         return new SegmentationScore(PixelMetrics.of(predicted.toMask(), reference.toMask()), neuron);
     }
 
-    /** @return the neuron scores under the given rule */
+    /**
+     * @param rule a matching rule
+     * @return the neuron scores under that rule
+     */
     public NeuronMetrics neuron(MatchingRule rule) {
         return neuron.get(rule.ordinal());
     }
