@@ -79,6 +79,9 @@ public final class TiffWriter implements AutoCloseable {
      * Writes all frames of {@code video} to a TIFF at {@code file} in the video's pixel type, reporting progress per
      * frame. Nothing is left at {@code file} when reading fails or the monitor cancels.
      *
+     * @param video the frames to write, with their frame rate
+     * @param file where the TIFF will be
+     * @param monitor receives progress and may cancel
      * @return the final path
      * @throws NeurosegException when reading the video or writing the file fails
      * @throws CanceledException when the monitor cancels
@@ -110,6 +113,9 @@ public final class TiffWriter implements AutoCloseable {
      *
      * @param file where the TIFF will be
      * @param labels height x width whole numbers, row-major
+     * @param height rows
+     * @param width columns
+     * @return the final path
      * @throws NeurosegException when a label is negative, above 65535 or not a whole number (naming the pixel), or
      *         the file cannot be written
      */
@@ -139,6 +145,7 @@ public final class TiffWriter implements AutoCloseable {
      * Appends one frame, converted to the file's pixel type (rounded and clamped for integer types).
      *
      * @param pixels height x width values, row-major
+     * @throws NeurosegException when the frame cannot be written
      */
     public void append(float[] pixels) throws NeurosegException {
         if (pixels.length != frameShape.pixelsPerFrame()) {
@@ -153,6 +160,8 @@ public final class TiffWriter implements AutoCloseable {
     /**
      * Appends one frame given as raw bytes in the file's pixel type, little-endian: the remaining bytes of
      * {@code bytes}, exactly one frame. The buffer's position advances to its limit.
+     *
+     * @throws NeurosegException when the frame cannot be written
      */
     public void appendBytes(ByteBuffer bytes) throws NeurosegException {
         ensureOpen();

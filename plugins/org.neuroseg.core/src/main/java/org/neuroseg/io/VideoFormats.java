@@ -30,6 +30,9 @@ public final class VideoFormats {
     /**
      * Opens a video file or folder without options (for self-describing formats).
      *
+     * @param file a TIFF file, a folder of TIFF images or a NeuroSeg store
+     * @return the video; close it when done
+     * @throws NeurosegException as {@link #open(Path, ReadOptions)}
      * @see #open(Path, ReadOptions)
      */
     public static Video open(Path file) throws NeurosegException {
