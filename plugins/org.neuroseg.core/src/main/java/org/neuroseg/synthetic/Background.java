@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
  * The out-of-focus neuropil and the uneven illumination. The neuropil field is a frame-wide flicker plus
  * {@value #COMPONENTS} plane waves of 0.5-2.5 cycles per field of view in random directions; every wave has a fixed
  * random amplitude plus {@code neuropilFluctuation} times a slow AR(1) process (time constant
- * {@value #TAU_SECONDS} s), and the field is scaled to unit spatial standard deviation. Background photons are
- * {@code baselinePhotons * max(0, 1 + neuropilStrength * field)}. Illumination falls off quadratically from the
+ * {@value #TAU_SECONDS} s); the field is scaled to unit spatial standard deviation. Background photons are
+ * {@code baselinePhotons * (1 + neuropilStrength * field / sqrt(1 + field^2))}, a soft clip that keeps them within
+ * ±neuropilStrength of the baseline. Illumination falls off quadratically from the
  * centre to {@code 1 - vignetting} in the corners. Computed row by row from separable tables: memory grows with
  * height + width, not their product.
  */
@@ -23,7 +24,7 @@ final class Background {
     private final float[][] colSin;
     private final float[][] rowCos;
     private final float[][] rowSin;
-    /** Frames x (1 + COMPONENTS): the flicker, then each wave's amplitude, already scaled by neuropilStrength. */
+    /** Frames x (1 + COMPONENTS): the flicker, then each wave's amplitude, scaled to a unit-variance field. */
     private final float[][] amplitudes;
     private final float[] rowFalloff;
     private final float[] colFalloff;
@@ -38,8 +39,8 @@ final class Background {
         for (int k = 0; k < COMPONENTS; k++) {
             double cycles = 0.5 + 2 * random.nextDouble();
             double direction = 2 * Math.PI * random.nextDouble();
-            wave(colCos[k], colSin[k], cycles * Math.cos(direction), 0);
-            wave(rowCos[k], rowSin[k], cycles * Math.sin(direction), 2 * Math.PI * random.nextDouble());
+            wave(colCos[k], colSin[k], cycles * StrictMath.cos(direction), 0);
+            wave(rowCos[k], rowSin[k], cycles * StrictMath.sin(direction), 2 * Math.PI * random.nextDouble());
         }
         amplitudes = amplitudes(params, random);
         rowFalloff = falloff(params.height(), params);
@@ -49,13 +50,13 @@ final class Background {
     private static void wave(float[] cos, float[] sin, double cycles, double phase) {
         for (int i = 0; i < cos.length; i++) {
             double angle = 2 * Math.PI * cycles * i / cos.length + phase;
-            cos[i] = (float) Math.cos(angle);
-            sin[i] = (float) Math.sin(angle);
+            cos[i] = (float) StrictMath.cos(angle);
+            sin[i] = (float) StrictMath.sin(angle);
         }
     }
 
     private static float[][] amplitudes(SyntheticParams params, SplittableRandom random) {
-        double rho = Math.exp(-1 / (TAU_SECONDS * params.frameRateHz()));
+        double rho = StrictMath.exp(-1 / (TAU_SECONDS * params.frameRateHz()));
         double innovation = Math.sqrt(1 - rho * rho);
         double[] fixed = new double[COMPONENTS + 1];
         double[] slow = new double[COMPONENTS + 1];
@@ -63,13 +64,13 @@ final class Background {
             fixed[k] = k == 0 ? 0 : random.nextGaussian();
             slow[k] = random.nextGaussian();
         }
-        double waveScale = params.neuropilStrength() / Math.sqrt(COMPONENTS / 2.0);
+        double waveScale = 1 / Math.sqrt(COMPONENTS / 2.0);
         float[][] amplitudes = new float[params.frames()][COMPONENTS + 1];
         for (int t = 0; t < params.frames(); t++) {
             for (int k = 0; k <= COMPONENTS; k++) {
                 slow[k] = rho * slow[k] + innovation * random.nextGaussian();
                 double value = fixed[k] + params.neuropilFluctuation() * slow[k];
-                amplitudes[t][k] = (float) (value * (k == 0 ? params.neuropilStrength() : waveScale));
+                amplitudes[t][k] = (float) (k == 0 ? value : value * waveScale);
             }
         }
         return amplitudes;
@@ -95,6 +96,7 @@ final class Background {
     void fill(int frame, float[] scene) {
         int width = params.width();
         float baseline = (float) params.baselinePhotons();
+        float strength = (float) params.neuropilStrength();
         float[] amplitude = amplitudes[frame];
         float[] rowA = new float[COMPONENTS];
         float[] rowB = new float[COMPONENTS];
@@ -109,7 +111,7 @@ final class Background {
                 for (int k = 0; k < COMPONENTS; k++) {
                     field += rowA[k] * colCos[k][col] - rowB[k] * colSin[k][col];
                 }
-                scene[base + col] = baseline * Math.max(0f, 1f + field);
+                scene[base + col] = baseline * (1f + strength * field / (float) Math.sqrt(1f + field * field));
             }
         }
     }

@@ -61,7 +61,7 @@ final class CellPlacement {
         for (int r = Math.max(0, bRow - 1); r <= Math.min(bucketRows - 1, bRow + 1); r++) {
             for (int c = Math.max(0, bCol - 1); c <= Math.min(bucketCols - 1, bCol + 1); c++) {
                 for (double[] other : buckets.get(r * bucketCols + c)) {
-                    if (Math.hypot(other[0] - row, other[1] - col) < spacing) {
+                    if (StrictMath.hypot(other[0] - row, other[1] - col) < spacing) {
                         return false;
                     }
                 }

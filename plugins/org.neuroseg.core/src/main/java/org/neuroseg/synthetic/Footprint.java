@@ -42,8 +42,8 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
         double angle = Math.PI * random.nextDouble();
         double brightness = 1 + BRIGHTNESS_SPREAD * (2 * random.nextDouble() - 1);
         double minor = radiusPx * Math.sqrt(1 - eccentricity * eccentricity);
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
         int reach = (int) Math.ceil(radiusPx + EDGE_PX);
         int rowStart = (int) Math.floor(centerRow) - reach;
         int colStart = (int) Math.floor(centerCol) - reach;
@@ -60,12 +60,13 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
                 double dy = row - centerRow;
                 double u = (dx * cos + dy * sin) / radiusPx;
                 double v = (-dx * sin + dy * cos) / minor;
-                double weight = weight(Math.sqrt(u * u + v * v), radiusPx);
+                double rho = Math.sqrt(u * u + v * v);
+                double weight = weight(rho, radiusPx);
                 if (weight > 0) {
                     pixels[count] = row * width + col;
                     weights[count++] = (float) weight;
                 }
-                if (edge(Math.sqrt(u * u + v * v), 1, radiusPx) >= 0.5) {
+                if (edge(rho, 1, radiusPx) >= 0.5) {
                     roiRows[inside] = row;
                     roiCols[inside++] = col;
                 }

@@ -120,7 +120,7 @@ final class GroundTruthWriter {
 
     /** Appends {@code value} rounded to {@code decimals} places in plain notation (no exponent, '.' separator). */
     static StringBuilder appendFixed(StringBuilder line, double value, int decimals) {
-        long scale = (long) Math.pow(10, decimals);
+        long scale = (long) StrictMath.pow(10, decimals);
         long scaled = Math.round(Math.abs(value) * scale);
         if (value < 0 && scaled != 0) {
             line.append('-');

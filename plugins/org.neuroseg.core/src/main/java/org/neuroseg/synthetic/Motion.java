@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 final class Motion {
 
-    private static final double FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
+    private static final double FWHM_PER_SIGMA = 2 * Math.sqrt(2 * StrictMath.log(2));
 
     private Motion() {
     }
@@ -33,8 +33,8 @@ final class Motion {
         for (int t = 0; t < frames; t++) {
             if (params.jumpProbability() > 0 && random.nextDouble() < params.jumpProbability()) {
                 double angle = 2 * Math.PI * random.nextDouble();
-                offset[0] = clamp(offset[0] + params.jumpSizePx() * Math.cos(angle), bound / 2);
-                offset[1] = clamp(offset[1] + params.jumpSizePx() * Math.sin(angle), bound / 2);
+                offset[0] = clamp(offset[0] + params.jumpSizePx() * StrictMath.cos(angle), bound / 2);
+                offset[1] = clamp(offset[1] + params.jumpSizePx() * StrictMath.sin(angle), bound / 2);
             }
             for (int axis = 0; axis < 2; axis++) {
                 double smooth = 0;
@@ -47,13 +47,16 @@ final class Motion {
         return shifts;
     }
 
-    /** A Gaussian of standard deviation {@code sigma} frames over ±3 sigma, scaled so smoothed white noise has unit variance. */
+    /**
+     * A Gaussian of standard deviation {@code sigma} frames over ±3 sigma, scaled so that white noise smoothed by it
+     * keeps unit variance.
+     */
     private static double[] kernel(double sigma) {
         int half = (int) Math.ceil(3 * sigma);
         double[] kernel = new double[2 * half + 1];
         double sumSquares = 0;
         for (int k = -half; k <= half; k++) {
-            kernel[k + half] = Math.exp(-0.5 * k * k / (sigma * sigma));
+            kernel[k + half] = StrictMath.exp(-0.5 * k * k / (sigma * sigma));
             sumSquares += kernel[k + half] * kernel[k + half];
         }
         double norm = Math.sqrt(sumSquares);

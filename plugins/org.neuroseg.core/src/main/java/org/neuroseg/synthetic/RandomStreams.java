@@ -51,7 +51,7 @@ final class RandomStreams {
         if (lambda >= EXACT_POISSON_LIMIT) {
             return Math.max(0, Math.rint(lambda + Math.sqrt(lambda) * random.nextGaussian()));
         }
-        double limit = Math.exp(-lambda);
+        double limit = StrictMath.exp(-lambda);
         double product = random.nextDouble();
         int count = 0;
         while (product > limit) {

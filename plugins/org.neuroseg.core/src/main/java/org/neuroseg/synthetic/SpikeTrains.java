@@ -61,7 +61,7 @@ final class SpikeTrains {
             fired++;
             double children = RandomStreams.poisson(random, BRANCHING);
             for (int c = 0; c < children; c++) {
-                pending.add(time - BURST_DELAY_SECONDS * Math.log(1 - random.nextDouble()));
+                pending.add(time - BURST_DELAY_SECONDS * StrictMath.log(1 - random.nextDouble()));
             }
         }
     }
@@ -86,10 +86,10 @@ final class SpikeTrains {
         double rate = params.frameRateHz();
         double rise = params.riseSeconds();
         double decay = params.decaySeconds();
-        double peakTime = Math.log(decay / rise) * decay * rise / (decay - rise);
-        double scale = params.dffPerSpike() / (Math.exp(-peakTime / decay) - Math.exp(-peakTime / rise));
-        double gammaDecay = Math.exp(-1 / (decay * rate));
-        double gammaRise = Math.exp(-1 / (rise * rate));
+        double peakTime = StrictMath.log(decay / rise) * decay * rise / (decay - rise);
+        double scale = params.dffPerSpike() / (StrictMath.exp(-peakTime / decay) - StrictMath.exp(-peakTime / rise));
+        double gammaDecay = StrictMath.exp(-1 / (decay * rate));
+        double gammaRise = StrictMath.exp(-1 / (rise * rate));
         double halfDecay = Math.sqrt(gammaDecay);
         double halfRise = Math.sqrt(gammaRise);
         float[][] traces = new float[spikes.length][params.frames()];

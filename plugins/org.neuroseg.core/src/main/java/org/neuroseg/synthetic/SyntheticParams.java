@@ -112,7 +112,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
     public static SyntheticParams epifluorescence() {
         return new Builder().size(512, 512, 3600).frameRateHz(10).neuronCount(300).radiiPx(3.5, 5)
                 .minSpacingPx(10).silentFraction(0.3).spikeRateHz(0.5).burstiness(0.3).indicator(Indicator.GCAMP6F)
-                .baselinePhotons(2000).cellPhotons(800).neuropilStrength(0.3).neuropilFluctuation(0.5)
+                .baselinePhotons(2000).cellPhotons(500).neuropilStrength(0.3).neuropilFluctuation(0.5)
                 .vignetting(0.4).cameraGain(2.2).cameraOffset(100).readNoise(200).shotNoise(true)
                 .motionAmplitudePx(1.5).motionSmoothingFrames(11).maxShiftPx(8).jumpProbability(0.002)
                 .jumpSizePx(4).seed(1).build();

@@ -60,7 +60,7 @@ public final class SyntheticVideoGenerator {
     public static final String SHIFTS = "shifts.csv";
 
     /** Upper bound on the memory of the frame buffers of one batch, in bytes. */
-    private static final long BATCH_BYTES = 64L << 20;
+    private static final long BATCH_BYTES = 32L << 20;
 
     private SyntheticVideoGenerator() {
     }

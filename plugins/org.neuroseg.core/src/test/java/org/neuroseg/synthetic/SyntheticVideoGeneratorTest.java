@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
@@ -96,6 +97,19 @@ class SyntheticVideoGeneratorTest {
                 SyntheticVideoGenerator.SHIFTS)) {
             assertNotEquals(-1, Files.mismatch(dir.resolve("a").resolve(name), dir.resolve("b").resolve(name)),
                     name);
+        }
+    }
+
+    @Test
+    @Tag("bounded-heap")
+    void streamsVideosLargerThanTheHeap() throws Exception {
+        long heap = Runtime.getRuntime().maxMemory();
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(256, 256, 1500).neuronCount(80)
+                .build();
+        assertTrue(heap < params.frames() * 256L * 256 * 2, "run with a heap smaller than the video");
+        SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
+        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+            assertEquals(1500, video.shape().frames());
         }
     }
 
