@@ -1,6 +1,9 @@
 package org.neuroseg.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -33,23 +36,41 @@ public final class AtomicFiles {
      *         changed or left behind
      */
     public static Path writeText(Path target, TextContent content) throws NeurosegException {
+        return write(target, out -> {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            content.writeTo(text);
+            text.flush();
+        });
+    }
+
+    /** Writes the content of a binary file. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        /** @param out where to write; buffered, closed by the caller */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a binary file atomically, replacing any file at {@code target}.
+     *
+     * @return {@code target}
+     * @throws NeurosegException when the file cannot be written; then nothing is left behind
+     */
+    public static Path write(Path target, BinaryContent content) throws NeurosegException {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 content.writeTo(out);
             }
             move(partial, target);
             return target;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
             throw new NeurosegException("Cannot write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(partial);
-            throw e;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.io.AtomicFiles;
 
 /**
  * Reads and writes the Neurofinder regions format: a JSON list of {"id": n, "coordinates": [[row, col], ...]}, one
@@ -117,32 +118,17 @@ public final class NeurofinderRegions {
      * @throws NeurosegException when the file cannot be written
      */
     public static void write(Path file, RoiSet rois) throws NeurosegException {
-        Path target = file.toAbsolutePath();
-        Path partial = null;
-        try {
-            partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                out.write("[");
-                for (int i = 0; i < rois.size(); i++) {
-                    Roi roi = rois.rois().get(i);
-                    out.write((i == 0 ? "\n" : ",\n") + "{\"id\": " + roi.id() + ", \"coordinates\": [");
-                    for (int k = 0; k < roi.area(); k++) {
-                        out.write((k == 0 ? "[" : ", [") + roi.rows()[k] + ", " + roi.cols()[k] + "]");
-                    }
-                    out.write("]}");
+        AtomicFiles.writeText(file, out -> {
+            out.write("[");
+            for (int i = 0; i < rois.size(); i++) {
+                Roi roi = rois.rois().get(i);
+                out.write((i == 0 ? "\n" : ",\n") + "{\"id\": " + roi.id() + ", \"coordinates\": [");
+                for (int k = 0; k < roi.area(); k++) {
+                    out.write((k == 0 ? "[" : ", [") + roi.rows()[k] + ", " + roi.cols()[k] + "]");
                 }
-                out.write("\n]\n");
+                out.write("]}");
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (partial != null) {
-                    Files.deleteIfExists(partial);
-                }
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new NeurosegException("Cannot write Neurofinder regions file " + file + ": " + e.getMessage(), e);
-        }
+            out.write("\n]\n");
+        });
     }
 }

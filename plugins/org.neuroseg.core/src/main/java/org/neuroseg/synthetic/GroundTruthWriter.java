@@ -1,6 +1,5 @@
 package org.neuroseg.synthetic;
 
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -29,22 +28,6 @@ final class GroundTruthWriter {
             writer.append(rois.toLabelImage());
             writer.commit();
         }
-    }
-
-    /** Writes ROIs in Neurofinder's format: {@code [{"id": n, "coordinates": [[row, col], ...]}, ...]}. */
-    static void regions(Path file, List<Roi> rois) throws NeurosegException {
-        AtomicFiles.writeText(file, out -> {
-            JsonWriter json = new JsonWriter(out);
-            json.beginArray();
-            for (Roi roi : rois) {
-                json.beginObject().name("id").value(roi.id()).name("coordinates").beginArray();
-                for (int i = 0; i < roi.area(); i++) {
-                    json.beginArray().value(roi.rows()[i]).value(roi.cols()[i]).endArray();
-                }
-                json.endArray().endObject();
-            }
-            json.endArray().flush();
-        });
     }
 
     /** Writes {@code id,functional,centroid_row,centroid_col,radius_px,spike_count}, one line per cell. */

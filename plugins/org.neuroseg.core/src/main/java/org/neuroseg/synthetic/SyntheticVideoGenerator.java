@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
@@ -157,8 +158,8 @@ public final class SyntheticVideoGenerator {
 
     private static void writeGroundTruth(SyntheticResult result, float[][] dff) throws NeurosegException {
         GroundTruthWriter.labels(result.labelsFile(), result.rois());
-        GroundTruthWriter.regions(result.regionsFile(), result.rois().rois());
-        GroundTruthWriter.regions(result.functionalRegionsFile(), result.functionalRois().rois());
+        NeurofinderRegions.write(result.regionsFile(), result.rois());
+        NeurofinderRegions.write(result.functionalRegionsFile(), result.functionalRois());
         GroundTruthWriter.cells(result.cellsFile(), result.cells());
         GroundTruthWriter.spikes(result.spikesFile(), result.spikes());
         GroundTruthWriter.traces(result.tracesFile(), dff);
