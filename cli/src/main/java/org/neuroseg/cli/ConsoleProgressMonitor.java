@@ -44,7 +44,7 @@ final class ConsoleProgressMonitor implements ProgressMonitor, AutoCloseable {
         }
         lastDraw = now;
         int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR_WIDTH);
-        out.printf("\r%s [%s%s] %3d%% %s", task, "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
+        out.printf("\r%s [%s%s] %3d%% %-40.40s", task, "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
                 Math.round(fraction * 100), message);
         out.flush();
         drawn = true;

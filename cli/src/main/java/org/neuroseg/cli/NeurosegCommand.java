@@ -45,6 +45,9 @@ public final class NeurosegCommand implements Runnable {
     public static int execute(String... args) {
         NeurosegCommand root = new NeurosegCommand();
         CommandLine commandLine = new CommandLine(root);
+        GenerateCommand.addStageOptions(commandLine.getSubcommands().get("generate").getCommandSpec());
+        InfoCommand.addStageOptions(commandLine.getSubcommands().get("info").getCommandSpec());
+        ConvertCommand.addStageOptions(commandLine.getSubcommands().get("convert").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

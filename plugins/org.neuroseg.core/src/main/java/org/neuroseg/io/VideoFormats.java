@@ -49,12 +49,22 @@ public final class VideoFormats {
      *         the file and the problem
      */
     public static Video open(Path file, ReadOptions options) throws NeurosegException {
+        return readerFor(file, options).open(file, options);
+    }
+
+    /**
+     * Finds the reader for {@code file}: the first of {@link #READERS} that claims it.
+     *
+     * @throws NeurosegException when the file is missing or in no known format; the message names the file and
+     *         its first bytes
+     */
+    public static VideoReader readerFor(Path file, ReadOptions options) throws NeurosegException {
         if (!Files.exists(file)) {
             throw new NeurosegException("File not found: " + file);
         }
         for (VideoReader reader : READERS) {
             if (reader.canRead(file, options)) {
-                return reader.open(file, options);
+                return reader;
             }
         }
         String head = hex(head(file, 8));

@@ -61,6 +61,30 @@ public final class Videos {
     }
 
     /**
+     * Mean of every pixel over all frames, accumulated in double precision.
+     *
+     * @return height x width means, row-major; zeros for a video without frames
+     */
+    public static float[] mean(Video video, ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        VideoShape shape = video.shape();
+        float[] frame = new float[shape.pixelsPerFrame()];
+        double[] sum = new double[shape.pixelsPerFrame()];
+        for (int t = 0; t < shape.frames(); t++) {
+            monitor.checkCanceled();
+            video.readFrame(t, frame);
+            for (int i = 0; i < frame.length; i++) {
+                sum[i] += frame[i];
+            }
+            monitor.setProgress((t + 1.0) / shape.frames(), null);
+        }
+        float[] mean = new float[sum.length];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = shape.frames() == 0 ? 0 : (float) (sum[i] / shape.frames());
+        }
+        return mean;
+    }
+
+    /**
      * Visits the video in consecutive chunks of up to {@code chunkFrames} frames. The chunk's arrays are reused
      * between calls: copy what must outlive the call.
      */

@@ -1,0 +1,71 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.io.Pictures;
+import org.neuroseg.io.TiffWriter;
+import org.neuroseg.roi.ImageJRoiSets;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.synthetic.SyntheticVideoStage;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.Videos;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg generate}: a synthetic video with its ground truth and an overview picture. */
+@Command(name = "generate", header = "Generate a synthetic calcium-imaging video with known neurons.",
+        description = {"Writes into OUTPUT/synthetic/: video.nsv, ground-truth labels (store and TIFF), regions JSON "
+            + "(all and functional cells), an ImageJ RoiSet, cells.csv, spikes.csv, traces.csv, shifts.csv, and "
+            + "overview.png (mean image; functional cells outlined in green, silent cells in red)."},
+        mixinStandardHelpOptions = true)
+final class GenerateCommand implements Callable<Integer> {
+
+    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(picocli.CommandLine.Model.CommandSpec command) {
+        StageOptions.addTo(command, SyntheticVideoStage.INSTANCE, Set.of());
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Parameters parameters = StageOptions.read(spec, SyntheticVideoStage.INSTANCE);
+        List<Object> outputs;
+        try (ConsoleProgressMonitor monitor = root.progress("generate")) {
+            outputs = SyntheticVideoStage.INSTANCE.run(List.of(), parameters,
+                    StageContext.inDirectory(output, monitor.subMonitor(0, 0.9)));
+            Path folder = output.resolve("synthetic");
+            RoiSet functional = (RoiSet) outputs.get(1);
+            RoiSet all = (RoiSet) outputs.get(2);
+            TiffWriter.writeLabelImage(folder.resolve("ground_truth_labels.tif"), all.toLabelImage(), all.height(),
+                    all.width());
+            ImageJRoiSets.write(all, folder.resolve("ground_truth_RoiSet.zip"));
+            try (Video video = (Video) outputs.get(0)) {
+                VideoShape shape = video.shape();
+                float[] mean = Videos.mean(video, monitor.subMonitor(0.9, 1));
+                java.util.Set<Integer> functionalIds = new java.util.HashSet<>();
+                functional.rois().forEach(roi -> functionalIds.add(roi.id()));
+                Pictures.writePng(Pictures.outlines(mean, shape.height(), shape.width(), all,
+                        id -> functionalIds.contains(id) ? 0x00FF00 : 0xFF3030), folder.resolve("overview.png"));
+                System.out.printf("Generated %s with %d cells (%d functional) in %s%n", shape, all.size(),
+                        functional.size(), folder.resolve(SyntheticVideoGenerator.VIDEO));
+            }
+        }
+        return 0;
+    }
+}

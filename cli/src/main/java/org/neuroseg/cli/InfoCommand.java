@@ -1,0 +1,67 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.Videos;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg info}: what a video file holds. */
+@Command(name = "info", header = "Show a video's dimensions, pixel type, frame rate and value range.",
+        mixinStandardHelpOptions = true)
+final class InfoCommand implements Callable<Integer> {
+
+    /** The raw-layout options of the reader stage; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Video file or folder of TIFFs.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        org.neuroseg.stage.Parameters parameters = StageOptions.read(spec, VideoReaderStage.INSTANCE);
+        try (Video video = VideoFormats.open(file, VideoReaderStage.readOptions(parameters))) {
+            VideoShape shape = video.shape();
+            float[] range;
+            try (ConsoleProgressMonitor monitor = root.progress("scanning")) {
+                range = Videos.minMax(video, monitor);
+            }
+            System.out.printf("file:        %s%n", file.toAbsolutePath());
+            System.out.printf("format:      %s%n", VideoFormats.readerFor(file, VideoReaderStage.readOptions(parameters))
+                    .name());
+            System.out.printf("frames:      %d%n", shape.frames());
+            System.out.printf("height:      %d px%n", shape.height());
+            System.out.printf("width:       %d px%n", shape.width());
+            System.out.printf("pixel type:  %s%n", shape.pixelType().name().toLowerCase());
+            System.out.printf("frame rate:  %s%n", video.frameRateHz() > 0
+                    ? String.format("%.3f Hz (%.1f s)", video.frameRateHz(), shape.frames() / video.frameRateHz())
+                    : "unknown");
+            System.out.printf("pixel data:  %.1f MB%s%n", shape.totalBytes() / 1e6,
+                    Files.isRegularFile(file) ? String.format(" (file %.1f MB)", Files.size(file) / 1e6) : "");
+            System.out.printf("min / max:   %s / %s%n", format(range[0]), format(range[1]));
+        }
+        return 0;
+    }
+
+    private static String format(float value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value)
+                : Float.toString(value);
+    }
+}
