@@ -1,5 +1,7 @@
 package org.neuroseg.io;
 
+import org.neuroseg.testing.RealFiles;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Transparency;
@@ -34,17 +36,9 @@ final class TiffFixtures {
     private TiffFixtures() {
     }
 
-    /** @return a file of ../shared/data/real-formats, looked up from the working directory upwards */
+    /** @return a file of ../shared/data/real-formats (see {@link RealFiles}) */
     static Path realFile(String name) {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
-                dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/real-formats").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        assumeTrue(false, "shared/data/real-formats/" + name + " is not available");
-        return null;
+        return RealFiles.get(name);
     }
 
     /** @return random frames with values that fit {@code type} exactly */
