@@ -1,5 +1,6 @@
 package org.neuroseg.stage;
 
+import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.video.Video;
 
@@ -13,8 +14,8 @@ public enum PortKind {
     ROI_TABLE(RoiSet.class),
     /** Activity, one row per neuron and one column per frame: a {@link Raster}. */
     RASTER_TABLE(Raster.class),
-    /** Segmentation scores against a reference (type fixed once the metrics land). */
-    METRICS_TABLE(Object.class);
+    /** Segmentation scores against a reference: a {@link SegmentationScore}. */
+    METRICS_TABLE(SegmentationScore.class);
 
     private final Class<?> javaType;
 

@@ -1,0 +1,134 @@
+package org.neuroseg.io;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.Videos;
+
+/**
+ * Calcium Video Reader: reads a video file or folder in any supported format ({@link VideoFormats}) and copies it,
+ * frame by frame, into a video store that later stages read.
+ */
+public final class VideoReaderStage implements Stage {
+
+    /** The stage. */
+    public static final VideoReaderStage INSTANCE = new VideoReaderStage();
+
+    /** The video file, or the folder of single-page TIFFs. */
+    public static final ParamSpec FILE = ParamSpec.path("file", "Video file or folder", "",
+            "Multi-page TIFF or BigTIFF, a folder of single-page TIFFs (read in natural order), a raw file, or a "
+                    + "NeuroSeg video store (.nsv).");
+    /** Raw files only: frame width. */
+    public static final ParamSpec RAW_WIDTH = ParamSpec.integer("rawWidth", "Raw frame width (px)", 0, 0, 65535,
+            "For raw binary files only: pixels per row. 0 for formats that carry their size.");
+    /** Raw files only: frame height. */
+    public static final ParamSpec RAW_HEIGHT = ParamSpec.integer("rawHeight", "Raw frame height (px)", 0, 0, 65535,
+            "For raw binary files only: rows per frame. 0 for formats that carry their size.");
+    /** Raw files only: pixel type. */
+    public static final ParamSpec RAW_PIXEL_TYPE = ParamSpec.choice("rawPixelType", "Raw pixel type", "uint16",
+            List.of("uint8", "uint16", "float32"), "For raw binary files only: how each pixel is stored.");
+    /** Raw files only: byte order. */
+    public static final ParamSpec RAW_BYTE_ORDER = ParamSpec.choice("rawByteOrder", "Raw byte order",
+            "little-endian", List.of("little-endian", "big-endian"),
+            "For raw binary files only: byte order of multi-byte pixels.");
+    /** Raw files only: bytes to skip. */
+    public static final ParamSpec RAW_HEADER_BYTES = ParamSpec.integer("rawHeaderBytes", "Raw header size (bytes)",
+            0, 0, Integer.MAX_VALUE, "For raw binary files only: bytes to skip before the first frame.");
+
+    private VideoReaderStage() {
+    }
+
+    @Override
+    public String id() {
+        return "video-reader";
+    }
+
+    @Override
+    public String name() {
+        return "Calcium Video Reader";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.IO;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Reads a calcium-imaging video from a TIFF stack, a folder of TIFFs or a raw file.";
+    }
+
+    @Override
+    public String description() {
+        return "Reads a calcium-imaging video frame by frame, so videos larger than memory can be read. Supported: "
+                + "multi-page TIFF and BigTIFF (8- and 16-bit unsigned, 32-bit float; uncompressed, LZW, Deflate "
+                + "or PackBits; stripped or tiled; little- or big-endian; ImageJ stacks larger than 4 GB), a folder "
+                + "of single-page TIFFs read in natural order (image2 before image10, the Neurofinder layout), raw "
+                + "binary files of known frame size and pixel type, and NeuroSeg video stores. The format is "
+                + "detected from the file's content. Bad files are refused with a message naming the file and the "
+                + "problem (truncated, corrupt directory, frames of different sizes, unsupported pixel type).";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(FILE, RAW_WIDTH, RAW_HEIGHT, RAW_PIXEL_TYPE, RAW_BYTE_ORDER, RAW_HEADER_BYTES);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Video", PortKind.VIDEO, "The video, frames in their original pixel type."));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        Path file = parameters.getPath(FILE);
+        if (file == null) {
+            throw new NeurosegException("No video file chosen: set '" + FILE.label() + "'");
+        }
+        Path store = context.outputFiles().newFile("video" + VideoStore.EXTENSION);
+        try (Video video = VideoFormats.open(file, readOptions(parameters))) {
+            context.monitor().setProgress(0, "Reading " + video.shape() + " from " + file.getFileName());
+            Videos.toStore(video, store, sourceMetadata(file), context.monitor());
+        } catch (java.io.IOException e) {
+            throw new NeurosegException("Cannot close " + file + ": " + e.getMessage(), e);
+        }
+        return List.of(VideoStore.open(store));
+    }
+
+    /** @return the reading options the raw parameters describe ({@link ReadOptions#NONE} when width is 0) */
+    public static ReadOptions readOptions(Parameters parameters) {
+        if (parameters.getInt(RAW_WIDTH) == 0 && parameters.getInt(RAW_HEIGHT) == 0) {
+            return ReadOptions.NONE;
+        }
+        PixelType type = PixelType.valueOf(parameters.getString(RAW_PIXEL_TYPE).toUpperCase(Locale.ROOT));
+        ByteOrder order = parameters.getString(RAW_BYTE_ORDER).equals("big-endian") ? ByteOrder.BIG_ENDIAN
+                : ByteOrder.LITTLE_ENDIAN;
+        return ReadOptions.raw(parameters.getInt(RAW_WIDTH), parameters.getInt(RAW_HEIGHT), type)
+                .withByteOrder(order).withHeaderBytes(parameters.getInt(RAW_HEADER_BYTES));
+    }
+
+    private static String sourceMetadata(Path file) {
+        com.google.gson.JsonObject metadata = new com.google.gson.JsonObject();
+        metadata.addProperty("source", file.toAbsolutePath().toString());
+        return metadata.toString();
+    }
+}

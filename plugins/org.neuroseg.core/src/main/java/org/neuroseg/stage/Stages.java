@@ -1,0 +1,31 @@
+package org.neuroseg.stage;
+
+import java.util.List;
+import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.roi.RoiWriterStage;
+import org.neuroseg.synthetic.SyntheticVideoStage;
+
+/** The registry of stages: every node and every stage command comes from this list. */
+public final class Stages {
+
+    private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
+            ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+
+    private Stages() {
+    }
+
+    /** @return every stage, in the order of the pipeline */
+    public static List<Stage> all() {
+        return ALL;
+    }
+
+    /**
+     * @return the stage with {@code id}
+     * @throws IllegalArgumentException when there is none
+     */
+    public static Stage byId(String id) {
+        return ALL.stream().filter(stage -> stage.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stage with id '" + id + "'"));
+    }
+}

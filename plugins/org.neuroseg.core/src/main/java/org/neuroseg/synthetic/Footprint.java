@@ -1,0 +1,90 @@
+package org.neuroseg.synthetic;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.neuroseg.roi.Roi;
+
+/**
+ * One cell's spatial footprint in the motion-free field of view: a filled ellipse with a soft edge (a 1 px linear
+ * ramp) and a dimmer nucleus, as a sparse list of pixels with weights in (0, 1].
+ *
+ * @param centerRow row of the ellipse centre (px)
+ * @param centerCol column of the ellipse centre (px)
+ * @param radiusPx semi-major axis (px)
+ * @param brightness relative brightness of this cell, around 1
+ * @param pixels row-major pixel indices (row * width + col) where the weight is positive
+ * @param weights weight of each pixel: 1 in the cytosol, {@link #NUCLEUS_LEVEL} in the nucleus, ramps at the edges
+ * @param roi the pixels inside the ellipse (weight at least 0.5), the ground-truth region
+ */
+record Footprint(double centerRow, double centerCol, double radiusPx, double brightness, int[] pixels,
+        float[] weights, Roi roi) {
+
+    /** Largest eccentricity of a soma. */
+    static final double MAX_ECCENTRICITY = 0.25;
+    /** Nucleus brightness relative to the cytosol. */
+    static final double NUCLEUS_LEVEL = 0.3;
+    /** Nucleus size relative to the soma. */
+    static final double NUCLEUS_SCALE = 0.45;
+    /** Width of the soft edge in pixels. */
+    static final double EDGE_PX = 1.0;
+    /** Cell brightness varies uniformly in [1 - spread, 1 + spread]. */
+    static final double BRIGHTNESS_SPREAD = 0.3;
+
+    /**
+     * Draws a cell's shape (eccentricity, orientation, brightness) at a given centre and rasterises it.
+     *
+     * @param id the ROI id, from 1
+     * @param width columns of the field of view
+     */
+    static Footprint draw(int id, double centerRow, double centerCol, double radiusPx, SplittableRandom random,
+            int width) {
+        double eccentricity = MAX_ECCENTRICITY * random.nextDouble();
+        double angle = Math.PI * random.nextDouble();
+        double brightness = 1 + BRIGHTNESS_SPREAD * (2 * random.nextDouble() - 1);
+        double minor = radiusPx * Math.sqrt(1 - eccentricity * eccentricity);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
+        int reach = (int) Math.ceil(radiusPx + EDGE_PX);
+        int rowStart = (int) Math.floor(centerRow) - reach;
+        int colStart = (int) Math.floor(centerCol) - reach;
+        int side = 2 * reach + 2;
+        int[] pixels = new int[side * side];
+        float[] weights = new float[side * side];
+        int[] roiRows = new int[side * side];
+        int[] roiCols = new int[side * side];
+        int count = 0;
+        int inside = 0;
+        for (int row = rowStart; row < rowStart + side; row++) {
+            for (int col = colStart; col < colStart + side; col++) {
+                double dx = col - centerCol;
+                double dy = row - centerRow;
+                double u = (dx * cos + dy * sin) / radiusPx;
+                double v = (-dx * sin + dy * cos) / minor;
+                double rho = Math.sqrt(u * u + v * v);
+                double weight = weight(rho, radiusPx);
+                if (weight > 0) {
+                    pixels[count] = row * width + col;
+                    weights[count++] = (float) weight;
+                }
+                if (edge(rho, 1, radiusPx) >= 0.5) {
+                    roiRows[inside] = row;
+                    roiCols[inside++] = col;
+                }
+            }
+        }
+        Roi roi = new Roi(id, Arrays.copyOf(roiRows, inside), Arrays.copyOf(roiCols, inside));
+        return new Footprint(centerRow, centerCol, radiusPx, brightness, Arrays.copyOf(pixels, count),
+                Arrays.copyOf(weights, count), roi);
+    }
+
+    /** Weight at normalised elliptic distance {@code rho} (1 = the ellipse's boundary). */
+    private static double weight(double rho, double radiusPx) {
+        double nucleus = edge(rho, NUCLEUS_SCALE, radiusPx);
+        return edge(rho, 1, radiusPx) * (1 - (1 - NUCLEUS_LEVEL) * nucleus);
+    }
+
+    /** A linear ramp from 1 inside to 0 outside an ellipse of relative size {@code scale}, {@link #EDGE_PX} wide. */
+    private static double edge(double rho, double scale, double radiusPx) {
+        return Math.max(0, Math.min(1, 0.5 + (scale - rho) * radiusPx / EDGE_PX));
+    }
+}

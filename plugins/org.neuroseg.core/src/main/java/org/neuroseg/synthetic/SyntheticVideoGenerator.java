@@ -1,0 +1,176 @@
+package org.neuroseg.synthetic;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
+
+/**
+ * Generates a synthetic calcium-imaging video with its ground truth. The video is streamed: frames are rendered in
+ * small parallel batches and appended in order, so memory does not grow with the frame count, and the output is
+ * byte-identical for the same {@link SyntheticParams} (seed included) whatever the number of threads.
+ *
+ * <p>Files written into the output directory:
+ * <ul>
+ * <li>{@value #VIDEO}: the video, uint16 camera counts, axis order (T, Y, X); its metadata JSON holds
+ * {@code {"generator": ..., "params": {...}}} with every parameter;</li>
+ * <li>{@value #LABELS}: one uint16 frame, each cell's pixels (in the motion-free field of view) set to its id
+ * 1..n, functional or silent, 0 elsewhere;</li>
+ * <li>{@value #REGIONS} and {@value #FUNCTIONAL_REGIONS}: Neurofinder JSON, a list of
+ * {@code {"id": n, "coordinates": [[row, col], ...]}} for all cells and for the functional cells only;</li>
+ * <li>{@value #CELLS}: CSV {@code id,functional,centroid_row,centroid_col,radius_px,spike_count};</li>
+ * <li>{@value #SPIKES}: CSV, header {@code id,0,1,...,T-1}, then one line per cell: its id and its spike count in
+ * every frame;</li>
+ * <li>{@value #TRACES}: CSV as {@value #SPIKES}, holding each cell's noise-free ΔF/F per frame;</li>
+ * <li>{@value #SHIFTS}: CSV {@code frame,dx,dy}, the true shift of each frame in pixels: a feature at (x, y)
+ * (x = column) of the motion-free scene appears at (x + dx, y + dy) in the frame.</li>
+ * </ul>
+ * Every file appears complete or not at all. When the monitor cancels or anything fails, the files this run wrote
+ * are removed. When the requested number of cells cannot be placed at the requested spacing, generation fails
+ * with a {@link NeurosegException} before anything is written (it never silently places fewer cells).
+ */
+public final class SyntheticVideoGenerator {
+
+    /** File name of the video. */
+    public static final String VIDEO = "video.nsv";
+    /** File name of the ground-truth label image. */
+    public static final String LABELS = "ground_truth_labels.nsv";
+    /** File name of all cells' regions. */
+    public static final String REGIONS = "regions.json";
+    /** File name of the functional cells' regions. */
+    public static final String FUNCTIONAL_REGIONS = "functional_regions.json";
+    /** File name of the cell table. */
+    public static final String CELLS = "cells.csv";
+    /** File name of the spike raster. */
+    public static final String SPIKES = "spikes.csv";
+    /** File name of the noise-free ΔF/F traces. */
+    public static final String TRACES = "traces.csv";
+    /** File name of the per-frame shifts. */
+    public static final String SHIFTS = "shifts.csv";
+
+    /** Upper bound on the memory of the frame buffers of one batch, in bytes. */
+    private static final long BATCH_BYTES = 32L << 20;
+
+    private SyntheticVideoGenerator() {
+    }
+
+    /**
+     * Generates the video and its ground truth into {@code outputDirectory} (created if missing; files of the
+     * same names are replaced). Progress is reported and cancellation checked once per frame.
+     *
+     * @return the written files and the ground truth
+     * @throws NeurosegException when the cells do not fit or a file cannot be written
+     * @throws CanceledException when the monitor cancels; no output of this run remains
+     */
+    public static SyntheticResult generate(SyntheticParams params, Path outputDirectory, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        monitor.setProgress(0, "Placing cells and drawing spike trains");
+        List<Footprint> footprints = CellPlacement.place(params);
+        boolean[] functional = CellPlacement.functionalFlags(params);
+        int[][] spikes = SpikeTrains.spikes(params, functional);
+        float[][] dff = SpikeTrains.dffTraces(params, spikes);
+        double[][] shifts = Motion.shifts(params);
+        FrameRenderer renderer = new FrameRenderer(params, footprints, dff, new Background(params), shifts);
+        SyntheticResult result = result(params, outputDirectory.toAbsolutePath(), footprints, functional, spikes,
+                shifts);
+        writeVideo(params, renderer, result.videoFile(), monitor.subMonitor(0, 0.95));
+        boolean complete = false;
+        try {
+            monitor.checkCanceled();
+            monitor.setProgress(0.95, "Writing ground truth");
+            writeGroundTruth(result, dff);
+            complete = true;
+        } finally {
+            if (!complete) {
+                deleteOutputs(result);
+            }
+        }
+        monitor.setProgress(1, null);
+        return result;
+    }
+
+    private static SyntheticResult result(SyntheticParams params, Path dir, List<Footprint> footprints,
+            boolean[] functional, int[][] spikes, double[][] shifts) {
+        List<Roi> rois = new ArrayList<>();
+        List<SyntheticCell> cells = new ArrayList<>();
+        for (int i = 0; i < footprints.size(); i++) {
+            Footprint footprint = footprints.get(i);
+            rois.add(footprint.roi());
+            cells.add(new SyntheticCell(i + 1, functional[i], footprint.centerRow(), footprint.centerCol(),
+                    footprint.radiusPx(), IntStream.of(spikes[i]).sum()));
+        }
+        RoiSet roiSet = new RoiSet(params.height(), params.width(), rois);
+        return new SyntheticResult(dir.resolve(VIDEO), dir.resolve(LABELS), dir.resolve(REGIONS),
+                dir.resolve(FUNCTIONAL_REGIONS), dir.resolve(CELLS), dir.resolve(SPIKES), dir.resolve(TRACES),
+                dir.resolve(SHIFTS), roiSet, List.copyOf(cells), spikes, shifts);
+    }
+
+    private static void writeVideo(SyntheticParams params, FrameRenderer renderer, Path file,
+            ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        int pixels = params.width() * params.height();
+        int batch = batchSize(pixels);
+        float[][] scenes = new float[batch][pixels];
+        float[][] frames = new float[batch][pixels];
+        try (VideoWriter writer = VideoStore.create(file, params.height(), params.width(), PixelType.UINT16,
+                params.frameRateHz(), metadata(params))) {
+            for (int start = 0; start < params.frames(); start += batch) {
+                monitor.checkCanceled();
+                int first = start;
+                int count = Math.min(batch, params.frames() - start);
+                IntStream.range(0, count).parallel()
+                        .forEach(i -> renderer.render(first + i, scenes[i], frames[i]));
+                for (int i = 0; i < count; i++) {
+                    monitor.checkCanceled();
+                    writer.append(frames[i]);
+                    monitor.setProgress((first + i + 1.0) / params.frames(), null);
+                }
+            }
+            writer.commit();
+        }
+    }
+
+    /** Frames per parallel batch: two per processor, at most 32, within {@link #BATCH_BYTES}. */
+    private static int batchSize(int pixels) {
+        int wanted = Math.min(32, 2 * Runtime.getRuntime().availableProcessors());
+        long fitting = BATCH_BYTES / (2L * Float.BYTES * pixels);
+        return (int) Math.max(1, Math.min(wanted, fitting));
+    }
+
+    private static String metadata(SyntheticParams params) {
+        Gson gson = new Gson();
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("generator", SyntheticVideoGenerator.class.getName());
+        metadata.add("params", gson.toJsonTree(params));
+        return gson.toJson(metadata);
+    }
+
+    private static void writeGroundTruth(SyntheticResult result, float[][] dff) throws NeurosegException {
+        GroundTruthWriter.labels(result.labelsFile(), result.rois());
+        NeurofinderRegions.write(result.regionsFile(), result.rois());
+        NeurofinderRegions.write(result.functionalRegionsFile(), result.functionalRois());
+        GroundTruthWriter.cells(result.cellsFile(), result.cells());
+        GroundTruthWriter.spikes(result.spikesFile(), result.spikes());
+        GroundTruthWriter.traces(result.tracesFile(), dff);
+        GroundTruthWriter.shifts(result.shiftsFile(), result.shifts());
+    }
+
+    private static void deleteOutputs(SyntheticResult result) {
+        for (Path file : List.of(result.videoFile(), result.labelsFile(), result.regionsFile(),
+                result.functionalRegionsFile(), result.cellsFile(), result.spikesFile(), result.tracesFile(),
+                result.shiftsFile())) {
+            AtomicFiles.deleteQuietly(file);
+        }
+    }
+}

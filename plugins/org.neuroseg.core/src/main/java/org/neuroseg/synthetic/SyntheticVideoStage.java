@@ -1,0 +1,155 @@
+package org.neuroseg.synthetic;
+
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Raster;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * Synthetic Video Generator: a calcium-imaging video with known neurons, for trying workflows, training and
+ * scoring. Starts from a preset ({@link SyntheticParams#epifluorescence()} or {@link SyntheticParams#twoPhoton()})
+ * and changes the size, the cells and the seed.
+ */
+public final class SyntheticVideoStage implements Stage {
+
+    /** The stage. */
+    public static final SyntheticVideoStage INSTANCE = new SyntheticVideoStage();
+
+    /** Preset name of one-photon recordings. */
+    public static final String EPIFLUORESCENCE = "epifluorescence";
+    /** Preset name of two-photon recordings. */
+    public static final String TWO_PHOTON = "two-photon";
+
+    /** Kind of recording to imitate. */
+    public static final ParamSpec PRESET = ParamSpec.choice("preset", "Recording type", EPIFLUORESCENCE,
+            List.of(EPIFLUORESCENCE, TWO_PHOTON), "Epifluorescence: one-photon like the paper's (10 Hz, strong "
+                    + "background, camera noise). Two-photon: like Neurofinder's (7.5 Hz, larger cells, weak "
+                    + "background).");
+    /** Frame width. */
+    public static final ParamSpec WIDTH = ParamSpec.integer("width", "Width (px)", 512, 64, 4096,
+            "Columns of each frame.");
+    /** Frame height. */
+    public static final ParamSpec HEIGHT = ParamSpec.integer("height", "Height (px)", 512, 64, 4096,
+            "Rows of each frame.");
+    /** Number of frames. */
+    public static final ParamSpec FRAMES = ParamSpec.integer("frames", "Number of frames", 600, 1, 1_000_000,
+            "Length of the video; the paper's recordings have 3600 frames.");
+    /** Number of cells. */
+    public static final ParamSpec NEURONS = ParamSpec.integer("neuronCount", "Number of cells", 300, 0, 65535,
+            "Cells placed in the field of view, functional or silent (fewer are placed if they do not fit).");
+    /** Share of silent cells. */
+    public static final ParamSpec SILENT = ParamSpec.decimal("silentFraction", "Share of silent cells", 0.3, 0, 1,
+            "Cells that are visible but never fire; a good segmentation leaves them out.");
+    /** Spike rate. */
+    public static final ParamSpec SPIKE_RATE = ParamSpec.decimal("spikeRateHz", "Spike rate (Hz)", 0.5, 0, 100,
+            "Mean firing rate of a functional cell.");
+    /** Motion on or off. */
+    public static final ParamSpec MOTION = ParamSpec.bool("motion", "Add motion", true,
+            "Move the field of view by a smooth random walk with occasional jumps, as in real recordings.");
+    /** Random seed. */
+    public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
+            "The same seed and settings always give the same video, byte for byte.");
+
+    private SyntheticVideoStage() {
+    }
+
+    @Override
+    public String id() {
+        return "synthetic-video";
+    }
+
+    @Override
+    public String name() {
+        return "Synthetic Video Generator";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.IO;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Generates a calcium-imaging video with known neurons.";
+    }
+
+    @Override
+    public String description() {
+        return "Simulates a calcium-imaging recording with ground truth: cell bodies (ellipses with a dimmer "
+                + "nucleus) placed at a minimum spacing, spike trains (Poisson with bursts; a share of cells "
+                + "silent), calcium indicator kernels (GCaMP6f), a slowly fluctuating neuropil background with "
+                + "uneven illumination, camera noise (shot noise, offset and read noise of a one-photon camera) "
+                + "and motion (smooth random walk with jumps). Written frame by frame, so long videos need little "
+                + "memory.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(PRESET, WIDTH, HEIGHT, FRAMES, NEURONS, SILENT, SPIKE_RATE, MOTION, SEED);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Video", PortKind.VIDEO, "The simulated video, 16-bit camera counts."),
+                new PortSpec("Functional neurons", PortKind.ROI_TABLE,
+                        "Ground truth: the cells that fire, the target of the segmentation."),
+                new PortSpec("All cells", PortKind.ROI_TABLE, "Ground truth: every cell, functional or silent."),
+                new PortSpec("Spikes", PortKind.RASTER_TABLE,
+                        "True spike raster of every cell: one row per cell, one column per frame."));
+    }
+
+    /** @return the generator parameters the stage parameters describe */
+    public static SyntheticParams toSyntheticParams(Parameters parameters) {
+        SyntheticParams preset = parameters.getString(PRESET).equals(TWO_PHOTON) ? SyntheticParams.twoPhoton()
+                : SyntheticParams.epifluorescence();
+        SyntheticParams.Builder builder = preset.toBuilder()
+                .size(parameters.getInt(WIDTH), parameters.getInt(HEIGHT), parameters.getInt(FRAMES))
+                .neuronCount(parameters.getInt(NEURONS)).silentFraction(parameters.getDouble(SILENT))
+                .spikeRateHz(parameters.getDouble(SPIKE_RATE)).seed(parameters.getLong(SEED));
+        if (!parameters.getBoolean(MOTION)) {
+            builder.motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        SyntheticParams params = toSyntheticParams(parameters);
+        Path folder = context.outputFiles().newFile("synthetic");
+        SyntheticResult result = SyntheticVideoGenerator.generate(params, folder, context.monitor());
+        return List.of(VideoStore.open(result.videoFile()), result.functionalRois(), result.rois(),
+                spikeRaster(result));
+    }
+
+    private static Raster spikeRaster(SyntheticResult result) {
+        int cells = result.cells().size();
+        int[] ids = new int[cells];
+        List<BitSet> rows = new java.util.ArrayList<>(cells);
+        for (int i = 0; i < cells; i++) {
+            ids[i] = result.cells().get(i).id();
+            BitSet row = new BitSet();
+            int[] spikes = result.spikes()[i];
+            for (int t = 0; t < spikes.length; t++) {
+                row.set(t, spikes[t] > 0);
+            }
+            rows.add(row);
+        }
+        return new Raster(ids, result.spikes().length == 0 ? 0 : result.spikes()[0].length, rows);
+    }
+}

@@ -1,0 +1,224 @@
+package org.neuroseg.synthetic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.VideoStore;
+
+/** Files, determinism, cancellation and the ground-truth files of the generator. */
+class SyntheticVideoGeneratorTest {
+
+    @TempDir
+    Path dir;
+
+    static SyntheticParams small() {
+        return SyntheticParams.epifluorescence().toBuilder().size(64, 64, 60).neuronCount(12).seed(42).build();
+    }
+
+    private static final List<String> FILES = List.of(SyntheticVideoGenerator.VIDEO, SyntheticVideoGenerator.LABELS,
+            SyntheticVideoGenerator.REGIONS, SyntheticVideoGenerator.FUNCTIONAL_REGIONS,
+            SyntheticVideoGenerator.CELLS, SyntheticVideoGenerator.SPIKES, SyntheticVideoGenerator.TRACES,
+            SyntheticVideoGenerator.SHIFTS);
+
+    @Test
+    void writesEveryOutputAndNothingElse() throws Exception {
+        SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(FILES.stream().sorted().toList(),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void videoIsUint16WithRequestedShapeAndParamsInMetadata() throws Exception {
+        SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
+        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+            assertEquals(60, video.shape().frames());
+            assertEquals(64, video.shape().height());
+            assertEquals(PixelType.UINT16, video.shape().pixelType());
+            assertEquals(10, video.frameRateHz());
+            JsonObject params = JsonParser.parseString(video.metadataJson()).getAsJsonObject().getAsJsonObject(
+                    "params");
+            assertEquals(42, params.get("seed").getAsLong());
+            assertEquals(12, params.get("neuronCount").getAsInt());
+        }
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalFiles() throws Exception {
+        SyntheticVideoGenerator.generate(small(), dir.resolve("a"), ProgressMonitor.NONE);
+        SyntheticVideoGenerator.generate(small(), dir.resolve("b"), ProgressMonitor.NONE);
+        for (String name : FILES) {
+            assertEquals(-1, Files.mismatch(dir.resolve("a").resolve(name), dir.resolve("b").resolve(name)), name);
+        }
+    }
+
+    @Test
+    void outputDoesNotDependOnThreadCount() throws Exception {
+        SyntheticVideoGenerator.generate(small(), dir.resolve("parallel"), ProgressMonitor.NONE);
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            single.submit(() -> SyntheticVideoGenerator.generate(small(), dir.resolve("single"),
+                    ProgressMonitor.NONE)).get();
+        } finally {
+            single.shutdown();
+        }
+        assertEquals(-1, Files.mismatch(dir.resolve("parallel").resolve(SyntheticVideoGenerator.VIDEO),
+                dir.resolve("single").resolve(SyntheticVideoGenerator.VIDEO)));
+    }
+
+    @Test
+    void differentSeedGivesDifferentVideoAndCells() throws Exception {
+        SyntheticVideoGenerator.generate(small(), dir.resolve("a"), ProgressMonitor.NONE);
+        SyntheticVideoGenerator.generate(small().toBuilder().seed(43).build(), dir.resolve("b"),
+                ProgressMonitor.NONE);
+        for (String name : List.of(SyntheticVideoGenerator.VIDEO, SyntheticVideoGenerator.CELLS,
+                SyntheticVideoGenerator.SHIFTS)) {
+            assertNotEquals(-1, Files.mismatch(dir.resolve("a").resolve(name), dir.resolve("b").resolve(name)),
+                    name);
+        }
+    }
+
+    @Test
+    @Tag("bounded-heap")
+    void streamsVideosLargerThanTheHeap() throws Exception {
+        long heap = Runtime.getRuntime().maxMemory();
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(256, 256, 1500).neuronCount(80)
+                .build();
+        assertTrue(heap < params.frames() * 256L * 256 * 2, "run with a heap smaller than the video");
+        SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
+        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+            assertEquals(1500, video.shape().frames());
+        }
+    }
+
+    @Test
+    void cancelingLeavesNoOutput() {
+        ProgressMonitor cancelAfterTenFrames = new ProgressMonitor() {
+            private int checks;
+
+            @Override
+            public void setProgress(double fraction, String message) {
+                // ignored
+            }
+
+            @Override
+            public void checkCanceled() throws CanceledException {
+                if (++checks > 10) {
+                    throw new CanceledException();
+                }
+            }
+        };
+        assertThrows(CanceledException.class,
+                () -> SyntheticVideoGenerator.generate(small(), dir, cancelAfterTenFrames));
+        assertTrue(dir.toFile().list().length == 0, String.join(", ", dir.toFile().list()));
+    }
+
+    @Test
+    void tooManyCellsForTheSpacingFailNamingTheParameters() {
+        SyntheticParams crowded = small().toBuilder().neuronCount(200).minSpacingPx(10).build();
+        NeurosegException e = assertThrows(NeurosegException.class,
+                () -> SyntheticVideoGenerator.generate(crowded, dir, ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("neuronCount") && e.getMessage().contains("minSpacingPx"),
+                e.getMessage());
+        assertEquals(0, dir.toFile().list().length);
+    }
+
+    @Test
+    void labelImageMatchesRois() throws Exception {
+        SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
+        try (MappedVideo labels = VideoStore.open(result.labelsFile())) {
+            assertEquals(1, labels.shape().frames());
+            float[] image = new float[64 * 64];
+            labels.readFrame(0, image);
+            assertArrayEquals(result.rois().toLabelImage(), image);
+        }
+        assertEquals(12, result.rois().size());
+        for (Roi roi : result.rois().rois()) {
+            SyntheticCell cell = result.cells().get(roi.id() - 1);
+            assertEquals(cell.centroidRow(), roi.centroidRow(), 0.5);
+            assertEquals(cell.centroidCol(), roi.centroidCol(), 0.5);
+            assertEquals(Math.PI * cell.radiusPx() * cell.radiusPx(), roi.area(), 0.25 * roi.area());
+        }
+    }
+
+    @Test
+    void regionsJsonParsesBackToTheRois() throws Exception {
+        SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
+        assertRegions(result.rois().rois(), result.regionsFile());
+        assertRegions(result.functionalRois().rois(), result.functionalRegionsFile());
+        assertTrue(result.functionalRois().size() < result.rois().size());
+    }
+
+    private static void assertRegions(List<Roi> expected, Path file) throws IOException {
+        JsonArray regions = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
+        assertEquals(expected.size(), regions.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonObject region = regions.get(i).getAsJsonObject();
+            Roi roi = expected.get(i);
+            assertEquals(roi.id(), region.get("id").getAsInt());
+            JsonArray coordinates = region.getAsJsonArray("coordinates");
+            assertEquals(roi.area(), coordinates.size());
+            for (int p = 0; p < roi.area(); p++) {
+                JsonArray pair = coordinates.get(p).getAsJsonArray();
+                assertEquals(roi.rows()[p], pair.get(0).getAsInt());
+                assertEquals(roi.cols()[p], pair.get(1).getAsInt());
+            }
+        }
+    }
+
+    @Test
+    void csvFilesAgreeWithTheResult() throws Exception {
+        SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
+        List<String> cells = Files.readAllLines(result.cellsFile());
+        assertEquals("id,functional,centroid_row,centroid_col,radius_px,spike_count", cells.get(0));
+        assertEquals(13, cells.size());
+        for (int i = 1; i < cells.size(); i++) {
+            String[] fields = cells.get(i).split(",");
+            SyntheticCell cell = result.cells().get(i - 1);
+            assertEquals(cell.id(), Integer.parseInt(fields[0]));
+            assertEquals(cell.functional(), Boolean.parseBoolean(fields[1]));
+            assertEquals(cell.radiusPx(), Double.parseDouble(fields[4]), 1e-3);
+            assertEquals(cell.spikeCount(), Integer.parseInt(fields[5]));
+        }
+        List<String> spikes = Files.readAllLines(result.spikesFile());
+        assertEquals(13, spikes.size());
+        assertEquals(61, spikes.get(1).split(",").length);
+        List<String> traces = Files.readAllLines(result.tracesFile());
+        assertEquals(61, traces.get(12).split(",").length);
+        List<String> shifts = Files.readAllLines(result.shiftsFile());
+        assertEquals("frame,dx,dy", shifts.get(0));
+        String[] last = shifts.get(60).split(",");
+        assertEquals(59, Integer.parseInt(last[0]));
+        assertEquals(result.shifts()[59][0], Double.parseDouble(last[1]), 1e-4);
+        assertEquals(result.shifts()[59][1], Double.parseDouble(last[2]), 1e-4);
+    }
+
+    @Test
+    void plainNumberFormatHasNoExponent() {
+        assertEquals("0.00001", GroundTruthWriter.appendFixed(new StringBuilder(), 1e-5, 5).toString());
+        assertEquals("-2.500", GroundTruthWriter.appendFixed(new StringBuilder(), -2.5, 3).toString());
+        assertEquals("0.000", GroundTruthWriter.appendFixed(new StringBuilder(), -1e-9, 3).toString());
+    }
+}
