@@ -1,0 +1,113 @@
+package org.neuroseg.knime;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.neuroseg.knime.port.StagePorts;
+import org.neuroseg.knime.util.FileStoreOutputs;
+import org.neuroseg.knime.util.KnimeProgressMonitor;
+import org.neuroseg.knime.util.KnimeSettings;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.SettingsException;
+import org.neuroseg.stage.settings.StageSettings;
+
+/**
+ * The node model of every NeuroSeg node: keeps the stage's parameters in the node settings (one entry per parameter,
+ * keyed by its {@link org.neuroseg.stage.ParamSpec#key()}), converts KNIME ports to stage inputs, runs the stage with
+ * KNIME's progress, cancellation and file stores, and converts its outputs back.
+ */
+public final class StageNodeModel extends NodeModel {
+
+    private final Stage stage;
+    private Parameters parameters;
+
+    StageNodeModel(Stage stage) {
+        super(StagePorts.types(stage.inputs()), StagePorts.types(stage.outputs()));
+        this.stage = stage;
+        this.parameters = stage.defaults();
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO settings) {
+        StageSettings.save(parameters, KnimeSettings.writing(settings));
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
+        load(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
+        parameters = load(settings);
+    }
+
+    private Parameters load(NodeSettingsRO settings) throws InvalidSettingsException {
+        try {
+            return StageSettings.load(stage.parameters(), KnimeSettings.reading(settings));
+        } catch (SettingsException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    /** Output specs depend on the data (frame counts, image sizes), so they are known only after execution. */
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        return new PortObjectSpec[stage.outputs().size()];
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        FileStoreOutputs files = new FileStoreOutputs(exec);
+        List<Object> inputs = StagePorts.toStageValues(stage.inputs(), inObjects);
+        try {
+            List<Object> outputs = stage.run(inputs, parameters,
+                    new StageContext(files, new KnimeProgressMonitor(exec)));
+            try {
+                return StagePorts.toPortObjects(stage.outputs(), outputs, files, exec);
+            } finally {
+                closeAll(outputs);
+            }
+        } catch (CanceledException e) {
+            throw new CanceledExecutionException(e.getMessage());
+        } finally {
+            closeAll(inputs);
+        }
+    }
+
+    private static void closeAll(List<Object> values) throws IOException {
+        for (Object value : values) {
+            if (value instanceof Closeable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Override
+    protected void reset() {
+        // nothing is cached between executions
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internals: outputs are in ports and file stores
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internals: outputs are in ports and file stores
+    }
+}

@@ -1,0 +1,2 @@
+/** The ROI Writer node. */
+package org.neuroseg.knime.node.roiwriter;

@@ -1,0 +1,2 @@
+/** The Segmentation Scorer node. */
+package org.neuroseg.knime.node.segmentationscorer;

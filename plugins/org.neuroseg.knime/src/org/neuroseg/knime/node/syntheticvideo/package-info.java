@@ -1,0 +1,2 @@
+/** The Synthetic Video Generator node. */
+package org.neuroseg.knime.node.syntheticvideo;

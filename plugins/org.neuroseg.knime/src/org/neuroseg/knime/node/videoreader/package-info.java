@@ -1,0 +1,2 @@
+/** The Calcium Video Reader node. */
+package org.neuroseg.knime.node.videoreader;

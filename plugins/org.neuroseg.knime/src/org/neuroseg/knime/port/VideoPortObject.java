@@ -1,0 +1,87 @@
+package org.neuroseg.knime.port;
+
+import java.io.IOException;
+import java.util.List;
+import javax.swing.JComponent;
+import org.knime.core.data.filestore.FileStore;
+import org.knime.core.data.filestore.FileStorePortObject;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectZipInputStream;
+import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * A video (or a one-frame image) on a KNIME port. The frames stay in a NeuroSeg video store file inside the node's
+ * file store; the port itself saves only the shape and frame rate, so passing a video between nodes never copies
+ * its frames. Value-based equality: same spec and same file store.
+ */
+public final class VideoPortObject extends FileStorePortObject {
+
+    private final VideoPortObjectSpec spec;
+
+    /**
+     * @param spec shape and frame rate of the stored video
+     * @param store file store holding the video store file
+     */
+    public VideoPortObject(VideoPortObjectSpec spec, FileStore store) {
+        super(List.of(store));
+        this.spec = spec;
+    }
+
+    private VideoPortObject(VideoPortObjectSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * Opens the frames for reading; the caller closes the video.
+     *
+     * @throws NeurosegException when the file store no longer holds a valid video store
+     */
+    public MappedVideo openVideo() throws NeurosegException {
+        return VideoStore.open(getFileStore(0).getFile().toPath());
+    }
+
+    @Override
+    public String getSummary() {
+        return "Video: " + spec;
+    }
+
+    @Override
+    public VideoPortObjectSpec getSpec() {
+        return spec;
+    }
+
+    @Override
+    public JComponent[] getViews() {
+        return new JComponent[0];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VideoPortObject video && video.spec.equals(spec) && super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + spec.hashCode();
+    }
+
+    /** Saves the metadata only (the frames are in the file store). Registered at org.knime.core.PortType. */
+    public static final class Serializer extends PortObjectSerializer<VideoPortObject> {
+
+        @Override
+        public void savePortObject(VideoPortObject video, PortObjectZipOutputStream out, ExecutionMonitor exec)
+                throws IOException {
+            VideoPortObjectSpec.writeEntry(video.spec, out);
+        }
+
+        @Override
+        public VideoPortObject loadPortObject(PortObjectZipInputStream in, PortObjectSpec spec,
+                ExecutionMonitor exec) throws IOException {
+            return new VideoPortObject(VideoPortObjectSpec.readEntry(in));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.knime.core.node;
+
+import org.knime.core.node.config.ConfigWO;
+
+public interface NodeSettingsWO extends ConfigWO {
+}

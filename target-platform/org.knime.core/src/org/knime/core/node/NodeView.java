@@ -1,0 +1,4 @@
+package org.knime.core.node;
+
+public abstract class NodeView<T extends NodeModel> {
+}
