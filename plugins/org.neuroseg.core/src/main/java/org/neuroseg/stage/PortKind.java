@@ -15,7 +15,15 @@ public enum PortKind {
     /** Activity, one row per neuron and one column per frame: a {@link Raster}. */
     RASTER_TABLE(Raster.class),
     /** Segmentation scores against a reference: a {@link SegmentationScore}. */
-    METRICS_TABLE(SegmentationScore.class);
+    METRICS_TABLE(SegmentationScore.class),
+    /** Per-frame motion estimates: {@link MotionShifts}. */
+    SHIFTS_TABLE(MotionShifts.class),
+    /** Fluorescence traces, one row per neuron and one column per frame: {@link Traces}. */
+    TRACES_TABLE(Traces.class),
+    /** A picture for people (overlay, plot): a {@link Picture}. */
+    PICTURE(Picture.class),
+    /** A trained network: a {@link ModelFile}. */
+    MODEL(ModelFile.class);
 
     private final Class<?> javaType;
 
