@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "neuroseg", mixinStandardHelpOptions = true, version = "neuroseg 0.1.0",
         header = "Find functional neurons in calcium-imaging videos.",
         subcommands = {GenerateCommand.class, InfoCommand.class, ConvertCommand.class, ScoreCommand.class,
-            CommandLine.HelpCommand.class})
+            TrainUnetCommand.class, PredictUnetCommand.class, CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
 
     /** Exit code when the user canceled (as shells report Ctrl-C). */
@@ -43,11 +43,15 @@ public final class NeurosegCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        // The deep-learning engine's natives come from a jar on the class path; never download anything.
+        System.setProperty("ai.djl.offline", "true");
         NeurosegCommand root = new NeurosegCommand();
         CommandLine commandLine = new CommandLine(root);
         GenerateCommand.addStageOptions(commandLine.getSubcommands().get("generate").getCommandSpec());
         InfoCommand.addStageOptions(commandLine.getSubcommands().get("info").getCommandSpec());
         ConvertCommand.addStageOptions(commandLine.getSubcommands().get("convert").getCommandSpec());
+        TrainUnetCommand.addStageOptions(commandLine.getSubcommands().get("train-unet").getCommandSpec());
+        PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {
