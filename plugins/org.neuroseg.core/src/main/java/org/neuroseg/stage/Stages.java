@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.ScoreThresholdCheckStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
@@ -15,7 +16,8 @@ import org.neuroseg.synthetic.SyntheticVideoStage;
 public final class Stages {
 
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            ScoreStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE,
+            RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
