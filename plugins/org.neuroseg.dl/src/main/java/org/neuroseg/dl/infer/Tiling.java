@@ -48,4 +48,30 @@ record Tiling(int[] starts, int[] keepFrom, int[] keepTo) {
     int count() {
         return starts.length;
     }
+
+    /** Copies a tile starting at (top, left); positions past the frame repeat the last row or column. */
+    static void copyTile(float[] frame, int height, int width, int top, int left, int tileHeight,
+            int tileWidth, float[] target, int offset) {
+        for (int y = 0; y < tileHeight; y++) {
+            int sourceRow = Math.min(top + y, height - 1) * width;
+            int targetRow = offset + y * tileWidth;
+            for (int x = 0; x < tileWidth; x++) {
+                target[targetRow + x] = frame[sourceRow + Math.min(left + x, width - 1)];
+            }
+        }
+    }
+
+    /** Copies the part of tile (r, c), stored at {@code offset} in {@code tiles}, that this tiling keeps into the frame. */
+    static void pasteTile(float[] tiles, int offset, int tileWidth, Tiling rows, int r, Tiling cols, int c,
+            float[] frame, int height, int width) {
+        int top = rows.starts()[r];
+        int left = cols.starts()[c];
+        int rowEnd = Math.min(rows.keepTo()[r], height);
+        int colEnd = Math.min(cols.keepTo()[c], width);
+        for (int y = rows.keepFrom()[r]; y < rowEnd; y++) {
+            int sourceRow = offset + (y - top) * tileWidth;
+            System.arraycopy(tiles, sourceRow + cols.keepFrom()[c] - left, frame, y * width + cols.keepFrom()[c],
+                    colEnd - cols.keepFrom()[c]);
+        }
+    }
 }

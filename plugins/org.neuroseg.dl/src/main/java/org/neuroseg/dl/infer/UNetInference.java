@@ -70,7 +70,7 @@ public final class UNetInference {
             int tile = b * tilesPerFrame;
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < cols.count(); c++, tile++) {
-                    copyTile(normalized, height, width, rows.starts()[r], cols.starts()[c], tileHeight, tileWidth,
+                    Tiling.copyTile(normalized, height, width, rows.starts()[r], cols.starts()[c], tileHeight, tileWidth,
                             input, tile * tilePixels);
                 }
             }
@@ -86,36 +86,11 @@ public final class UNetInference {
             int tile = b * tilesPerFrame;
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < cols.count(); c++, tile++) {
-                    pasteTile(output, tile * tilePixels, tileWidth, rows, r, cols, c, probabilities[b], height, width);
+                    Tiling.pasteTile(output, tile * tilePixels, tileWidth, rows, r, cols, c, probabilities[b], height, width);
                 }
             }
         }
         return probabilities;
-    }
-
-    /** Copies a tile starting at (top, left); positions past the frame repeat the last row or column. */
-    private static void copyTile(float[] frame, int height, int width, int top, int left, int tileHeight,
-            int tileWidth, float[] target, int offset) {
-        for (int y = 0; y < tileHeight; y++) {
-            int sourceRow = Math.min(top + y, height - 1) * width;
-            int targetRow = offset + y * tileWidth;
-            for (int x = 0; x < tileWidth; x++) {
-                target[targetRow + x] = frame[sourceRow + Math.min(left + x, width - 1)];
-            }
-        }
-    }
-
-    private static void pasteTile(float[] tiles, int offset, int tileWidth, Tiling rows, int r, Tiling cols, int c,
-            float[] frame, int height, int width) {
-        int top = rows.starts()[r];
-        int left = cols.starts()[c];
-        int rowEnd = Math.min(rows.keepTo()[r], height);
-        int colEnd = Math.min(cols.keepTo()[c], width);
-        for (int y = rows.keepFrom()[r]; y < rowEnd; y++) {
-            int sourceRow = offset + (y - top) * tileWidth;
-            System.arraycopy(tiles, sourceRow + cols.keepFrom()[c] - left, frame, y * width + cols.keepFrom()[c],
-                    colEnd - cols.keepFrom()[c]);
-        }
     }
 
     private static int roundUp(int value, int multiple) {

@@ -1,40 +1,24 @@
 package org.neuroseg.dl.model;
 
-import ai.djl.MalformedModelException;
-import ai.djl.ndarray.NDManager;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.stage.ModelFile;
 
 /**
- * The U-Net model file: a zip holding {@value #INFO_ENTRY} (format, architecture, {@link UNetConfig}, input
- * normalisation and whatever the trainer recorded: hyperparameters, losses, test scores) and {@value #PARAMS_ENTRY}
- * (DJL's parameter stream of the {@link UNet}, written by {@code Block.saveParameters}).
+ * The U-Net model file ({@link ModelFiles}): architecture {@value #ARCHITECTURE}, the {@link UNetConfig} under the
+ * key {@code unet}, input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record under
+ * {@code training}, and the parameters of the {@link UNet}.
  */
 public final class UNetModelFile {
 
     /** The architecture name in {@link ModelFile} and in the info JSON. */
     public static final String ARCHITECTURE = "unet";
     /** The usual file extension. */
-    public static final String EXTENSION = ".nsmodel";
+    public static final String EXTENSION = ModelFiles.EXTENSION;
 
-    static final String INFO_ENTRY = "model.json";
-    static final String PARAMS_ENTRY = "parameters.djl";
-    private static final int FORMAT_VERSION = 1;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final String NAME = "a U-Net";
 
     private UNetModelFile() {
     }
@@ -60,28 +44,10 @@ public final class UNetModelFile {
      */
     public static ModelFile write(Path target, UNetConfig config, byte[] parameters, JsonObject training)
             throws NeurosegException {
-        JsonObject info = new JsonObject();
-        info.addProperty("format", "neuroseg-model");
-        info.addProperty("formatVersion", FORMAT_VERSION);
-        info.addProperty("architecture", ARCHITECTURE);
-        info.add("unet", GSON.toJsonTree(config));
         JsonObject normalization = new JsonObject();
         normalization.addProperty("method", InputNormalization.FRAME_ZSCORE);
-        info.add("inputNormalization", normalization);
-        if (training != null) {
-            info.add("training", training);
-        }
-        AtomicFiles.write(target, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(INFO_ENTRY));
-            zip.write(GSON.toJson(info).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(PARAMS_ENTRY));
-            zip.write(parameters);
-            zip.closeEntry();
-            zip.finish();
-        });
-        return new ModelFile(target, ARCHITECTURE);
+        return ModelFiles.write(target, ARCHITECTURE, ModelFiles.GSON.toJsonTree(config), normalization, parameters,
+                training);
     }
 
     /**
@@ -90,11 +56,7 @@ public final class UNetModelFile {
      * @throws NeurosegException when the file is missing, not a NeuroSeg U-Net model or of an unknown version
      */
     public static JsonObject readInfo(Path file) throws NeurosegException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return checkedInfo(file, zip);
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot read model file " + file + ": " + e.getMessage(), e);
-        }
+        return ModelFiles.readInfo(file, ARCHITECTURE, NAME);
     }
 
     /**
@@ -104,53 +66,18 @@ public final class UNetModelFile {
      * @param manager owns the network's parameter arrays
      * @throws NeurosegException when the file is missing, not a U-Net model, of an unknown version or damaged
      */
-    public static Loaded read(Path file, NDManager manager) throws NeurosegException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonObject info = checkedInfo(file, zip);
-            UNetConfig config = GSON.fromJson(info.get("unet"), UNetConfig.class);
-            if (config == null) {
-                throw new NeurosegException("Model file " + file + " has no U-Net architecture");
-            }
-            config = new UNetConfig(config.depth(), config.baseChannels(), config.asppRates());
-            UNet network = new UNet(config);
-            try (DataInputStream params = new DataInputStream(new ByteArrayInputStream(entry(file, zip,
-                    PARAMS_ENTRY)))) {
-                network.loadParameters(manager, params);
-            }
-            return new Loaded(network, info);
-        } catch (IOException | MalformedModelException | JsonParseException | IllegalArgumentException e) {
-            throw new NeurosegException("Cannot load model file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonObject checkedInfo(Path file, ZipFile zip) throws IOException, NeurosegException {
-        JsonObject info;
+    public static Loaded read(Path file, ai.djl.ndarray.NDManager manager) throws NeurosegException {
+        ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
+        UNetConfig config;
         try {
-            info = GSON.fromJson(new String(entry(file, zip, INFO_ENTRY), StandardCharsets.UTF_8), JsonObject.class);
-        } catch (JsonParseException e) {
-            throw new NeurosegException("Model file " + file + " has an unreadable " + INFO_ENTRY + ": "
+            config = ModelFiles.GSON.fromJson(contents.info().get(ARCHITECTURE), UNetConfig.class);
+            config = new UNetConfig(config.depth(), config.baseChannels(), config.asppRates());
+        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
+            throw new NeurosegException("Model file " + file + " has an invalid U-Net architecture: "
                     + e.getMessage(), e);
         }
-        if (info == null || !info.has("architecture") || !ARCHITECTURE.equals(info.get("architecture").getAsString())) {
-            throw new NeurosegException("Model file " + file + " does not hold a U-Net (architecture '"
-                    + (info == null || !info.has("architecture") ? "missing" : info.get("architecture").getAsString())
-                    + "')");
-        }
-        int version = info.has("formatVersion") ? info.get("formatVersion").getAsInt() : -1;
-        if (version != FORMAT_VERSION) {
-            throw new NeurosegException("Model file " + file + " has format version " + version
-                    + "; this NeuroSeg reads version " + FORMAT_VERSION);
-        }
-        return info;
-    }
-
-    private static byte[] entry(Path file, ZipFile zip, String name) throws IOException, NeurosegException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new NeurosegException("Model file " + file + " lacks " + name + "; is it a NeuroSeg model?");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        }
+        UNet network = new UNet(config);
+        ModelFiles.loadParameters(file, network, manager, contents.parameters());
+        return new Loaded(network, contents.info());
     }
 }

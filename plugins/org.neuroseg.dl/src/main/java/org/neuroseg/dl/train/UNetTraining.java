@@ -14,16 +14,14 @@ import ai.djl.training.tracker.Tracker;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetInference;
+import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.stage.CanceledException;
@@ -181,7 +179,7 @@ public final class UNetTraining {
             if (validationLoss < bestLoss) {
                 bestLoss = validationLoss;
                 bestEpoch = epoch + 1;
-                best = parameters(network);
+                best = ModelFiles.parameterBytes(network);
             }
             String message = String.format("epoch %d: training loss %.4f, validation loss %.4f (best %.4f, epoch %d),"
                     + " %.1f s", epoch + 1, trainLoss, validationLoss, bestLoss, bestEpoch, seconds);
@@ -281,16 +279,5 @@ public final class UNetTraining {
             summary.add("epochs", epochs);
             return summary;
         }
-    }
-
-    /** @return the network's parameter stream */
-    static byte[] parameters(UNet network) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream output = new DataOutputStream(bytes)) {
-            network.saveParameters(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write parameters to memory", e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,0 +1,119 @@
+package org.neuroseg.dl.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
+
+/**
+ * The temporal model of González-Colín et al.: a {@link ConvGruCell} reads a probability video frame by frame and a
+ * classifier (a {@code k x k} convolution to one channel, batch norm, sigmoid) turns its final hidden state into
+ * the probability that each pixel belongs to a functional (flashing) neuron. Pixels whose input changes over time
+ * can be told from pixels that are merely bright, which a single frame cannot do.
+ *
+ * <p>{@link #forward} takes a chunk of frames (N, T, C, H, W) and the hidden state before it (N, hiddenChannels, H,
+ * W) (zeros at the start of a video, see {@link #initialHidden}) and returns the probability (N, 1, H, W) in (0, 1)
+ * after the chunk's last frame and the hidden state after it. Streaming callers use {@link #step} per frame and
+ * {@link #classify} once at the end.
+ */
+public final class ConvGruBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final ConvGruConfig config;
+    private final ConvGruCell cell;
+    private final Block classifier;
+
+    /** Builds an uninitialised block of the given architecture. */
+    public ConvGruBlock(ConvGruConfig config) {
+        super(VERSION);
+        this.config = config;
+        cell = addChildBlock("cell", new ConvGruCell(config));
+        classifier = addChildBlock("classifier", new SequentialBlock()
+                .add(ConvGruCell.convolution(1, config.kernelSize()))
+                .add(BatchNorm.builder().build())
+                .add(Activation.sigmoidBlock()));
+    }
+
+    /** @return the architecture */
+    public ConvGruConfig config() {
+        return config;
+    }
+
+    /**
+     * @param manager owns the array
+     * @param batch N
+     * @param height H
+     * @param width W
+     * @return zeros (N, hiddenChannels, H, W): the state before the first frame
+     */
+    public NDArray initialHidden(NDManager manager, long batch, long height, long width) {
+        return manager.zeros(new Shape(batch, config.hiddenChannels(), height, width));
+    }
+
+    /**
+     * One time step of the cell.
+     *
+     * @param frame (N, C, H, W)
+     * @param hidden (N, hiddenChannels, H, W)
+     * @return the next hidden state, (N, hiddenChannels, H, W), in the manager of {@code frame}
+     */
+    public NDArray step(ParameterStore store, NDArray frame, NDArray hidden, boolean training) {
+        return cell.forward(store, new NDList(frame, hidden), training).singletonOrThrow();
+    }
+
+    /**
+     * @param hidden (N, hiddenChannels, H, W)
+     * @return the probability of a functional neuron at each pixel, (N, 1, H, W) in (0, 1)
+     */
+    public NDArray classify(ParameterStore store, NDArray hidden, boolean training) {
+        return classifier.forward(store, new NDList(hidden), training).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray frames = inputs.get(0);
+        NDArray hidden = inputs.get(1);
+        long steps = frames.getShape().get(1);
+        for (long t = 0; t < steps; t++) {
+            hidden = step(store, frames.get(":, {}", t), hidden, training);
+        }
+        return new NDList(classify(store, hidden, training), hidden);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape hidden = inputShapes[1];
+        return new Shape[] {new Shape(hidden.get(0), 1, hidden.get(2), hidden.get(3)), hidden};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape frames = inputShapes[0];
+        Shape hidden = new Shape(frames.get(0), config.hiddenChannels(), frames.get(3), frames.get(4));
+        cell.initialize(manager, dataType, new Shape(frames.get(0), frames.get(2), frames.get(3), frames.get(4)),
+                hidden);
+        classifier.initialize(manager, dataType, hidden);
+    }
+
+    @Override
+    public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        if (loadVersion != VERSION) {
+            throw new MalformedModelException("Cannot load a CGRU of version " + loadVersion
+                    + "; this NeuroSeg reads version " + VERSION);
+        }
+        readInputShapes(is);
+    }
+}

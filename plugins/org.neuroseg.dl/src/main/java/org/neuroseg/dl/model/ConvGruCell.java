@@ -1,0 +1,109 @@
+package org.neuroseg.dl.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * One convolutional GRU cell (Ballas et al., "Delving Deeper into Convolutional Networks for Learning Video
+ * Representations", 2016): a GRU whose matrix products are convolutions, so each pixel keeps its own memory and
+ * looks at its neighbours. With input x and hidden state h,
+ *
+ * <pre>
+ * [z, r] = sigmoid(conv_g([x, h]))         update and reset gates
+ * c      = tanh(conv_c([x, r * h]))         candidate
+ * h'     = (1 - z) * h + z * c
+ * </pre>
+ *
+ * where [a, b] concatenates channels and every convolution has a {@code k x k} kernel, bias, and padding that keeps
+ * the size.
+ *
+ * <p>Inputs: x (N, C, H, W) and h (N, hiddenChannels, H, W), float32. Output: h' (N, hiddenChannels, H, W), in
+ * (-1, 1) when h is.
+ */
+public final class ConvGruCell extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final ConvGruConfig config;
+    private final Block gates;
+    private final Block candidate;
+
+    /** Builds an uninitialised cell of the given architecture. */
+    public ConvGruCell(ConvGruConfig config) {
+        super(VERSION);
+        this.config = config;
+        gates = addChildBlock("gates", convolution(2 * config.hiddenChannels(), config.kernelSize()));
+        candidate = addChildBlock("candidate", convolution(config.hiddenChannels(), config.kernelSize()));
+    }
+
+    /** A {@code kernel x kernel} convolution with bias whose padding keeps height and width. */
+    static Conv2d convolution(int filters, int kernel) {
+        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).setFilters(filters)
+                .optPadding(new Shape(kernel / 2, kernel / 2)).build();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray h = inputs.get(1);
+        NDArray both = gates.forward(store, new NDList(NDArrays.concat(new NDList(x, h), 1)), training)
+                .singletonOrThrow();
+        NDList zr = Activation.sigmoid(both).split(2, 1);
+        NDArray z = zr.get(0);
+        NDArray r = zr.get(1);
+        NDArray c = candidate.forward(store, new NDList(NDArrays.concat(new NDList(x, r.mul(h)), 1)), training)
+                .singletonOrThrow().tanh();
+        return new NDList(h.add(z.mul(c.sub(h))));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[1]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0];
+        Shape joint = new Shape(x.get(0), x.get(1) + config.hiddenChannels(), x.get(2), x.get(3));
+        gates.initialize(manager, dataType, joint);
+        candidate.initialize(manager, dataType, joint);
+    }
+
+    @Override
+    protected void saveMetadata(DataOutputStream os) throws IOException {
+        saveInputShapes(os);
+        os.writeInt(config.hiddenChannels());
+        os.writeInt(config.kernelSize());
+    }
+
+    @Override
+    public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        if (loadVersion != VERSION) {
+            throw new MalformedModelException("Cannot load a convolutional GRU cell of version " + loadVersion
+                    + "; this NeuroSeg reads version " + VERSION);
+        }
+        readInputShapes(is);
+        int hidden = is.readInt();
+        int kernel = is.readInt();
+        if (hidden != config.hiddenChannels() || kernel != config.kernelSize()) {
+            throw new MalformedModelException("The stored cell has " + hidden + " hidden channels and kernel "
+                    + kernel + " but the model file describes " + config.hiddenChannels() + " and "
+                    + config.kernelSize());
+        }
+    }
+}

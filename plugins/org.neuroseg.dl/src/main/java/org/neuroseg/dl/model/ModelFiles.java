@@ -1,0 +1,179 @@
+package org.neuroseg.dl.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.stage.ModelFile;
+
+/**
+ * The container every NeuroSeg model file shares: a zip holding {@value #INFO_ENTRY} (format, format version,
+ * architecture name, the architecture's hyperparameters under its own key, input normalisation and whatever the
+ * trainer recorded) and {@value #PARAMS_ENTRY} (DJL's parameter stream of the network, {@code
+ * Block.saveParameters}). {@link UNetModelFile} and {@link CgruModelFile} fill in the architecture.
+ */
+public final class ModelFiles {
+
+    /** The usual file extension. */
+    public static final String EXTENSION = ".nsmodel";
+
+    static final String INFO_ENTRY = "model.json";
+    static final String PARAMS_ENTRY = "parameters.djl";
+    private static final int FORMAT_VERSION = 1;
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private ModelFiles() {
+    }
+
+    /**
+     * What a model file holds.
+     *
+     * @param info the model's JSON
+     * @param parameters the network's parameter stream
+     */
+    record Contents(JsonObject info, byte[] parameters) {
+    }
+
+    /**
+     * Writes a model file atomically.
+     *
+     * @param target where the file goes; replaced if present
+     * @param architecture the architecture's name, e.g. {@code unet}
+     * @param hyperparameters the architecture, stored under the key {@code architecture}
+     * @param normalization how input frames are normalised ({@code method} and its settings)
+     * @param parameters the network's parameter stream ({@link #parameterBytes})
+     * @param training what to record about how it was made (hyperparameters, losses, scores), or null
+     * @return the model file
+     * @throws NeurosegException when the file cannot be written
+     */
+    static ModelFile write(Path target, String architecture, JsonElement hyperparameters, JsonObject normalization,
+            byte[] parameters, JsonObject training) throws NeurosegException {
+        JsonObject info = new JsonObject();
+        info.addProperty("format", "neuroseg-model");
+        info.addProperty("formatVersion", FORMAT_VERSION);
+        info.addProperty("architecture", architecture);
+        info.add(architecture, hyperparameters);
+        info.add("inputNormalization", normalization);
+        if (training != null) {
+            info.add("training", training);
+        }
+        AtomicFiles.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(INFO_ENTRY));
+            zip.write(GSON.toJson(info).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMS_ENTRY));
+            zip.write(parameters);
+            zip.closeEntry();
+            zip.finish();
+        });
+        return new ModelFile(target, architecture);
+    }
+
+    /**
+     * Reads the JSON of a model file and checks it holds the expected architecture.
+     *
+     * @param networkName how messages name the architecture, e.g. "a U-Net"
+     * @throws NeurosegException when the file is missing, holds another architecture or is of an unknown version
+     */
+    static JsonObject readInfo(Path file, String architecture, String networkName) throws NeurosegException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return checkedInfo(file, zip, architecture, networkName);
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a whole model file and checks it holds the expected architecture.
+     *
+     * @throws NeurosegException when the file is missing, holds another architecture, is of an unknown version or
+     *         lacks its parameters
+     */
+    static Contents read(Path file, String architecture, String networkName) throws NeurosegException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            JsonObject info = checkedInfo(file, zip, architecture, networkName);
+            if (!info.has(architecture)) {
+                throw new NeurosegException("Model file " + file + " has no " + networkName + " architecture");
+            }
+            return new Contents(info, entry(file, zip, PARAMS_ENTRY));
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a parameter stream into a network built from the file's architecture.
+     *
+     * @throws NeurosegException naming the file when the stream does not fit the network or is damaged
+     */
+    static void loadParameters(Path file, Block network, NDManager manager, byte[] parameters)
+            throws NeurosegException {
+        try (DataInputStream input = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            network.loadParameters(manager, input);
+        } catch (IOException | MalformedModelException | IllegalArgumentException e) {
+            throw new NeurosegException("Cannot load model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the network's parameter stream ({@code Block.saveParameters}), for {@link #write} */
+    public static byte[] parameterBytes(Block network) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream output = new DataOutputStream(bytes)) {
+            network.saveParameters(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write parameters to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static JsonObject checkedInfo(Path file, ZipFile zip, String architecture, String networkName)
+            throws IOException, NeurosegException {
+        JsonObject info;
+        try {
+            info = GSON.fromJson(new String(entry(file, zip, INFO_ENTRY), StandardCharsets.UTF_8), JsonObject.class);
+        } catch (JsonParseException e) {
+            throw new NeurosegException("Model file " + file + " has an unreadable " + INFO_ENTRY + ": "
+                    + e.getMessage(), e);
+        }
+        String found = info == null || !info.has("architecture") ? "missing" : info.get("architecture").getAsString();
+        if (!architecture.equals(found)) {
+            throw new NeurosegException("Model file " + file + " does not hold " + networkName + " (architecture '"
+                    + found + "', expected '" + architecture + "')");
+        }
+        int version = info.has("formatVersion") ? info.get("formatVersion").getAsInt() : -1;
+        if (version != FORMAT_VERSION) {
+            throw new NeurosegException("Model file " + file + " has format version " + version
+                    + "; this NeuroSeg reads version " + FORMAT_VERSION);
+        }
+        return info;
+    }
+
+    private static byte[] entry(Path file, ZipFile zip, String name) throws IOException, NeurosegException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new NeurosegException("Model file " + file + " lacks " + name + "; is it a NeuroSeg model?");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.neuroseg.dl.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.model.ConvGruBlock;
+import org.neuroseg.dl.model.ConvGruConfig;
+import org.neuroseg.dl.model.ModelFiles;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.VideoShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link ConvGruBlock} as in González-Colín et al.: the input is a probability video (the U-Net's output),
+ * the target one mask per video (the Blob Labeler's video mask, or ground truth of the functional cells). Each
+ * training video is cut in time into chunks without overlap; after each chunk the binary cross-entropy between the
+ * classifier's output on the last hidden state and the mask is back-propagated and Adam updates the weights; the
+ * next chunk starts from the last hidden state with its gradient cut (truncated back-propagation through time).
+ * To keep training fast on a CPU, each epoch works on random square windows ({@link VideoWindows}, mirrored at
+ * random) that span the whole duration of every training video, all windows of a video in one batch.
+ *
+ * <p>Videos are split into training and validation at random (seeded). The validation loss is the cross-entropy of
+ * the prediction after the whole video (what the CGRU Predictor outputs) on fixed windows of the validation videos;
+ * training stops when it has not fallen for {@code patience} epochs and the parameters of the best epoch are kept.
+ * With a single video, its own fixed windows validate. Each step's arrays live in a sub-manager closed at the end of
+ * the step. Cancellation is checked every chunk: after at least one finished epoch it ends training early and
+ * returns the best network so far (the summary says so); before that it throws.
+ */
+public final class CgruTraining {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CgruTraining.class);
+
+    private CgruTraining() {
+    }
+
+    /**
+     * What training produced.
+     *
+     * @param config the architecture
+     * @param parameters the best block's parameter stream ({@link ModelFiles#parameterBytes})
+     * @param summary hyperparameters, per-epoch losses, the best epoch, its validation loss and Dice, timing and
+     *        whether it was canceled, for the model file
+     */
+    public record Result(ConvGruConfig config, byte[] parameters, JsonObject summary) {
+    }
+
+    /**
+     * Trains a CGRU.
+     *
+     * @param config hyperparameters
+     * @param data probability videos with one-frame masks; frames at least cropSize on a side
+     * @param monitor progress (per chunk) and cancellation
+     * @throws NeurosegException when the data cannot be read, a mask has more than one frame or frames are too small
+     * @throws CanceledException when canceled before the first epoch finished
+     */
+    public static Result run(CgruTrainingConfig config, List<LabeledVideo> data, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        if (data.isEmpty()) {
+            throw new NeurosegException("The CGRU needs at least one probability video to learn from");
+        }
+        for (LabeledVideo pair : data) {
+            VideoShape shape = pair.checked().frames().shape();
+            if (pair.labels().shape().frames() != 1) {
+                throw new NeurosegException("The mask of " + pair.name() + " has " + pair.labels().shape().frames()
+                        + " frames; the CGRU learns from one mask per video (combine per-frame labels first)");
+            }
+            if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
+                throw new NeurosegException("Frames of " + pair.name() + " (" + shape.height() + " x "
+                        + shape.width() + ") are smaller than the crop size " + config.cropSize() + " px");
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int v = 0; v < data.size(); v++) {
+            order.add(v);
+        }
+        Collections.shuffle(order, new Random(config.seed()));
+        int validationCount = data.size() < 2 ? 0
+                : Math.max(1, (int) Math.round(data.size() * config.validationFraction()));
+        List<Integer> validation = List.copyOf(order.subList(0, validationCount));
+        List<Integer> training = List.copyOf(order.subList(validationCount, order.size()));
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        try (Model model = Model.newInstance("cgru")) {
+            ConvGruBlock network = new ConvGruBlock(config.network());
+            model.setBlock(network);
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(LossKind.BCE.toLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                            .build());
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                int side = config.cropSize();
+                trainer.initialize(new Shape(config.cropsPerVideo(), config.chunkFrames(), 1, side, side),
+                        new Shape(config.cropsPerVideo(), config.network().hiddenChannels(), side, side));
+                return new Loop(config, data, training, validation.isEmpty() ? training : validation, trainer,
+                        network, monitor).run(validation.isEmpty());
+            }
+        }
+    }
+
+    /** The state of one training run. */
+    private static final class Loop {
+        private final CgruTrainingConfig config;
+        private final List<LabeledVideo> data;
+        private final List<Integer> training;
+        private final List<Integer> validation;
+        private final Trainer trainer;
+        private final ConvGruBlock network;
+        private final ProgressMonitor monitor;
+        private final Random random;
+        private final JsonArray epochs = new JsonArray();
+        private final long chunksPerEpoch;
+        private byte[] best;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private double bestDice;
+        private int bestEpoch;
+
+        Loop(CgruTrainingConfig config, List<LabeledVideo> data, List<Integer> training, List<Integer> validation,
+                Trainer trainer, ConvGruBlock network, ProgressMonitor monitor) {
+            this.config = config;
+            this.data = data;
+            this.training = training;
+            this.validation = validation;
+            this.trainer = trainer;
+            this.network = network;
+            this.monitor = monitor;
+            this.random = new Random(config.seed() + 1);
+            long chunks = 0;
+            for (int v : training) {
+                chunks += (data.get(v).frames().shape().frames() + config.chunkFrames() - 1) / config.chunkFrames();
+            }
+            this.chunksPerEpoch = chunks;
+        }
+
+        Result run(boolean validatedOnTraining) throws NeurosegException, CanceledException {
+            long start = System.nanoTime();
+            boolean canceled = false;
+            int epoch = 0;
+            while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience()) {
+                try {
+                    runEpoch(epoch);
+                } catch (CanceledException e) {
+                    if (best == null) {
+                        throw e;
+                    }
+                    canceled = true;
+                    LOGGER.info("CGRU training canceled in epoch {}; keeping epoch {}", epoch + 1, bestEpoch);
+                    break;
+                }
+                epoch++;
+            }
+            JsonObject summary = summary(epoch, (System.nanoTime() - start) / 1e9, canceled);
+            summary.addProperty("validatedOnTrainingVideo", validatedOnTraining);
+            return new Result(config.network(), best, summary);
+        }
+
+        private void runEpoch(int epoch) throws NeurosegException, CanceledException {
+            long start = System.nanoTime();
+            List<Integer> videos = new ArrayList<>(training);
+            Collections.shuffle(videos, random);
+            double lossSum = 0;
+            long chunksDone = 0;
+            for (int v : videos) {
+                LabeledVideo pair = data.get(v);
+                VideoShape shape = pair.frames().shape();
+                VideoWindows windows = VideoWindows.random(random, config.cropsPerVideo(), shape.height(),
+                        shape.width(), config.cropSize(), true);
+                float[] target = windows.readTarget(pair.labels());
+                float[] frame = new float[shape.pixelsPerFrame()];
+                try (NDManager carry = trainer.getManager().newSubManager()) {
+                    NDArray hidden = network.initialHidden(carry, windows.count(), windows.side(), windows.side());
+                    for (int from = 0; from < shape.frames(); from += config.chunkFrames()) {
+                        monitor.checkCanceled();
+                        int frames = Math.min(config.chunkFrames(), shape.frames() - from);
+                        float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
+                        ChunkStep step = trainChunk(carry, hidden, chunk, frames, target, windows);
+                        hidden = step.hidden();
+                        lossSum += step.loss();
+                        chunksDone++;
+                        monitor.setProgress(Math.min(1, (epoch + chunksDone / (double) chunksPerEpoch)
+                                / config.maxEpochs()), String.format("epoch %d, chunk %d/%d, training loss %.4f",
+                                        epoch + 1, chunksDone, chunksPerEpoch, lossSum / chunksDone));
+                    }
+                }
+            }
+            double trainingLoss = lossSum / Math.max(1, chunksDone);
+            double[] validated = validate();
+            record(epoch, trainingLoss, validated, (System.nanoTime() - start) / 1e9);
+        }
+
+        /** The loss of one chunk and the hidden state after it, gradient cut, owned by {@code carry}. */
+        private record ChunkStep(double loss, NDArray hidden) {
+        }
+
+        private ChunkStep trainChunk(NDManager carry, NDArray hidden, float[] chunk, int frames, float[] target,
+                VideoWindows windows) {
+            int side = windows.side();
+            try (NDManager step = carry.newSubManager()) {
+                hidden.attach(step);
+                NDArray x = step.create(chunk, new Shape(windows.count(), frames, 1, side, side));
+                NDArray y = step.create(target, new Shape(windows.count(), 1, side, side));
+                float loss;
+                NDArray next;
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList output = trainer.forward(new NDList(x, hidden));
+                    NDArray value = LossKind.BCE.evaluate(y, output.get(0));
+                    loss = value.getFloat();
+                    collector.backward(value);
+                    next = output.get(1).stopGradient();
+                }
+                trainer.step();
+                next.attach(carry);
+                return new ChunkStep(loss, next);
+            }
+        }
+
+        /** @return {mean loss, mean Dice} of the prediction after each whole validation video, on fixed windows */
+        private double[] validate() throws NeurosegException, CanceledException {
+            double loss = 0;
+            double dice = 0;
+            for (int v : validation) {
+                LabeledVideo pair = data.get(v);
+                VideoShape shape = pair.frames().shape();
+                VideoWindows windows = VideoWindows.random(new Random(config.seed() + 2 + v), config.cropsPerVideo(),
+                        shape.height(), shape.width(), config.cropSize(), false);
+                float[] target = windows.readTarget(pair.labels());
+                float[] frame = new float[shape.pixelsPerFrame()];
+                int side = windows.side();
+                try (NDManager carry = trainer.getManager().newSubManager()) {
+                    NDArray hidden = network.initialHidden(carry, windows.count(), side, side);
+                    NDArray probability = null;
+                    for (int from = 0; from < shape.frames(); from += config.chunkFrames()) {
+                        monitor.checkCanceled();
+                        int frames = Math.min(config.chunkFrames(), shape.frames() - from);
+                        float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
+                        try (NDManager step = carry.newSubManager()) {
+                            hidden.attach(step);
+                            NDList output = trainer.evaluate(new NDList(
+                                    step.create(chunk, new Shape(windows.count(), frames, 1, side, side)), hidden));
+                            hidden = output.get(1);
+                            hidden.attach(carry);
+                            probability = output.get(0);
+                            probability.attach(carry);
+                        }
+                    }
+                    NDArray y = carry.create(target, new Shape(windows.count(), 1, side, side));
+                    loss += LossKind.BCE.evaluate(y, probability).getFloat();
+                    dice += Masks.dice(probability.toFloatArray(), target);
+                }
+            }
+            return new double[] {loss / validation.size(), dice / validation.size()};
+        }
+
+        private void record(int epoch, double trainingLoss, double[] validated, double seconds) {
+            JsonObject record = new JsonObject();
+            record.addProperty("epoch", epoch + 1);
+            record.addProperty("trainingLoss", trainingLoss);
+            record.addProperty("validationLoss", validated[0]);
+            record.addProperty("validationDice", validated[1]);
+            record.addProperty("seconds", seconds);
+            epochs.add(record);
+            if (validated[0] < bestLoss) {
+                bestLoss = validated[0];
+                bestDice = validated[1];
+                bestEpoch = epoch + 1;
+                best = ModelFiles.parameterBytes(network);
+            }
+            String message = String.format("epoch %d: training loss %.4f, validation loss %.4f, Dice %.3f (best loss "
+                    + "%.4f, epoch %d), %.1f s", epoch + 1, trainingLoss, validated[0], validated[1], bestLoss,
+                    bestEpoch, seconds);
+            LOGGER.info(message);
+            monitor.setProgress(Math.min(1, (epoch + 1.0) / config.maxEpochs()), message);
+        }
+
+        private JsonObject summary(int epochCount, double seconds, boolean canceled) {
+            JsonObject summary = new JsonObject();
+            summary.addProperty("videos", data.size());
+            summary.addProperty("trainingVideos", training.size());
+            summary.addProperty("validationVideos", validation.size());
+            summary.addProperty("chunkFrames", config.chunkFrames());
+            summary.addProperty("cropSize", config.cropSize());
+            summary.addProperty("cropsPerVideo", config.cropsPerVideo());
+            summary.addProperty("learningRate", config.learningRate());
+            summary.addProperty("optimizer", "adam");
+            summary.addProperty("loss", LossKind.BCE.key());
+            summary.addProperty("maxEpochs", config.maxEpochs());
+            summary.addProperty("patience", config.patience());
+            summary.addProperty("seed", config.seed());
+            summary.addProperty("epochsRun", epochCount);
+            summary.addProperty("bestEpoch", bestEpoch);
+            summary.addProperty("bestValidationLoss", bestLoss);
+            summary.addProperty("bestValidationDice", bestDice);
+            summary.addProperty("trainingSeconds", seconds);
+            summary.addProperty("canceled", canceled);
+            summary.add("epochs", epochs);
+            return summary;
+        }
+    }
+}

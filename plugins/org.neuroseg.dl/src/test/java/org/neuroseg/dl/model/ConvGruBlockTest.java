@@ -1,0 +1,101 @@
+package org.neuroseg.dl.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import org.junit.jupiter.api.Test;
+
+class ConvGruBlockTest {
+
+    @Test
+    void chunkForwardGivesProbabilityAndHiddenStateOfFrameSize() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(ConvGruConfig.DEFAULT);
+            block.initialize(manager, DataType.FLOAT32, new Shape(2, 5, 1, 24, 40), new Shape(2, 8, 24, 40));
+            NDArray frames = manager.randomUniform(0, 1, new Shape(2, 5, 1, 24, 40));
+            NDList out = block.forward(new ParameterStore(manager, false),
+                    new NDList(frames, block.initialHidden(manager, 2, 24, 40)), false);
+            assertEquals(new Shape(2, 1, 24, 40), out.get(0).getShape());
+            assertEquals(new Shape(2, 8, 24, 40), out.get(1).getShape());
+            for (float p : out.get(0).toFloatArray()) {
+                assertTrue(p > 0 && p < 1, "probability " + p);
+            }
+            for (float h : out.get(1).toFloatArray()) {
+                assertTrue(h > -1 && h < 1, "hidden value " + h);
+            }
+        }
+    }
+
+    @Test
+    void chunkForwardEqualsStepByStep() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(new ConvGruConfig(3, 5));
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 4, 1, 16, 16), new Shape(1, 3, 16, 16));
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray frames = manager.randomUniform(0, 1, new Shape(1, 4, 1, 16, 16));
+            NDArray hidden = block.initialHidden(manager, 1, 16, 16);
+            NDList chunk = block.forward(store, new NDList(frames, hidden), false);
+            for (int t = 0; t < 4; t++) {
+                hidden = block.step(store, frames.get(":, {}", t), hidden, false);
+            }
+            assertArrayEquals(chunk.get(1).toFloatArray(), hidden.toFloatArray(), 1e-6f);
+            assertArrayEquals(chunk.get(0).toFloatArray(), block.classify(store, hidden, false).toFloatArray(),
+                    1e-6f);
+        }
+    }
+
+    @Test
+    void parameterCountFollowsTheGruEquations() {
+        ConvGruConfig config = new ConvGruConfig(8, 3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(config);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 1, 16, 16), new Shape(1, 8, 16, 16));
+            long weights = 0;
+            for (Pair<String, Parameter> parameter : block.getParameters()) {
+                if (parameter.getValue().requiresGradient()) {
+                    weights += parameter.getValue().getArray().size();
+                }
+            }
+            long gates = 9L * (1 + 8) * 16 + 16;
+            long candidate = 9L * (1 + 8) * 8 + 8;
+            long classifier = 9L * 8 + 1 + 2;
+            assertEquals(gates + candidate + classifier, weights);
+        }
+        assertEquals(512L * 512 * 9 * 9 * 24, config.macsPerStep(512, 512));
+    }
+
+    @Test
+    void rejectsParametersOfAnotherArchitecture() {
+        byte[] stream;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(new ConvGruConfig(4, 3));
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 1, 16, 16), new Shape(1, 4, 16, 16));
+            stream = ModelFiles.parameterBytes(block);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock other = new ConvGruBlock(new ConvGruConfig(6, 3));
+            assertThrows(MalformedModelException.class, () -> other.loadParameters(manager,
+                    new DataInputStream(new ByteArrayInputStream(stream))));
+        }
+    }
+
+    @Test
+    void rejectsOutOfRangeArchitecture() {
+        assertThrows(IllegalArgumentException.class, () -> new ConvGruConfig(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ConvGruConfig(8, 4));
+        assertThrows(IllegalArgumentException.class, () -> new ConvGruConfig(8, 17));
+    }
+}
