@@ -4,6 +4,8 @@
 # sees motion-corrected frames), labels = the generator's ground truth of every cell (active or silent).
 # Seeds 101-106 are used nowhere else; evaluation uses seeds 201-203 (models/unet-default/evaluate.sh).
 set -euo pipefail
+# One PyTorch thread: on a shared 2-core machine two OpenMP threads stall each other (10x slower steps measured).
+export NEUROSEG_JAVA_OPTS="${NEUROSEG_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-$(mktemp -d)}"
 mkdir -p "$work/train"
@@ -19,5 +21,5 @@ mkdir -p "$work/first"
 mv "$work/train/seed101.nsv" "$work/train/seed101.labels.nsv" "$work/first/"
 "$root/neuroseg" --no-progress train-unet "$work/first/seed101.nsv" "$work/first/seed101.labels.nsv" \
   --more-training-data "$work/train" --base-channels 4 --depth 4 --sample-frames 1500 --crop-size 128 \
-  --batch-size 8 --learning-rate 0.001 --max-epochs 40 --patience 8 --seed 1 \
+  --batch-size 8 --learning-rate 0.001 --max-epochs 25 --patience 5 --seed 1 \
   -o "$root/models/unet-default/unet-default.nsmodel"

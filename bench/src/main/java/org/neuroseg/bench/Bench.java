@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Runs the benchmarks and appends a dated section to bench/RESULTS.md. Usage (from the repository root, after
- * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3.
+ * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3. The U-Net
+ * suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
+ * models/unet-default/unet-default.nsmodel and 100.
  */
 public final class Bench {
 
@@ -20,6 +22,10 @@ public final class Bench {
 
     /** @param args frames, frame side in pixels, repeats; each optional */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("unet")) {
+            runUnet(args);
+            return;
+        }
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 3600;
         int side = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -48,6 +54,41 @@ public final class Bench {
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void runUnet(String[] args) throws Exception {
+        Path model = Path.of(args.length > 1 ? args[1] : "models/unet-default/unet-default.nsmodel");
+        int frames = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
+        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("## " + LocalDate.now() + ": U-Net speed and accuracy");
+        lines.add("");
+        lines.add("Command: `bench/run unet " + model + " " + frames + "`. Machine: " + machine() + "; PyTorch "
+                + "threads: " + System.getProperty("ai.djl.pytorch.num_threads", "engine default (one per core)")
+                + "; load average at start " + loadAverage() + ".");
+        lines.add("");
+        try {
+            lines.addAll(UNetBenchmark.run(work, model, frames));
+        } finally {
+            deleteTree(work);
+        }
+        lines.forEach(System.out::println);
+        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String loadAverage() throws Exception {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static String machine() throws Exception {

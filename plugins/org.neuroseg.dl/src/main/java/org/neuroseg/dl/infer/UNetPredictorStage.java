@@ -1,6 +1,7 @@
 package org.neuroseg.dl.infer;
 
 import ai.djl.ndarray.NDManager;
+import org.neuroseg.dl.DjlEngine;
 import java.nio.file.Path;
 import java.util.List;
 import org.neuroseg.NeurosegException;
@@ -100,7 +101,7 @@ public final class UNetPredictorStage implements Stage {
         Video video = (Video) inputs.get(0);
         ModelFile model = (ModelFile) inputs.get(1);
         Path target = context.outputFiles().newFile("unet_probabilities" + VideoStore.EXTENSION);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = DjlEngine.get().newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
             UNetInference inference;
             try {

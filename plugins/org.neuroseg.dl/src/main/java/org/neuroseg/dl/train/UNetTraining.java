@@ -1,7 +1,7 @@
 package org.neuroseg.dl.train;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
+import org.neuroseg.dl.DjlEngine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -87,7 +87,7 @@ public final class UNetTraining {
         } catch (IllegalArgumentException e) {
             throw new NeurosegException("Cannot split the training data: " + e.getMessage(), e);
         }
-        Engine.getInstance().setRandomSeed((int) config.seed());
+        DjlEngine.get().setRandomSeed((int) config.seed());
         try (Model model = Model.newInstance("unet")) {
             UNet network = new UNet(config.network());
             model.setBlock(network);
