@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "neuroseg", mixinStandardHelpOptions = true, version = "neuroseg 0.1.0",
         header = "Find functional neurons in calcium-imaging videos.",
         subcommands = {GenerateCommand.class, InfoCommand.class, ConvertCommand.class, ScoreCommand.class,
-            TrainUnetCommand.class, PredictUnetCommand.class, CommandLine.HelpCommand.class})
+            TrainUnetCommand.class, PredictUnetCommand.class, TrainCgruCommand.class, PredictCgruCommand.class,
+            CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
 
     /** Exit code when the user canceled (as shells report Ctrl-C). */
@@ -52,6 +53,8 @@ public final class NeurosegCommand implements Runnable {
         ConvertCommand.addStageOptions(commandLine.getSubcommands().get("convert").getCommandSpec());
         TrainUnetCommand.addStageOptions(commandLine.getSubcommands().get("train-unet").getCommandSpec());
         PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
+        TrainCgruCommand.addStageOptions(commandLine.getSubcommands().get("train-cgru").getCommandSpec());
+        PredictCgruCommand.addStageOptions(commandLine.getSubcommands().get("predict-cgru").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -95,6 +96,7 @@ public final class ModelFiles {
      * @throws NeurosegException when the file is missing, holds another architecture or is of an unknown version
      */
     static JsonObject readInfo(Path file, String architecture, String networkName) throws NeurosegException {
+        requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return checkedInfo(file, zip, architecture, networkName);
         } catch (IOException e) {
@@ -109,6 +111,7 @@ public final class ModelFiles {
      *         lacks its parameters
      */
     static Contents read(Path file, String architecture, String networkName) throws NeurosegException {
+        requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonObject info = checkedInfo(file, zip, architecture, networkName);
             if (!info.has(architecture)) {
@@ -143,6 +146,12 @@ public final class ModelFiles {
             throw new UncheckedIOException("cannot write parameters to memory", e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void requireFile(Path file) throws NeurosegException {
+        if (!Files.isRegularFile(file)) {
+            throw new NeurosegException("Model file " + file + " does not exist");
+        }
     }
 
     private static JsonObject checkedInfo(Path file, ZipFile zip, String architecture, String networkName)

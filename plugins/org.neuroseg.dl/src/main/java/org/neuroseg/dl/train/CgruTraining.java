@@ -1,7 +1,7 @@
 package org.neuroseg.dl.train;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
+import org.neuroseg.dl.DjlEngine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -95,7 +95,7 @@ public final class CgruTraining {
                 : Math.max(1, (int) Math.round(data.size() * config.validationFraction()));
         List<Integer> validation = List.copyOf(order.subList(0, validationCount));
         List<Integer> training = List.copyOf(order.subList(validationCount, order.size()));
-        Engine.getInstance().setRandomSeed((int) config.seed());
+        DjlEngine.get().setRandomSeed((int) config.seed());
         try (Model model = Model.newInstance("cgru")) {
             ConvGruBlock network = new ConvGruBlock(config.network());
             model.setBlock(network);

@@ -1,11 +1,8 @@
 package org.neuroseg.dl.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
@@ -157,53 +154,13 @@ public final class UNetLearnerStage implements Stage {
         data.add(new LabeledVideo("the input video", (Video) inputs.get(0), (Video) inputs.get(1)));
         List<Video> opened = new ArrayList<>();
         try {
-            addFolder(parameters.getPath(MORE_DATA), data, opened);
+            TrainingFolder.addPairs(parameters.getPath(MORE_DATA), LABELS_SUFFIX, "Folder of more training videos "
+                    + "(moreTrainingData)", data, opened);
             UNetTraining.Result result = UNetTraining.run(config, data, context.monitor());
             Path file = context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION);
             return List.of(UNetModelFile.write(file, result.config(), result.parameters(), result.summary()));
         } finally {
-            for (Video video : opened) {
-                closeQuietly(video);
-            }
-        }
-    }
-
-    private static void addFolder(Path folder, List<LabeledVideo> data, List<Video> opened)
-            throws NeurosegException {
-        if (folder == null) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new NeurosegException("Folder of more training videos (moreTrainingData) '" + folder
-                    + "' is not a folder");
-        }
-        List<Path> videos;
-        try (Stream<Path> files = Files.list(folder)) {
-            videos = files.filter(f -> f.toString().endsWith(VideoStore.EXTENSION)
-                    && !f.toString().endsWith(LABELS_SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot list " + folder + ": " + e.getMessage(), e);
-        }
-        for (Path video : videos) {
-            String name = video.getFileName().toString();
-            Path labels = video.resolveSibling(name.substring(0, name.length() - VideoStore.EXTENSION.length())
-                    + LABELS_SUFFIX);
-            if (!Files.exists(labels)) {
-                throw new NeurosegException("Training video " + video + " has no labels " + labels.getFileName());
-            }
-            Video frames = VideoStore.open(video);
-            opened.add(frames);
-            Video mask = VideoStore.open(labels);
-            opened.add(mask);
-            data.add(new LabeledVideo(video.toString(), frames, mask));
-        }
-    }
-
-    private static void closeQuietly(Video video) {
-        try {
-            video.close();
-        } catch (IOException ignored) {
-            // nothing left to do with a video that was only read
+            TrainingFolder.closeAll(opened);
         }
     }
 }

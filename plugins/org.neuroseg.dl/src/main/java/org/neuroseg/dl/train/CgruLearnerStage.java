@@ -1,0 +1,163 @@
+package org.neuroseg.dl.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.ConvGruConfig;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * CGRU Learner: trains the convolutional GRU and its classifier on probability videos and one mask per video
+ * ({@link CgruTraining}) and writes a model file ({@link CgruModelFile}).
+ */
+public final class CgruLearnerStage implements Stage {
+
+    /** The stage. */
+    public static final CgruLearnerStage INSTANCE = new CgruLearnerStage();
+
+    /** Suffix that pairs a probability video {@code NAME.nsv} with its mask {@code NAME.mask.nsv} in a folder. */
+    public static final String MASK_SUFFIX = ".mask" + VideoStore.EXTENSION;
+
+    /** Hidden channels. */
+    public static final ParamSpec HIDDEN = ParamSpec.integer("hiddenChannels", "Hidden channels", 8, 1, 64,
+            "Channels of the cell's memory at each pixel (the paper used 8). More remember more but run slower.");
+    /** Kernel size. */
+    public static final ParamSpec KERNEL = ParamSpec.integer("kernelSize", "Kernel size (px)", 3, 1, 15,
+            "Side of the convolution kernels of the gates, the candidate and the classifier; odd.");
+    /** Chunk length. */
+    public static final ParamSpec CHUNK = ParamSpec.integer("chunkFrames", "Frames per chunk", 50, 1, 100_000,
+            "Each video is cut into chunks of this many frames; the weights are updated after each chunk and the "
+                    + "memory carries over to the next chunk without gradient (truncated back-propagation through "
+                    + "time). Longer chunks learn longer dependencies but need more memory.");
+    /** Crop size. */
+    public static final ParamSpec CROP = ParamSpec.integer("cropSize", "Crop size (px)", 64, 8, 4096,
+            "Side of the square windows, spanning the whole video in time, that the network trains on.");
+    /** Crops per video. */
+    public static final ParamSpec CROPS = ParamSpec.integer("cropsPerVideo", "Windows per video", 4, 1, 256,
+            "Windows taken at random from each training video in every epoch, trained together as one batch.");
+    /** Validation share. */
+    public static final ParamSpec VALIDATION = ParamSpec.decimal("validationFraction", "Validation share", 0.2,
+            0.01, 0.5, "Share of the videos used to decide when to stop (the paper: 20 %). With a single video, "
+                    + "fixed windows of that video validate.");
+    /** Learning rate. */
+    public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-3, 1e-7, 1,
+            "Step size of the Adam optimiser (the paper used 0.001).");
+    /** Epochs. */
+    public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 100, 1, 10_000,
+            "Most passes over the training videos.");
+    /** Patience. */
+    public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
+            10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
+                    + "network is kept.");
+    /** Seed. */
+    public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
+            "Seed of the split, the windows and mirrors and the initial weights.");
+    /** More data. */
+    public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
+            "", "Optional: every NAME.nsv probability video in this folder with a NAME.mask.nsv beside it is added "
+                    + "to the training data, so that whole videos can validate.");
+
+    private CgruLearnerStage() {
+    }
+
+    @Override
+    public String id() {
+        return "cgru-learner";
+    }
+
+    @Override
+    public String name() {
+        return "CGRU Learner";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.SEGMENTATION;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Trains a convolutional GRU to keep the cells that flash in a U-Net probability video.";
+    }
+
+    @Override
+    public String description() {
+        return "Trains the temporal model of González-Colín et al.: one convolutional GRU cell (update and reset "
+                + "gates and candidate are convolutions over the frame and the memory; 8 memory channels by "
+                + "default) reads the U-Net's probability video frame by frame, and a classifier (convolution, "
+                + "batch norm, sigmoid) turns its final memory into the probability that each pixel belongs to a "
+                + "functional neuron. A single frame shows every cell; only the history shows which ones flash. "
+                + "The target is one mask per video: the Blob Labeler's video mask (the paper's self-training) or "
+                + "ground truth of the functional cells. Each video is cut into chunks without overlap; after "
+                + "each chunk the binary cross-entropy is back-propagated and Adam updates the weights, and the "
+                + "next chunk starts from the last memory with the gradient cut. Training uses random square "
+                + "windows over the whole duration of each video, mirrored at random, and stops early when the "
+                + "loss on the validation videos stops falling. Canceling after the first epoch keeps the best "
+                + "network so far. The model file holds the parameters and a JSON of the architecture, the "
+                + "hyperparameters and the losses of every epoch.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(HIDDEN, KERNEL, CHUNK, CROP, CROPS, VALIDATION, LEARNING_RATE, EPOCHS, PATIENCE, SEED,
+                MORE_DATA);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Probabilities", PortKind.VIDEO,
+                        "Cell probability video, e.g. from the U-Net Predictor, values in [0, 1]."),
+                new PortSpec("Mask", PortKind.IMAGE, "The functional cells of that video, one frame (e.g. the Blob "
+                        + "Labeler's video mask); pixels above 0.5 are cells."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Model", PortKind.MODEL, "The trained CGRU (architecture \"cgru\")."));
+    }
+
+    /**
+     * @return the training configuration the parameters describe
+     * @throws IllegalArgumentException when a value is out of range (e.g. an even kernel size)
+     */
+    public static CgruTrainingConfig toConfig(Parameters parameters) {
+        ConvGruConfig network = new ConvGruConfig(parameters.getInt(HIDDEN), parameters.getInt(KERNEL));
+        return new CgruTrainingConfig(network, parameters.getInt(CHUNK), parameters.getInt(CROP),
+                parameters.getInt(CROPS), parameters.getDouble(VALIDATION), parameters.getDouble(LEARNING_RATE),
+                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        CgruTrainingConfig config;
+        try {
+            config = toConfig(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new NeurosegException(e.getMessage(), e);
+        }
+        List<LabeledVideo> data = new ArrayList<>();
+        data.add(new LabeledVideo("the input probability video", (Video) inputs.get(0), (Video) inputs.get(1)));
+        List<Video> opened = new ArrayList<>();
+        try {
+            TrainingFolder.addPairs(parameters.getPath(MORE_DATA), MASK_SUFFIX, "Folder of more training videos "
+                    + "(moreTrainingData)", data, opened);
+            CgruTraining.Result result = CgruTraining.run(config, data, context.monitor());
+            Path file = context.outputFiles().newFile("cgru" + CgruModelFile.EXTENSION);
+            return List.of(CgruModelFile.write(file, result.config(), result.parameters(), result.summary()));
+        } finally {
+            TrainingFolder.closeAll(opened);
+        }
+    }
+}

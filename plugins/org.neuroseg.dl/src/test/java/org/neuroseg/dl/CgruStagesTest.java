@@ -1,0 +1,89 @@
+package org.neuroseg.dl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.infer.CgruPredictorStage;
+import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.train.CgruLearnerStage;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.Stages;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.VideoStore;
+
+class CgruStagesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stagesFollowTheUNetInThePipeline() {
+        List<String> ids = Stages.all().stream().map(stage -> stage.id()).toList();
+        assertTrue(ids.indexOf("unet-predictor") < ids.indexOf("cgru-learner"), ids.toString());
+        assertEquals(ids.indexOf("cgru-learner") + 1, ids.indexOf("cgru-predictor"), ids.toString());
+    }
+
+    @Test
+    void learnerWritesAModelThePredictorTurnsIntoAOneFrameProbabilityImage() throws Exception {
+        ProbabilityVideos.Sample first = ProbabilityVideos.generate(dir, 30, 1);
+        ProbabilityVideos.Sample second = ProbabilityVideos.generate(dir, 30, 2);
+        Path more = Files.createDirectory(dir.resolve("more"));
+        Files.copy(second.probabilities(), more.resolve("second.nsv"));
+        Files.copy(second.mask(), more.resolve("second" + CgruLearnerStage.MASK_SUFFIX));
+        Parameters parameters = CgruLearnerStage.INSTANCE.defaults().with("hiddenChannels", 2)
+                .with("chunkFrames", 10).with("cropSize", 32).with("maxEpochs", 1)
+                .with("moreTrainingData", more.toString());
+        ModelFile model;
+        try (Video probabilities = VideoStore.open(first.probabilities()); Video mask = VideoStore.open(first.mask())) {
+            model = (ModelFile) CgruLearnerStage.INSTANCE.run(List.of(probabilities, mask), parameters,
+                    StageContext.inDirectory(dir, ProgressMonitor.NONE)).get(0);
+        }
+        assertEquals(CgruModelFile.ARCHITECTURE, model.architecture());
+        assertEquals(1, CgruModelFile.readInfo(model.file()).getAsJsonObject("training").get("validationVideos")
+                .getAsInt());
+
+        Path out = Files.createDirectory(dir.resolve("out"));
+        try (Video probabilities = VideoStore.open(first.probabilities());
+                Video result = (Video) CgruPredictorStage.INSTANCE.run(List.of(probabilities, model),
+                        CgruPredictorStage.INSTANCE.defaults(), StageContext.inDirectory(out, ProgressMonitor.NONE))
+                        .get(0)) {
+            assertEquals(new VideoShape(1, 64, 64, PixelType.FLOAT32), result.shape());
+            float[] frame = new float[64 * 64];
+            result.readFrame(0, frame);
+            for (float p : frame) {
+                assertTrue(p >= 0 && p <= 1, "probability " + p);
+            }
+        }
+    }
+
+    @Test
+    void learnerRejectsAMaskWithManyFramesAndPredictorAnotherArchitecture() throws Exception {
+        ProbabilityVideos.Sample sample = ProbabilityVideos.generate(dir, 5, 3);
+        try (Video probabilities = VideoStore.open(sample.probabilities())) {
+            NeurosegException error = assertThrows(NeurosegException.class, () -> CgruLearnerStage.INSTANCE.run(
+                    List.of(probabilities, probabilities), CgruLearnerStage.INSTANCE.defaults(),
+                    StageContext.inDirectory(dir, ProgressMonitor.NONE)));
+            assertTrue(error.getMessage().contains("one mask per video"), error.getMessage());
+            Path notCgru = dir.resolve("unet.nsmodel");
+            org.neuroseg.dl.model.UNetModelFile.write(notCgru, org.neuroseg.dl.model.UNetConfig.DEFAULT,
+                    new byte[0], null);
+            error = assertThrows(NeurosegException.class, () -> CgruPredictorStage.INSTANCE.run(
+                    List.of(probabilities, new ModelFile(notCgru, "unet")), CgruPredictorStage.INSTANCE.defaults(),
+                    StageContext.inDirectory(dir, ProgressMonitor.NONE)));
+            assertTrue(error.getMessage().contains(notCgru.toString()) && error.getMessage().contains("CGRU"),
+                    error.getMessage());
+        }
+    }
+}

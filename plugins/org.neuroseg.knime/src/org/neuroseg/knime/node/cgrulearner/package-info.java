@@ -1,0 +1,2 @@
+/** The CGRU Learner node. */
+package org.neuroseg.knime.node.cgrulearner;

@@ -1,0 +1,2 @@
+/** The CGRU Predictor node. */
+package org.neuroseg.knime.node.cgrupredictor;
