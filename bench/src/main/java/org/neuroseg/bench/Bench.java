@@ -13,7 +13,8 @@ import java.util.List;
  * Runs the benchmarks and appends a dated section to bench/RESULTS.md. Usage (from the repository root, after
  * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3. The U-Net
  * suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
- * models/unet-default/unet-default.nsmodel and 100.
+ * models/unet-default/unet-default.nsmodel and 100. The CGRU suite alone: {@code bench/run cgru [frames ...]};
+ * default 600 3600.
  */
 public final class Bench {
 
@@ -24,6 +25,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("unet")) {
             runUnet(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cgru")) {
+            runCgru(args);
             return;
         }
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 3600;
@@ -71,6 +76,30 @@ public final class Bench {
         lines.add("");
         try {
             lines.addAll(UNetBenchmark.run(work, model, frames));
+        } finally {
+            deleteTree(work);
+        }
+        lines.forEach(System.out::println);
+        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The CGRU suite: {@code bench/run cgru [frames ...]}, default 600 3600. */
+    private static void runCgru(String[] args) throws Exception {
+        int[] lengths = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt)
+                .toArray() : new int[] {600, 3600};
+        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
+        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("## " + LocalDate.now() + ": CGRU inference speed and memory");
+        lines.add("");
+        lines.add("Command: `bench/run cgru" + (args.length > 1 ? " " + String.join(" ", java.util.Arrays.copyOfRange(
+                args, 1, args.length)) : "") + "`. Machine: " + machine() + "; PyTorch threads: "
+                + System.getProperty("ai.djl.pytorch.num_threads", "engine default (one per core)")
+                + "; load average at start " + loadAverage() + ". Target: at least 50 frames/s at 512 x 512.");
+        lines.add("");
+        try {
+            lines.addAll(CgruBenchmark.run(work, lengths));
         } finally {
             deleteTree(work);
         }

@@ -84,7 +84,7 @@ public final class CgruInference implements AutoCloseable {
         try (NDManager step = state.newSubManager()) {
             NDArray x = step.create(input, new Shape(rows.count() * (long) cols.count(), 1, tileHeight, tileWidth));
             hidden.attach(step);
-            NDArray next = network.step(store, x, hidden, false);
+            NDArray next = network.inferenceStep(store, x, hidden);
             next.attach(state);
             hidden = next;
         }

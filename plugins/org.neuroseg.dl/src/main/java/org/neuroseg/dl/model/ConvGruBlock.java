@@ -74,6 +74,20 @@ public final class ConvGruBlock extends AbstractBlock {
     }
 
     /**
+     * One time step of the cell for streaming inference: the same numbers as {@link #step} without training, with
+     * fewer temporary arrays. Never use inside a trainer.
+     *
+     * @param frame (N, C, H, W)
+     * @param hidden (N, hiddenChannels, H, W)
+     * @return the next hidden state, (N, hiddenChannels, H, W), in the manager of {@code frame}
+     */
+    public NDArray inferenceStep(ParameterStore store, NDArray frame, NDArray hidden) {
+        PairList<String, Object> inPlace = new PairList<>();
+        inPlace.add(ConvGruCell.IN_PLACE, Boolean.TRUE);
+        return cell.forward(store, new NDList(frame, hidden), false, inPlace).singletonOrThrow();
+    }
+
+    /**
      * @param hidden (N, hiddenChannels, H, W)
      * @return the probability of a functional neuron at each pixel, (N, 1, H, W) in (0, 1)
      */

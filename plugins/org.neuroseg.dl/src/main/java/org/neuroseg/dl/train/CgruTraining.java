@@ -1,7 +1,6 @@
 package org.neuroseg.dl.train;
 
 import ai.djl.Model;
-import org.neuroseg.dl.DjlEngine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.dl.model.ConvGruBlock;
 import org.neuroseg.dl.model.ConvGruConfig;
 import org.neuroseg.dl.model.ModelFiles;

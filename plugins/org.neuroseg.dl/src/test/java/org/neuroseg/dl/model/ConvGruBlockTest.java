@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,24 @@ class ConvGruBlockTest {
             assertArrayEquals(chunk.get(1).toFloatArray(), hidden.toFloatArray(), 1e-6f);
             assertArrayEquals(chunk.get(0).toFloatArray(), block.classify(store, hidden, false).toFloatArray(),
                     1e-6f);
+        }
+    }
+
+    /** Inference updates the state in place; training must not, so the gradient can be computed: same numbers. */
+    @Test
+    void cellGivesTheSameStateInTrainingAndInference() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruCell cell = new ConvGruCell(new ConvGruConfig(4, 3));
+            cell.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 12, 12), new Shape(2, 4, 12, 12));
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray x = manager.randomUniform(0, 1, new Shape(2, 1, 12, 12));
+            NDArray h = manager.randomUniform(-1, 1, new Shape(2, 4, 12, 12));
+            float[] training = cell.forward(store, new NDList(x, h), true).singletonOrThrow().toFloatArray();
+            PairList<String, Object> inPlace = new PairList<>();
+            inPlace.add(ConvGruCell.IN_PLACE, Boolean.TRUE);
+            float[] inference = cell.forward(store, new NDList(x, h), false, inPlace).singletonOrThrow()
+                    .toFloatArray();
+            assertArrayEquals(training, inference, 1e-6f);
         }
     }
 
