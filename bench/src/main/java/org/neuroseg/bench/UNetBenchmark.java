@@ -169,7 +169,8 @@ final class UNetBenchmark {
         }
         return List.of(String.format("Training of the shipped model (from its model file): %d epochs of %d "
                 + "training crops of %d x %d in batches of %d, %.1f s an epoch on average (%.0f s in all, "
-                + "validation included), best epoch %d, test Dice %.3f on %d held-out frames.", epochs.size(),
+                + "validation included), best epoch %d, test Dice %.3f (at most 100 of the %d test frames, from a video not "
+                + "used in training, are scored).", epochs.size(),
                 training.get("trainingFrames").getAsInt(), training.get("cropSize").getAsInt(),
                 training.get("cropSize").getAsInt(), training.get("batchSize").getAsInt(), sum / epochs.size(),
                 training.get("trainingSeconds").getAsDouble(), training.get("bestEpoch").getAsInt(),
