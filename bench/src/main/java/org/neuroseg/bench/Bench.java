@@ -70,12 +70,12 @@ public final class Bench {
         lines.add("");
         lines.add("## " + LocalDate.now() + ": U-Net speed and accuracy");
         lines.add("");
-        lines.add("Command: `bench/run unet " + model + " " + frames + "`. Machine: " + machine() + "; PyTorch "
-                + "threads: " + System.getProperty("ai.djl.pytorch.num_threads", "engine default (one per core)")
-                + "; load average at start " + loadAverage() + ".");
+        lines.add("Command: `bench/run unet " + model + " " + frames + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ".");
         lines.add("");
         try {
             lines.addAll(UNetBenchmark.run(work, model, frames));
+            lines.add("");
+            lines.add("Load average at the end: " + loadAverage() + " (other builds shared the machine).");
         } finally {
             deleteTree(work);
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ai.djl.pytorch.jni.JniUtils;
 import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.infer.UNetPredictorStage;
@@ -36,7 +37,7 @@ final class UNetBenchmark {
 
     static final int SIDE = 512;
     private static final long[] HELD_OUT_SEEDS = {201, 202, 203};
-    private static final int WARMUP = 10;
+    private static final int WARMUP = 30;
 
     private UNetBenchmark() {
     }
@@ -59,17 +60,27 @@ final class UNetBenchmark {
                 + "per frame, averaged over all frames. frames/s counts input frames (a binned group of k frames "
                 + "costs one prediction), batch 1, including reading, normalising and writing nothing.");
         rows.add("");
-        rows.add("| model | base x levels | GMAC a frame | input scale | frames averaged (k) | frames/s | Dice |");
-        rows.add("|---|---|---|---|---|---|---|");
+        rows.add("| model | base x levels | GMAC a frame | input scale | frames averaged (k) | PyTorch threads "
+                + "| frames/s | Dice |");
+        rows.add("|---|---|---|---|---|---|---|---|");
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(modelFile, manager);
             UNetConfig config = loaded.network().config();
+            for (int threads : new int[] {2, 1, 2, 1}) {
+                JniUtils.setNumThreads(threads);
+                UNetInference inference = new UNetInference(loaded.network(), manager, SIDE, 0);
+                double[] measured = measure(inference, videos, labels, 1, 1);
+                rows.add(String.format("| shipped | %d x %d | %.2f | 1.00 | 1 | %d | %.1f | %.3f |",
+                        config.baseChannels(), config.depth(), config.macsPerFrame(SIDE, SIDE) / 1e9, threads,
+                        measured[0], measured[1]));
+            }
+            JniUtils.setNumThreads(1);
             for (double scale : new double[] {1, 0.5}) {
                 int side = (int) Math.round(SIDE * scale);
                 UNetInference inference = new UNetInference(loaded.network(), manager, side, 0);
-                for (int k : new int[] {1, 2, 4}) {
+                for (int k : scale == 1 ? new int[] {2, 4} : new int[] {1, 2, 4}) {
                     double[] measured = measure(inference, videos, labels, scale, k);
-                    rows.add(String.format("| shipped | %d x %d | %.2f | %.2f | %d | %.1f | %.3f |",
+                    rows.add(String.format("| shipped | %d x %d | %.2f | %.2f | %d | 1 | %.1f | %.3f |",
                             config.baseChannels(), config.depth(), config.macsPerFrame(side, side) / 1e9, scale, k,
                             measured[0], measured[1]));
                 }
@@ -79,7 +90,7 @@ final class UNetBenchmark {
                 UNet network = new UNet(random);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
                 double fps = measure(new UNetInference(network, manager, SIDE, 0), videos, null, 1, 1)[0];
-                rows.add(String.format("| random weights, %d parameters | %d x %d | %.2f | 1.00 | 1 | %.1f | — |",
+                rows.add(String.format("| random weights, %d parameters | %d x %d | %.2f | 1.00 | 1 | 1 | %.1f | — |",
                         parameterCount(network), arch[0], arch[1], random.macsPerFrame(SIDE, SIDE) / 1e9, fps));
             }
         }
@@ -134,10 +145,12 @@ final class UNetBenchmark {
     /** Peak resident memory of the predictor stage on a short and on a four times longer video. */
     private static List<String> memoryRows(Path work, Path modelFile, MappedVideo source) throws Exception {
         List<String> rows = new ArrayList<>();
-        rows.add("Peak memory of the U-Net Predictor stage (process VmHWM, high-water mark, after each run; a "
-                + "growth with video length would show as a rise on the longer video):");
+        rows.add("Peak memory of the U-Net Predictor stage: the process's anonymous resident memory (RssAnon: heap "
+                + "and native allocations, not the memory-mapped video files, whose pages the kernel may drop), "
+                + "sampled every 10 ms during each run; growth with video length would show as a rise on the "
+                + "longer video:");
         rows.add("");
-        rows.add("| video | VmHWM after |");
+        rows.add("| video | peak RssAnon during the run |");
         rows.add("|---|---|");
         for (int repeat : new int[] {1, 4}) {
             Path longer = work.resolve("repeat" + repeat + ".nsv");
@@ -149,12 +162,13 @@ final class UNetBenchmark {
             }
             try (MappedVideo video = VideoStore.open(longer)) {
                 Path out = Files.createDirectories(work.resolve("out" + repeat));
+                PeakSampler sampler = PeakSampler.start();
                 List<Object> outputs = UNetPredictorStage.INSTANCE.run(List.of(video, new ModelFile(modelFile,
                         UNetModelFile.ARCHITECTURE)), UNetPredictorStage.INSTANCE.defaults(),
                         StageContext.inDirectory(out, ProgressMonitor.NONE));
                 ((MappedVideo) outputs.get(0)).close();
                 rows.add(String.format("| %d frames of %d x %d | %d MB |", video.shape().frames(), SIDE, SIDE,
-                        highWaterMarkMb()));
+                        sampler.stop()));
             }
         }
         return rows;
@@ -169,7 +183,8 @@ final class UNetBenchmark {
         }
         return List.of(String.format("Training of the shipped model (from its model file): %d epochs of %d "
                 + "training crops of %d x %d in batches of %d, %.1f s an epoch on average (%.0f s in all, "
-                + "validation included), best epoch %d, test Dice %.3f on %d held-out frames.", epochs.size(),
+                + "validation included), best epoch %d, test Dice %.3f (at most 100 of the %d test frames, from a video not "
+                + "used in training, are scored).", epochs.size(),
                 training.get("trainingFrames").getAsInt(), training.get("cropSize").getAsInt(),
                 training.get("cropSize").getAsInt(), training.get("batchSize").getAsInt(), sum / epochs.size(),
                 training.get("trainingSeconds").getAsDouble(), training.get("bestEpoch").getAsInt(),
@@ -186,20 +201,58 @@ final class UNetBenchmark {
         return count;
     }
 
-    private static long highWaterMarkMb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        }
-        return -1;
-    }
-
     private static float[] toFloats(boolean[] mask) {
         float[] values = new float[mask.length];
         for (int i = 0; i < mask.length; i++) {
             values[i] = mask[i] ? 1 : 0;
         }
         return values;
+    }
+
+    /** Samples the process's anonymous resident memory (RssAnon) every 10 ms on a daemon thread. */
+    private static final class PeakSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peakKb;
+
+        private PeakSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peakKb = Math.max(peakKb, rssAnonKb());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+        }
+
+        static PeakSampler start() {
+            PeakSampler sampler = new PeakSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        /** @return the peak in MB */
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return Math.max(peakKb, rssAnonKb()) / 1024;
+        }
+
+        private static long rssAnonKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("RssAnon:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+            return -1;
+        }
     }
 }

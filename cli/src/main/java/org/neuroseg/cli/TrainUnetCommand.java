@@ -70,7 +70,7 @@ final class TrainUnetCommand implements Callable<Integer> {
         System.out.printf("Trained %d epochs (best %d, validation loss %.4f) in %.0f s; test Dice %.3f on %d frames"
                 + "%nWrote %s%n", training.get("epochsRun").getAsInt(), training.get("bestEpoch").getAsInt(),
                 training.get("bestValidationLoss").getAsDouble(), training.get("trainingSeconds").getAsDouble(),
-                training.get("testDice").getAsDouble(), training.get("testFrames").getAsInt(), output);
+                training.get("testDice").getAsDouble(), training.get("testFramesScored").getAsInt(), output);
         return 0;
     }
 }

@@ -46,6 +46,9 @@ public final class UNetTraining {
     private static final Logger LOGGER = LoggerFactory.getLogger(UNetTraining.class);
     /** Most test frames scored at the end, to bound the time the score takes. */
     private static final int MAX_TEST_FRAMES = 100;
+    /** Tiling of the test frames: the U-Net Predictor's defaults, so the test score is what users get. */
+    private static final int TEST_TILE_SIZE = 512;
+    private static final int TEST_TILE_OVERLAP = 32;
 
     private UNetTraining() {
     }
@@ -148,6 +151,7 @@ public final class UNetTraining {
             double seconds = (System.nanoTime() - start) / 1e9;
             JsonObject summary = summary(epoch, seconds, canceled);
             summary.addProperty("testDice", testDice());
+            summary.addProperty("testFramesScored", Math.min(MAX_TEST_FRAMES, split.test().size()));
             return new Result(config.network(), best, summary);
         }
 
@@ -240,6 +244,7 @@ public final class UNetTraining {
                 } catch (IOException | ai.djl.MalformedModelException e) {
                     throw new IllegalStateException("cannot reload parameters just saved", e);
                 }
+                UNetInference inference = new UNetInference(tested, manager, TEST_TILE_SIZE, TEST_TILE_OVERLAP);
                 double sum = 0;
                 for (FrameSplit.FrameRef ref : frames) {
                     LabeledVideo pair = data.get(ref.video());
@@ -248,8 +253,7 @@ public final class UNetTraining {
                     float[] label = new float[shape.pixelsPerFrame()];
                     pair.frames().readFrame(ref.frame(), frame);
                     pair.labels().readFrame(pair.labelFrame(ref.frame()), label);
-                    float[] probability = new UNetInference(tested, manager, 512, 32)
-                            .predict(new float[][] {frame}, shape.height(), shape.width())[0];
+                    float[] probability = inference.predict(new float[][] {frame}, shape.height(), shape.width())[0];
                     sum += Masks.dice(probability, label);
                 }
                 return sum / frames.size();
