@@ -74,9 +74,11 @@ public final class ConvGruCell extends AbstractBlock {
         // c = tanh(a / 2) = 2 sigmoid(a) - 1: PyTorch's CPU sigmoid is about three times faster than its tanh.
         NDArray s = Activation.sigmoid(a);
         // h + z * (c - h); in place when streaming inference asks for it (four frame-sized arrays fewer a step).
-        // Not inside a trainer, not even to validate: in-place updates there made the next training epoch NaN.
         if (training || params == null || !params.contains(IN_PLACE)) {
-            return new NDList(h.add(s.mul(2).sub(1).sub(h).mul(z)));
+            // 2 s as s + s, not s.mul(2): DJL turns the number into an array backed by Java memory and closes it at
+            // once, but the product's backward pass keeps it; once the garbage collector frees that memory the
+            // gradient reads whatever lies there (training then depended on GC timing and sometimes went NaN).
+            return new NDList(h.add(s.add(s).sub(1).sub(h).mul(z)));
         }
         return new NDList(s.muli(2).subi(1).subi(h).muli(z).addi(h));
     }

@@ -60,7 +60,9 @@ public enum LossKind {
             NDArray logLikelihood = labels.mul(p.log()).add(labels.neg().add(1).mul(p.neg().add(1).log()));
             return logLikelihood.mean().neg();
         }
-        NDArray overlap = probabilities.mul(labels).sum().mul(2).add(1);
+        // Twice the intersection as a sum, not mul(2): see ConvGruCell on numbers kept by the backward pass.
+        NDArray intersection = probabilities.mul(labels).sum();
+        NDArray overlap = intersection.add(intersection).add(1);
         return overlap.div(probabilities.sum().add(labels.sum()).add(1)).neg().add(1);
     }
 }
