@@ -4,13 +4,14 @@ import java.util.List;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
 import org.neuroseg.roi.RoiWriterStage;
+import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
 /** The registry of stages: every node and every stage command comes from this list. */
 public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            BlobLabelerStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
