@@ -5,13 +5,17 @@ import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.segmentation.MaskCombinerStage;
+import org.neuroseg.segmentation.ProjectionStage;
+import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
 /** The registry of stages: every node and every stage command comes from this list. */
 public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            BlobLabelerStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
+            RefinementStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
