@@ -1,6 +1,7 @@
 package org.neuroseg.stage;
 
 import java.util.List;
+import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
 import org.neuroseg.roi.RoiWriterStage;
@@ -15,7 +16,7 @@ public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
-            RefinementStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
