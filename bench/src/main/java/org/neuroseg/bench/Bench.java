@@ -12,6 +12,7 @@ import java.util.List;
 /**
  * Runs the benchmarks and appends a dated section to bench/RESULTS.md. Usage (from the repository root, after
  * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3.
+ * {@code bench/run classical [frames] [side] [rois]} runs only the classical stages ({@link ClassicalBenchmark}).
  */
 public final class Bench {
 
@@ -20,6 +21,11 @@ public final class Bench {
 
     /** @param args frames, frame side in pixels, repeats; each optional */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("classical")) {
+            ClassicalBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md")), machine());
+            return;
+        }
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 3600;
         int side = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;

@@ -3,6 +3,7 @@ package org.neuroseg.segmentation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
@@ -66,6 +67,9 @@ public final class BlobLabelerStage implements Stage {
     public static final ParamSpec MIN_FRAMES = ParamSpec.integer("minFrames", "Frames for the video mask", 5, 1,
             1_000_000, "A pixel enters the video mask when it lies inside a blob in at least this many frames.");
 
+    /** Frames detected in parallel at a time. */
+    private static final int BATCH_FRAMES = 8;
+
     private BlobLabelerStage() {
     }
 
@@ -122,36 +126,43 @@ public final class BlobLabelerStage implements Stage {
         Video video = (Video) inputs.get(0);
         VideoShape shape = video.shape();
         ProgressMonitor monitor = context.monitor();
-        BlobDetector detector = new BlobDetector(shape.height(), shape.width(), parameters.getDouble(RADIUS),
-                parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
-                BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)));
+        ThreadLocal<BlobDetector> detectors = ThreadLocal.withInitial(() -> new BlobDetector(shape.height(),
+                shape.width(), parameters.getDouble(RADIUS), parameters.getDouble(SIGMA_RATIO),
+                parameters.getDouble(THRESHOLD),
+                BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT))));
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
         Path masksFile = context.outputFiles().newFile("blob_masks" + VideoStore.EXTENSION);
         Path videoMaskFile = context.outputFiles().newFile("video_mask" + VideoStore.EXTENSION);
         int[] counts = new int[shape.pixelsPerFrame()];
         try (VideoWriter writer = VideoStore.create(masksFile, shape.height(), shape.width(), PixelType.UINT8,
                 video.frameRateHz(), metadata(parameters))) {
-            boolean[] blobs = new boolean[shape.pixelsPerFrame()];
+            // Frames are prepared in order (the moving averages need that), then detected in parallel a batch at
+            // a time; memory holds one batch, whatever the video's length.
+            int batch = Math.min(BATCH_FRAMES, Math.max(1, shape.frames()));
+            float[][] images = new float[batch][shape.pixelsPerFrame()];
+            boolean[][] blobs = new boolean[batch][shape.pixelsPerFrame()];
             float[] out = new float[shape.pixelsPerFrame()];
-            float[] image = new float[shape.pixelsPerFrame()];
             TemporalAverage average = new TemporalAverage(video, parameters.getInt(AVERAGED_FRAMES));
             TemporalAverage baseline = active ? new TemporalAverage(video, parameters.getInt(BASELINE_FRAMES)) : null;
-            for (int t = 0; t < shape.frames(); t++) {
+            for (int start = 0; start < shape.frames(); start += batch) {
                 monitor.checkCanceled();
-                float[] frame = average.frame(t);
-                if (baseline != null) {
-                    float[] background = baseline.frame(t);
-                    for (int i = 0; i < image.length; i++) {
-                        image[i] = frame[i] - background[i];
+                int count = Math.min(batch, shape.frames() - start);
+                for (int k = 0; k < count; k++) {
+                    float[] frame = average.frame(start + k);
+                    float[] background = baseline != null ? baseline.frame(start + k) : null;
+                    for (int i = 0; i < frame.length; i++) {
+                        images[k][i] = background != null ? frame[i] - background[i] : frame[i];
                     }
                 }
-                detector.detect(baseline != null ? image : frame, blobs);
-                for (int i = 0; i < blobs.length; i++) {
-                    out[i] = blobs[i] ? 1 : 0;
-                    counts[i] += blobs[i] ? 1 : 0;
+                IntStream.range(0, count).parallel().forEach(k -> detectors.get().detect(images[k], blobs[k]));
+                for (int k = 0; k < count; k++) {
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = blobs[k][i] ? 1 : 0;
+                        counts[i] += blobs[k][i] ? 1 : 0;
+                    }
+                    writer.append(out);
                 }
-                writer.append(out);
-                monitor.setProgress((t + 1.0) / shape.frames(), null);
+                monitor.setProgress((start + count) / (double) shape.frames(), null);
             }
             writer.commit();
         }
