@@ -4,6 +4,7 @@ import java.util.List;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.ScoreThresholdCheckStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.segmentation.MaskCombinerStage;
@@ -16,7 +17,8 @@ public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
-            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE,
+            ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
