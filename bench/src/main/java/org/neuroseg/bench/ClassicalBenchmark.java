@@ -44,7 +44,7 @@ final class ClassicalBenchmark {
         lines.add("");
         lines.add("Command: `bench/run classical " + frames + " " + side + " " + roiCount + "`. Machine: " + machine
                 + ". Input: uint16 noise (sd 200) over a background of 4500 with " + roiCount + " bright disks of "
-                + "radius 4 px. Each stage runs once after a warm-up on the first 50 frames.");
+                + "radius 4 px. Each stage runs once (JIT warm-up included).");
         lines.add("");
         lines.add("| measurement | data | result | target |");
         lines.add("|---|---|---|---|");
