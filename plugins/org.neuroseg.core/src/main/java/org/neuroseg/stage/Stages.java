@@ -3,6 +3,7 @@ package org.neuroseg.stage;
 import java.util.List;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
@@ -10,7 +11,7 @@ import org.neuroseg.synthetic.SyntheticVideoStage;
 public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            LocalEqualizationStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
