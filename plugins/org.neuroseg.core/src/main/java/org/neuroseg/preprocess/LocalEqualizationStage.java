@@ -135,21 +135,12 @@ public final class LocalEqualizationStage implements Stage {
                 range[1]);
         frames.setProgress(0, "Equalizing " + shape);
         try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), PixelType.FLOAT32,
-                video.frameRateHz(), metadata(parameters));
+                video.frameRateHz(), StageMetadata.json(INSTANCE, parameters));
                 FramePipeline<Equalizer> pipeline = new FramePipeline<>(threads,
                         () -> new Equalizer(shape, settings))) {
             pipeline.run(shape.frames(), frame -> false, (frame, equalizer) -> equalizer.process(video, frame),
                     (frame, bytes) -> writer.appendBytes(bytes), frames);
             return writer.commit();
         }
-    }
-
-    private static String metadata(Parameters parameters) {
-        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
-        json.addProperty("stage", INSTANCE.id());
-        com.google.gson.JsonObject values = new com.google.gson.JsonObject();
-        parameters.asMap().forEach((key, value) -> values.addProperty(key, String.valueOf(value)));
-        json.add("parameters", values);
-        return json.toString();
     }
 }

@@ -3,7 +3,9 @@ package org.neuroseg.stage;
 import java.util.List;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
+import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
@@ -11,7 +13,8 @@ import org.neuroseg.synthetic.SyntheticVideoStage;
 public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            LocalEqualizationStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
+            ApplyShiftsStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }
