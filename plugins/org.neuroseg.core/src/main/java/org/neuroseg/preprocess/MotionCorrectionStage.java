@@ -57,11 +57,11 @@ public final class MotionCorrectionStage implements Stage {
     public static final ParamSpec MAX_SHIFT = ParamSpec.integer("maxShiftPx", "Largest shift (px)", 15, 0, 500,
             "Largest motion expected, in pixels; features are taken at least this far inside the edges.");
     /** Estimation blur. */
-    public static final ParamSpec SMOOTHING_SIGMA = ParamSpec.decimal("smoothingSigmaPx",
+    public static final ParamSpec SMOOTHING_SIGMA = ParamSpec.decimal("estimationBlurSigmaPx",
             "Estimation blur sigma (px)", 1.0, 0.3, 20,
             "Gaussian blur of the copy used to estimate motion (not of the output), against noise.");
     /** Estimation background. */
-    public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
+    public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("estimationBackgroundSigmaPx",
             "Estimation background sigma (px)", 10, 1, 500,
             "Scale of the smooth background removed from the copy used to estimate motion; a few cell diameters.");
     /** Piecewise-rigid grid. */
