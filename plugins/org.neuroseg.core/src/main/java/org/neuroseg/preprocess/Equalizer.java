@@ -14,14 +14,15 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * One thread's workspace for local equalization: CLAHE on the frame's own integer type (8 or 16 bit; float frames
- * are first mapped linearly from a given range onto 16 bit), scaled to [0, 1] by the type's full range, then an
- * optional Gaussian blur and an optional subtraction of a large-scale blur. Not thread-safe; one per thread.
+ * are first mapped linearly from the video's range onto 16 bit; with {@code eightBit} every frame is mapped from
+ * the video's range onto 8 bit), scaled to [0, 1] by the type's full range, then an optional Gaussian blur and an
+ * optional subtraction of a large-scale blur. Not thread-safe; one per thread.
  */
 final class Equalizer implements AutoCloseable {
 
     /** How to equalize; sigmas in pixels, 0 switches that step off. */
-    record Settings(double clipLimit, int tiles, double blurSigmaPx, double backgroundSigmaPx, float floatLow,
-            float floatHigh) {
+    record Settings(double clipLimit, int tiles, double blurSigmaPx, double backgroundSigmaPx, boolean eightBit,
+            float low, float high) {
     }
 
     private final Settings settings;
@@ -57,15 +58,14 @@ final class Equalizer implements AutoCloseable {
 
     /** Equalizes {@code frame} (of the shape's pixel type) into {@code target} (CV_32F). */
     void equalize(Mat frame, Mat target) {
-        double fullRange;
+        double fullRange = shape.pixelType().maxValue();
         Mat source = frame;
-        if (shape.pixelType() == PixelType.FLOAT32) {
-            double span = Math.max(settings.floatHigh() - settings.floatLow(), Float.MIN_NORMAL);
-            frame.convertTo(integer, CvType.CV_16U, 65535 / span, -settings.floatLow() * 65535 / span);
+        if (settings.eightBit() || shape.pixelType() == PixelType.FLOAT32) {
+            fullRange = settings.eightBit() ? 255 : 65535;
+            double span = Math.max(settings.high() - settings.low(), Float.MIN_NORMAL);
+            frame.convertTo(integer, settings.eightBit() ? CvType.CV_8U : CvType.CV_16U, fullRange / span,
+                    -settings.low() * fullRange / span);
             source = integer;
-            fullRange = 65535;
-        } else {
-            fullRange = shape.pixelType().maxValue();
         }
         clahe.apply(source, equalized);
         equalized.convertTo(scaled, CvType.CV_32F, 1 / fullRange);

@@ -42,6 +42,29 @@ class LocalEqualizationStageTest {
         double after = std(out);
         assertTrue(after > 50 * before, "contrast (std / full range) went from " + before + " to " + after);
         assertTrue(min(out) >= 0 && max(out) <= 1, "without background subtraction values stay in [0, 1]");
+        float[] eightBit = equalizeOne(new ArrayVideo(SIZE, SIZE, PixelType.UINT16, 10, frame),
+                parameters.with("depth", "8-bit"), 1)[0];
+        assertTrue(std(eightBit) > 50 * before, "8-bit contrast went from " + before + " to " + std(eightBit));
+        // Similar, not equal: OpenCV scales the clip limit by tile pixels per histogram level, which differs
+        assertTrue(correlation(out, eightBit) > 0.9, "8 and 16 bit agree: " + correlation(out, eightBit));
+    }
+
+    private static double correlation(float[] a, float[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i] / a.length;
+            mb += b[i] / b.length;
+        }
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return ab / Math.sqrt(aa * bb);
     }
 
     @Test
