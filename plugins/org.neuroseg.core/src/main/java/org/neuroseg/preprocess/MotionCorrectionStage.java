@@ -19,8 +19,7 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Motion Correction: registers every frame to a template with pyramidal Lucas-Kanade feature tracking, a robust
  * (RANSAC) transform and sub-pixel warping, with FFT cross-correlation where too few features are tracked, and
- * optional
- * piecewise-rigid patches. The template is the mean of the first aligned frames and is refreshed from recent
+ * optional piecewise-rigid patches. The template is the mean of the first aligned frames and is refreshed from recent
  * corrected frames, so no error accumulates over long videos. Outputs the corrected video (same pixel type as the
  * input), the shifts table ({@link org.neuroseg.stage.MotionShifts}: dx, dy relative to the template, rotation,
  * tracked features, correlation with the template before and after) and a picture of the mean image before and
@@ -100,7 +99,8 @@ public final class MotionCorrectionStage implements Stage {
                 + "frame (blurred, smooth background removed): cell-like features of the template are tracked into "
                 + "the frame with pyramidal Lucas-Kanade optical flow, a translation, rigid or partial-affine "
                 + "transform is fitted by RANSAC, and where too few features are tracked the cross-correlation "
-                + "of the whole frame with the template takes over. Frames are warped with sub-pixel accuracy, edges replicated. Optionally the frame is "
+                + "of the whole frame with the template takes over. Frames are warped with sub-pixel accuracy, "
+                + "edges replicated. Optionally the frame is "
                 + "divided into patches with their own shifts (piecewise rigid). Shifts follow the convention that "
                 + "a feature at (x, y) of the template appears at (x + dx, y + dy) in the frame. Run it on the "
                 + "equalized video and apply the same shifts to the raw video with Apply Shifts.";

@@ -151,7 +151,8 @@ final class MotionCorrector {
             double correlationAfter = Mats.correlation(estimator.aligned(), current.bandPassed(), margin);
             boolean contributes = refresh > 0 && frame % refresh >= refresh - averaged;
             return new FrameResult(corrected, estimate.motion(), estimate.trackedFeatures(), correlationBefore,
-                    correlationAfter, contributes ? floats(estimator.aligned()) : null, thumbnail(estimator.frame(), thumbnail),
+                    correlationAfter, contributes ? floats(estimator.aligned()) : null,
+                    thumbnail(estimator.frame(), thumbnail),
                     thumbnail(estimator.corrected(), thumbnail));
         }, (frame, result) -> {
             writer.appendBytes(result.corrected());

@@ -87,7 +87,8 @@ final class MotionEstimator implements AutoCloseable {
         MatOfPoint2f features = template.features();
         if (features.rows() >= settings.minTrackedFeatures()) {
             template.toEightBit(bandPassed, eightBit);
-            org.opencv.video.Video.calcOpticalFlowPyrLK(template.eightBit(), eightBit, features, tracked, status, errors,
+            org.opencv.video.Video.calcOpticalFlowPyrLK(template.eightBit(), eightBit, features, tracked, status,
+                    errors,
                     new Size(WINDOW_PX, WINDOW_PX), PYRAMID_LEVELS,
                     new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 30, 0.01), 0, 1e-4);
             float[] from = new float[2 * features.rows()];

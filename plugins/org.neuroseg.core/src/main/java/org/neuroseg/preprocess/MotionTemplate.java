@@ -13,7 +13,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The reference every frame is registered to: the mean of several aligned, band-passed frames, its 8-bit version
  * for Lucas-Kanade tracking, the features to track (corners found by {@code goodFeaturesToTrack}, refined to
- * sub-pixel positions) and the cross-correlation used where too few features are tracked. Read-only once built, so threads share it;
+ * sub-pixel positions) and the cross-correlation used where too few features are tracked. Read-only once built,
+ * so threads share it;
  * {@link #close()} releases it when no frame uses it any more.
  */
 final class MotionTemplate implements AutoCloseable {

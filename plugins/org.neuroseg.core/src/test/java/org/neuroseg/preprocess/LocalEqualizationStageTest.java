@@ -79,7 +79,8 @@ class LocalEqualizationStageTest {
         double sigma = 2;
         double unblurred = variance(interior(equalizeOne(video, sharp, 1)[0], 10));
         double blurred = variance(interior(equalizeOne(video, sharp.with("blurSigmaPx", sigma), 1)[0], 10));
-        // Measured away from the borders, where replicated pixels are correlated. OpenCV's float kernel: 2 * round(4 sigma) + 1 taps; a separable blur scales white-noise variance by
+        // Measured away from the borders, where replicated pixels are correlated. OpenCV's float kernel:
+        // 2 * round(4 sigma) + 1 taps; a separable blur scales white-noise variance by
         // (sum of squared 1-D weights)^2.
         int half = (int) Math.round(4 * sigma);
         double sum = 0;
