@@ -1,10 +1,7 @@
 package org.neuroseg.knime.port;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.swing.JComponent;
@@ -34,19 +31,20 @@ public record VideoPortObjectSpec(VideoShape shape, double frameRateHz) implemen
         return shape + (frameRateHz > 0 ? " at " + frameRateHz + " Hz" : "");
     }
 
-    private void write(OutputStream out) throws IOException {
+    /** Writes the spec as one properties entry: frames, height, width, pixelType, frameRateHz. */
+    static void writeEntry(VideoPortObjectSpec spec, ZipOutputStream out) throws IOException {
         Properties properties = new Properties();
-        properties.setProperty("frames", Integer.toString(shape.frames()));
-        properties.setProperty("height", Integer.toString(shape.height()));
-        properties.setProperty("width", Integer.toString(shape.width()));
-        properties.setProperty("pixelType", shape.pixelType().name());
-        properties.setProperty("frameRateHz", Double.toString(frameRateHz));
-        properties.store(out, "NeuroSeg video port");
+        properties.setProperty("frames", Integer.toString(spec.shape.frames()));
+        properties.setProperty("height", Integer.toString(spec.shape.height()));
+        properties.setProperty("width", Integer.toString(spec.shape.width()));
+        properties.setProperty("pixelType", spec.shape.pixelType().name());
+        properties.setProperty("frameRateHz", Double.toString(spec.frameRateHz));
+        PortEntries.write(out, ENTRY, properties);
     }
 
-    private static VideoPortObjectSpec read(InputStream in) throws IOException {
-        Properties properties = new Properties();
-        properties.load(in);
+    /** Reads the entry written by {@link #writeEntry}. */
+    static VideoPortObjectSpec readEntry(ZipInputStream in) throws IOException {
+        Properties properties = PortEntries.read(in, ENTRY);
         try {
             return new VideoPortObjectSpec(new VideoShape(Integer.parseInt(properties.getProperty("frames")),
                     Integer.parseInt(properties.getProperty("height")),
@@ -56,22 +54,6 @@ public record VideoPortObjectSpec(VideoShape shape, double frameRateHz) implemen
         } catch (RuntimeException e) {
             throw new IOException("corrupt NeuroSeg video port description " + properties, e);
         }
-    }
-
-    /** Writes the spec as one properties entry: frames, height, width, pixelType, frameRateHz. */
-    static void writeEntry(VideoPortObjectSpec spec, ZipOutputStream out) throws IOException {
-        out.putNextEntry(new ZipEntry(ENTRY));
-        spec.write(out);
-        out.closeEntry();
-    }
-
-    /** Reads the entry written by {@link #writeEntry}. */
-    static VideoPortObjectSpec readEntry(ZipInputStream in) throws IOException {
-        ZipEntry entry = in.getNextEntry();
-        if (entry == null || !ENTRY.equals(entry.getName())) {
-            throw new IOException("no " + ENTRY + " in the saved NeuroSeg video port");
-        }
-        return read(in);
     }
 
     /** Saves and loads the spec with the workflow. Registered at extension point org.knime.core.PortType. */

@@ -1,5 +1,5 @@
 /**
- * KNIME ports of NeuroSeg nodes: the video port (frames in a file store, metadata in the workflow) and the mapping
- * of stage port kinds to KNIME port types and back.
+ * KNIME ports of NeuroSeg nodes: the video and model ports (data in a file store, metadata in the workflow) and the
+ * mapping of stage port kinds to KNIME port types and back.
  */
 package org.neuroseg.knime.port;

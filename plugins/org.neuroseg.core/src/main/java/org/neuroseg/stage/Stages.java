@@ -3,6 +3,7 @@ package org.neuroseg.stage;
 import java.util.List;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.ScoreThresholdCheckStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
@@ -13,8 +14,8 @@ import org.neuroseg.synthetic.SyntheticVideoStage;
 public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
-            ApplyShiftsStage.INSTANCE, ScoreStage.INSTANCE, RoiWriterStage.INSTANCE);
+            LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
+            ScoreStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.io.TiffVideo;
+import org.neuroseg.io.TiffWriter;
 import org.neuroseg.stage.ProgressMonitor;
 
 /**
  * Runs in its own surefire execution with -Xmx64m (see the module's pom): a paper-sized video (3600 x 512 x 512
- * uint16, 1.9 GB) converts and reads back through a heap thirty times smaller than the video.
+ * uint16, 1.9 GB) converts and reads back through a heap thirty times smaller than the video, from a generator and
+ * from a multi-page TIFF.
  */
 @Tag("bounded-heap")
 class BoundedHeapConversionTest {
@@ -36,6 +39,23 @@ class BoundedHeapConversionTest {
                 video.readFrame(t, frame);
                 for (int i : new int[] {0, 1234, frame.length - 1}) {
                     assertEquals(PatternVideo.value(t, i), frame[i], "frame " + t + " pixel " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void paperSizedTiffConvertsToStoreUnderSmallHeap() throws Exception {
+        PatternVideo source = new PatternVideo(3600, 512, 512);
+        Path tiff = TiffWriter.write(source, dir.resolve("long.tif"), ProgressMonitor.NONE);
+        try (TiffVideo video = TiffVideo.open(tiff)) {
+            assertEquals(source.shape(), video.shape());
+            Path store = Videos.toStore(video, dir.resolve("from-tiff.nsv"), null, ProgressMonitor.NONE);
+            try (MappedVideo copy = VideoStore.open(store)) {
+                float[] frame = new float[512 * 512];
+                for (int t : new int[] {0, 1, 1799, 3599}) {
+                    copy.readFrame(t, frame);
+                    assertEquals(PatternVideo.value(t, 777), frame[777], "frame " + t);
                 }
             }
         }

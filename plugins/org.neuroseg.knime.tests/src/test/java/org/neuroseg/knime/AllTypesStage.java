@@ -56,7 +56,9 @@ final class AllTypesStage implements Stage {
     @Override
     public List<PortSpec> inputs() {
         return List.of(new PortSpec("Video", PortKind.VIDEO, "A video."),
-                new PortSpec("ROIs", PortKind.ROI_TABLE, "ROIs."));
+                new PortSpec("ROIs", PortKind.ROI_TABLE, "ROIs."),
+                new PortSpec("Model", PortKind.MODEL, "A model."),
+                new PortSpec("Picture", PortKind.PICTURE, "A picture."));
     }
 
     @Override
@@ -64,7 +66,11 @@ final class AllTypesStage implements Stage {
         return List.of(new PortSpec("Video", PortKind.VIDEO, "The same video."),
                 new PortSpec("Image", PortKind.IMAGE, "An image."),
                 new PortSpec("Raster", PortKind.RASTER_TABLE, "A raster."),
-                new PortSpec("Scores", PortKind.METRICS_TABLE, "Scores."));
+                new PortSpec("Scores", PortKind.METRICS_TABLE, "Scores."),
+                new PortSpec("Shifts", PortKind.SHIFTS_TABLE, "Shifts."),
+                new PortSpec("Traces", PortKind.TRACES_TABLE, "Traces."),
+                new PortSpec("Overlay", PortKind.PICTURE, "A picture."),
+                new PortSpec("Model", PortKind.MODEL, "A model."));
     }
 
     @Override

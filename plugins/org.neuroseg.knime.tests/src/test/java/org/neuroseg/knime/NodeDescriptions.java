@@ -1,13 +1,20 @@
 package org.neuroseg.knime;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.Stage;
+import org.neuroseg.table.Column;
+import org.neuroseg.table.MetricsTables;
+import org.neuroseg.table.RoiTables;
+import org.neuroseg.table.ShiftsTables;
 
 /**
  * Writes a node's description XML (schema http://knime.org/node/v4.1) from its stage descriptor: name, short
- * description, intro, one option per parameter named by its label, one port per stage port.
+ * description, intro, one option per parameter named by its label, one port per stage port, its description
+ * followed by what the port holds in KNIME (the port type, or a table's columns).
  */
 final class NodeDescriptions {
 
@@ -75,9 +82,31 @@ final class NodeDescriptions {
         for (int i = 0; i < ports.size(); i++) {
             PortSpec port = ports.get(i);
             xml.append("        <").append(element).append(" index=\"").append(i).append("\" name=\"")
-                    .append(escape(port.name())).append("\">").append(escape(port.description())).append("</")
+                    .append(escape(port.name())).append("\">").append(escape(port.description())).append(' ')
+                    .append(escape(knimeForm(port.kind()))).append("</")
                     .append(element).append(">\n");
         }
+    }
+
+    /** @return what a port of {@code kind} holds in KNIME, for users reading the node description */
+    static String knimeForm(PortKind kind) {
+        return switch (kind) {
+            case VIDEO -> "KNIME port: NeuroSeg video (frames stay in the node's file store).";
+            case IMAGE -> "KNIME port: NeuroSeg video of one frame.";
+            case ROI_TABLE -> "KNIME table, one row per ROI: " + names(RoiTables.COLUMNS) + ".";
+            case RASTER_TABLE -> "KNIME table, one row per neuron: ROI id, then one 0/1 column per frame (frame 0, "
+                    + "frame 1, ...).";
+            case METRICS_TABLE -> "KNIME table: " + names(MetricsTables.COLUMNS) + ".";
+            case SHIFTS_TABLE -> "KNIME table, one row per frame: " + names(ShiftsTables.COLUMNS) + ".";
+            case TRACES_TABLE -> "KNIME table, one row per neuron: ROI id, then one number column per frame (frame 0, "
+                    + "frame 1, ...).";
+            case PICTURE -> "KNIME image port holding a PNG.";
+            case MODEL -> "KNIME port: NeuroSeg model (the file stays in the node's file store).";
+        };
+    }
+
+    private static String names(List<Column> columns) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
     static String escape(String text) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.Stages;
 
@@ -47,6 +48,15 @@ class NodeDescriptionsTest {
                     stage));
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyPortKindGetsAValidDescribedPort(@TempDir Path temp) throws IOException {
+        String xml = NodeDescriptions.generate(AllTypesStage.INSTANCE);
+        assertEquals(List.of(), NodeDescriptionCheck.problems(write(temp, xml), AllTypesStage.INSTANCE));
+        for (PortKind kind : PortKind.values()) {
+            assertTrue(xml.contains(NodeDescriptions.escape(NodeDescriptions.knimeForm(kind))), kind.name());
+        }
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -20,7 +22,8 @@ import org.w3c.dom.NodeList;
  * Checks the adapter plug-in's node registrations: plugin.xml names exactly one factory per stage under the stage's
  * category, every factory named exists (source and compiled class), extends {@code StageNodeFactory}, refers to its
  * stage's class, and has its description XML and a 16 x 16 PNG icon next to it; and no factory class is left out
- * of plugin.xml.
+ * of plugin.xml. Port types: every port object class of the adapter is registered once, with a spec class and both
+ * serializers of the right KNIME types, and a colour no other NeuroSeg port has.
  */
 final class PluginCheck {
 
@@ -91,7 +94,55 @@ final class PluginCheck {
                             && !registered.containsKey(factory))
                     .forEach(factory -> problems.add(factory + " is not registered in plugin.xml"));
         }
+        problems.addAll(portTypeProblems(plugin, classes, loader));
         return problems;
+    }
+
+    private static List<String> portTypeProblems(Path plugin, Path classes, ClassLoader loader) throws Exception {
+        List<String> problems = new ArrayList<>();
+        NodeList portTypes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(plugin.resolve("plugin.xml").toFile()).getElementsByTagName("portType");
+        Map<String, String> colours = new HashMap<>();
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < portTypes.getLength(); i++) {
+            Element type = (Element) portTypes.item(i);
+            String object = type.getAttribute("objectClass");
+            registered.add(object);
+            String other = colours.put(type.getAttribute("color").toLowerCase(Locale.ROOT), object);
+            if (other != null) {
+                problems.add("port types " + other + " and " + object + " have the same colour");
+            }
+            problems.addAll(extendsProblems(object, "org.knime.core.node.port.PortObject", loader));
+            problems.addAll(extendsProblems(type.getAttribute("specClass"), "org.knime.core.node.port.PortObjectSpec",
+                    loader));
+            problems.addAll(extendsProblems(type.getAttribute("objectSerializer"),
+                    "org.knime.core.node.port.PortObject$PortObjectSerializer", loader));
+            problems.addAll(extendsProblems(type.getAttribute("specSerializer"),
+                    "org.knime.core.node.port.PortObjectSpec$PortObjectSpecSerializer", loader));
+        }
+        Class<?> portObject = Class.forName("org.knime.core.node.port.PortObject", false, loader);
+        try (Stream<Path> files = Files.walk(classes.resolve("org/neuroseg/knime/port"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                if (file.toString().endsWith(".class") && !name.contains("$")
+                        && portObject.isAssignableFrom(Class.forName(name, false, loader))
+                        && !registered.contains(name)) {
+                    problems.add("port object " + name + " is not registered in plugin.xml");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> extendsProblems(String name, String base, ClassLoader loader) {
+        try {
+            if (!Class.forName(base, false, loader).isAssignableFrom(Class.forName(name, false, loader))) {
+                return List.of("plugin.xml port type class " + name + " is no " + base);
+            }
+            return List.of();
+        } catch (ClassNotFoundException e) {
+            return List.of("plugin.xml names port type class " + name + ", which was not compiled");
+        }
     }
 
     private static List<String> iconProblems(Path icon) throws IOException {

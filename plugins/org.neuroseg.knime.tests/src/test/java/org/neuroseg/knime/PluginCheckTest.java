@@ -56,6 +56,21 @@ class PluginCheckTest {
                 KnimeTestSupport.adapterLoader()).contains("no icon " + icon));
     }
 
+    @Test
+    void checkReportsAnUnregisteredPortObjectAndASharedColour(@TempDir Path temp) throws Exception {
+        Path copy = copyPlugin(temp);
+        Path pluginXml = copy.resolve("plugin.xml");
+        String xml = Files.readString(pluginXml);
+        Files.writeString(pluginXml, xml.replaceAll("(?s)<portType name=\"NeuroSeg model\".*?/>", ""));
+        assertTrue(PluginCheck.problems(copy, KnimeTestSupport.pluginClasses(), Stages.all(),
+                KnimeTestSupport.adapterLoader()).contains(
+                        "port object org.neuroseg.knime.port.ModelPortObject is not registered in plugin.xml"));
+        Files.writeString(pluginXml, xml.replace("#6a1b9a", "#2E7D32"));
+        assertTrue(PluginCheck.problems(copy, KnimeTestSupport.pluginClasses(), Stages.all(),
+                KnimeTestSupport.adapterLoader()).contains("port types org.neuroseg.knime.port.VideoPortObject and "
+                        + "org.neuroseg.knime.port.ModelPortObject have the same colour"));
+    }
+
     private static Path copyPlugin(Path temp) throws IOException {
         Path source = KnimeTestSupport.plugin();
         Files.copy(source.resolve("plugin.xml"), temp.resolve("plugin.xml"));

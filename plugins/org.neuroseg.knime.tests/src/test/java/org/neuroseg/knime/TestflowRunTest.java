@@ -1,0 +1,93 @@
+package org.neuroseg.knime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+
+/**
+ * Runs the NeuroSeg nodes of the synthetic scorer testflow through their core stages, as KNIME would run them
+ * (same settings, same connections), to show that its check nodes pass on the testflow and fail on a wrong score.
+ */
+class TestflowRunTest {
+
+    private static final Path TESTFLOW = NodeNames.root()
+            .resolve("test-workflows/synthetic-scorer-testflow/pipeline.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void checksPassOnThePerfectScoreOfTheTestflow() throws Exception {
+        Pipeline pipeline = Pipeline.read(TESTFLOW);
+        assertTrue(pipeline.nodes().stream().anyMatch(n -> n.stage() != null
+                && n.stage().id().equals("score-threshold-check")), "the testflow has no check node");
+        Map<Integer, List<Object>> outputs = run(pipeline);
+        assertEquals(outputs.get(3), outputs.get(5), "the checks pass the scores through");
+    }
+
+    @Test
+    void checksFailTheTestflowWhenThePredictionIsWrong() throws Exception {
+        Pipeline testflow = Pipeline.read(TESTFLOW);
+        // A second generator with another seed feeds the scorer's prediction: different neurons, a low score.
+        Pipeline.Node generator = testflow.nodes().stream().filter(n -> n.id() == 2).findFirst().orElseThrow();
+        Map<String, String> otherSeed = new HashMap<>(generator.settings());
+        otherSeed.put("seed", "43");
+        List<Pipeline.Node> nodes = new ArrayList<>(testflow.nodes());
+        nodes.add(new Pipeline.Node(6, generator.stage(), null, null, null, 0, 0, otherSeed, Map.of()));
+        List<Pipeline.Connection> connections = new ArrayList<>(testflow.connections().stream()
+                .filter(c -> !(c.to() == 3 && c.toPort() == 0)).toList());
+        connections.add(new Pipeline.Connection(6, 1, 3, 0));
+        NeurosegException e = assertThrows(NeurosegException.class,
+                () -> run(new Pipeline(testflow.description(), nodes, connections)));
+        assertTrue(e.getMessage().startsWith("neuron F1 (IoU ≥ 0.5, Hungarian) is "), e.getMessage());
+    }
+
+    /** Runs each stage node once all the nodes feeding it have run. */
+    private Map<Integer, List<Object>> run(Pipeline pipeline) throws Exception {
+        Map<Integer, List<Object>> outputs = new HashMap<>();
+        List<Pipeline.Node> waiting = new ArrayList<>(pipeline.nodes().stream().filter(n -> n.stage() != null)
+                .toList());
+        try {
+            while (!waiting.isEmpty()) {
+                Pipeline.Node node = waiting.stream().filter(n -> pipeline.connections().stream()
+                        .noneMatch(c -> c.to() == n.id() && !outputs.containsKey(c.from()))).findFirst()
+                        .orElseThrow(() -> new AssertionError("the testflow has a cycle"));
+                waiting.remove(node);
+                Object[] inputs = new Object[node.stage().inputs().size()];
+                for (Pipeline.Connection c : pipeline.connections()) {
+                    if (c.to() == node.id()) {
+                        inputs[c.toPort()] = outputs.get(c.from()).get(c.fromPort());
+                    }
+                }
+                Parameters parameters = node.stage().defaults();
+                for (Map.Entry<String, String> setting : node.settings().entrySet()) {
+                    parameters = parameters.withText(setting.getKey(), setting.getValue());
+                }
+                outputs.put(node.id(), node.stage().run(List.of(inputs), parameters,
+                        StageContext.inDirectory(dir.resolve("node" + node.id()), ProgressMonitor.NONE)));
+            }
+            return outputs;
+        } finally {
+            for (List<Object> values : outputs.values()) {
+                for (Object value : values) {
+                    if (value instanceof Closeable closeable) {
+                        closeable.close();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The Score Threshold Check node. */
+package org.neuroseg.knime.node.scorethresholdcheck;

@@ -1,0 +1,7 @@
+package org.knime.core.node.port;
+
+public abstract class AbstractPortObject implements PortObject {
+    public AbstractPortObject() {
+        throw new UnsupportedOperationException("compile-only stand-in of KNIME");
+    }
+}
