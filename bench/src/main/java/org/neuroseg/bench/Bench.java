@@ -20,11 +20,12 @@ public final class Bench {
 
     /**
      * @param args frames, frame side in pixels, repeats; each optional. With first argument {@code preprocess}:
-     *        only the equalization and motion-correction suite, then frames and side
+     *        only the equalization and motion-correction suite, then frames and side; with
+     *        {@code preprocess-memory}: only its memory probes
      */
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("preprocess")) {
-            preprocess(args.length > 1 ? Integer.parseInt(args[1]) : 3600,
+        if (args.length > 0 && args[0].startsWith("preprocess")) {
+            preprocess(args[0].equals("preprocess-memory"), args.length > 1 ? Integer.parseInt(args[1]) : 3600,
                     args.length > 2 ? Integer.parseInt(args[2]) : 512);
             return;
         }
@@ -58,14 +59,15 @@ public final class Bench {
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static void preprocess(int frames, int side) throws Exception {
+    private static void preprocess(boolean memoryOnly, int frames, int side) throws Exception {
         Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
         Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("## " + LocalDate.now() + ": local equalization and motion correction");
         lines.add("");
-        lines.add("Command: `bench/run preprocess " + frames + " " + side + "`. Machine: " + machine() + ".");
+        lines.add("Command: `bench/run " + (memoryOnly ? "preprocess-memory " : "preprocess ") + frames + " " + side
+                + "`. Machine: " + machine() + ".");
         lines.add("Synthetic videos (seed 1) of the epifluorescence and two-photon presets; 2 worker threads. Ratios "
                 + "are against a plain pass reading every frame of the same store as float[] in the same run. "
                 + "Shift errors are against the generator's true shifts after removing the constant offset of the "
@@ -75,7 +77,8 @@ public final class Bench {
         lines.add("| measurement | data | rate | ratio to plain pass | accuracy |");
         lines.add("|---|---|---|---|---|");
         try {
-            lines.addAll(PreprocessBenchmark.run(work, frames, side));
+            lines.addAll(memoryOnly ? PreprocessBenchmark.memoryOnly(work, frames, side)
+                    : PreprocessBenchmark.run(work, frames, side));
         } finally {
             try (var files = Files.walk(work)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -14,8 +14,10 @@ import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
 /**
- * Runs local equalization and motion correction on the first N frames of a store and prints, as its last line,
- * the process's peak resident memory and the peak heap used, in MB: {@code "<rss> <heap>"}.
+ * Runs local equalization and motion correction on the first N frames of a store and prints, as its last line, in
+ * MB: the process's peak resident memory (including pages of memory-mapped video files, which the kernel may drop
+ * at any time), the peak of its anonymous resident memory (heap, native OpenCV buffers, code; sampled every 20 ms)
+ * and the peak heap used: {@code "<rss> <anonymous> <heap>"}.
  */
 final class MemoryProbe {
 
@@ -27,6 +29,19 @@ final class MemoryProbe {
         Path store = Path.of(args[0]);
         int frames = Integer.parseInt(args[1]);
         Path dir = Files.createTempDirectory(store.getParent(), "probe");
+        long[] peakAnonKb = {0};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakAnonKb[0] = Math.max(peakAnonKb[0], statusKb("RssAnon:"));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
         try (MappedVideo video = VideoStore.open(store)) {
             Video first = new PreprocessBenchmark.FirstFrames(video, frames);
             Path equalized = LocalEqualizationStage.equalize(first, LocalEqualizationStage.INSTANCE.defaults(),
@@ -48,15 +63,24 @@ final class MemoryProbe {
             }
             Files.deleteIfExists(dir);
         }
+        sampler.interrupt();
+        sampler.join();
         long heap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 heap += pool.getPeakUsage().getUsed();
             }
         }
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("VmHWM:")).map(line -> line.replaceAll("\\D", "")).findFirst()
-                .orElse("0");
-        System.out.println(Long.parseLong(rss) / 1024 + " " + (heap >> 20));
+        System.out.println(statusKb("VmHWM:") / 1024 + " " + peakAnonKb[0] / 1024 + " " + (heap >> 20));
+    }
+
+    /** @return a field of /proc/self/status in kB, 0 where unavailable */
+    private static long statusKb(String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith(field))
+                    .map(line -> line.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(0);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }

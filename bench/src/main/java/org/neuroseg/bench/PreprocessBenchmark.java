@@ -169,14 +169,26 @@ final class PreprocessBenchmark {
         return frames / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Only the memory probes, on a new epifluorescence video of {@code frames} frames.
+     *
+     * @return the table rows
+     */
+    static List<String> memoryOnly(Path work, int frames, int side) throws Exception {
+        SyntheticResult video = SyntheticVideoGenerator.generate(sized(SyntheticParams.epifluorescence(), frames,
+                side), work.resolve("epi"), ProgressMonitor.NONE);
+        return memory(video.videoFile(), Math.min(600, frames), frames, frames + " x " + side + " x " + side
+                + " uint16");
+    }
+
     /** Equalization then motion correction of the first {@code frames} frames, in a JVM with a small heap. */
     private static List<String> memory(Path store, int shortFrames, int longFrames, String size) throws Exception {
         List<String> rows = new ArrayList<>();
         for (int frames : new int[] {shortFrames, longFrames}) {
             String[] probe = probe(store, frames);
             rows.add(String.format(Locale.ROOT, "| peak memory, equalization + motion correction of %d frames, "
-                    + "JVM with %s | %s | | | peak RSS %s MB, peak heap used %s MB |", frames, PROBE_HEAP, size,
-                    probe[0], probe[1]));
+                    + "JVM with %s | %s | | | peak RSS %s MB (with mapped video pages), peak anonymous RSS %s MB, peak heap "
+                    + "used %s MB |", frames, PROBE_HEAP, size, probe[0], probe[1], probe[2]));
         }
         return rows;
     }
