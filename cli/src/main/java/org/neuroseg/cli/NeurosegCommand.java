@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "neuroseg", mixinStandardHelpOptions = true, version = "neuroseg 0.1.0",
         header = "Find functional neurons in calcium-imaging videos.",
         subcommands = {GenerateCommand.class, InfoCommand.class, ConvertCommand.class, ScoreCommand.class,
+            PreprocessCommand.class,
             LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
@@ -49,6 +50,7 @@ public final class NeurosegCommand implements Runnable {
         GenerateCommand.addStageOptions(commandLine.getSubcommands().get("generate").getCommandSpec());
         InfoCommand.addStageOptions(commandLine.getSubcommands().get("info").getCommandSpec());
         ConvertCommand.addStageOptions(commandLine.getSubcommands().get("convert").getCommandSpec());
+        PreprocessCommand.addStageOptions(commandLine.getSubcommands().get("preprocess").getCommandSpec());
         LabelCommand.addStageOptions(commandLine.getSubcommands().get("label").getCommandSpec());
         ProjectCommand.addStageOptions(commandLine.getSubcommands().get("project").getCommandSpec());
         RefineCommand.addStageOptions(commandLine.getSubcommands().get("refine").getCommandSpec());

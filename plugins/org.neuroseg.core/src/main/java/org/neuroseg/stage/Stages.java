@@ -5,6 +5,9 @@ import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
 import org.neuroseg.metrics.ScoreThresholdCheckStage;
+import org.neuroseg.preprocess.ApplyShiftsStage;
+import org.neuroseg.preprocess.LocalEqualizationStage;
+import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.segmentation.MaskCombinerStage;
@@ -16,6 +19,7 @@ import org.neuroseg.synthetic.SyntheticVideoStage;
 public final class Stages {
 
     private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
+            LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
             BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
             RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE,
             ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
