@@ -45,10 +45,12 @@ public final class LocalEqualizationStage implements Stage {
     public static final ParamSpec TILES = ParamSpec.integer("tileGrid", "Tiles per side", 8, 1, 128,
             "The frame is divided into this many tiles across and down; each tile is equalized on its own.");
     /** Depth of the histograms. */
-    public static final ParamSpec DEPTH = ParamSpec.choice("depth", "Equalization depth", "16-bit",
-            List.of("16-bit", "8-bit"), "16-bit: 16-bit videos are equalized at full depth (65536 levels). 8-bit: "
-                    + "the video's range (minimum to maximum) is first mapped linearly onto 256 levels, about ten "
-                    + "times faster; enough where camera noise spans more than 1/256 of that range.");
+    public static final ParamSpec DEPTH = ParamSpec.choice("depth", "Equalization depth", "8-bit",
+            List.of("16-bit", "8-bit"), "8-bit (default): the video's range (minimum to maximum) is first mapped "
+                    + "linearly onto 256 levels, about ten times faster than 16-bit and enough where camera noise "
+                    + "spans more than 1/256 of that range, as in one-photon recordings. 16-bit: 16-bit videos are "
+                    + "equalized at full depth (65536 levels; the contrast limit then acts per level, so use a "
+                    + "higher one).");
     /** Gaussian blur. */
     public static final ParamSpec BLUR_SIGMA = ParamSpec.decimal("blurSigmaPx", "Blur sigma (px)", 1.0, 0, 50,
             "Standard deviation of the Gaussian blur after equalization, in pixels; 0 = no blur.");
