@@ -22,9 +22,12 @@ import org.neuroseg.stage.ProgressMonitor;
  * shared state (a motion template) between frames: before a frame where {@code barrierBefore} is true, every
  * earlier frame has been consumed and no later frame has started.
  *
+ * <p>Tasks start in frame order (a worker takes the lowest frame not yet started), though they may finish in any
+ * order. Used by the preprocessing and segmentation stages.
+ *
  * @param <W> per-thread workspace (buffers, OpenCV matrices), closed at the end
  */
-final class FramePipeline<W extends AutoCloseable> implements AutoCloseable {
+public final class FramePipeline<W extends AutoCloseable> implements AutoCloseable {
 
     /** Frames in flight per worker thread. */
     private static final int FRAMES_PER_THREAD = 3;
@@ -38,7 +41,7 @@ final class FramePipeline<W extends AutoCloseable> implements AutoCloseable {
      * @param threads worker threads, at least 1
      * @param workspace makes one workspace per thread
      */
-    FramePipeline(int threads, WorkspaceFactory<W> workspace) throws NeurosegException {
+    public FramePipeline(int threads, WorkspaceFactory<W> workspace) throws NeurosegException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -62,7 +65,7 @@ final class FramePipeline<W extends AutoCloseable> implements AutoCloseable {
     }
 
     /** @return threads worth using on this machine: its processors */
-    static int defaultThreads() {
+    public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }
 
@@ -72,7 +75,7 @@ final class FramePipeline<W extends AutoCloseable> implements AutoCloseable {
      *
      * @param barrierBefore true for frames that must wait until every earlier frame was consumed
      */
-    <R> void run(int frames, IntPredicate barrierBefore, FrameTask<W, R> task, ResultSink<R> sink,
+    public <R> void run(int frames, IntPredicate barrierBefore, FrameTask<W, R> task, ResultSink<R> sink,
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
         Deque<Future<R>> inFlight = new ArrayDeque<>();
         int consumed = 0;
@@ -158,21 +161,21 @@ final class FramePipeline<W extends AutoCloseable> implements AutoCloseable {
 
     /** Makes a workspace. */
     @FunctionalInterface
-    interface WorkspaceFactory<W> {
+    public interface WorkspaceFactory<W> {
         /** @return a new workspace */
         W create() throws NeurosegException;
     }
 
     /** Processes one frame with a workspace no other thread uses meanwhile. */
     @FunctionalInterface
-    interface FrameTask<W, R> {
+    public interface FrameTask<W, R> {
         /** @return the frame's result, handed to the sink in frame order */
         R apply(int frame, W workspace) throws NeurosegException;
     }
 
     /** Consumes results in frame order, on the thread that called {@link FramePipeline#run}. */
     @FunctionalInterface
-    interface ResultSink<R> {
+    public interface ResultSink<R> {
         /** Takes the result of {@code frame}. */
         void accept(int frame, R result) throws NeurosegException, CanceledException;
     }

@@ -1,7 +1,9 @@
 package org.neuroseg.segmentation;
 
 import java.util.Arrays;
+import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.Gaussian;
+import org.neuroseg.imaging.GaussianFilter;
 import org.neuroseg.imaging.Morphology;
 import org.neuroseg.imaging.Statistics;
 
@@ -17,9 +19,10 @@ import org.neuroseg.imaging.Statistics;
  * not yet inside a blob grows into a disk of radius r or into the connected pixels around it whose response is at
  * least half its peak (within 2r of it).
  *
- * <p>Owns buffers for one frame size: not thread-safe; use one detector per thread.
+ * <p>Owns buffers (native ones among them) for one frame size: not thread-safe; use one detector per thread and
+ * close it.
  */
-public final class BlobDetector {
+public final class BlobDetector implements AutoCloseable {
 
     /** How a blob centre is grown into a blob. */
     public enum Shape {
@@ -43,8 +46,7 @@ public final class BlobDetector {
     private final Shape shape;
     private final double noiseGain;
     private final float[] response;
-    private final float[] wide;
-    private final float[] scratch;
+    private final GaussianFilter filter;
     private final int[] queue;
     private final boolean[] visited;
 
@@ -52,9 +54,10 @@ public final class BlobDetector {
      * @param radiusPx expected cell radius in px, at least 0.5
      * @param sigmaRatio sigma2 / sigma1, above 1
      * @param thresholdNoise peaks must exceed this many robust noise standard deviations of the response, above 0
+     * @throws NeurosegException when OpenCV's native library cannot be loaded (it filters the frames)
      */
     public BlobDetector(int height, int width, double radiusPx, double sigmaRatio, double thresholdNoise,
-            Shape shape) {
+            Shape shape) throws NeurosegException {
         if (!(radiusPx >= 0.5) || !(sigmaRatio > 1) || !(thresholdNoise > 0)) {
             throw new IllegalArgumentException("need radius >= 0.5 px, sigma ratio > 1 and threshold > 0, got "
                     + radiusPx + ", " + sigmaRatio + ", " + thresholdNoise);
@@ -69,10 +72,15 @@ public final class BlobDetector {
         this.noiseGain = dogNoiseGain(sigmaNarrow, sigmaWide);
         int pixels = height * width;
         response = new float[pixels];
-        wide = new float[pixels];
-        scratch = new float[Gaussian.scratchSize(height, width, sigmaWide)];
         queue = new int[pixels];
         visited = new boolean[pixels];
+        filter = new GaussianFilter(height, width);
+    }
+
+    /** Releases the native buffers. */
+    @Override
+    public void close() {
+        filter.close();
     }
 
     /**
@@ -83,7 +91,7 @@ public final class BlobDetector {
      * @return the number of blobs
      */
     public int detect(float[] frame, boolean[] blobs) {
-        computeResponse(frame);
+        filter.differenceOfGaussians(frame, sigmaNarrow, sigmaWide, response);
         Arrays.fill(blobs, false);
         double threshold = thresholdNoise * noiseGain * pixelNoise(frame);
         long[] peaks = peaks(threshold);
@@ -128,14 +136,6 @@ public final class BlobDetector {
             nw += n * w;
         }
         return Math.sqrt(nn * nn - 2 * nw * nw + ww * ww);
-    }
-
-    private void computeResponse(float[] frame) {
-        Gaussian.blur(frame, height, width, sigmaNarrow, response, scratch);
-        Gaussian.blur(frame, height, width, sigmaWide, wide, scratch);
-        for (int i = 0; i < response.length; i++) {
-            response[i] -= wide[i];
-        }
     }
 
     /** Local maxima (3 x 3) above the threshold, as (sortable response bits << 32 | index), strongest first. */

@@ -1,16 +1,16 @@
 package org.neuroseg.segmentation;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
-import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -67,9 +67,6 @@ public final class BlobLabelerStage implements Stage {
     public static final ParamSpec MIN_FRAMES = ParamSpec.integer("minFrames", "Frames for the video mask", 5, 1,
             1_000_000, "A pixel enters the video mask when it lies inside a blob in at least this many frames.");
 
-    /** Frames detected in parallel at a time. */
-    private static final int BATCH_FRAMES = 8;
-
     private BlobLabelerStage() {
     }
 
@@ -125,45 +122,24 @@ public final class BlobLabelerStage implements Stage {
             throws NeurosegException, CanceledException {
         Video video = (Video) inputs.get(0);
         VideoShape shape = video.shape();
-        ProgressMonitor monitor = context.monitor();
-        ThreadLocal<BlobDetector> detectors = ThreadLocal.withInitial(() -> new BlobDetector(shape.height(),
-                shape.width(), parameters.getDouble(RADIUS), parameters.getDouble(SIGMA_RATIO),
-                parameters.getDouble(THRESHOLD),
-                BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT))));
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
+        DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
+                active ? parameters.getInt(BASELINE_FRAMES) : 0);
         Path masksFile = context.outputFiles().newFile("blob_masks" + VideoStore.EXTENSION);
         Path videoMaskFile = context.outputFiles().newFile("video_mask" + VideoStore.EXTENSION);
         int[] counts = new int[shape.pixelsPerFrame()];
+        // Images are made in frame order (running sums), blobs detected on all processors, masks written in order.
         try (VideoWriter writer = VideoStore.create(masksFile, shape.height(), shape.width(), PixelType.UINT8,
-                video.frameRateHz(), metadata(parameters))) {
-            // Frames are prepared in order (the moving averages need that), then detected in parallel a batch at
-            // a time; memory holds one batch, whatever the video's length.
-            int batch = Math.min(BATCH_FRAMES, Math.max(1, shape.frames()));
-            float[][] images = new float[batch][shape.pixelsPerFrame()];
-            boolean[][] blobs = new boolean[batch][shape.pixelsPerFrame()];
-            float[] out = new float[shape.pixelsPerFrame()];
-            TemporalAverage average = new TemporalAverage(video, parameters.getInt(AVERAGED_FRAMES));
-            TemporalAverage baseline = active ? new TemporalAverage(video, parameters.getInt(BASELINE_FRAMES)) : null;
-            for (int start = 0; start < shape.frames(); start += batch) {
-                monitor.checkCanceled();
-                int count = Math.min(batch, shape.frames() - start);
-                for (int k = 0; k < count; k++) {
-                    float[] frame = average.frame(start + k);
-                    float[] background = baseline != null ? baseline.frame(start + k) : null;
-                    for (int i = 0; i < frame.length; i++) {
-                        images[k][i] = background != null ? frame[i] - background[i] : frame[i];
-                    }
-                }
-                IntStream.range(0, count).parallel().forEach(k -> detectors.get().detect(images[k], blobs[k]));
-                for (int k = 0; k < count; k++) {
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = blobs[k][i] ? 1 : 0;
-                        counts[i] += blobs[k][i] ? 1 : 0;
-                    }
-                    writer.append(out);
-                }
-                monitor.setProgress((start + count) / (double) shape.frames(), null);
-            }
+                video.frameRateHz(), metadata(parameters));
+                FramePipeline<Worker> pipeline = new FramePipeline<>(FramePipeline.defaultThreads(),
+                        () -> new Worker(shape, parameters))) {
+            pipeline.run(shape.frames(), frame -> false, (frame, worker) -> worker.detect(images, frame),
+                    (frame, mask) -> {
+                        for (int i = 0; i < mask.length; i++) {
+                            counts[i] += mask[i];
+                        }
+                        writer.appendBytes(ByteBuffer.wrap(mask));
+                    }, context.monitor());
             writer.commit();
         }
         int minFrames = parameters.getInt(MIN_FRAMES);
@@ -177,6 +153,37 @@ public final class BlobLabelerStage implements Stage {
             writer.commit();
         }
         return List.of(VideoStore.open(masksFile), VideoStore.open(videoMaskFile));
+    }
+
+    /** One thread's detector and buffers. */
+    private static final class Worker implements AutoCloseable {
+        private final BlobDetector detector;
+        private final float[] image;
+        private final boolean[] blobs;
+
+        Worker(VideoShape shape, Parameters parameters) throws NeurosegException {
+            detector = new BlobDetector(shape.height(), shape.width(), parameters.getDouble(RADIUS),
+                    parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
+                    BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)));
+            image = new float[shape.pixelsPerFrame()];
+            blobs = new boolean[shape.pixelsPerFrame()];
+        }
+
+        /** @return the blob mask of frame {@code t}: 1 on blob pixels, 0 elsewhere (uint8 bytes of one frame) */
+        byte[] detect(DetectionFrames images, int t) throws NeurosegException {
+            images.image(t, image);
+            detector.detect(image, blobs);
+            byte[] mask = new byte[blobs.length];
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = (byte) (blobs[i] ? 1 : 0);
+            }
+            return mask;
+        }
+
+        @Override
+        public void close() {
+            detector.close();
+        }
     }
 
     private String metadata(Parameters parameters) {

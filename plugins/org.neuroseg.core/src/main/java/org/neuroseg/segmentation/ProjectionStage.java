@@ -3,7 +3,7 @@ package org.neuroseg.segmentation;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.ConnectedComponents;
-import org.neuroseg.imaging.Gaussian;
+import org.neuroseg.imaging.GaussianFilter;
 import org.neuroseg.imaging.Statistics;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
@@ -153,13 +153,14 @@ public final class ProjectionStage implements Stage {
         return result;
     }
 
-    private static float[] flatten(float[] image, VideoShape shape, double sigma) {
+    private static float[] flatten(float[] image, VideoShape shape, double sigma) throws NeurosegException {
         if (sigma == 0) {
             return image.clone();
         }
         float[] background = new float[image.length];
-        Gaussian.blur(image, shape.height(), shape.width(), sigma, background,
-                new float[Gaussian.scratchSize(shape.height(), shape.width(), sigma)]);
+        try (GaussianFilter filter = new GaussianFilter(shape.height(), shape.width())) {
+            filter.blur(image, sigma, background);
+        }
         for (int i = 0; i < image.length; i++) {
             background[i] = image[i] - background[i];
         }
