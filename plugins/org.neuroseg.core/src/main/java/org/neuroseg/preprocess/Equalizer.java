@@ -8,6 +8,7 @@ import org.neuroseg.video.VideoShape;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
 import org.opencv.core.Size;
 import org.opencv.imgproc.CLAHE;
 import org.opencv.imgproc.Imgproc;
@@ -27,6 +28,8 @@ final class Equalizer implements AutoCloseable {
 
     private final Settings settings;
     private final VideoShape shape;
+    /** The integer range CLAHE works on (255 or 65535); dividing by it maps frames onto [0, 1]. */
+    private final double fullRange;
     private final ByteBuffer input;
     private final Mat inputMat;
     private final Mat integer = new Mat();
@@ -37,6 +40,9 @@ final class Equalizer implements AutoCloseable {
     private final ByteBuffer output;
     private final Mat outputMat;
     private final CLAHE clahe;
+    /** Gaussian kernels of the blur (null without blur); the row kernel also divides by the full range. */
+    private final Mat rowKernel;
+    private final Mat columnKernel;
 
     Equalizer(VideoShape shape, Settings settings) {
         this.settings = settings;
@@ -47,36 +53,50 @@ final class Equalizer implements AutoCloseable {
         output = Mats.frameBuffer(floats);
         outputMat = Mats.alias(output, floats);
         clahe = Imgproc.createCLAHE(settings.clipLimit(), new Size(settings.tiles(), settings.tiles()));
+        boolean mapped = settings.eightBit() || shape.pixelType() == PixelType.FLOAT32;
+        fullRange = mapped ? (settings.eightBit() ? 255 : 65535) : shape.pixelType().maxValue();
+        if (settings.blurSigmaPx() > 0) {
+            // The size OpenCV's GaussianBlur gives float images: 4 sigma each side, odd.
+            int size = (int) Math.round(settings.blurSigmaPx() * 8 + 1) | 1;
+            columnKernel = Imgproc.getGaussianKernel(size, settings.blurSigmaPx(), CvType.CV_32F);
+            rowKernel = new Mat();
+            columnKernel.convertTo(rowKernel, CvType.CV_32F, 1 / fullRange);
+        } else {
+            rowKernel = null;
+            columnKernel = null;
+        }
     }
 
-    /** @return frame {@code index} equalized, float32 bytes ready to append to a store */
-    ByteBuffer process(Video video, int index) throws NeurosegException {
+    /**
+     * @param spare a buffer of one float32 frame to reuse for the result, or null
+     * @return frame {@code index} equalized, float32 bytes ready to append to a store
+     */
+    ByteBuffer process(Video video, int index, ByteBuffer spare) throws NeurosegException {
         Mats.readInto(video, index, input);
         equalize(inputMat, outputMat);
-        return Mats.copyOf(output);
+        return Mats.copyOf(output, spare);
     }
 
     /** Equalizes {@code frame} (of the shape's pixel type) into {@code target} (CV_32F). */
     void equalize(Mat frame, Mat target) {
-        double fullRange = shape.pixelType().maxValue();
         Mat source = frame;
         if (settings.eightBit() || shape.pixelType() == PixelType.FLOAT32) {
-            fullRange = settings.eightBit() ? 255 : 65535;
             double span = Math.max(settings.high() - settings.low(), Float.MIN_NORMAL);
             frame.convertTo(integer, settings.eightBit() ? CvType.CV_8U : CvType.CV_16U, fullRange / span,
                     -settings.low() * fullRange / span);
             source = integer;
         }
         clahe.apply(source, equalized);
-        equalized.convertTo(scaled, CvType.CV_32F, 1 / fullRange);
         if (settings.backgroundSigmaPx() > 0) {
+            equalized.convertTo(scaled, CvType.CV_32F, 1 / fullRange);
             Mats.smoothBackground(scaled, background, settings.backgroundSigmaPx(), work);
         }
         if (settings.blurSigmaPx() > 0) {
-            Imgproc.GaussianBlur(scaled, target, new Size(0, 0), settings.blurSigmaPx(), settings.blurSigmaPx(),
+            // Scaling to [0, 1], conversion to float and blur in one pass over the integer frame.
+            Imgproc.sepFilter2D(equalized, target, CvType.CV_32F, rowKernel, columnKernel, new Point(-1, -1), 0,
                     Core.BORDER_REPLICATE);
         } else {
-            scaled.copyTo(target);
+            equalized.convertTo(target, CvType.CV_32F, 1 / fullRange);
         }
         if (settings.backgroundSigmaPx() > 0) {
             Core.subtract(target, background, target);
@@ -86,6 +106,6 @@ final class Equalizer implements AutoCloseable {
     @Override
     public void close() {
         clahe.collectGarbage();
-        Mats.release(inputMat, integer, equalized, scaled, background, work, outputMat);
+        Mats.release(inputMat, integer, equalized, scaled, background, work, outputMat, rowKernel, columnKernel);
     }
 }

@@ -1,7 +1,10 @@
 package org.neuroseg.preprocess;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.cv.OpenCvLoader;
 import org.neuroseg.stage.CanceledException;
@@ -18,7 +21,6 @@ import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.VideoWriter;
-import org.neuroseg.video.Videos;
 
 /**
  * Local Equalization: contrast-limited adaptive histogram equalization (CLAHE; Zuiderveld, "Contrast limited
@@ -136,8 +138,8 @@ public final class LocalEqualizationStage implements Stage {
         float[] range = {0, 1};
         ProgressMonitor frames = monitor;
         if (eightBit || shape.pixelType() == PixelType.FLOAT32) {
-            range = Videos.minMax(video, monitor.subMonitor(0, 0.2));
-            frames = monitor.subMonitor(0.2, 1);
+            range = Mats.range(video, threads, monitor.subMonitor(0, 0.1));
+            frames = monitor.subMonitor(0.1, 1);
         }
         Equalizer.Settings settings = new Equalizer.Settings(parameters.getDouble(CLIP_LIMIT),
                 parameters.getInt(TILES), parameters.getDouble(BLUR_SIGMA),
@@ -148,8 +150,14 @@ public final class LocalEqualizationStage implements Stage {
                 video.frameRateHz(), StageMetadata.json(INSTANCE, parameters));
                 FramePipeline<Equalizer> pipeline = new FramePipeline<>(threads,
                         () -> new Equalizer(shape, settings))) {
-            pipeline.run(shape.frames(), frame -> false, (frame, equalizer) -> equalizer.process(video, frame),
-                    (frame, bytes) -> writer.appendBytes(bytes), frames);
+            // Written frames' buffers are reused; at most a few frames are in flight, so few buffers exist.
+            Queue<ByteBuffer> spare = new ConcurrentLinkedQueue<>();
+            pipeline.run(shape.frames(), frame -> false,
+                    (frame, equalizer) -> equalizer.process(video, frame, spare.poll()),
+                    (frame, bytes) -> {
+                        writer.appendBytes(bytes);
+                        spare.add(bytes);
+                    }, frames);
             return writer.commit();
         }
     }
