@@ -13,6 +13,8 @@ import java.util.List;
  * Runs the benchmarks and appends a dated section to bench/RESULTS.md. Usage (from the repository root, after
  * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3.
  * {@code bench/run classical [frames] [side] [rois]} runs only the classical stages ({@link ClassicalBenchmark}).
+ * The U-Net suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
+ * models/unet-default/unet-default.nsmodel and 100.
  */
 public final class Bench {
 
@@ -25,6 +27,10 @@ public final class Bench {
      *        {@code preprocess-memory}: only its memory probes; with {@code classical}: the classical stages
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("unet")) {
+            runUnet(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("classical")) {
             ClassicalBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length),
                     Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md")), machine());
@@ -95,6 +101,41 @@ public final class Bench {
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void runUnet(String[] args) throws Exception {
+        Path model = Path.of(args.length > 1 ? args[1] : "models/unet-default/unet-default.nsmodel");
+        int frames = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
+        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("## " + LocalDate.now() + ": U-Net speed and accuracy");
+        lines.add("");
+        lines.add("Command: `bench/run unet " + model + " " + frames + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ".");
+        lines.add("");
+        try {
+            lines.addAll(UNetBenchmark.run(work, model, frames));
+            lines.add("");
+            lines.add("Load average at the end: " + loadAverage() + " (other builds shared the machine).");
+        } finally {
+            deleteTree(work);
+        }
+        lines.forEach(System.out::println);
+        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String loadAverage() throws Exception {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static String machine() throws Exception {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {GenerateCommand.class, InfoCommand.class, ConvertCommand.class, ScoreCommand.class,
             PreprocessCommand.class,
             LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
-            CommandLine.HelpCommand.class})
+            TrainUnetCommand.class, PredictUnetCommand.class, CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
 
     /** Exit code when the user canceled (as shells report Ctrl-C). */
@@ -45,6 +45,8 @@ public final class NeurosegCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        // The deep-learning engine's natives come from a jar on the class path; never download anything.
+        System.setProperty("ai.djl.offline", "true");
         NeurosegCommand root = new NeurosegCommand();
         CommandLine commandLine = new CommandLine(root);
         GenerateCommand.addStageOptions(commandLine.getSubcommands().get("generate").getCommandSpec());
@@ -55,6 +57,8 @@ public final class NeurosegCommand implements Runnable {
         ProjectCommand.addStageOptions(commandLine.getSubcommands().get("project").getCommandSpec());
         RefineCommand.addStageOptions(commandLine.getSubcommands().get("refine").getCommandSpec());
         ValidateCommand.addStageOptions(commandLine.getSubcommands().get("validate").getCommandSpec());
+        TrainUnetCommand.addStageOptions(commandLine.getSubcommands().get("train-unet").getCommandSpec());
+        PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

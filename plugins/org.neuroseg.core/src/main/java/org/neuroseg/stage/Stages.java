@@ -1,6 +1,8 @@
 package org.neuroseg.stage;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
@@ -15,10 +17,13 @@ import org.neuroseg.segmentation.ProjectionStage;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
-/** The registry of stages: every node and every stage command comes from this list. */
+/**
+ * The registry of stages: every node and every stage command comes from this list. Core's own stages come first;
+ * stages of other modules follow, found through {@link StageProvider}.
+ */
 public final class Stages {
 
-    private static final List<Stage> ALL = List.of(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
+    private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
             BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
             RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE,
@@ -30,6 +35,14 @@ public final class Stages {
     /** @return every stage, in the order of the pipeline */
     public static List<Stage> all() {
         return ALL;
+    }
+
+    private static List<Stage> withProvided(Stage... core) {
+        List<Stage> stages = new ArrayList<>(List.of(core));
+        for (StageProvider provider : ServiceLoader.load(StageProvider.class, Stages.class.getClassLoader())) {
+            stages.addAll(provider.stages());
+        }
+        return List.copyOf(stages);
     }
 
     /**

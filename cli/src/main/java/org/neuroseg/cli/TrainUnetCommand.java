@@ -1,0 +1,76 @@
+package org.neuroseg.cli;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.dl.train.UNetLearnerStage;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg train-unet}: the U-Net Learner. */
+@Command(name = "train-unet", header = "Train the U-Net (ASPP bottleneck) on videos and label videos.",
+        description = {"VIDEO and LABELS are a video and its cell masks (TIFF, folder of TIFFs or .nsv; labels with "
+            + "one frame per video frame or one frame for all). More pairs come from --more-training-data. Prints "
+            + "the losses of each epoch and the test Dice, and writes the model file."},
+        mixinStandardHelpOptions = true)
+final class TrainUnetCommand implements Callable<Integer> {
+
+    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, UNetLearnerStage.INSTANCE, Set.of());
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "VIDEO", description = "Frames to learn from.")
+    Path video;
+
+    @picocli.CommandLine.Parameters(index = "1", paramLabel = "LABELS", description = "Cell masks of VIDEO.")
+    Path labels;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL",
+            description = "Model file to write (.nsmodel).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Parameters parameters = StageOptions.read(spec, UNetLearnerStage.INSTANCE);
+        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".train-unet");
+        try (Video frames = VideoFormats.open(video); Video masks = VideoFormats.open(labels);
+                ConsoleProgressMonitor monitor = root.progress("train-unet")) {
+            ModelFile model = (ModelFile) UNetLearnerStage.INSTANCE.run(List.of(frames, masks), parameters,
+                    StageContext.inDirectory(work, monitor)).get(0);
+            Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+        JsonObject training = UNetModelFile.readInfo(output).getAsJsonObject("training");
+        System.out.printf("Trained %d epochs (best %d, validation loss %.4f) in %.0f s; test Dice %.3f on %d frames"
+                + "%nWrote %s%n", training.get("epochsRun").getAsInt(), training.get("bestEpoch").getAsInt(),
+                training.get("bestValidationLoss").getAsDouble(), training.get("trainingSeconds").getAsDouble(),
+                training.get("testDice").getAsDouble(), training.get("testFramesScored").getAsInt(), output);
+        return 0;
+    }
+}

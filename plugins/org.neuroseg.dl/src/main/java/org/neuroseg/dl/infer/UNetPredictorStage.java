@@ -1,0 +1,151 @@
+package org.neuroseg.dl.infer;
+
+import ai.djl.ndarray.NDManager;
+import org.neuroseg.dl.DjlEngine;
+import java.nio.file.Path;
+import java.util.List;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
+
+/**
+ * U-Net Predictor: applies a model written by the U-Net Learner to every frame of a video and writes the cell
+ * probability of each pixel as a float32 video of the same size and frame count. Streams: memory does not depend on
+ * the number of frames.
+ */
+public final class UNetPredictorStage implements Stage {
+
+    /** The stage. */
+    public static final UNetPredictorStage INSTANCE = new UNetPredictorStage();
+
+    /** Frames per forward pass. */
+    public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Frames per batch", 1, 1, 64,
+            "Frames sent through the network together. On a CPU one frame at a time is fastest.");
+    /** Tile size. */
+    public static final ParamSpec TILE = ParamSpec.integer("tileSize", "Tile size (px)", 512, 16, 8192,
+            "Frames larger than this are cut into square tiles of this side (a multiple of 2 to the power of the "
+                    + "model's levels).");
+    /** Tile overlap. */
+    public static final ParamSpec OVERLAP = ParamSpec.integer("tileOverlap", "Tile overlap (px)", 32, 0, 4096,
+            "Smallest overlap of neighbouring tiles; seams fall in the middle of it.");
+    /** Temporal binning. */
+    public static final ParamSpec BIN = ParamSpec.integer("framesAveraged", "Frames averaged", 1, 1, 1000,
+            "Predicts once for the mean of this many consecutive frames and gives every frame of the group that "
+                    + "prediction: k times faster, less noise, blurs fast changes.");
+
+    private UNetPredictorStage() {
+    }
+
+    @Override
+    public String id() {
+        return "unet-predictor";
+    }
+
+    @Override
+    public String name() {
+        return "U-Net Predictor";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.SEGMENTATION;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Finds cell bodies in every frame with a trained U-Net: a probability video.";
+    }
+
+    @Override
+    public String description() {
+        return "Applies a U-Net written by the U-Net Learner to each frame (normalised to mean 0 and standard "
+                + "deviation 1, as in training). Large frames are cut into overlapping tiles and stitched. The "
+                + "output has one float32 frame per input frame: the probability, from 0 to 1, that each pixel "
+                + "belongs to a cell body, active or not. Feed it to the CGRU Predictor, or threshold it at 0.5 "
+                + "for a mask.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(BATCH, TILE, OVERLAP, BIN);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Video", PortKind.VIDEO, "Preprocessed frames, as the model was trained on."),
+                new PortSpec("Model", PortKind.MODEL, "A U-Net model file from the U-Net Learner."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Probabilities", PortKind.VIDEO,
+                "Cell probability of every pixel, float32 in [0, 1], one frame per input frame."));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        Video video = (Video) inputs.get(0);
+        ModelFile model = (ModelFile) inputs.get(1);
+        Path target = context.outputFiles().newFile("unet_probabilities" + VideoStore.EXTENSION);
+        try (NDManager manager = DjlEngine.get().newBaseManager()) {
+            UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
+            UNetInference inference;
+            try {
+                inference = new UNetInference(loaded.network(), manager, parameters.getInt(TILE),
+                        parameters.getInt(OVERLAP));
+            } catch (IllegalArgumentException e) {
+                throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
+            }
+            predict(video, inference, parameters.getInt(BATCH), parameters.getInt(BIN), target, context);
+        }
+        return List.<Object>of(VideoStore.open(target));
+    }
+
+    private static void predict(Video video, UNetInference inference, int batchSize, int bin, Path target,
+            StageContext context) throws NeurosegException, CanceledException {
+        VideoShape shape = video.shape();
+        int groups = (shape.frames() + bin - 1) / bin;
+        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), PixelType.FLOAT32,
+                video.frameRateHz(), "{\"stage\":\"unet-predictor\",\"framesAveraged\":" + bin + "}")) {
+            float[] frame = new float[shape.pixelsPerFrame()];
+            for (int first = 0; first < groups; first += batchSize) {
+                context.monitor().checkCanceled();
+                int count = Math.min(batchSize, groups - first);
+                float[][] means = new float[count][shape.pixelsPerFrame()];
+                int[] sizes = new int[count];
+                for (int g = 0; g < count; g++) {
+                    int from = (first + g) * bin;
+                    sizes[g] = Math.min(bin, shape.frames() - from);
+                    for (int t = from; t < from + sizes[g]; t++) {
+                        video.readFrame(t, frame);
+                        for (int i = 0; i < frame.length; i++) {
+                            means[g][i] += frame[i] / sizes[g];
+                        }
+                    }
+                }
+                float[][] probabilities = inference.predict(means, shape.height(), shape.width());
+                for (int g = 0; g < count; g++) {
+                    for (int t = 0; t < sizes[g]; t++) {
+                        writer.append(probabilities[g]);
+                    }
+                }
+                context.monitor().setProgress((first + count) / (double) groups, null);
+            }
+            writer.commit();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.neuroseg.dl.model;
+
+import java.util.List;
+
+/**
+ * The architecture of a {@link UNet}: how many times the encoder halves the resolution, how many channels its first
+ * level has (each level doubles them), and the dilation rates of the ASPP branches at the bottleneck.
+ *
+ * @param depth number of 2 x 2 poolings between the input and the bottleneck, [1, 6]; input height and width must
+ *        be multiples of {@code 2^depth}
+ * @param baseChannels channels of the first level, [1, 256]; level {@code i} has {@code baseChannels * 2^i}
+ * @param asppRates dilation rates of the 3 x 3 ASPP branches, each in [1, 64], at least one; a 1 x 1 branch and an
+ *        image-pooling branch are always added
+ */
+public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
+
+    /** The default: 4 poolings, 4 base channels, ASPP rates 1, 2 and 4 (about 1 GMAC a 512 x 512 frame). */
+    public static final UNetConfig DEFAULT = new UNetConfig(4, 4, List.of(1, 2, 4));
+
+    /**
+     * Checks the ranges.
+     *
+     * @throws IllegalArgumentException naming the field, its value and the allowed range
+     */
+    public UNetConfig {
+        if (depth < 1 || depth > 6) {
+            throw new IllegalArgumentException("U-Net depth " + depth + " is out of range: allowed 1 to 6");
+        }
+        if (baseChannels < 1 || baseChannels > 256) {
+            throw new IllegalArgumentException(
+                    "U-Net base channels " + baseChannels + " is out of range: allowed 1 to 256");
+        }
+        asppRates = List.copyOf(asppRates);
+        if (asppRates.isEmpty() || asppRates.stream().anyMatch(rate -> rate < 1 || rate > 64)) {
+            throw new IllegalArgumentException(
+                    "ASPP rates " + asppRates + " are invalid: need at least one, each in 1 to 64");
+        }
+    }
+
+    /** @return channels of encoder level {@code level} (0 = full resolution) and of the bottleneck at {@code depth} */
+    public int channels(int level) {
+        return baseChannels << level;
+    }
+
+    /** @return the factor input height and width must be multiples of, {@code 2^depth} */
+    public int sizeMultiple() {
+        return 1 << depth;
+    }
+
+    /**
+     * Multiply-accumulate operations of one forward pass on one single-channel frame, counting convolutions only
+     * (batch norm, activations, pooling and upsampling are a few per pixel and channel, well under 5 %).
+     *
+     * @param height input rows, a multiple of {@link #sizeMultiple()}
+     * @param width input columns, a multiple of {@link #sizeMultiple()}
+     * @return the count
+     */
+    public long macsPerFrame(int height, int width) {
+        long macs = 0;
+        int inChannels = 1;
+        for (int level = 0; level < depth; level++) {
+            long pixels = (long) (height >> level) * (width >> level);
+            macs += pixels * 9L * channels(level) * (inChannels + channels(level));
+            inChannels = channels(level);
+        }
+        long bottleneckPixels = (long) (height >> depth) * (width >> depth);
+        int out = channels(depth);
+        macs += bottleneckPixels * out * inChannels * (1L + 9L * asppRates.size());
+        macs += (long) out * inChannels;
+        macs += bottleneckPixels * out * (long) out * (asppRates.size() + 2);
+        for (int level = depth - 1; level >= 0; level--) {
+            long pixels = (long) (height >> level) * (width >> level);
+            int c = channels(level);
+            macs += pixels * 9L * channels(level + 1) * c;
+            macs += pixels * 9L * c * (2L * c + c);
+        }
+        macs += (long) height * width * channels(0);
+        return macs;
+    }
+}

@@ -1,0 +1,209 @@
+package org.neuroseg.dl.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.model.UNetConfig;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * U-Net Learner: trains the U-Net with ASPP bottleneck on videos and label videos ({@link UNetTraining}) and writes
+ * a model file ({@link UNetModelFile}).
+ */
+public final class UNetLearnerStage implements Stage {
+
+    /** The stage. */
+    public static final UNetLearnerStage INSTANCE = new UNetLearnerStage();
+
+    /** Suffix that pairs a video {@code NAME.nsv} with its labels {@code NAME.labels.nsv} in a training folder. */
+    public static final String LABELS_SUFFIX = ".labels" + VideoStore.EXTENSION;
+
+    /** Base channels. */
+    public static final ParamSpec BASE_CHANNELS = ParamSpec.integer("baseChannels", "Base channels", 4, 1, 64,
+            "Feature channels of the first level; each deeper level doubles them. More channels learn more but "
+                    + "run slower (4: about 1 GMAC a 512 x 512 frame; 8: about 4).");
+    /** Depth. */
+    public static final ParamSpec DEPTH = ParamSpec.integer("depth", "Levels", 4, 1, 6,
+            "How many times the encoder halves the resolution before the ASPP bottleneck.");
+    /** Sample size. */
+    public static final ParamSpec SAMPLE_FRAMES = ParamSpec.integer("sampleFrames", "Frames sampled", 1500, 3,
+            1_000_000, "Frames drawn at random across all videos and split into training, validation and test "
+                    + "(the paper used 1500).");
+    /** Validation share. */
+    public static final ParamSpec VALIDATION = ParamSpec.decimal("validationFraction", "Validation share", 0.1,
+            0.01, 0.49, "Share of the videos (or, with fewer than three videos, of each video's frames) used to "
+                    + "decide when to stop.");
+    /** Test share. */
+    public static final ParamSpec TEST = ParamSpec.decimal("testFraction", "Test share", 0.1, 0.01, 0.49,
+            "Share of the videos (or of each video's last frames) held out to score the final model.");
+    /** Crop size. */
+    public static final ParamSpec CROP = ParamSpec.integer("cropSize", "Crop size (px)", 128, 16, 1024,
+            "Side of the square crops the network trains on; a multiple of 2 to the power of the levels.");
+    /** Batch size. */
+    public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Crops per step", 8, 1, 256,
+            "Crops in each training step.");
+    /** Learning rate. */
+    public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-4, 1e-7, 1,
+            "Step size of the Adam optimiser (the paper used 0.0001).");
+    /** Loss. */
+    public static final ParamSpec LOSS = ParamSpec.choice("loss", "Loss", LossKind.BCE.key(),
+            List.of(LossKind.BCE.key(), LossKind.DICE.key()),
+            "bce: binary cross-entropy (the paper's); dice: soft Dice, insensitive to how rare cell pixels are.");
+    /** Epochs. */
+    public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 100, 1, 10_000,
+            "Most passes over the training frames (one crop of each frame a pass).");
+    /** Patience. */
+    public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
+            10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
+                    + "network is kept.");
+    /** Seed. */
+    public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
+            "Seed of the sampling, the split, the crops and flips and the initial weights.");
+    /** More data. */
+    public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
+            "", "Optional: every NAME.nsv in this folder with a NAME.labels.nsv beside it is added to the training "
+                    + "data, so the sample spans several videos and the split is by video.");
+
+    private UNetLearnerStage() {
+    }
+
+    @Override
+    public String id() {
+        return "unet-learner";
+    }
+
+    @Override
+    public String name() {
+        return "U-Net Learner";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.SEGMENTATION;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Trains a U-Net with an ASPP bottleneck to find cell bodies in single frames.";
+    }
+
+    @Override
+    public String description() {
+        return "Trains the first network of González-Colín et al.: a U-Net (batch norm, skip connections, bilinear "
+                + "upsampling) whose bottleneck is an Atrous Spatial Pyramid Pooling block (dilated convolutions "
+                + "at rates 1, 2 and 4, a 1 x 1 branch and image pooling). Training pairs are preprocessed frames "
+                + "and label masks: a label video with one frame per video frame (e.g. the Blob Labeler's) or a "
+                + "single mask for all frames (e.g. ground truth). Frames are sampled at random across the videos "
+                + "and split by video into training, validation and test; the network learns from random crops "
+                + "with flips and quarter turns, with Adam and binary cross-entropy (or Dice), and stops early "
+                + "when the validation loss stops falling. Canceling after the first epoch keeps the best network "
+                + "so far. The model file holds the parameters and a JSON of the architecture, the input "
+                + "normalisation (each frame to mean 0 and standard deviation 1), the hyperparameters, the loss "
+                + "of every epoch and the Dice on the test frames.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(BASE_CHANNELS, DEPTH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, LEARNING_RATE, LOSS,
+                EPOCHS, PATIENCE, SEED, MORE_DATA);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Video", PortKind.VIDEO, "Preprocessed frames to learn from."),
+                new PortSpec("Labels", PortKind.VIDEO, "Cell masks: one frame per video frame, or one frame for all "
+                        + "frames; pixels above 0.5 are cells."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Model", PortKind.MODEL, "The trained U-Net (architecture \"unet\")."));
+    }
+
+    /** @return the training configuration the parameters describe */
+    public static UNetTrainingConfig toConfig(Parameters parameters) {
+        UNetConfig network = new UNetConfig(parameters.getInt(DEPTH), parameters.getInt(BASE_CHANNELS),
+                UNetConfig.DEFAULT.asppRates());
+        return new UNetTrainingConfig(network, parameters.getInt(SAMPLE_FRAMES), parameters.getDouble(VALIDATION),
+                parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
+                parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),
+                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        UNetTrainingConfig config;
+        try {
+            config = toConfig(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new NeurosegException(e.getMessage(), e);
+        }
+        List<LabeledVideo> data = new ArrayList<>();
+        data.add(new LabeledVideo("the input video", (Video) inputs.get(0), (Video) inputs.get(1)));
+        List<Video> opened = new ArrayList<>();
+        try {
+            addFolder(parameters.getPath(MORE_DATA), data, opened);
+            UNetTraining.Result result = UNetTraining.run(config, data, context.monitor());
+            Path file = context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION);
+            return List.of(UNetModelFile.write(file, result.config(), result.parameters(), result.summary()));
+        } finally {
+            for (Video video : opened) {
+                closeQuietly(video);
+            }
+        }
+    }
+
+    private static void addFolder(Path folder, List<LabeledVideo> data, List<Video> opened)
+            throws NeurosegException {
+        if (folder == null) {
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new NeurosegException("Folder of more training videos (moreTrainingData) '" + folder
+                    + "' is not a folder");
+        }
+        List<Path> videos;
+        try (Stream<Path> files = Files.list(folder)) {
+            videos = files.filter(f -> f.toString().endsWith(VideoStore.EXTENSION)
+                    && !f.toString().endsWith(LABELS_SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        for (Path video : videos) {
+            String name = video.getFileName().toString();
+            Path labels = video.resolveSibling(name.substring(0, name.length() - VideoStore.EXTENSION.length())
+                    + LABELS_SUFFIX);
+            if (!Files.exists(labels)) {
+                throw new NeurosegException("Training video " + video + " has no labels " + labels.getFileName());
+            }
+            Video frames = VideoStore.open(video);
+            opened.add(frames);
+            Video mask = VideoStore.open(labels);
+            opened.add(mask);
+            data.add(new LabeledVideo(video.toString(), frames, mask));
+        }
+    }
+
+    private static void closeQuietly(Video video) {
+        try {
+            video.close();
+        } catch (IOException ignored) {
+            // nothing left to do with a video that was only read
+        }
+    }
+}

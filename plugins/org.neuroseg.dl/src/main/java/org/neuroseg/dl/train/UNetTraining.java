@@ -1,0 +1,300 @@
+package org.neuroseg.dl.train;
+
+import ai.djl.Model;
+import org.neuroseg.dl.DjlEngine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.infer.UNetInference;
+import org.neuroseg.dl.model.UNet;
+import org.neuroseg.dl.model.UNetConfig;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.VideoShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link UNet} on frames and label videos, as in González-Colín et al.: frames sampled at random across the
+ * videos and split by video ({@link FrameSplit}); random crops with flips and quarter turns; Adam; binary
+ * cross-entropy or Dice loss; epochs until the validation loss has not fallen for {@code patience} epochs. The
+ * parameters of the epoch with the lowest validation loss are kept. Finally the kept network is scored on the
+ * whole test frames (Dice of the mask thresholded at 0.5 against the labels, per frame, averaged).
+ *
+ * <p>Each training and validation step works in its own sub-manager closed at the end of the step, so memory stays
+ * flat. Cancellation is checked every step: after at least one finished epoch it ends training early and returns
+ * the best network so far (the result says so); before that it throws.
+ */
+public final class UNetTraining {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(UNetTraining.class);
+    /** Most test frames scored at the end, to bound the time the score takes. */
+    private static final int MAX_TEST_FRAMES = 100;
+    /** Tiling of the test frames: the U-Net Predictor's defaults, so the test score is what users get. */
+    private static final int TEST_TILE_SIZE = 512;
+    private static final int TEST_TILE_OVERLAP = 32;
+
+    private UNetTraining() {
+    }
+
+    /**
+     * What training produced.
+     *
+     * @param config the architecture
+     * @param parameters the best network's parameter stream ({@code Block.saveParameters})
+     * @param summary hyperparameters, per-epoch losses, the best epoch, test Dice, timing and whether it was
+     *        canceled, for the model file
+     */
+    public record Result(UNetConfig config, byte[] parameters, JsonObject summary) {
+    }
+
+    /**
+     * Trains a network.
+     *
+     * @param config hyperparameters
+     * @param data training pairs (checked with {@link LabeledVideo#checked()}); frames at least cropSize on a side
+     * @param monitor progress (per step) and cancellation
+     * @throws NeurosegException when the data cannot be read or is too small
+     * @throws CanceledException when canceled before the first epoch finished
+     */
+    public static Result run(UNetTrainingConfig config, List<LabeledVideo> data, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        int[] frameCounts = new int[data.size()];
+        for (int v = 0; v < data.size(); v++) {
+            VideoShape shape = data.get(v).checked().frames().shape();
+            if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
+                throw new NeurosegException("Frames of " + data.get(v).name() + " (" + shape.height() + " x "
+                        + shape.width() + ") are smaller than the crop size " + config.cropSize() + " px");
+            }
+            frameCounts[v] = shape.frames();
+        }
+        FrameSplit split;
+        try {
+            split = FrameSplit.of(frameCounts, config);
+        } catch (IllegalArgumentException e) {
+            throw new NeurosegException("Cannot split the training data: " + e.getMessage(), e);
+        }
+        DjlEngine.get().setRandomSeed((int) config.seed());
+        try (Model model = Model.newInstance("unet")) {
+            UNet network = new UNet(config.network());
+            model.setBlock(network);
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(config.loss().toLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                            .build());
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(config.batchSize(), 1, config.cropSize(), config.cropSize()));
+                return new Loop(config, data, split, trainer, network, monitor).run();
+            }
+        }
+    }
+
+    /** The state of one training run. */
+    private static final class Loop {
+        private final UNetTrainingConfig config;
+        private final FrameSplit split;
+        private final Trainer trainer;
+        private final UNet network;
+        private final ProgressMonitor monitor;
+        private final CropSampler sampler;
+        private final List<LabeledVideo> data;
+        private final Random random;
+        private final JsonArray epochs = new JsonArray();
+        private byte[] best;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestEpoch;
+
+        Loop(UNetTrainingConfig config, List<LabeledVideo> data, FrameSplit split, Trainer trainer, UNet network,
+                ProgressMonitor monitor) {
+            this.config = config;
+            this.data = data;
+            this.split = split;
+            this.trainer = trainer;
+            this.network = network;
+            this.monitor = monitor;
+            this.sampler = new CropSampler(data, config.cropSize());
+            this.random = new Random(config.seed() + 1);
+        }
+
+        Result run() throws NeurosegException, CanceledException {
+            long start = System.nanoTime();
+            boolean canceled = false;
+            int epoch = 0;
+            while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience()) {
+                try {
+                    runEpoch(epoch);
+                } catch (CanceledException e) {
+                    if (best == null) {
+                        throw e;
+                    }
+                    canceled = true;
+                    LOGGER.info("Training canceled in epoch {}; keeping epoch {}", epoch + 1, bestEpoch);
+                    break;
+                }
+                epoch++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            JsonObject summary = summary(epoch, seconds, canceled);
+            summary.addProperty("testDice", testDice());
+            summary.addProperty("testFramesScored", Math.min(MAX_TEST_FRAMES, split.test().size()));
+            return new Result(config.network(), best, summary);
+        }
+
+        private void runEpoch(int epoch) throws NeurosegException, CanceledException {
+            long start = System.nanoTime();
+            List<FrameSplit.FrameRef> order = new ArrayList<>(split.train());
+            java.util.Collections.shuffle(order, random);
+            int steps = (order.size() + config.batchSize() - 1) / config.batchSize();
+            double trainLoss = 0;
+            for (int step = 0; step < steps; step++) {
+                monitor.checkCanceled();
+                List<FrameSplit.FrameRef> batch = new ArrayList<>(config.batchSize());
+                for (int i = 0; i < config.batchSize(); i++) {
+                    batch.add(order.get((step * config.batchSize() + i) % order.size()));
+                }
+                trainLoss += trainStep(batch);
+                monitor.setProgress(Math.min(1, (epoch + (step + 1.0) / steps) / config.maxEpochs()), String.format(
+                        "epoch %d, step %d/%d, training loss %.4f", epoch + 1, step + 1, steps, trainLoss / (step + 1)));
+            }
+            trainLoss /= steps;
+            double validationLoss = validationLoss();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            JsonObject record = new JsonObject();
+            record.addProperty("epoch", epoch + 1);
+            record.addProperty("trainingLoss", trainLoss);
+            record.addProperty("validationLoss", validationLoss);
+            record.addProperty("seconds", seconds);
+            epochs.add(record);
+            if (validationLoss < bestLoss) {
+                bestLoss = validationLoss;
+                bestEpoch = epoch + 1;
+                best = parameters(network);
+            }
+            String message = String.format("epoch %d: training loss %.4f, validation loss %.4f (best %.4f, epoch %d),"
+                    + " %.1f s", epoch + 1, trainLoss, validationLoss, bestLoss, bestEpoch, seconds);
+            LOGGER.info(message);
+            monitor.setProgress(Math.min(1, (epoch + 1.0) / config.maxEpochs()), message);
+        }
+
+        private double trainStep(List<FrameSplit.FrameRef> batch) throws NeurosegException {
+            int side = config.cropSize();
+            float[] images = new float[batch.size() * side * side];
+            float[] labels = new float[images.length];
+            sampler.fill(batch, random, true, images, labels);
+            Shape shape = new Shape(batch.size(), 1, side, side);
+            try (NDManager step = trainer.getManager().newSubManager()) {
+                NDArray x = step.create(images, shape);
+                NDArray y = step.create(labels, shape);
+                float loss;
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();
+                    NDArray value = config.loss().evaluate(y, prediction);
+                    loss = value.getFloat();
+                    collector.backward(value);
+                }
+                trainer.step();
+                return loss;
+            }
+        }
+
+        /** Mean loss over one crop of each validation frame; the crops are the same every epoch. */
+        private double validationLoss() throws NeurosegException, CanceledException {
+            Random crops = new Random(config.seed() + 2);
+            List<FrameSplit.FrameRef> frames = split.validation();
+            int side = config.cropSize();
+            double sum = 0;
+            for (int from = 0; from < frames.size(); from += config.batchSize()) {
+                monitor.checkCanceled();
+                List<FrameSplit.FrameRef> batch = frames.subList(from, Math.min(frames.size(), from
+                        + config.batchSize()));
+                float[] images = new float[batch.size() * side * side];
+                float[] labels = new float[images.length];
+                sampler.fill(batch, crops, false, images, labels);
+                Shape shape = new Shape(batch.size(), 1, side, side);
+                try (NDManager step = trainer.getManager().newSubManager()) {
+                    NDArray prediction = trainer.evaluate(new NDList(step.create(images, shape))).singletonOrThrow();
+                    sum += config.loss().evaluate(step.create(labels, shape), prediction).getFloat() * batch.size();
+                }
+            }
+            return sum / frames.size();
+        }
+
+        /** Mean per-frame Dice of the best network on whole test frames, mask = probability above 0.5. */
+        private double testDice() throws NeurosegException {
+            List<FrameSplit.FrameRef> frames = split.test().subList(0, Math.min(MAX_TEST_FRAMES, split.test().size()));
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                UNet tested = new UNet(config.network());
+                try (DataInputStream input = new DataInputStream(new ByteArrayInputStream(best))) {
+                    tested.loadParameters(manager, input);
+                } catch (IOException | ai.djl.MalformedModelException e) {
+                    throw new IllegalStateException("cannot reload parameters just saved", e);
+                }
+                UNetInference inference = new UNetInference(tested, manager, TEST_TILE_SIZE, TEST_TILE_OVERLAP);
+                double sum = 0;
+                for (FrameSplit.FrameRef ref : frames) {
+                    LabeledVideo pair = data.get(ref.video());
+                    VideoShape shape = pair.frames().shape();
+                    float[] frame = new float[shape.pixelsPerFrame()];
+                    float[] label = new float[shape.pixelsPerFrame()];
+                    pair.frames().readFrame(ref.frame(), frame);
+                    pair.labels().readFrame(pair.labelFrame(ref.frame()), label);
+                    float[] probability = inference.predict(new float[][] {frame}, shape.height(), shape.width())[0];
+                    sum += Masks.dice(probability, label);
+                }
+                return sum / frames.size();
+            }
+        }
+
+        private JsonObject summary(int epochCount, double seconds, boolean canceled) {
+            JsonObject summary = new JsonObject();
+            summary.addProperty("sampleFrames", config.sampleFrames());
+            summary.addProperty("trainingFrames", split.train().size());
+            summary.addProperty("validationFrames", split.validation().size());
+            summary.addProperty("testFrames", split.test().size());
+            summary.addProperty("videos", data.size());
+            summary.addProperty("cropSize", config.cropSize());
+            summary.addProperty("batchSize", config.batchSize());
+            summary.addProperty("learningRate", config.learningRate());
+            summary.addProperty("optimizer", "adam");
+            summary.addProperty("loss", config.loss().key());
+            summary.addProperty("maxEpochs", config.maxEpochs());
+            summary.addProperty("patience", config.patience());
+            summary.addProperty("seed", config.seed());
+            summary.addProperty("epochsRun", epochCount);
+            summary.addProperty("bestEpoch", bestEpoch);
+            summary.addProperty("bestValidationLoss", bestLoss);
+            summary.addProperty("trainingSeconds", seconds);
+            summary.addProperty("canceled", canceled);
+            summary.add("epochs", epochs);
+            return summary;
+        }
+    }
+
+    /** @return the network's parameter stream */
+    static byte[] parameters(UNet network) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream output = new DataOutputStream(bytes)) {
+            network.saveParameters(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write parameters to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,2 @@
+/** The U-Net Learner node. */
+package org.neuroseg.knime.node.unetlearner;

@@ -1,0 +1,2 @@
+/** The U-Net Predictor node. */
+package org.neuroseg.knime.node.unetpredictor;
