@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Runs the benchmarks and appends a dated section to bench/RESULTS.md. Usage (from the repository root, after
- * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3. The U-Net
- * suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
+ * {@code ./mvnw -B package -DskipTests}): {@code bench/run [frames] [side] [repeats]}; defaults 3600 512 3.
+ * {@code bench/run classical [frames] [side] [rois]} runs only the classical stages ({@link ClassicalBenchmark}).
+ * The U-Net suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
  * models/unet-default/unet-default.nsmodel and 100. The CGRU suite alone: {@code bench/run cgru [frames ...]};
  * default 600 3600.
  */
@@ -21,7 +22,12 @@ public final class Bench {
     private Bench() {
     }
 
-    /** @param args frames, frame side in pixels, repeats; each optional */
+    /**
+     * @param args frames, frame side in pixels, repeats; each optional. With first argument {@code preprocess}:
+     *        only the equalization and motion-correction suite, then frames and side; with
+     *        {@code preprocess-memory}: only its memory probes; with {@code classical}: the classical stages; with
+     *        {@code unet} or {@code cgru}: that suite
+     */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("unet")) {
             runUnet(args);
@@ -29,6 +35,16 @@ public final class Bench {
         }
         if (args.length > 0 && args[0].equals("cgru")) {
             runCgru(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("classical")) {
+            ClassicalBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md")), machine());
+            return;
+        }
+        if (args.length > 0 && args[0].startsWith("preprocess")) {
+            preprocess(args[0].equals("preprocess-memory"), args.length > 1 ? Integer.parseInt(args[1]) : 3600,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 512);
             return;
         }
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 3600;
@@ -42,7 +58,8 @@ public final class Bench {
         lines.add("");
         lines.add("Command: `bench/run " + frames + " " + side + " " + repeats + "`. Machine: " + machine() + ".");
         lines.add(repeats + " runs each; the ratio is against the plain copy of the same file in the same "
-                + "run (target >= 0.5). The input is in the page cache; both outputs are flushed to disk (fsync) inside the timing, and the two alternate in order. Disk write-back "
+                + "run (target >= 0.5). The input is in the page cache; both outputs are flushed to disk (fsync) "
+                + "inside the timing, and the two alternate in order. Disk write-back "
                 + "makes single runs noisy (it only ever slows a run down), so the fastest run is the headline.");
         lines.add("");
         lines.add("| measurement | data | rate | ratio to plain copy |");
@@ -56,6 +73,37 @@ public final class Bench {
                 }
             }
             Files.deleteIfExists(work);
+        }
+        lines.forEach(System.out::println);
+        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void preprocess(boolean memoryOnly, int frames, int side) throws Exception {
+        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
+        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("## " + LocalDate.now() + ": local equalization and motion correction");
+        lines.add("");
+        lines.add("Command: `bench/run " + (memoryOnly ? "preprocess-memory " : "preprocess ") + frames + " " + side
+                + "`. Machine: " + machine() + ".");
+        lines.add("Synthetic videos (seed 1) of the epifluorescence and two-photon presets; 2 worker threads. Ratios "
+                + "are against a plain pass reading every frame of the same store as float[] in the same run. "
+                + "Shift errors are against the generator's true shifts after removing the constant offset of the "
+                + "template's position; the mean image of the raw video corrected with the estimated shifts is "
+                + "compared with the mean of the same video generated without motion, moved by that offset.");
+        lines.add("");
+        lines.add("| measurement | data | rate | ratio to plain pass | accuracy |");
+        lines.add("|---|---|---|---|---|");
+        try {
+            lines.addAll(memoryOnly ? PreprocessBenchmark.memoryOnly(work, frames, side)
+                    : PreprocessBenchmark.run(work, frames, side));
+        } finally {
+            try (var files = Files.walk(work)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "neuroseg", mixinStandardHelpOptions = true, version = "neuroseg 0.1.0",
         header = "Find functional neurons in calcium-imaging videos.",
         subcommands = {GenerateCommand.class, InfoCommand.class, ConvertCommand.class, ScoreCommand.class,
+            PreprocessCommand.class,
+            LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
             TrainUnetCommand.class, PredictUnetCommand.class, TrainCgruCommand.class, PredictCgruCommand.class,
             CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
@@ -51,6 +53,11 @@ public final class NeurosegCommand implements Runnable {
         GenerateCommand.addStageOptions(commandLine.getSubcommands().get("generate").getCommandSpec());
         InfoCommand.addStageOptions(commandLine.getSubcommands().get("info").getCommandSpec());
         ConvertCommand.addStageOptions(commandLine.getSubcommands().get("convert").getCommandSpec());
+        PreprocessCommand.addStageOptions(commandLine.getSubcommands().get("preprocess").getCommandSpec());
+        LabelCommand.addStageOptions(commandLine.getSubcommands().get("label").getCommandSpec());
+        ProjectCommand.addStageOptions(commandLine.getSubcommands().get("project").getCommandSpec());
+        RefineCommand.addStageOptions(commandLine.getSubcommands().get("refine").getCommandSpec());
+        ValidateCommand.addStageOptions(commandLine.getSubcommands().get("validate").getCommandSpec());
         TrainUnetCommand.addStageOptions(commandLine.getSubcommands().get("train-unet").getCommandSpec());
         PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
         TrainCgruCommand.addStageOptions(commandLine.getSubcommands().get("train-cgru").getCommandSpec());

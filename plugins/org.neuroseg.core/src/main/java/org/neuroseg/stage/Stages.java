@@ -3,10 +3,18 @@ package org.neuroseg.stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.ScoreStage;
 import org.neuroseg.metrics.ScoreThresholdCheckStage;
+import org.neuroseg.preprocess.ApplyShiftsStage;
+import org.neuroseg.preprocess.LocalEqualizationStage;
+import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.roi.RoiWriterStage;
+import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.segmentation.MaskCombinerStage;
+import org.neuroseg.segmentation.ProjectionStage;
+import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 
 /**
@@ -16,8 +24,10 @@ import org.neuroseg.synthetic.SyntheticVideoStage;
 public final class Stages {
 
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
-            ScoreStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE,
-            RoiWriterStage.INSTANCE);
+            LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
+            BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
+            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE,
+            ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }

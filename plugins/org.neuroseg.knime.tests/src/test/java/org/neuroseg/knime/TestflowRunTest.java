@@ -55,8 +55,34 @@ class TestflowRunTest {
         assertTrue(e.getMessage().startsWith("neuron F1 (IoU ≥ 0.5, Hungarian) is "), e.getMessage());
     }
 
-    /** Runs each stage node once all the nodes feeding it have run. */
+    @Test
+    void preprocessingTestflowCorrectsTheMotionItEstimates() throws Exception {
+        Pipeline pipeline = Pipeline.read(NodeNames.root()
+                .resolve("test-workflows/preprocessing-testflow/pipeline.json"));
+        Map<Integer, List<Object>> outputs = run(pipeline, values -> {
+            org.neuroseg.stage.MotionShifts shifts = (org.neuroseg.stage.MotionShifts) values.get(4).get(1);
+            assertEquals(60, shifts.frames());
+            double before = java.util.Arrays.stream(shifts.correlationBefore()).average().orElseThrow();
+            double after = java.util.Arrays.stream(shifts.correlationAfter()).average().orElseThrow();
+            assertTrue(after > before + 0.05, "correlation with the template " + before + " -> " + after);
+            assertTrue(values.get(4).get(2) instanceof org.neuroseg.stage.Picture);
+            assertEquals(((org.neuroseg.video.Video) values.get(2).get(0)).shape(),
+                    ((org.neuroseg.video.Video) values.get(5).get(0)).shape());
+        });
+        assertEquals(4, outputs.size());
+    }
+
     private Map<Integer, List<Object>> run(Pipeline pipeline) throws Exception {
+        return run(pipeline, values -> { });
+    }
+
+    /** Checks outputs before they are closed. */
+    private interface OutputCheck {
+        void check(Map<Integer, List<Object>> outputs) throws Exception;
+    }
+
+    /** Runs each stage node once all the nodes feeding it have run. */
+    private Map<Integer, List<Object>> run(Pipeline pipeline, OutputCheck check) throws Exception {
         Map<Integer, List<Object>> outputs = new HashMap<>();
         List<Pipeline.Node> waiting = new ArrayList<>(pipeline.nodes().stream().filter(n -> n.stage() != null)
                 .toList());
@@ -79,6 +105,7 @@ class TestflowRunTest {
                 outputs.put(node.id(), node.stage().run(List.of(inputs), parameters,
                         StageContext.inDirectory(dir.resolve("node" + node.id()), ProgressMonitor.NONE)));
             }
+            check.check(outputs);
             return outputs;
         } finally {
             for (List<Object> values : outputs.values()) {

@@ -1,0 +1,56 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg label}: the Blob Labeler. */
+@Command(name = "label", header = "Label cell-like blobs in every frame (2-D Difference of Gaussians).",
+        description = {"Writes OUTPUT/blob_masks.nsv (one uint8 mask per frame: the U-Net's targets) and "
+            + "OUTPUT/video_mask.nsv (pixels in a blob in enough frames: the CGRU's target)."},
+        mixinStandardHelpOptions = true)
+final class LabelCommand implements Callable<Integer> {
+
+    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, BlobLabelerStage.INSTANCE, Set.of());
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Parameters parameters = StageOptions.read(spec, BlobLabelerStage.INSTANCE);
+        Files.createDirectories(output);
+        try (Video video = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("label")) {
+            List<Object> outputs = BlobLabelerStage.INSTANCE.run(List.of(video), parameters,
+                    StageContext.inDirectory(output, monitor));
+            ((Video) outputs.get(0)).close();
+            ((Video) outputs.get(1)).close();
+        }
+        System.out.printf("Wrote %s and %s%n", output.resolve("blob_masks.nsv"), output.resolve("video_mask.nsv"));
+        return 0;
+    }
+}

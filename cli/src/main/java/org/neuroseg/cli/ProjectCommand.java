@@ -1,0 +1,66 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.io.TiffWriter;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.ProjectionStage;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg project}: the Projection baseline. */
+@Command(name = "project", header = "Max or mean projection of a video, thresholded into a mask and ROIs.",
+        description = {"Writes into OUTPUT: <projection>_projection.nsv (the image), <projection>_mask.nsv, "
+            + "<projection>_labels.tif (the ROIs as a label image) and <projection>_regions.json (Neurofinder), "
+            + "where <projection> is max or mean."},
+        mixinStandardHelpOptions = true)
+final class ProjectCommand implements Callable<Integer> {
+
+    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, ProjectionStage.INSTANCE, Set.of());
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Parameters parameters = StageOptions.read(spec, ProjectionStage.INSTANCE);
+        String name = parameters.getString(ProjectionStage.PROJECTION);
+        Files.createDirectories(output);
+        RoiSet rois;
+        try (Video video = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("project")) {
+            List<Object> outputs = ProjectionStage.INSTANCE.run(List.of(video), parameters,
+                    StageContext.inDirectory(output, monitor));
+            ((Video) outputs.get(0)).close();
+            ((Video) outputs.get(1)).close();
+            rois = (RoiSet) outputs.get(2);
+        }
+        TiffWriter.writeLabelImage(output.resolve(name + "_labels.tif"), rois.toLabelImage(), rois.height(),
+                rois.width());
+        NeurofinderRegions.write(output.resolve(name + "_regions.json"), rois);
+        System.out.printf("Wrote the %s projection, its mask and %d regions to %s%n", name, rois.size(), output);
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.io.TiffWriter;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.RefinementStage;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg refine}: Morphological Refinement of a probability mask. */
+@Command(name = "refine", header = "Turn a probability mask into labelled cells (morphology, watershed).",
+        description = {"MASK is a one-frame .nsv or TIFF. Writes OUTPUT/labels.tif (uint16 label image) and "
+            + "OUTPUT/regions.json (Neurofinder)."},
+        mixinStandardHelpOptions = true)
+final class RefineCommand implements Callable<Integer> {
+
+    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, RefinementStage.INSTANCE, Set.of());
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "MASK", description = "Probability or binary mask image.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Parameters parameters = StageOptions.read(spec, RefinementStage.INSTANCE);
+        Files.createDirectories(output);
+        RoiSet cells;
+        try (Video mask = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("refine")) {
+            List<Object> outputs = RefinementStage.INSTANCE.run(List.of(mask), parameters,
+                    StageContext.inDirectory(output, monitor));
+            ((Video) outputs.get(0)).close();
+            cells = (RoiSet) outputs.get(1);
+        }
+        TiffWriter.writeLabelImage(output.resolve("labels.tif"), cells.toLabelImage(), cells.height(),
+                cells.width());
+        NeurofinderRegions.write(output.resolve("regions.json"), cells);
+        System.out.printf("Found %d cells; wrote %s%n", cells.size(), output.resolve("labels.tif"));
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.activity.ActivityValidationStage;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.roi.RoiFiles;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.Raster;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.Traces;
+import org.neuroseg.video.Video;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg validate}: Activity Validation of ROIs in a video. */
+@Command(name = "validate", header = "Measure each ROI's activity and keep the neurons that fire.",
+        description = {"Writes into OUTPUT: traces.csv (dF/F, neuron x frame), raster.csv (1 where active), "
+            + "validated_regions.json (the kept neurons, Neurofinder), raster.png and overlay.png."},
+        mixinStandardHelpOptions = true)
+final class ValidateCommand implements Callable<Integer> {
+
+    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, ActivityValidationStage.INSTANCE, Set.of());
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
+    Path input;
+
+    @Option(names = "--rois", required = true, paramLabel = "FILE",
+            description = "The ROIs: label image (.tif, .nsv), Neurofinder regions (.json) or ImageJ RoiSet (.zip).")
+    Path roisFile;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Parameters parameters = StageOptions.read(spec, ActivityValidationStage.INSTANCE);
+        Files.createDirectories(output);
+        List<Object> outputs;
+        RoiSet rois;
+        try (Video video = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("validate")) {
+            rois = RoiFiles.read(roisFile, video.shape().height(), video.shape().width());
+            outputs = ActivityValidationStage.INSTANCE.run(List.of(video, rois), parameters,
+                    StageContext.inDirectory(output, monitor));
+        }
+        StageFiles.write((Traces) outputs.get(0), output.resolve("traces.csv"));
+        StageFiles.write((Raster) outputs.get(1), output.resolve("raster.csv"));
+        RoiSet kept = (RoiSet) outputs.get(2);
+        NeurofinderRegions.write(output.resolve("validated_regions.json"), kept);
+        StageFiles.write((Picture) outputs.get(3), output.resolve("raster.png"));
+        StageFiles.write((Picture) outputs.get(4), output.resolve("overlay.png"));
+        System.out.printf("Kept %d of %d neurons; wrote traces, raster and pictures to %s%n", kept.size(),
+                rois.size(), output);
+        return 0;
+    }
+}

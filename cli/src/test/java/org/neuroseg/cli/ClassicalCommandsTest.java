@@ -1,0 +1,64 @@
+package org.neuroseg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.roi.RoiSet;
+
+/** The classical commands on a small synthetic video: label, project, refine, validate. */
+class ClassicalCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void labelProjectRefineAndValidateWriteTheirFiles() throws Exception {
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "generate", "--width", "96", "--height", "96",
+                "--frames", "200", "--neuron-count", "12", "--motion", "false", "--seed", "3", "-o",
+                dir.toString()));
+        Path video = dir.resolve("synthetic/video.nsv");
+
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "label", video.toString(), "--min-frames", "2",
+                "-o", dir.resolve("label").toString()));
+        assertTrue(Files.isRegularFile(dir.resolve("label/blob_masks.nsv")));
+        assertTrue(Files.isRegularFile(dir.resolve("label/video_mask.nsv")));
+
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "project", video.toString(), "--projection", "mean",
+                "-o", dir.resolve("project").toString()));
+        for (String name : List.of("mean_projection.nsv", "mean_mask.nsv", "mean_labels.tif", "mean_regions.json")) {
+            assertTrue(Files.isRegularFile(dir.resolve("project").resolve(name)), name);
+        }
+
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "refine",
+                dir.resolve("project/mean_mask.nsv").toString(), "--min-area-px", "10", "-o",
+                dir.resolve("refine").toString()));
+        RoiSet cells = NeurofinderRegions.read(dir.resolve("refine/regions.json"), 96, 96);
+        assertTrue(cells.size() >= 3 && cells.size() <= 12, cells.size() + " cells");
+
+        Path out = dir.resolve("validate");
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "validate", video.toString(), "--rois",
+                dir.resolve("synthetic/regions.json").toString(), "-o", out.toString()));
+        for (String name : List.of("traces.csv", "raster.csv", "validated_regions.json", "raster.png",
+                "overlay.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(name)), name);
+        }
+        List<String> raster = Files.readAllLines(out.resolve("raster.csv"));
+        assertEquals(1 + 12, raster.size());
+        assertEquals(1 + 200, raster.get(1).split(",").length);
+    }
+
+    @Test
+    void badInputsGiveExitCodesOneAndTwo() {
+        assertEquals(2, NeurosegCommand.execute("--no-progress", "validate", "video.nsv"));
+        assertEquals(1, NeurosegCommand.execute("--no-progress", "validate", dir.resolve("missing.nsv").toString(),
+                "--rois", dir.resolve("missing.json").toString(), "-o", dir.toString()));
+        assertEquals(1, NeurosegCommand.execute("--no-progress", "refine", dir.resolve("none.nsv").toString(),
+                "--threshold", "-3", "-o", dir.toString()));
+    }
+}

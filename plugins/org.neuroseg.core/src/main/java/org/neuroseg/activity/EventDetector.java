@@ -1,0 +1,141 @@
+package org.neuroseg.activity;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import org.neuroseg.imaging.Gaussian;
+import org.neuroseg.imaging.Statistics;
+
+/**
+ * From a fluorescence trace to activity: ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians
+ * that keeps calcium transients (fast rise, decay of a few hundred ms) and removes slow drifts and frame-to-frame
+ * noise, and a threshold in units of the filtered trace's robust noise (1.4826 x MAD). Frames above it are active;
+ * each run of active frames is one event.
+ */
+public final class EventDetector {
+
+    private EventDetector() {
+    }
+
+    /**
+     * ΔF/F = (F - F0) / F0 with F0 the {@code percent} percentile of F in a centred window of {@code windowFrames}
+     * (shrunk at the ends). Where F0 is not positive (over-subtracted neuropil) the denominator is 1 % of the mean of
+     * |F| instead, so the result stays finite.
+     *
+     * @param trace F per frame
+     * @return a new array
+     */
+    public static float[] deltaFOverF(float[] trace, int windowFrames, double percent) {
+        float[] baseline = runningPercentile(trace, windowFrames, percent);
+        double meanAbs = 0;
+        for (float value : trace) {
+            meanAbs += Math.abs(value);
+        }
+        float floor = (float) Math.max(1e-6, 0.01 * meanAbs / Math.max(1, trace.length));
+        float[] dff = new float[trace.length];
+        for (int t = 0; t < trace.length; t++) {
+            float f0 = baseline[t] > floor ? baseline[t] : floor;
+            dff[t] = (trace[t] - f0) / f0;
+        }
+        return dff;
+    }
+
+    /**
+     * The {@code percent} percentile of a centred window at every sample, exact: the window is kept sorted as it
+     * slides, one insertion and one removal per step.
+     *
+     * @param windowFrames at least 1
+     * @return a new array
+     */
+    public static float[] runningPercentile(float[] trace, int windowFrames, double percent) {
+        int n = trace.length;
+        float[] result = new float[n];
+        if (n == 0) {
+            return result;
+        }
+        int half = Math.max(0, (windowFrames - 1) / 2);
+        float[] sorted = new float[Math.min(n, 2 * half + 1)];
+        int size = 0;
+        int last = -1;
+        int first = 0;
+        for (int t = 0; t < n; t++) {
+            int wantedLast = Math.min(n - 1, t + half);
+            int wantedFirst = Math.max(0, t - half);
+            while (first < wantedFirst) {
+                size = remove(sorted, size, trace[first]);
+                first++;
+            }
+            while (last < wantedLast) {
+                last++;
+                size = insert(sorted, size, trace[last]);
+            }
+            double position = percent / 100 * (size - 1);
+            int lower = (int) position;
+            int upper = Math.min(size - 1, lower + 1);
+            result[t] = (float) (sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]));
+        }
+        return result;
+    }
+
+    /**
+     * Activity of one trace.
+     *
+     * @param active the frames where the filtered ΔF/F exceeds the threshold
+     * @param events runs of active frames
+     * @param dips runs of frames where the filtered ΔF/F falls below minus the threshold: noise crosses both ways
+     *        about equally often while calcium transients only rise, so dips estimate how many events are noise
+     */
+    public record Activity(BitSet active, int events, int dips) {
+    }
+
+    /**
+     * @param dff ΔF/F per frame
+     * @param sigmaNarrowFrames smoothing of the transient, in frames
+     * @param sigmaWideFrames scale of the drifts removed, in frames, above the narrow one
+     * @param thresholdNoise active where the filtered trace exceeds this many robust standard deviations
+     * @return the active frames, events and dips
+     */
+    public static Activity detect(float[] dff, double sigmaNarrowFrames, double sigmaWideFrames,
+            double thresholdNoise) {
+        BitSet active = new BitSet(dff.length);
+        BitSet dips = new BitSet(dff.length);
+        if (dff.length == 0) {
+            return new Activity(active, 0, 0);
+        }
+        float[] filtered = Gaussian.differenceOfGaussians(dff, sigmaNarrowFrames, sigmaWideFrames);
+        double limit = thresholdNoise * Statistics.robustSigma(filtered, 1);
+        for (int t = 0; t < filtered.length; t++) {
+            active.set(t, filtered[t] > limit);
+            dips.set(t, filtered[t] < -limit);
+        }
+        return new Activity(active, onsets(active).length, onsets(dips).length);
+    }
+
+    /** @return the first frame of each run of active frames (the event onsets), in order */
+    public static int[] onsets(BitSet active) {
+        int[] found = new int[active.cardinality()];
+        int count = 0;
+        for (int t = active.nextSetBit(0); t >= 0; t = active.nextSetBit(active.nextClearBit(t))) {
+            found[count++] = t;
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    private static int insert(float[] sorted, int size, float value) {
+        int at = Arrays.binarySearch(sorted, 0, size, value);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        System.arraycopy(sorted, at, sorted, at + 1, size - at);
+        sorted[at] = value;
+        return size + 1;
+    }
+
+    private static int remove(float[] sorted, int size, float value) {
+        int at = Arrays.binarySearch(sorted, 0, size, value);
+        if (at < 0) {
+            throw new IllegalStateException("value " + value + " is not in the window");
+        }
+        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+        return size - 1;
+    }
+}

@@ -1,0 +1,41 @@
+package org.neuroseg.cv;
+
+import java.util.Locale;
+import org.neuroseg.NeurosegException;
+
+/**
+ * Loads OpenCV's native library once per JVM from the OpenCV jar itself (org.openpnp:opencv ships the natives of
+ * Linux, macOS and Windows inside), so nothing is downloaded or installed at run time. Every class that calls
+ * OpenCV calls {@link #ensureLoaded()} first. Thread-safe.
+ */
+public final class OpenCvLoader {
+
+    private static boolean loaded;
+    private static String failure;
+
+    private OpenCvLoader() {
+    }
+
+    /**
+     * Loads the native library on first use; later calls return at once.
+     *
+     * @throws NeurosegException when no native library in the jar fits this operating system and processor (the
+     *         message names both); the failure is remembered, so later calls fail the same way quickly
+     */
+    public static synchronized void ensureLoaded() throws NeurosegException {
+        if (loaded) {
+            return;
+        }
+        if (failure == null) {
+            try {
+                nu.pattern.OpenCV.loadLocally();
+                loaded = true;
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                failure = "Cannot load OpenCV's native library for " + System.getProperty("os.name") + " on "
+                        + System.getProperty("os.arch").toLowerCase(Locale.ROOT) + ": " + e.getMessage();
+            }
+        }
+        throw new NeurosegException(failure);
+    }
+}

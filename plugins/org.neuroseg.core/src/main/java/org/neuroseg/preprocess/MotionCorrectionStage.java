@@ -1,0 +1,166 @@
+package org.neuroseg.preprocess;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Motion Correction: registers every frame to a template with pyramidal Lucas-Kanade feature tracking, a robust
+ * (RANSAC) transform and sub-pixel warping, with FFT cross-correlation where too few features are tracked, and
+ * optional piecewise-rigid patches. The template is the mean of the first aligned frames and is refreshed from recent
+ * corrected frames, so no error accumulates over long videos. Outputs the corrected video (same pixel type as the
+ * input), the shifts table ({@link org.neuroseg.stage.MotionShifts}: dx, dy relative to the template, rotation,
+ * tracked features, correlation with the template before and after) and a picture of the mean image before and
+ * after correction with the shift traces.
+ */
+public final class MotionCorrectionStage implements Stage {
+
+    /** The stage. */
+    public static final MotionCorrectionStage INSTANCE = new MotionCorrectionStage();
+
+    /** Motion model. */
+    public static final ParamSpec TRANSFORM = ParamSpec.choice("transform", "Motion model", "translation",
+            List.of("translation", "rigid", "partial-affine"),
+            "translation: shifts only; rigid: shifts and rotation; partial-affine: shifts, rotation and uniform "
+                    + "scale. Each is fitted to the tracked features by RANSAC.");
+    /** Interpolation of the warp. */
+    public static final ParamSpec INTERPOLATION = ParamSpec.choice("interpolation", "Interpolation", "linear",
+            List.of("linear", "cubic"), "How corrected frames are resampled at sub-pixel positions.");
+    /** Frames averaged into a template. */
+    public static final ParamSpec TEMPLATE_FRAMES = ParamSpec.integer("templateFrames", "Template frames", 100, 1,
+            100_000, "Frames averaged into the reference template (the first ones, then the most recent).");
+    /** Template refresh period. */
+    public static final ParamSpec TEMPLATE_REFRESH = ParamSpec.integer("templateRefreshFrames",
+            "Template refresh (frames)", 500, 0, 1_000_000,
+            "Rebuild the template from the last corrected frames every this many frames; 0 = never.");
+    /** Features to track. */
+    public static final ParamSpec MAX_FEATURES = ParamSpec.integer("maxFeatures", "Features to track", 400, 10,
+            10_000, "Most features (cell-like corners of the template) tracked in each frame.");
+    /** Fewest agreeing features. */
+    public static final ParamSpec MIN_FEATURES = ParamSpec.integer("minTrackedFeatures", "Fewest tracked features",
+            20, 3, 10_000, "With fewer features tracked consistently, the frame's shift comes from "
+                    + "FFT cross-correlation of the whole frame instead.");
+    /** Largest expected shift. */
+    public static final ParamSpec MAX_SHIFT = ParamSpec.integer("maxShiftPx", "Largest shift (px)", 15, 0, 500,
+            "Largest motion expected, in pixels; features are taken at least this far inside the edges.");
+    /** Estimation blur. */
+    public static final ParamSpec SMOOTHING_SIGMA = ParamSpec.decimal("estimationBlurSigmaPx",
+            "Estimation blur sigma (px)", 1.0, 0.3, 20,
+            "Gaussian blur of the copy used to estimate motion (not of the output), against noise.");
+    /** Estimation background. */
+    public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("estimationBackgroundSigmaPx",
+            "Estimation background sigma (px)", 10, 1, 500,
+            "Scale of the smooth background removed from the copy used to estimate motion; a few cell diameters.");
+    /** Piecewise-rigid grid. */
+    public static final ParamSpec PATCH_GRID = ParamSpec.integer("patchGrid", "Patches per side", 1, 1, 32,
+            "1 corrects each frame with one transform; more divides it into patches that each get their own "
+                    + "shift, interpolated smoothly (piecewise rigid, for non-uniform motion).");
+
+    private MotionCorrectionStage() {
+    }
+
+    @Override
+    public String id() {
+        return "motion-correction";
+    }
+
+    @Override
+    public String name() {
+        return "Motion Correction";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.PREPROCESSING;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Compensates the movement of the field of view by Lucas-Kanade tracking against a template.";
+    }
+
+    @Override
+    public String description() {
+        return "Estimates how each frame moved relative to a reference template and moves it back. The template is "
+                + "the mean of the first frames after aligning them, refreshed from recent corrected frames, so "
+                + "errors do not accumulate along the video. Motion is estimated on a band-passed copy of each "
+                + "frame (blurred, smooth background removed): cell-like features of the template are tracked into "
+                + "the frame with pyramidal Lucas-Kanade optical flow, a translation, rigid or partial-affine "
+                + "transform is fitted by RANSAC, and where too few features are tracked the cross-correlation "
+                + "of the whole frame with the template takes over. Frames are warped with sub-pixel accuracy, "
+                + "edges replicated. Optionally the frame is "
+                + "divided into patches with their own shifts (piecewise rigid). Shifts follow the convention that "
+                + "a feature at (x, y) of the template appears at (x + dx, y + dy) in the frame. Run it on the "
+                + "equalized video and apply the same shifts to the raw video with Apply Shifts.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(TRANSFORM, INTERPOLATION, TEMPLATE_FRAMES, TEMPLATE_REFRESH, MAX_FEATURES, MIN_FEATURES,
+                MAX_SHIFT, SMOOTHING_SIGMA, BACKGROUND_SIGMA, PATCH_GRID);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Video", PortKind.VIDEO, "The video to correct, any pixel type."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Corrected video", PortKind.VIDEO, "The video moved back onto the template, in "
+                + "the input's pixel type."),
+                new PortSpec("Shifts", PortKind.SHIFTS_TABLE, "Per frame: dx, dy and rotation relative to the "
+                        + "template, features tracked, correlation with the template before and after."),
+                new PortSpec("Picture", PortKind.PICTURE, "Mean image before and after correction side by side, "
+                        + "and the shift traces."));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        Video video = (Video) inputs.get(0);
+        Path target = context.outputFiles().newFile("corrected" + VideoStore.EXTENSION);
+        MotionCorrector.Result result = correct(video, parameters, target, FramePipeline.defaultThreads(),
+                context.monitor());
+        return List.of(VideoStore.open(result.video()), result.shifts(),
+                MotionPictures.beforeAfter(result.meanBefore(), result.meanAfter(), result.meanHeight(),
+                        result.meanWidth(), result.shifts()));
+    }
+
+    /**
+     * Corrects {@code video} into a new store at {@code target}.
+     *
+     * @param threads worker threads; the result does not depend on it
+     */
+    static MotionCorrector.Result correct(Video video, Parameters parameters, Path target, int threads,
+            ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        MotionCorrector corrector = new MotionCorrector(video, settings(parameters), threads);
+        return corrector.run(target, StageMetadata.json(INSTANCE, parameters), monitor);
+    }
+
+    /** @return the checked settings the parameters describe */
+    static MotionSettings settings(Parameters parameters) {
+        return new MotionSettings(MotionSettings.Transform.ofKey(parameters.getString(TRANSFORM)),
+                interpolation(parameters.getString(INTERPOLATION)), parameters.getDouble(SMOOTHING_SIGMA),
+                parameters.getDouble(BACKGROUND_SIGMA), parameters.getInt(TEMPLATE_FRAMES),
+                parameters.getInt(TEMPLATE_REFRESH), parameters.getInt(MAX_FEATURES),
+                parameters.getInt(MIN_FEATURES), parameters.getInt(MAX_SHIFT), parameters.getInt(PATCH_GRID));
+    }
+
+    /** @return the OpenCV interpolation flag of an interpolation parameter's value ("linear" or "cubic") */
+    static int interpolation(String choice) {
+        return choice.equals("cubic") ? Imgproc.INTER_CUBIC : Imgproc.INTER_LINEAR;
+    }
+}

@@ -1,0 +1,219 @@
+package org.neuroseg.segmentation;
+
+import java.util.Arrays;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.imaging.Gaussian;
+import org.neuroseg.imaging.GaussianFilter;
+import org.neuroseg.imaging.Morphology;
+import org.neuroseg.imaging.Statistics;
+
+/**
+ * Finds bright round blobs (cell bodies) in one frame with a 2-D Difference of Gaussians (T. Lindeberg, "Feature
+ * detection with automatic scale selection", IJCV 30(2), 1998): the DoG with {@code sigma1 = r / sqrt(2)} responds
+ * most to disks of radius r; {@code sigma2 = ratio x sigma1}. Local maxima of the response above a threshold in
+ * units of the response's noise are blob centres. The noise is the frame's pixel noise, estimated robustly from
+ * differences of horizontally adjacent pixels (1.4826 x MAD / sqrt 2: cells and background barely change from one
+ * pixel to the next, and a minority of edges does not move a median), times the DoG's gain for white noise (the
+ * L2 norm of its kernel); measuring the noise on the response itself would mistake the cells, dense in calcium
+ * images, for noise. Strongest first, each centre
+ * not yet inside a blob grows into a disk of radius r or into the connected pixels around it whose response is at
+ * least half its peak (within 2r of it).
+ *
+ * <p>Owns buffers (native ones among them) for one frame size: not thread-safe; use one detector per thread and
+ * close it.
+ */
+public final class BlobDetector implements AutoCloseable {
+
+    /** How a blob centre is grown into a blob. */
+    public enum Shape {
+        /** A disk of the expected cell radius. */
+        DISK,
+        /** The connected pixels with at least half the centre's response, within twice the radius. */
+        REGION
+    }
+
+    /** Every n-th pixel enters the noise estimate; odd so that it does not alias with rows. */
+    private static final int NOISE_STRIDE = 7;
+    private static final double SQRT2 = Math.sqrt(2);
+    private static final float REGION_FRACTION = 0.5f;
+
+    private final int height;
+    private final int width;
+    private final double radiusPx;
+    private final double sigmaNarrow;
+    private final double sigmaWide;
+    private final double thresholdNoise;
+    private final Shape shape;
+    private final double noiseGain;
+    private final float[] response;
+    private final GaussianFilter filter;
+    private final int[] queue;
+    private final boolean[] visited;
+
+    /**
+     * @param radiusPx expected cell radius in px, at least 0.5
+     * @param sigmaRatio sigma2 / sigma1, above 1
+     * @param thresholdNoise peaks must exceed this many robust noise standard deviations of the response, above 0
+     * @throws NeurosegException when OpenCV's native library cannot be loaded (it filters the frames)
+     */
+    public BlobDetector(int height, int width, double radiusPx, double sigmaRatio, double thresholdNoise,
+            Shape shape) throws NeurosegException {
+        if (!(radiusPx >= 0.5) || !(sigmaRatio > 1) || !(thresholdNoise > 0)) {
+            throw new IllegalArgumentException("need radius >= 0.5 px, sigma ratio > 1 and threshold > 0, got "
+                    + radiusPx + ", " + sigmaRatio + ", " + thresholdNoise);
+        }
+        this.height = height;
+        this.width = width;
+        this.radiusPx = radiusPx;
+        this.sigmaNarrow = radiusPx / Math.sqrt(2);
+        this.sigmaWide = sigmaRatio * sigmaNarrow;
+        this.thresholdNoise = thresholdNoise;
+        this.shape = shape;
+        this.noiseGain = dogNoiseGain(sigmaNarrow, sigmaWide);
+        int pixels = height * width;
+        response = new float[pixels];
+        queue = new int[pixels];
+        visited = new boolean[pixels];
+        filter = new GaussianFilter(height, width);
+    }
+
+    /** Releases the native buffers. */
+    @Override
+    public void close() {
+        filter.close();
+    }
+
+    /**
+     * Detects the blobs of one frame.
+     *
+     * @param frame height x width, row-major (a frame, or a frame minus its baseline); not changed
+     * @param blobs receives the blob pixels (cleared first)
+     * @return the number of blobs
+     */
+    public int detect(float[] frame, boolean[] blobs) {
+        filter.differenceOfGaussians(frame, sigmaNarrow, sigmaWide, response);
+        Arrays.fill(blobs, false);
+        double threshold = thresholdNoise * noiseGain * pixelNoise(frame);
+        long[] peaks = peaks(threshold);
+        int count = 0;
+        for (long peak : peaks) {
+            int i = (int) peak;
+            if (!blobs[i]) {
+                grow(i, blobs);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** @return the robust standard deviation of the pixel noise of {@code frame} */
+    double pixelNoise(float[] frame) {
+        int samples = 0;
+        float[] differences = new float[frame.length / NOISE_STRIDE + 1];
+        for (int i = 0; i < frame.length - 1; i += NOISE_STRIDE) {
+            if ((i + 1) % width != 0) {
+                differences[samples++] = frame[i + 1] - frame[i];
+            }
+        }
+        if (samples == 0) {
+            return 0;
+        }
+        return Statistics.robustSigma(Arrays.copyOf(differences, samples), 1) / SQRT2;
+    }
+
+    /** @return the L2 norm of the 2-D kernel G(sigmaNarrow) - G(sigmaWide): the response to unit white noise */
+    static double dogNoiseGain(double sigmaNarrow, double sigmaWide) {
+        float[] narrow = Gaussian.halfKernel(sigmaNarrow);
+        float[] wide = Gaussian.halfKernel(sigmaWide);
+        double nn = 0;
+        double ww = 0;
+        double nw = 0;
+        for (int i = -wide.length + 1; i < wide.length; i++) {
+            double n = Math.abs(i) < narrow.length ? narrow[Math.abs(i)] : 0;
+            double w = wide[Math.abs(i)];
+            nn += n * n;
+            ww += w * w;
+            nw += n * w;
+        }
+        return Math.sqrt(nn * nn - 2 * nw * nw + ww * ww);
+    }
+
+    /** Local maxima (3 x 3) above the threshold, as (sortable response bits << 32 | index), strongest first. */
+    private long[] peaks(double threshold) {
+        long[] found = new long[64];
+        int count = 0;
+        float limit = (float) Math.max(threshold, Float.MIN_NORMAL);
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                float value = response[row + x];
+                if (value > limit && isLocalMaximum(value, y, x)) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, 2 * count);
+                    }
+                    // Positive floats order like their bit patterns.
+                    found[count++] = ((long) Float.floatToIntBits(value) << 32) | (row + x);
+                }
+            }
+        }
+        long[] peaks = Arrays.copyOf(found, count);
+        Arrays.sort(peaks);
+        for (int i = 0; i < count / 2; i++) {
+            long swap = peaks[i];
+            peaks[i] = peaks[count - 1 - i];
+            peaks[count - 1 - i] = swap;
+        }
+        return peaks;
+    }
+
+    private boolean isLocalMaximum(float value, int y, int x) {
+        for (int dy = -1; dy <= 1; dy++) {
+            int ny = y + dy;
+            if (ny < 0 || ny >= height) {
+                continue;
+            }
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = x + dx;
+                if (nx >= 0 && nx < width && response[ny * width + nx] > value) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void grow(int centre, boolean[] blobs) {
+        int cy = centre / width;
+        int cx = centre % width;
+        if (shape == Shape.DISK) {
+            Morphology.drawDisk(blobs, height, width, cy, cx, radiusPx);
+            return;
+        }
+        float floor = REGION_FRACTION * response[centre];
+        double reach = 4 * radiusPx * radiusPx;
+        queue[0] = centre;
+        visited[centre] = true;
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+            int i = queue[head];
+            blobs[i] = true;
+            int y = i / width;
+            int x = i % width;
+            int[] neighbours = {y > 0 ? i - width : -1, y < height - 1 ? i + width : -1, x > 0 ? i - 1 : -1,
+                x < width - 1 ? i + 1 : -1};
+            for (int n : neighbours) {
+                if (n >= 0 && !visited[n] && !blobs[n] && response[n] >= floor) {
+                    int dy = n / width - cy;
+                    int dx = n % width - cx;
+                    if (dy * dy + dx * dx <= reach) {
+                        visited[n] = true;
+                        queue[tail++] = n;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < tail; k++) {
+            visited[queue[k]] = false;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.neuroseg.segmentation;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.preprocess.FramePipeline;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
+
+/**
+ * Blob Labeler: the 2-D Difference-of-Gaussians detector the paper trained its networks with ({@link BlobDetector}),
+ * run on every frame. Writes a mask video (uint8, 1 on blob pixels: the U-Net's targets) and a video mask (uint8, 1
+ * on pixels inside a blob in at least a set number of frames: the CGRU's target). Streams: memory holds a few frames
+ * and one count per pixel, whatever the video's length.
+ */
+public final class BlobLabelerStage implements Stage {
+
+    /** The stage. */
+    public static final BlobLabelerStage INSTANCE = new BlobLabelerStage();
+
+    /** Find the cells that are brighter than usual in the frame (firing). */
+    public static final String ACTIVE_CELLS = "active cells";
+    /** Find every visible cell body in the frame. */
+    public static final String ALL_CELLS = "all cells";
+
+    /** Expected cell radius. */
+    public static final ParamSpec RADIUS = ParamSpec.decimal("cellRadiusPx", "Cell radius (px)", 4, 1, 50,
+            "Expected radius of a cell body; sets the filter scale (sigma1 = radius / sqrt 2) and the disk size.");
+    /** sigma2 / sigma1. */
+    public static final ParamSpec SIGMA_RATIO = ParamSpec.decimal("sigmaRatio", "Wide / narrow sigma", 1.6, 1.05,
+            10, "Ratio of the wide Gaussian to the narrow one; 1.6 approximates the Laplacian of Gaussian.");
+    /** Peak threshold. */
+    public static final ParamSpec THRESHOLD = ParamSpec.decimal("thresholdNoise", "Threshold (x noise)", 5, 0.5,
+            100, "A blob centre must exceed this many standard deviations of the frame's filtered noise "
+                    + "(estimated robustly from the median absolute deviation).");
+    /** What to find. */
+    public static final ParamSpec TARGET = ParamSpec.choice("cellsToFind", "Cells to find", ACTIVE_CELLS,
+            List.of(ACTIVE_CELLS, ALL_CELLS), "Active cells: each frame minus the mean of the frames around it (the "
+                    + "baseline window), so only cells brighter than usual (firing) are found and the video mask "
+                    + "holds the functional neurons. All cells: every visible cell body in each frame, active or not.");
+    /** Disk or region. */
+    public static final ParamSpec SHAPE = ParamSpec.choice("blobShape", "Blob shape", "disk",
+            List.of("disk", "region"), "Disk: a disk of the cell radius at each centre. Region: the connected "
+                    + "pixels around the centre with at least half its filter response, within twice the radius.");
+    /** Frames averaged around each frame. */
+    public static final ParamSpec AVERAGED_FRAMES = ParamSpec.integer("averagedFrames", "Frames averaged", 3, 1,
+            99, "Each frame is averaged with its neighbours in time (this many frames, centred) before detection: "
+                    + "a calcium transient lasts a few frames, so averaging raises its signal-to-noise ratio.");
+    /** Frames of the moving baseline. */
+    public static final ParamSpec BASELINE_FRAMES = ParamSpec.integer("baselineFrames", "Baseline window (frames)",
+            21, 3, 9999, "For active cells: the baseline subtracted from each frame is the mean of this many frames "
+                    + "centred on it; longer than a calcium transient, shorter than background drifts.");
+    /** Frames a pixel must be in a blob to enter the video mask. */
+    public static final ParamSpec MIN_FRAMES = ParamSpec.integer("minFrames", "Frames for the video mask", 5, 1,
+            1_000_000, "A pixel enters the video mask when it lies inside a blob in at least this many frames.");
+
+    private BlobLabelerStage() {
+    }
+
+    @Override
+    public String id() {
+        return "blob-labeler";
+    }
+
+    @Override
+    public String name() {
+        return "Blob Labeler";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.SEGMENTATION;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Labels cell-like blobs in every frame with a Difference of Gaussians, to train the networks.";
+    }
+
+    @Override
+    public String description() {
+        return "The detector the paper made its training labels with. Each frame is filtered with a 2-D Difference "
+                + "of Gaussians tuned to the cell radius; local maxima above a threshold in units of the frame's "
+                + "robust noise are blob centres, each grown into a disk or a region. The mask video (1 on blob "
+                + "pixels) is the target of the U-Net Learner; the video mask (pixels in a blob in enough frames) "
+                + "is the target of the CGRU Learner. Run it on preprocessed, motion-corrected videos.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(RADIUS, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES, MIN_FRAMES);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Video", PortKind.VIDEO, "A calcium-imaging video, preferably preprocessed."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Blob masks", PortKind.VIDEO,
+                        "One uint8 mask per frame: 1 on blob pixels, 0 elsewhere."),
+                new PortSpec("Video mask", PortKind.IMAGE,
+                        "One uint8 mask: 1 on pixels inside a blob in at least the set number of frames."));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        Video video = (Video) inputs.get(0);
+        VideoShape shape = video.shape();
+        boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
+        DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
+                active ? parameters.getInt(BASELINE_FRAMES) : 0);
+        Path masksFile = context.outputFiles().newFile("blob_masks" + VideoStore.EXTENSION);
+        Path videoMaskFile = context.outputFiles().newFile("video_mask" + VideoStore.EXTENSION);
+        int[] counts = new int[shape.pixelsPerFrame()];
+        // Images are made in frame order (running sums), blobs detected on all processors, masks written in order.
+        try (VideoWriter writer = VideoStore.create(masksFile, shape.height(), shape.width(), PixelType.UINT8,
+                video.frameRateHz(), metadata(parameters));
+                FramePipeline<Worker> pipeline = new FramePipeline<>(FramePipeline.defaultThreads(),
+                        () -> new Worker(shape, parameters))) {
+            pipeline.run(shape.frames(), frame -> false, (frame, worker) -> worker.detect(images, frame),
+                    (frame, mask) -> {
+                        for (int i = 0; i < mask.length; i++) {
+                            counts[i] += mask[i];
+                        }
+                        writer.appendBytes(ByteBuffer.wrap(mask));
+                    }, context.monitor());
+            writer.commit();
+        }
+        int minFrames = parameters.getInt(MIN_FRAMES);
+        float[] mask = new float[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            mask[i] = counts[i] >= minFrames ? 1 : 0;
+        }
+        try (VideoWriter writer = VideoStore.create(videoMaskFile, shape.height(), shape.width(), PixelType.UINT8,
+                video.frameRateHz(), metadata(parameters))) {
+            writer.append(mask);
+            writer.commit();
+        }
+        return List.of(VideoStore.open(masksFile), VideoStore.open(videoMaskFile));
+    }
+
+    /** One thread's detector and buffers. */
+    private static final class Worker implements AutoCloseable {
+        private final BlobDetector detector;
+        private final float[] image;
+        private final boolean[] blobs;
+
+        Worker(VideoShape shape, Parameters parameters) throws NeurosegException {
+            detector = new BlobDetector(shape.height(), shape.width(), parameters.getDouble(RADIUS),
+                    parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
+                    BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)));
+            image = new float[shape.pixelsPerFrame()];
+            blobs = new boolean[shape.pixelsPerFrame()];
+        }
+
+        /** @return the blob mask of frame {@code t}: 1 on blob pixels, 0 elsewhere (uint8 bytes of one frame) */
+        byte[] detect(DetectionFrames images, int t) throws NeurosegException {
+            images.image(t, image);
+            detector.detect(image, blobs);
+            byte[] mask = new byte[blobs.length];
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = (byte) (blobs[i] ? 1 : 0);
+            }
+            return mask;
+        }
+
+        @Override
+        public void close() {
+            detector.close();
+        }
+    }
+
+    private String metadata(Parameters parameters) {
+        StringBuilder json = new StringBuilder("{\"stage\": \"").append(id()).append('"');
+        parameters.asMap().forEach((key, value) -> json.append(", \"").append(key).append("\": ")
+                .append(value instanceof String ? "\"" + value + "\"" : value));
+        return json.append('}').toString();
+    }
+}

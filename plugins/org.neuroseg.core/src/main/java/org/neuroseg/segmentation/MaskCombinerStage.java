@@ -1,0 +1,92 @@
+package org.neuroseg.segmentation;
+
+import java.util.List;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+
+/**
+ * Mask Combiner: the pixel-wise maximum of two masks, as the paper combines the masks of the videos of one
+ * experiment. Two inputs keep the node simple; for more masks, chain combiners (the maximum is associative and
+ * commutative, so the order does not matter).
+ */
+public final class MaskCombinerStage implements Stage {
+
+    /** The stage. */
+    public static final MaskCombinerStage INSTANCE = new MaskCombinerStage();
+
+    private MaskCombinerStage() {
+    }
+
+    @Override
+    public String id() {
+        return "mask-combiner";
+    }
+
+    @Override
+    public String name() {
+        return "Mask Combiner";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.SEGMENTATION;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Combines two masks by their pixel-wise maximum.";
+    }
+
+    @Override
+    public String description() {
+        return "Takes the pixel-wise maximum of two masks or probability images of the same field of view, e.g. the "
+                + "masks of two videos of one experiment. Chain several combiners for more masks. The result keeps "
+                + "the inputs' pixel type when they share one, and is float otherwise.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Mask 1", PortKind.IMAGE, "A mask or probability image."),
+                new PortSpec("Mask 2", PortKind.IMAGE, "Another, of the same size."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Combined mask", PortKind.IMAGE, "The pixel-wise maximum of the two."));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException {
+        Video first = (Video) inputs.get(0);
+        Video second = (Video) inputs.get(1);
+        VideoShape a = first.shape();
+        VideoShape b = second.shape();
+        if (a.height() != b.height() || a.width() != b.width()) {
+            throw new NeurosegException("'Mask 1' is " + a.height() + " x " + a.width() + " pixels but 'Mask 2' is "
+                    + b.height() + " x " + b.width() + ": combine masks of the same field of view");
+        }
+        float[] combined = Images.read(first, "Mask 1");
+        float[] other = Images.read(second, "Mask 2");
+        for (int i = 0; i < combined.length; i++) {
+            combined[i] = Math.max(combined[i], other[i]);
+        }
+        PixelType type = a.pixelType() == b.pixelType() ? a.pixelType() : PixelType.FLOAT32;
+        context.monitor().setProgress(1, null);
+        return List.of(Images.write(context, "combined_mask", combined, a.height(), a.width(), type));
+    }
+}

@@ -1,0 +1,166 @@
+package org.neuroseg.segmentation;
+
+import java.util.List;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.imaging.ConnectedComponents;
+import org.neuroseg.imaging.Morphology;
+import org.neuroseg.imaging.Watershed;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageCategory;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+
+/**
+ * Morphological Refinement: from a probability mask to labelled cells. Threshold, closing with a disk, hole filling,
+ * connected components (8-connectivity), removal of regions larger than the largest cell (a smear is not a clump of
+ * cells), an optional watershed split of touching cells ({@link Watershed}), and removal of the pieces outside the
+ * cell-size bounds; the kept cells are numbered 1..n in row-major order of their first pixel.
+ */
+public final class RefinementStage implements Stage {
+
+    /** The stage. */
+    public static final RefinementStage INSTANCE = new RefinementStage();
+
+    /** Probability threshold. */
+    public static final ParamSpec THRESHOLD = ParamSpec.decimal("threshold", "Probability threshold", 0.5, 0,
+            65535, "Pixels above this value are foreground (0.5 for probabilities; masks of 0 and 1 pass as they "
+                    + "are).");
+    /** Closing radius. */
+    public static final ParamSpec CLOSING = ParamSpec.decimal("closingRadiusPx", "Closing radius (px)", 1, 0, 50,
+            "Radius of the disk of the morphological closing that bridges small gaps; 0 skips it.");
+    /** Fill holes. */
+    public static final ParamSpec FILL_HOLES = ParamSpec.bool("fillHoles", "Fill holes", true,
+            "Fill background enclosed by a region (a dim nucleus inside a bright cytosol).");
+    /** Split touching cells. */
+    public static final ParamSpec SPLIT = ParamSpec.bool("splitTouching", "Split touching cells", true,
+            "Separate touching cells by a watershed on the distance to the background.");
+    /** Minimum centre distance for the split. */
+    public static final ParamSpec SEPARATION = ParamSpec.decimal("minSeparationPx", "Cell separation (px)", 6, 1,
+            500, "For the split: centres closer than this are one cell (about the cell radius plus a little).");
+    /** Smallest cell. */
+    public static final ParamSpec MIN_AREA = ParamSpec.integer("minAreaPx", "Minimum area (px)", 20, 1, 1_000_000,
+            "Regions with fewer pixels are too small to be a cell and are removed.");
+    /** Largest cell. */
+    public static final ParamSpec MAX_AREA = ParamSpec.integer("maxAreaPx", "Maximum area (px)", 400, 1, 100_000_000,
+            "Regions with more pixels are too large to be a cell and are removed (before and after the split).");
+
+    private RefinementStage() {
+    }
+
+    @Override
+    public String id() {
+        return "morphological-refinement";
+    }
+
+    @Override
+    public String name() {
+        return "Morphological Refinement";
+    }
+
+    @Override
+    public StageCategory category() {
+        return StageCategory.SEGMENTATION;
+    }
+
+    @Override
+    public String shortDescription() {
+        return "Turns a probability mask into labelled cells with mathematical morphology.";
+    }
+
+    @Override
+    public String description() {
+        return "The paper's refinement step. Thresholds a probability mask, closes small gaps with a disk, fills "
+                + "holes, optionally splits touching cells with a watershed on the distance transform, labels the "
+                + "connected regions and removes those smaller or larger than a cell. The label image and the ROI "
+                + "table hold the same cells.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(THRESHOLD, CLOSING, FILL_HOLES, SPLIT, SEPARATION, MIN_AREA, MAX_AREA);
+    }
+
+    @Override
+    public List<PortSpec> inputs() {
+        return List.of(new PortSpec("Mask", PortKind.IMAGE, "A probability mask (CGRU output) or a binary mask."));
+    }
+
+    @Override
+    public List<PortSpec> outputs() {
+        return List.of(new PortSpec("Labels", PortKind.IMAGE, "uint16 label image: each cell's pixels hold its id."),
+                new PortSpec("ROIs", PortKind.ROI_TABLE, "The cells: id, area, centroid, bounding box, pixels."));
+    }
+
+    @Override
+    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException {
+        Video image = (Video) inputs.get(0);
+        int height = image.shape().height();
+        int width = image.shape().width();
+        RoiSet cells = refine(Images.read(image, "Mask"), height, width, parameters);
+        if (cells.size() > 65535) {
+            throw new NeurosegException(cells.size() + " cells do not fit a 16-bit label image: raise '"
+                    + MIN_AREA.label() + "' or the '" + THRESHOLD.label() + "'");
+        }
+        context.monitor().setProgress(1, null);
+        return List.of(Images.write(context, "labels", cells.toLabelImage(), height, width, PixelType.UINT16),
+                cells);
+    }
+
+    /**
+     * The refinement itself.
+     *
+     * @param probabilities height x width, row-major
+     * @return the kept cells, ids 1..n
+     */
+    public static RoiSet refine(float[] probabilities, int height, int width, Parameters parameters) {
+        double threshold = parameters.getDouble(THRESHOLD);
+        boolean[] mask = new boolean[probabilities.length];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = probabilities[i] > threshold;
+        }
+        double closing = parameters.getDouble(CLOSING);
+        if (closing > 0) {
+            mask = Morphology.close(mask, height, width, closing);
+        }
+        if (parameters.getBoolean(FILL_HOLES)) {
+            mask = Morphology.fillHoles(mask, height, width);
+        }
+        int minArea = parameters.getInt(MIN_AREA);
+        int maxArea = parameters.getInt(MAX_AREA);
+        ConnectedComponents regions = ConnectedComponents.of(mask, height, width, true);
+        if (parameters.getBoolean(SPLIT)) {
+            int[] areas = regions.areas();
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] &= areas[regions.labels()[i]] <= maxArea;
+            }
+            regions = Watershed.split(mask, height, width, parameters.getDouble(SEPARATION));
+        }
+        int[] areas = regions.areas();
+        boolean[] kept = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            int area = areas[regions.labels()[i]];
+            kept[i] = regions.labels()[i] > 0 && area >= minArea && area <= maxArea;
+        }
+        // Renumber the kept regions 1..n in scan order, keeping the split's boundaries between touching cells.
+        int[] newLabel = new int[regions.count() + 1];
+        int[] labels = new int[mask.length];
+        int count = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (kept[i]) {
+                int old = regions.labels()[i];
+                if (newLabel[old] == 0) {
+                    newLabel[old] = ++count;
+                }
+                labels[i] = newLabel[old];
+            }
+        }
+        return Images.toRois(labels, count, height, width);
+    }
+}

@@ -1,0 +1,142 @@
+package org.neuroseg.activity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.Raster;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.Traces;
+import org.neuroseg.synthetic.SyntheticParams;
+import org.neuroseg.synthetic.SyntheticResult;
+import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * Activity validation on a synthetic epifluorescence video (default SNR, no motion) with the ground-truth ROIs of
+ * every cell: events against the true spikes, silent cells rejected, functional cells kept.
+ */
+class ActivityValidationStageTest {
+
+    /** Detected and true events match when their frames differ by at most this much. */
+    static final int TOLERANCE_FRAMES = 2;
+
+    @TempDir
+    static Path dir;
+
+    static SyntheticResult truth;
+    static List<Object> outputs;
+
+    @BeforeAll
+    static void run() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(256, 256, 1200).neuronCount(72)
+                .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(6).build();
+        truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
+        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+            outputs = ActivityValidationStage.INSTANCE.run(List.of(video, truth.rois()),
+                    ActivityValidationStage.INSTANCE.defaults(), StageContext.inDirectory(dir, ProgressMonitor.NONE));
+        }
+    }
+
+    /**
+     * True events: frames with spikes, a spike within {@value #TOLERANCE_FRAMES} frames after the previous one
+     * joining its event (at 10 Hz with a 230 ms decay, closer spikes make one transient).
+     */
+    static int[] trueEvents(int[] spikes) {
+        List<Integer> events = new ArrayList<>();
+        int previous = Integer.MIN_VALUE / 2;
+        for (int t = 0; t < spikes.length; t++) {
+            if (spikes[t] > 0) {
+                if (t - previous > TOLERANCE_FRAMES) {
+                    events.add(t);
+                }
+                previous = t;
+            }
+        }
+        return events.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return matched pairs of a greedy one-to-one matching in time order within the tolerance */
+    static int matches(int[] detected, int[] expected) {
+        boolean[] used = new boolean[expected.length];
+        int matched = 0;
+        for (int onset : detected) {
+            for (int k = 0; k < expected.length; k++) {
+                if (!used[k] && Math.abs(expected[k] - onset) <= TOLERANCE_FRAMES) {
+                    used[k] = true;
+                    matched++;
+                    break;
+                }
+            }
+        }
+        return matched;
+    }
+
+    @Test
+    void detectsEventsOfFunctionalCellsWithF1AboveZeroPointEight() {
+        Raster raster = (Raster) outputs.get(1);
+        long detected = 0;
+        long expected = 0;
+        long matched = 0;
+        for (int row = 0; row < raster.neuronIds().length; row++) {
+            int id = raster.neuronIds()[row];
+            if (!truth.functional()[id - 1]) {
+                continue;
+            }
+            int[] onsets = EventDetector.onsets(raster.rows().get(row));
+            int[] events = trueEvents(truth.spikes()[id - 1]);
+            detected += onsets.length;
+            expected += events.length;
+            matched += matches(onsets, events);
+        }
+        double precision = (double) matched / detected;
+        double recall = (double) matched / expected;
+        double f1 = 2 * precision * recall / (precision + recall);
+        // Measured: P 0.992, R 0.734, F1 0.844 (1389 detected, 1877 true events in 50 functional cells).
+        assertTrue(f1 >= 0.8, "F1 " + f1);
+    }
+
+    @Test
+    void rejectsSilentCellsAndKeepsFunctionalOnes() {
+        Set<Integer> kept = ((RoiSet) outputs.get(2)).rois().stream().map(Roi::id).collect(Collectors.toSet());
+        boolean[] functional = truth.functional();
+        int silent = 0;
+        int silentRejected = 0;
+        int active = 0;
+        int activeKept = 0;
+        for (int i = 0; i < functional.length; i++) {
+            boolean firing = functional[i] && truth.cells().get(i).spikeCount() > 0;
+            if (firing) {
+                active++;
+                activeKept += kept.contains(i + 1) ? 1 : 0;
+            } else if (!functional[i]) {
+                silent++;
+                silentRejected += kept.contains(i + 1) ? 0 : 1;
+            }
+        }
+        // Measured: 20 of 22 silent cells rejected, 50 of 50 functional cells kept.
+        assertTrue(silentRejected >= 0.9 * silent, silentRejected + " of " + silent);
+        assertTrue(activeKept >= 0.9 * active, activeKept + " of " + active);
+    }
+
+    @Test
+    void outputsHaveOneRowPerRoiAndPictures() {
+        Traces traces = (Traces) outputs.get(0);
+        assertEquals(truth.rois().size(), traces.neuronIds().length);
+        assertEquals(1200, traces.frames());
+        assertTrue(((Picture) outputs.get(3)).png().length > 100);
+        assertTrue(((Picture) outputs.get(4)).png().length > 100);
+    }
+}

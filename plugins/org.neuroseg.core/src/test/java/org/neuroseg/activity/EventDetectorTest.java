@@ -1,0 +1,59 @@
+package org.neuroseg.activity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.BitSet;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.neuroseg.imaging.Statistics;
+
+class EventDetectorTest {
+
+    @Test
+    void runningPercentileMatchesSortingEachWindow() {
+        SplittableRandom random = new SplittableRandom(2);
+        float[] trace = new float[300];
+        for (int t = 0; t < trace.length; t++) {
+            trace[t] = (float) Math.floor(random.nextDouble(0, 50));
+        }
+        float[] baseline = EventDetector.runningPercentile(trace, 21, 20);
+        for (int t = 0; t < trace.length; t++) {
+            float[] window = java.util.Arrays.copyOfRange(trace, Math.max(0, t - 10), Math.min(trace.length, t + 11));
+            assertEquals(Statistics.percentile(window, 20), baseline[t], 1e-4, "frame " + t);
+        }
+    }
+
+    @Test
+    void findsInjectedTransientsAndCountsDipsOfNoise() {
+        SplittableRandom random = new SplittableRandom(9);
+        float[] trace = new float[2000];
+        int[] spikes = {200, 500, 900, 1300, 1700};
+        for (int t = 0; t < trace.length; t++) {
+            trace[t] = (float) (100 + 2 * (random.nextDouble() - 0.5));
+        }
+        for (int spike : spikes) {
+            for (int t = spike; t < trace.length; t++) {
+                trace[t] += (float) (30 * Math.exp(-(t - spike) / 2.3));
+            }
+        }
+        float[] dff = EventDetector.deltaFOverF(trace, 300, 20);
+        EventDetector.Activity activity = EventDetector.detect(dff, 1, 10, 4);
+        int[] onsets = EventDetector.onsets(activity.active());
+        assertEquals(spikes.length, onsets.length);
+        for (int k = 0; k < spikes.length; k++) {
+            assertEquals(spikes[k], onsets[k], 2);
+        }
+        // Pure noise crosses both ways: events and dips come in similar numbers.
+        float[] noise = new float[20000];
+        for (int t = 0; t < noise.length; t++) {
+            noise[t] = (float) (random.nextDouble() - 0.5);
+        }
+        EventDetector.Activity onlyNoise = EventDetector.detect(noise, 1, 10, 2.5);
+        assertEquals(onlyNoise.events(), onlyNoise.dips(), 0.3 * onlyNoise.events() + 5);
+        BitSet runs = new BitSet();
+        runs.set(3, 6);
+        runs.set(9);
+        assertArrayEquals(new int[] {3, 9}, EventDetector.onsets(runs));
+    }
+}

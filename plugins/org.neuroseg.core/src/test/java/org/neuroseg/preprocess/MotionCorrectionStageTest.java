@@ -1,0 +1,225 @@
+package org.neuroseg.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.cv.OpenCvLoader;
+import org.neuroseg.metrics.ShiftErrors;
+import org.neuroseg.stage.MotionShifts;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.synthetic.SyntheticParams;
+import org.neuroseg.synthetic.SyntheticResult;
+import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.ArrayVideo;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.Videos;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Accuracy against the synthetic generator's true shifts at CI size (128 x 128, 200 frames). Shifts are relative
+ * to the template, whose position is the mean position of the first frames, so estimates and truth differ by one
+ * constant offset; errors are measured after removing it.
+ */
+class MotionCorrectionStageTest {
+
+    private static final int SIZE = 128;
+    private static final int FRAMES = 200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recoversEpifluorescenceShiftsWithinTarget() throws Exception {
+        // 60 cells: the preset's density would give 19 at this size, too few features for the tracker
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(SIZE, SIZE, FRAMES)
+                .neuronCount(60).build();
+        Accuracy accuracy = correctAndCompare(params, defaults());
+        assertTrue(accuracy.rms() <= 0.15, "RMS error " + accuracy.rms() + " px");
+        assertTrue(accuracy.drift() <= 0.05, "error drifted by " + accuracy.drift() + " px from start to end");
+        assertTrue(accuracy.trackedFrames() >= FRAMES * 9 / 10, "Lucas-Kanade estimated only "
+                + accuracy.trackedFrames() + " frames");
+        assertTrue(accuracy.meanCorrelation() >= 0.99, "mean image correlation " + accuracy.meanCorrelation());
+    }
+
+    @Test
+    void recoversTwoPhotonShifts() throws Exception {
+        SyntheticParams params = SyntheticParams.twoPhoton().toBuilder().size(SIZE, SIZE, FRAMES).neuronCount(40)
+                .build();
+        Accuracy accuracy = correctAndCompare(params, defaults());
+        assertTrue(accuracy.rms() <= 0.15, "RMS error " + accuracy.rms() + " px");
+        assertTrue(accuracy.drift() <= 0.05, "error drifted by " + accuracy.drift() + " px");
+        assertTrue(accuracy.meanCorrelation() >= 0.99, "mean image correlation " + accuracy.meanCorrelation());
+    }
+
+    @Test
+    void crossCorrelationAloneRecoversShiftsWhereFeaturesAreTooFew() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(SIZE, SIZE, FRAMES)
+                .neuronCount(60).build();
+        Accuracy accuracy = correctAndCompare(params, defaults().with("minTrackedFeatures", 10_000));
+        assertEquals(0, accuracy.trackedFrames());
+        assertTrue(accuracy.rms() <= 0.25, "RMS error " + accuracy.rms() + " px");
+    }
+
+    @Test
+    void piecewiseRigidPatchesKeepRigidMotionAccurate() throws Exception {
+        SyntheticParams params = SyntheticParams.twoPhoton().toBuilder().size(SIZE, SIZE, FRAMES).neuronCount(40)
+                .build();
+        Accuracy accuracy = correctAndCompare(params, defaults().with("patchGrid", 2));
+        assertTrue(accuracy.meanCorrelation() >= 0.99, "mean image correlation " + accuracy.meanCorrelation());
+    }
+
+    @Test
+    void rigidModelRecoversAKnownRotationAndShift() throws Exception {
+        OpenCvLoader.ensureLoaded();
+        SyntheticParams params = SyntheticParams.twoPhoton().toBuilder().size(SIZE, SIZE, 1).neuronCount(40)
+                .motionAmplitudePx(0).build();
+        SyntheticResult scene = SyntheticVideoGenerator.generate(params, dir.resolve("scene"), ProgressMonitor.NONE);
+        float[] still = new float[SIZE * SIZE];
+        try (MappedVideo video = VideoStore.open(scene.videoFile())) {
+            video.readFrame(0, still);
+        }
+        FrameMotion moved = new FrameMotion(1.6, -0.7, 1.5, 1);
+        float[][] frames = new float[12][];
+        for (int t = 0; t < frames.length; t++) {
+            frames[t] = t < 6 ? still : move(still, moved);
+        }
+        Parameters rigid = defaults().with("transform", "rigid").with("templateFrames", 6);
+        MotionShifts shifts = MotionCorrectionStage.correct(new ArrayVideo(SIZE, SIZE, PixelType.FLOAT32, 10,
+                frames), rigid, dir.resolve("rigid.nsv"), 2, ProgressMonitor.NONE).shifts();
+        for (int t = 6; t < frames.length; t++) {
+            assertEquals(1.5, shifts.rotationDegrees()[t], 0.05, "rotation of frame " + t);
+            assertEquals(1.6, shifts.dx()[t], 0.05, "dx of frame " + t);
+            assertEquals(-0.7, shifts.dy()[t], 0.05, "dy of frame " + t);
+        }
+        assertEquals(0, shifts.dx()[0], 0.02);
+    }
+
+    @Test
+    void applyingTheShiftsToAnotherVideoMatchesCorrectingIt() throws Exception {
+        SyntheticParams params = SyntheticParams.twoPhoton().toBuilder().size(SIZE, SIZE, 40).neuronCount(40)
+                .build();
+        SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("g"), ProgressMonitor.NONE);
+        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+            List<Object> outputs = MotionCorrectionStage.INSTANCE.run(List.of(video), defaults(),
+                    StageContext.inDirectory(dir, ProgressMonitor.NONE));
+            MotionShifts shifts = (MotionShifts) outputs.get(1);
+            assertTrue(outputs.get(2) instanceof Picture);
+            Path applied = ApplyShiftsStage.apply(video, shifts, ApplyShiftsStage.INSTANCE.defaults(),
+                    dir.resolve("applied.nsv"), 1, ProgressMonitor.NONE);
+            try (Video corrected = (Video) outputs.get(0); MappedVideo again = VideoStore.open(applied)) {
+                float[] a = new float[SIZE * SIZE];
+                float[] b = new float[SIZE * SIZE];
+                for (int t = 0; t < 40; t++) {
+                    corrected.readFrame(t, a);
+                    again.readFrame(t, b);
+                    assertArrayEquals(a, b, "frame " + t);
+                }
+            }
+            MotionShifts shorter = new MotionShifts(new double[3], new double[3], new double[3], new int[3],
+                    new double[3], new double[3]);
+            NeurosegException error = assertThrows(NeurosegException.class, () -> ApplyShiftsStage.apply(video,
+                    shorter, ApplyShiftsStage.INSTANCE.defaults(), dir.resolve("x.nsv"), 1, ProgressMonitor.NONE));
+            assertTrue(error.getMessage().contains("3 frames") && error.getMessage().contains("40"));
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(SIZE, SIZE, 60).neuronCount(60)
+                .build();
+        SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("g"), ProgressMonitor.NONE);
+        Parameters refreshing = defaults().with("templateFrames", 20).with("templateRefreshFrames", 25);
+        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+            MotionShifts one = MotionCorrectionStage.correct(video, refreshing, dir.resolve("1.nsv"), 1,
+                    ProgressMonitor.NONE).shifts();
+            MotionShifts three = MotionCorrectionStage.correct(video, refreshing, dir.resolve("3.nsv"), 3,
+                    ProgressMonitor.NONE).shifts();
+            assertArrayEquals(one.dx(), three.dx());
+            assertArrayEquals(one.dy(), three.dy());
+            assertArrayEquals(one.correlationAfter(), three.correlationAfter());
+            assertEquals(-1, Files.mismatch(dir.resolve("1.nsv"), dir.resolve("3.nsv")));
+        }
+    }
+
+    private static Parameters defaults() {
+        return MotionCorrectionStage.INSTANCE.defaults().with("maxShiftPx", 10);
+    }
+
+    /** Error statistics of one corrected synthetic video. */
+    record Accuracy(double rms, double drift, int trackedFrames, double meanCorrelation) {
+    }
+
+    private Accuracy correctAndCompare(SyntheticParams params, Parameters parameters) throws Exception {
+        SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("moving"),
+                ProgressMonitor.NONE);
+        SyntheticResult still = SyntheticVideoGenerator.generate(params.toBuilder().motionAmplitudePx(0)
+                .jumpProbability(0).jumpSizePx(0).build(), dir.resolve("still"), ProgressMonitor.NONE);
+        try (MappedVideo video = VideoStore.open(truth.videoFile());
+                MappedVideo reference = VideoStore.open(still.videoFile())) {
+            MotionCorrector.Result result = MotionCorrectionStage.correct(video, parameters,
+                    dir.resolve("corrected.nsv"), 2, ProgressMonitor.NONE);
+            ShiftErrors errors = ShiftErrors.of(result.shifts(), truth.shifts());
+            int tracked = 0;
+            for (int count : result.shifts().trackedFeatures()) {
+                tracked += count > 0 ? 1 : 0;
+            }
+            try (MappedVideo corrected = VideoStore.open(result.video())) {
+                float[] correctedMean = Videos.mean(corrected, ProgressMonitor.NONE);
+                float[] stillMean = Videos.mean(reference, ProgressMonitor.NONE);
+                double correlation = ShiftErrors.meanImageCorrelation(correctedMean,
+                        shift(stillMean, errors.offsetX(), errors.offsetY()), SIZE, SIZE, 12);
+                return new Accuracy(errors.rms(), errors.drift(), tracked, correlation);
+            }
+        }
+    }
+
+    /** @return {@code image} moved so that (x, y) appears at (x - dx, y - dy): into the template's position */
+    private static float[] shift(float[] image, double dx, double dy) throws Exception {
+        OpenCvLoader.ensureLoaded();
+        Mat source = new Mat(SIZE, SIZE, CvType.CV_32F);
+        Mat target = new Mat();
+        Mat matrix = FrameMotion.translation(-dx, -dy).templateToFrame(SIZE, SIZE);
+        try {
+            source.put(0, 0, image);
+            Imgproc.warpAffine(source, target, matrix, source.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+            float[] moved = new float[SIZE * SIZE];
+            target.get(0, 0, moved);
+            return moved;
+        } finally {
+            Mats.release(source, target, matrix);
+        }
+    }
+
+    /** @return {@code image} after {@code motion}: the feature at p appears at q = M p */
+    private static float[] move(float[] image, FrameMotion motion) {
+        Mat source = new Mat(SIZE, SIZE, CvType.CV_32F);
+        Mat target = new Mat();
+        Mat matrix = motion.templateToFrame(SIZE, SIZE);
+        try {
+            source.put(0, 0, image);
+            Imgproc.warpAffine(source, target, matrix, source.size(), Imgproc.INTER_CUBIC, Core.BORDER_REPLICATE);
+            float[] moved = new float[SIZE * SIZE];
+            target.get(0, 0, moved);
+            return moved;
+        } finally {
+            Mats.release(source, target, matrix);
+        }
+    }
+}

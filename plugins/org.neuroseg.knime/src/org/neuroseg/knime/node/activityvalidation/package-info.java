@@ -1,0 +1,2 @@
+/** The Activity Validation node. */
+package org.neuroseg.knime.node.activityvalidation;

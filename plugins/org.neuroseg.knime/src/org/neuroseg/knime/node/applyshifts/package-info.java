@@ -1,0 +1,2 @@
+/** The Apply Shifts node. */
+package org.neuroseg.knime.node.applyshifts;

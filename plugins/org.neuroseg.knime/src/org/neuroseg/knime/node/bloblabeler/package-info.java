@@ -1,0 +1,2 @@
+/** The Blob Labeler node. */
+package org.neuroseg.knime.node.bloblabeler;

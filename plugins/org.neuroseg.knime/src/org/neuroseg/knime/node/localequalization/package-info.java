@@ -1,0 +1,2 @@
+/** The Local Equalization node. */
+package org.neuroseg.knime.node.localequalization;

@@ -1,0 +1,2 @@
+/** The Mask Combiner node. */
+package org.neuroseg.knime.node.maskcombiner;

@@ -1,0 +1,2 @@
+/** The Morphological Refinement node. */
+package org.neuroseg.knime.node.morphologicalrefinement;

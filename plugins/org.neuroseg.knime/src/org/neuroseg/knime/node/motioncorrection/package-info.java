@@ -1,0 +1,2 @@
+/** The Motion Correction node. */
+package org.neuroseg.knime.node.motioncorrection;

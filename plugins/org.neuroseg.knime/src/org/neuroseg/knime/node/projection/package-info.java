@@ -1,0 +1,2 @@
+/** The Projection node. */
+package org.neuroseg.knime.node.projection;
