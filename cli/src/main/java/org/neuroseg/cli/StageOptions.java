@@ -26,7 +26,9 @@ final class StageOptions {
             String choices = spec.choices().isEmpty() ? "" : " One of: " + String.join(", ", spec.choices()) + ".";
             command.addOption(OptionSpec.builder(optionName(spec)).type(String.class)
                     .paramLabel("<" + spec.type().name().toLowerCase(Locale.ROOT) + ">")
-                    .description(spec.description() + choices + " Default: " + spec.defaultValue() + ".")
+                    // picocli formats descriptions printf-style: a literal % must be doubled.
+                    .description((spec.description() + choices + " Default: " + spec.defaultValue() + ".")
+                            .replace("%", "%%"))
                     .build());
         }
     }
