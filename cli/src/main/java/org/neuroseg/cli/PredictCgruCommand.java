@@ -52,25 +52,18 @@ final class PredictCgruCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, CgruPredictorStage.INSTANCE);
-        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".predict-cgru");
         long start = System.nanoTime();
         int frames;
-        try (Video input = VideoFormats.open(probabilities);
+        try (WorkFolder work = WorkFolder.beside(output, ".predict-cgru");
+                Video input = VideoFormats.open(probabilities);
                 ConsoleProgressMonitor monitor = root.progress("predict-cgru")) {
             frames = input.shape().frames();
             List<Object> outputs = CgruPredictorStage.INSTANCE.run(
                     List.of(input, new ModelFile(model, CgruModelFile.ARCHITECTURE)), parameters,
-                    StageContext.inDirectory(work, monitor));
+                    StageContext.inDirectory(work.path(), monitor));
             try (Video probability = (Video) outputs.get(0)) {
-                Files.move(work.resolve("cgru_probability.nsv"), output, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(work.path().resolve("cgru_probability.nsv"), output, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Read %d frames in %.1f s (%.1f frames/s)%nWrote %s%n", frames, seconds, frames / seconds,

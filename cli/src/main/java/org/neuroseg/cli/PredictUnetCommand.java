@@ -50,24 +50,17 @@ final class PredictUnetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, UNetPredictorStage.INSTANCE);
-        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".predict-unet");
         long start = System.nanoTime();
         int frames;
-        try (Video input = VideoFormats.open(video); ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
+        try (WorkFolder work = WorkFolder.beside(output, ".predict-unet");
+                Video input = VideoFormats.open(video); ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
             frames = input.shape().frames();
             List<Object> outputs = UNetPredictorStage.INSTANCE.run(
                     List.of(input, new ModelFile(model, UNetModelFile.ARCHITECTURE)), parameters,
-                    StageContext.inDirectory(work, monitor));
+                    StageContext.inDirectory(work.path(), monitor));
             try (Video probabilities = (Video) outputs.get(0)) {
-                Files.move(work.resolve("unet_probabilities.nsv"), output, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(work.path().resolve("unet_probabilities.nsv"), output, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Predicted %d frames in %.1f s (%.1f frames/s)%nWrote %s%n", frames, seconds,

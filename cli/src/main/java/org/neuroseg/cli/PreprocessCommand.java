@@ -61,12 +61,12 @@ final class PreprocessCommand implements Callable<Integer> {
         Parameters equalization = StageOptions.read(spec, LocalEqualizationStage.INSTANCE);
         Parameters motion = StageOptions.read(spec, MotionCorrectionStage.INSTANCE);
         Files.createDirectories(output);
-        Path work = Files.createTempDirectory(output, ".preprocess");
-        try (Video video = VideoFormats.open(input, VideoReaderStage.readOptions(reader));
+        try (WorkFolder work = WorkFolder.in(output, ".preprocess");
+                Video video = VideoFormats.open(input, VideoReaderStage.readOptions(reader));
                 ConsoleProgressMonitor monitor = root.progress("preprocess")) {
             double correctedShare = rawCorrected ? 0.8 : 1;
             List<Object> equalized = LocalEqualizationStage.INSTANCE.run(List.of(video), equalization,
-                    StageContext.inDirectory(work, monitor.subMonitor(0, 0.4)));
+                    StageContext.inDirectory(work.path(), monitor.subMonitor(0, 0.4)));
             List<Object> corrected;
             try (Video equalizedVideo = (Video) equalized.get(0)) {
                 corrected = MotionCorrectionStage.INSTANCE.run(List.of(equalizedVideo), motion,
@@ -85,17 +85,7 @@ final class PreprocessCommand implements Callable<Integer> {
             }
             System.out.printf("Preprocessed %s: %s in %s%n", video.shape(), "corrected.nsv, shifts.csv, motion.png"
                     + (rawCorrected ? ", shifted.nsv" : ""), output);
-        } finally {
-            deleteTree(work);
         }
         return 0;
-    }
-
-    private static void deleteTree(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (java.io.IOException ignored) {
-            // a leftover scratch folder is harmless
-        }
     }
 }

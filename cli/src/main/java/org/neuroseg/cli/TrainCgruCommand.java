@@ -53,19 +53,12 @@ final class TrainCgruCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, CgruLearnerStage.INSTANCE);
-        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".train-cgru");
-        try (Video frames = VideoFormats.open(probabilities); Video target = VideoFormats.open(mask);
+        try (WorkFolder work = WorkFolder.beside(output, ".train-cgru");
+                Video frames = VideoFormats.open(probabilities); Video target = VideoFormats.open(mask);
                 ConsoleProgressMonitor monitor = root.progress("train-cgru")) {
             ModelFile model = (ModelFile) CgruLearnerStage.INSTANCE.run(List.of(frames, target), parameters,
-                    StageContext.inDirectory(work, monitor)).get(0);
+                    StageContext.inDirectory(work.path(), monitor)).get(0);
             Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
         }
         JsonObject training = CgruModelFile.readInfo(output).getAsJsonObject("training");
         System.out.printf("Trained %d epochs (best %d, validation loss %.4f, Dice %.3f) in %.0f s%nWrote %s%n",

@@ -52,19 +52,12 @@ final class TrainUnetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, UNetLearnerStage.INSTANCE);
-        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".train-unet");
-        try (Video frames = VideoFormats.open(video); Video masks = VideoFormats.open(labels);
+        try (WorkFolder work = WorkFolder.beside(output, ".train-unet");
+                Video frames = VideoFormats.open(video); Video masks = VideoFormats.open(labels);
                 ConsoleProgressMonitor monitor = root.progress("train-unet")) {
             ModelFile model = (ModelFile) UNetLearnerStage.INSTANCE.run(List.of(frames, masks), parameters,
-                    StageContext.inDirectory(work, monitor)).get(0);
+                    StageContext.inDirectory(work.path(), monitor)).get(0);
             Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
         }
         JsonObject training = UNetModelFile.readInfo(output).getAsJsonObject("training");
         System.out.printf("Trained %d epochs (best %d, validation loss %.4f) in %.0f s; test Dice %.3f on %d frames"
