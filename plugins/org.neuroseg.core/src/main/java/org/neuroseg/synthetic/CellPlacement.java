@@ -44,7 +44,8 @@ final class CellPlacement {
                 buckets.get(bRow * bucketCols + bCol).add(new double[] {row, col});
                 double radius = params.radiusMinPx()
                         + (params.radiusMaxPx() - params.radiusMinPx()) * random.nextDouble();
-                cells.add(Footprint.draw(cells.size() + 1, row, col, radius, random, params.width()));
+                cells.add(Footprint.draw(cells.size() + 1, row, col, radius, params.brightnessSpread(),
+                        random, params.width()));
             }
         }
         if (cells.size() < params.neuronCount()) {

@@ -11,7 +11,7 @@ import org.neuroseg.roi.Roi;
  * @param centerRow row of the ellipse centre (px)
  * @param centerCol column of the ellipse centre (px)
  * @param radiusPx semi-major axis (px)
- * @param brightness relative brightness of this cell, around 1
+ * @param brightness relative resting brightness of this cell, log-normal with mean 1
  * @param pixels row-major pixel indices (row * width + col) where the weight is positive
  * @param weights weight of each pixel: 1 in the cytosol, {@link #NUCLEUS_LEVEL} in the nucleus, ramps at the edges
  * @param roi the pixels inside the ellipse (weight at least 0.5), the ground-truth region
@@ -27,20 +27,19 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
     static final double NUCLEUS_SCALE = 0.45;
     /** Width of the soft edge in pixels. */
     static final double EDGE_PX = 1.0;
-    /** Cell brightness varies uniformly in [1 - spread, 1 + spread]. */
-    static final double BRIGHTNESS_SPREAD = 0.3;
-
     /**
      * Draws a cell's shape (eccentricity, orientation, brightness) at a given centre and rasterises it.
      *
      * @param id the ROI id, from 1
+     * @param brightnessSpread standard deviation of the log of the brightness
      * @param width columns of the field of view
      */
-    static Footprint draw(int id, double centerRow, double centerCol, double radiusPx, SplittableRandom random,
-            int width) {
+    static Footprint draw(int id, double centerRow, double centerCol, double radiusPx, double brightnessSpread,
+            SplittableRandom random, int width) {
         double eccentricity = MAX_ECCENTRICITY * random.nextDouble();
         double angle = Math.PI * random.nextDouble();
-        double brightness = 1 + BRIGHTNESS_SPREAD * (2 * random.nextDouble() - 1);
+        double brightness = Math.exp(brightnessSpread * random.nextGaussian()
+                - brightnessSpread * brightnessSpread / 2);
         double minor = radiusPx * Math.sqrt(1 - eccentricity * eccentricity);
         double cos = StrictMath.cos(angle);
         double sin = StrictMath.sin(angle);

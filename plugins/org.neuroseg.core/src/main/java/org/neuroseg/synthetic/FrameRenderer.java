@@ -45,7 +45,7 @@ final class FrameRenderer {
     private void addCells(int frame, float[] scene) {
         for (int i = 0; i < cells.size(); i++) {
             Footprint cell = cells.get(i);
-            float photons = (float) (params.cellPhotons() * cell.brightness() * (1 + dff[i][frame]));
+            float photons = (float) (params.cellPhotons() * (cell.brightness() + dff[i][frame]));
             int[] pixels = cell.pixels();
             float[] weights = cell.weights();
             for (int p = 0; p < pixels.length; p++) {

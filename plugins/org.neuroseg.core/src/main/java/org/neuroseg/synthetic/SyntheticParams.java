@@ -7,8 +7,11 @@ package org.neuroseg.synthetic;
  *
  * <p>The photon model per pixel and frame (before noise) is
  * {@code vignette(p) * shift_t[ baselinePhotons * max(0, 1 + neuropilStrength * neuropil(p, t))
- * + sum_cells weight(p) * cellPhotons * brightness_i * (1 + dF/F_i(t)) ]}, where {@code shift_t} moves the scene by
- * the frame's motion. The camera then records
+ * + sum_cells weight(p) * cellPhotons * (brightness_i + dF/F_i(t)) ]}, where {@code brightness_i} is log-normal
+ * with mean 1 and {@code log} standard deviation {@code brightnessSpread}, and {@code dF/F_i} is the indicator's
+ * response in units of an average cell's resting fluorescence (a calcium indicator is dim without calcium, so a
+ * cell barely visible at rest flashes as brightly as any other: its own dF/F is {@code dF/F_i / brightness_i});
+ * {@code shift_t} moves the scene by the frame's motion. The camera then records
  * {@code cameraGain * Poisson(photons) + cameraOffset + N(0, readNoise^2)} counts (without the Poisson step when
  * {@code shotNoise} is false), rounded and clamped to uint16.
  *
@@ -28,6 +31,8 @@ package org.neuroseg.synthetic;
  * @param dffPerSpike peak ΔF/F of one isolated spike, [0, 100]
  * @param baselinePhotons mean background (tissue) photons per pixel and frame, [0, 100000]
  * @param cellPhotons resting photons a cell's cytosol adds per pixel and frame, [0, 100000]
+ * @param brightnessSpread standard deviation of the natural log of a cell's resting brightness (indicator
+ *     expression varies from cell to cell: with a wide spread many cells are seen only when they flash), [0, 3]
  * @param neuropilStrength relative amplitude of the smooth background field, [0, 1]
  * @param neuropilFluctuation relative temporal fluctuation of the background field's components, [0, 10]
  * @param vignetting relative loss of illumination in the frame corners (0 = even), [0, 0.99]
@@ -45,7 +50,7 @@ package org.neuroseg.synthetic;
 public record SyntheticParams(int width, int height, int frames, double frameRateHz, int neuronCount,
         double radiusMinPx, double radiusMaxPx, double minSpacingPx, double silentFraction, double spikeRateHz,
         double burstiness, double riseSeconds, double decaySeconds, double dffPerSpike, double baselinePhotons,
-        double cellPhotons, double neuropilStrength, double neuropilFluctuation, double vignetting,
+        double cellPhotons, double brightnessSpread, double neuropilStrength, double neuropilFluctuation, double vignetting,
         double cameraGain, double cameraOffset, double readNoise, boolean shotNoise, double motionAmplitudePx,
         double motionSmoothingFrames, double maxShiftPx, double jumpProbability, double jumpSizePx, long seed) {
 
@@ -75,6 +80,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         check("dffPerSpike", dffPerSpike, 0, 100);
         check("baselinePhotons", baselinePhotons, 0, 100_000);
         check("cellPhotons", cellPhotons, 0, 100_000);
+        check("brightnessSpread", brightnessSpread, 0, 3);
         check("neuropilStrength", neuropilStrength, 0, 1);
         check("neuropilFluctuation", neuropilFluctuation, 0, 10);
         check("vignetting", vignetting, 0, 0.99);
@@ -112,7 +118,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
     public static SyntheticParams epifluorescence() {
         return new Builder().size(512, 512, 3600).frameRateHz(10).neuronCount(300).radiiPx(3.5, 5)
                 .minSpacingPx(10).silentFraction(0.3).spikeRateHz(0.5).burstiness(0.3).indicator(Indicator.GCAMP6F)
-                .baselinePhotons(2000).cellPhotons(500).neuropilStrength(0.3).neuropilFluctuation(0.5)
+                .baselinePhotons(2000).cellPhotons(500).brightnessSpread(0.7).neuropilStrength(0.3).neuropilFluctuation(0.5)
                 .vignetting(0.4).cameraGain(2.2).cameraOffset(100).readNoise(200).shotNoise(true)
                 .motionAmplitudePx(1.5).motionSmoothingFrames(11).maxShiftPx(8).jumpProbability(0.002)
                 .jumpSizePx(4).seed(1).build();
@@ -155,6 +161,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         private double dffPerSpike;
         private double baselinePhotons;
         private double cellPhotons;
+        private double brightnessSpread;
         private double neuropilStrength;
         private double neuropilFluctuation;
         private double vignetting;
@@ -177,7 +184,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     .radiiPx(p.radiusMinPx, p.radiusMaxPx).minSpacingPx(p.minSpacingPx)
                     .silentFraction(p.silentFraction).spikeRateHz(p.spikeRateHz).burstiness(p.burstiness)
                     .kernel(p.riseSeconds, p.decaySeconds, p.dffPerSpike).baselinePhotons(p.baselinePhotons)
-                    .cellPhotons(p.cellPhotons).neuropilStrength(p.neuropilStrength)
+                    .cellPhotons(p.cellPhotons).brightnessSpread(p.brightnessSpread).neuropilStrength(p.neuropilStrength)
                     .neuropilFluctuation(p.neuropilFluctuation).vignetting(p.vignetting).cameraGain(p.cameraGain)
                     .cameraOffset(p.cameraOffset).readNoise(p.readNoise).shotNoise(p.shotNoise)
                     .motionAmplitudePx(p.motionAmplitudePx).motionSmoothingFrames(p.motionSmoothingFrames)
@@ -189,8 +196,8 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         public SyntheticParams build() {
             return new SyntheticParams(width, height, frames, frameRateHz, neuronCount, radiusMinPx, radiusMaxPx,
                     minSpacingPx, silentFraction, spikeRateHz, burstiness, riseSeconds, decaySeconds, dffPerSpike,
-                    baselinePhotons, cellPhotons, neuropilStrength, neuropilFluctuation, vignetting, cameraGain,
-                    cameraOffset, readNoise, shotNoise, motionAmplitudePx, motionSmoothingFrames, maxShiftPx,
+                    baselinePhotons, cellPhotons, brightnessSpread, neuropilStrength, neuropilFluctuation, vignetting,
+                    cameraGain, cameraOffset, readNoise, shotNoise, motionAmplitudePx, motionSmoothingFrames, maxShiftPx,
                     jumpProbability, jumpSizePx, seed);
         }
 
@@ -267,6 +274,12 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         /** Sets a resting cell's photons per pixel and frame and returns this builder. */
         public Builder cellPhotons(double value) {
             this.cellPhotons = value;
+            return this;
+        }
+
+        /** Sets the log standard deviation of the cells' resting brightness and returns this builder. */
+        public Builder brightnessSpread(double value) {
+            this.brightnessSpread = value;
             return this;
         }
 

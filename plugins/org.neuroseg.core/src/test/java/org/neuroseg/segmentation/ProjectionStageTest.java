@@ -49,22 +49,23 @@ class ProjectionStageTest {
     }
 
     /**
-     * Projections show every cell, silent or not: scored against all cells they are far more precise than against
-     * the functional neurons. Measured (256 x 256, 300 frames, 72 cells): max P 0.71 R 0.79, mean P 0.70 R 0.84
-     * against the functional neurons.
+     * The mean projection shows only the cells bright at rest, silent or not, and misses the functional neurons that
+     * are dim until they flash: high precision, low recall (the paper's pattern; measured on 256 x 256 x 300, 72
+     * cells: precision 0.75, recall 0.39; against all cells precision 0.97). Scored against all cells it is more precise still.
      */
     @Test
-    void projectionsCannotTellSilentCellsFromFunctionalOnes() throws Exception {
-        for (String projection : List.of(ProjectionStage.MAX, ProjectionStage.MEAN)) {
-            RoiSet found = (RoiSet) project(projection, 15).get(2);
-            PixelMetrics functional = SegmentationScore.of(found, truth.functionalRois()).pixel();
-            PixelMetrics all = SegmentationScore.of(found, truth.rois()).pixel();
-            assertTrue(functional.recall() >= 0.7, projection + " " + functional);
-            assertTrue(all.precision() >= functional.precision() + 0.15, projection + " " + all + " " + functional);
-        }
+    void meanProjectionHasHighPrecisionAndLowRecall() throws Exception {
+        RoiSet found = (RoiSet) project(ProjectionStage.MEAN, 15).get(2);
+        PixelMetrics functional = SegmentationScore.of(found, truth.functionalRois()).pixel();
+        PixelMetrics all = SegmentationScore.of(found, truth.rois()).pixel();
+        assertTrue(functional.precision() >= 0.6 && functional.recall() <= 0.5, functional.toString());
+        assertTrue(all.precision() >= functional.precision() + 0.15, all + " " + functional);
     }
 
-    /** Without background subtraction, Otsu on the max projection keeps nearly everything: the paper's pattern. */
+    /**
+     * Without background subtraction, Otsu on the max projection keeps nearly everything: the paper's pattern
+     * (measured: precision 0.07, recall 0.92).
+     */
     @Test
     void rawMaxProjectionHasHighRecallAndLowPrecision() throws Exception {
         PixelMetrics max = SegmentationScore.of((RoiSet) project(ProjectionStage.MAX, 0).get(2),
