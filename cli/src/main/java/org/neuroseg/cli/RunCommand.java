@@ -1,0 +1,104 @@
+package org.neuroseg.cli;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.dl.pipeline.EndToEndPipeline;
+import org.neuroseg.dl.pipeline.PipelineResult;
+import org.neuroseg.dl.pipeline.PipelineSettings;
+import org.neuroseg.dl.pipeline.StageTiming;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg run}: the whole pipeline on one video. */
+@Command(name = "run", header = "Find the functional neurons of a video: the whole pipeline.",
+        description = {"Equalizes VIDEO, corrects its motion, finds cells with the U-Net and keeps those that flash "
+            + "with the CGRU, refines them into neurons and validates their activity. Writes into OUTPUT: "
+            + "neurons_labels.tif, neurons_regions.json, neurons_RoiSet.zip and neurons.csv (the neurons), "
+            + "traces.csv and raster.csv, candidates_regions.json, functional_probability.nsv, shifts.csv, the "
+            + "pictures overlay.png, raster.png, functional_probability.png and motion.png, and report.html; "
+            + "with --ground-truth also metrics.csv, and the metrics table is printed. Options named after a stage "
+            + "(--unet-predictor-..., --cgru-predictor-...) are that stage's where two stages share a name."},
+        mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+    /** Stage options this command does not offer: the video is VIDEO; the workers replace batches. */
+    private static final Set<String> SKIPPED = Set.of(VideoReaderStage.FILE.key(), UNetPredictorStage.BATCH.key());
+
+    /** The options of every stage the pipeline runs; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, PipelineSettings.STAGES, SKIPPED);
+    }
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
+    Path video;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Option(names = "--unet-model", paramLabel = "FILE", description = "U-Net model file (train-unet); default: "
+            + "the shipped model.")
+    Path unetModel;
+
+    @Option(names = "--cgru-model", paramLabel = "FILE", description = "CGRU model file (train-cgru); default: "
+            + "the shipped model.")
+    Path cgruModel;
+
+    @Option(names = "--ground-truth", paramLabel = "ROIS", description = "True neurons to score against: label "
+            + "image, Neurofinder regions JSON or ImageJ RoiSet.")
+    Path groundTruth;
+
+    @Option(names = "--unet-workers", paramLabel = "N", description = "U-Net predictions running in parallel; "
+            + "default: one per processor, each operation on one thread.")
+    Integer unetWorkers;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineSettings settings = PipelineSettings.defaults(video, model(unetModel, UNetModelFile.ARCHITECTURE),
+                model(cgruModel, CgruModelFile.ARCHITECTURE));
+        for (Stage stage : PipelineSettings.STAGES) {
+            Parameters parameters = StageOptions.read(spec, stage, PipelineSettings.STAGES);
+            settings = settings.with(stage, stage == VideoReaderStage.INSTANCE
+                    ? parameters.with(VideoReaderStage.FILE.key(), video.toString()) : parameters);
+        }
+        if (unetWorkers != null) {
+            settings = settings.withUnetWorkers(unetWorkers);
+        }
+        PipelineResult result;
+        try (ConsoleProgressMonitor monitor = root.progress("run")) {
+            result = EndToEndPipeline.run(settings, groundTruth, output, monitor);
+        }
+        System.out.printf("Found %d functional neurons (%d candidates) in %s%n", result.neurons().size(),
+                result.candidates().size(), result.video());
+        for (StageTiming timing : result.timings()) {
+            System.out.printf("  %-28s %7.1f s%n", timing.step(), timing.seconds());
+        }
+        System.out.printf("  %-28s %7.1f s (%.1f frames/s)%n", "total", result.totalSeconds(),
+                result.video().frames() / result.totalSeconds());
+        if (result.score() != null) {
+            System.out.printf("%nAgainst %s:%n%s", groundTruth, result.score().toTable());
+        }
+        System.out.printf("Wrote %s and the other results to %s%n", result.report().getFileName(), output);
+        return 0;
+    }
+
+    private static ModelFile model(Path file, String architecture) {
+        return new ModelFile(file, architecture);
+    }
+}
