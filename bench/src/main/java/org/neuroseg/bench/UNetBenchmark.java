@@ -146,7 +146,7 @@ final class UNetBenchmark {
     private static List<String> memoryRows(Path work, Path modelFile, MappedVideo source) throws Exception {
         List<String> rows = new ArrayList<>();
         rows.add("Peak memory of the U-Net Predictor stage: the process's anonymous resident memory (RssAnon: heap "
-                + "and native allocations, not the memory-mapped video files, whose pages the kernel may drop), "
+                + "and native allocations), "
                 + "sampled every 10 ms during each run; growth with video length would show as a rise on the "
                 + "longer video:");
         rows.add("");
