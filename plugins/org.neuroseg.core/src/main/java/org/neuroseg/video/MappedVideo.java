@@ -144,23 +144,9 @@ public final class MappedVideo implements Video {
 
     @Override
     public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
-        if (order == ByteOrder.LITTLE_ENDIAN || shape.pixelType() == PixelType.UINT8) {
-            ByteBuffer slice = target.slice(target.position(), shape.bytesPerFrame());
-            read(index, slice);
-            target.position(target.position() + shape.bytesPerFrame());
-            return;
-        }
-        ByteBuffer view = read(index, frameBuffers.get());
-        ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
-        int pixels = shape.pixelsPerFrame();
-        if (shape.pixelType() == PixelType.UINT16) {
-            for (int i = 0; i < pixels; i++) {
-                out.putShort(2 * i, view.getShort(2 * i));
-            }
-        } else {
-            for (int i = 0; i < pixels; i++) {
-                out.putFloat(4 * i, view.getFloat(4 * i));
-            }
+        ByteBuffer frame = read(index, target.slice(target.position(), shape.bytesPerFrame()));
+        if (order != ByteOrder.LITTLE_ENDIAN) {
+            shape.pixelType().bigToLittleEndian(frame, frame, shape.pixelsPerFrame());
         }
         target.position(target.position() + shape.bytesPerFrame());
     }
