@@ -156,7 +156,9 @@ final class UNetBenchmark {
             Path longer = work.resolve("repeat" + repeat + ".nsv");
             try (var writer = VideoStore.create(longer, SIDE, SIDE, source.shape().pixelType(), 10, null)) {
                 for (int r = 0; r < repeat; r++) {
-                    writer.appendAll(source);
+                    for (int t = 0; t < source.shape().frames(); t++) {
+                        writer.appendFrameOf(source, t);
+                    }
                 }
                 writer.commit();
             }
