@@ -3,13 +3,15 @@ package org.neuroseg.cli;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
 import org.neuroseg.dl.pipeline.StageTiming;
-import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
             + "(--unet-predictor-..., --cgru-predictor-...) are that stage's where two stages share a name."},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
+
+    private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
 
     /** Stage options this command does not offer: the video is VIDEO; the workers replace batches. */
     private static final Set<String> SKIPPED = Set.of(VideoReaderStage.FILE.key(), UNetPredictorStage.BATCH.key());
@@ -70,6 +74,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // U-Net workers with one PyTorch thread each beat one worker on every core (FunctionalProbability); the
+        // engine reads this when it starts, and -Dai.djl.pytorch.num_threads in NEUROSEG_JAVA_OPTS overrides it.
+        if (System.getProperty(PYTORCH_THREADS) == null) {
+            System.setProperty(PYTORCH_THREADS, "1");
+        }
         PipelineSettings settings = PipelineSettings.defaults(video, model(unetModel, UNetModelFile.ARCHITECTURE),
                 model(cgruModel, CgruModelFile.ARCHITECTURE));
         for (Stage stage : PipelineSettings.STAGES) {
@@ -98,7 +107,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ModelFile model(Path file, String architecture) {
-        return new ModelFile(file, architecture);
+    /** @return the given model file, or the shipped model when none was given */
+    private static ModelFile model(Path file, String architecture) throws NeurosegException {
+        if (file != null) {
+            return new ModelFile(file, architecture);
+        }
+        return architecture.equals(UNetModelFile.ARCHITECTURE) ? ShippedModels.unet() : ShippedModels.cgru();
     }
 }
