@@ -1,0 +1,77 @@
+package org.neuroseg.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.neuroseg.dl.infer.CgruPredictorStage;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.model.ShippedModels;
+import org.neuroseg.dl.pipeline.EndToEndPipeline;
+import org.neuroseg.dl.pipeline.FunctionalProbability;
+import org.neuroseg.dl.pipeline.PipelineResult;
+import org.neuroseg.dl.pipeline.PipelineSettings;
+import org.neuroseg.dl.pipeline.StageTiming;
+import org.neuroseg.metrics.MatchingRule;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * One measurement of {@link EndToEndBenchmark} in a JVM of its own (peak memory is per process, and PyTorch reads
+ * its thread count once per process). Prints {@code STEP <seconds> <name>} lines and, last, {@code RESULT ...}.
+ *
+ * <p>{@code pipeline VIDEO TRUTH OUTPUT CGRU}: the whole pipeline with the shipped U-Net, default settings and
+ * workers; {@code RESULT <frames> <seconds> <VmHWM MB> <neurons> <candidates> <neuron F1>}.
+ *
+ * <p>{@code unet-cgru VIDEO FRAMES CGRU stages|streamed WORKERS}: only the U-Net and the CGRU on the first frames,
+ * either as the two stages one after the other (the probability video written and read back) or streamed
+ * ({@link FunctionalProbability}) with the given workers; {@code RESULT <frames> <seconds> <VmHWM MB>}.
+ * CGRU is a model file or {@code shipped}.
+ */
+final class EndToEndProbe {
+
+    private EndToEndProbe() {
+    }
+
+    /** @param args see the class comment */
+    public static void main(String[] args) throws Exception {
+        ModelFile cgru = args[args[0].equals("pipeline") ? 4 : 3].equals("shipped") ? ShippedModels.cgru()
+                : new ModelFile(Path.of(args[args[0].equals("pipeline") ? 4 : 3]), "cgru");
+        if (args[0].equals("pipeline")) {
+            PipelineSettings settings = PipelineSettings.defaults(Path.of(args[1]), ShippedModels.unet(), cgru);
+            PipelineResult result = EndToEndPipeline.run(settings, Path.of(args[2]), Path.of(args[3]),
+                    ProgressMonitor.NONE);
+            for (StageTiming timing : result.timings()) {
+                System.out.printf(Locale.ROOT, "STEP %.2f %s%n", timing.seconds(), timing.step());
+            }
+            System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %d %d %.4f%n", result.video().frames(),
+                    result.totalSeconds(), ProcStatus.megabytes("VmHWM:"), result.neurons().size(),
+                    result.candidates().size(), result.score().neuron(MatchingRule.IOU_HUNGARIAN).f1());
+            return;
+        }
+        int frames = Integer.parseInt(args[2]);
+        int workers = Integer.parseInt(args[5]);
+        try (MappedVideo store = VideoStore.open(Path.of(args[1]))) {
+            Video video = new PreprocessBenchmark.FirstFrames(store, frames);
+            long start = System.nanoTime();
+            if (args[4].equals("stages")) {
+                Path work = Files.createTempDirectory(Path.of(args[1]).getParent(), "stages");
+                StageContext context = StageContext.inDirectory(work, ProgressMonitor.NONE);
+                try (Video probabilities = (Video) UNetPredictorStage.INSTANCE.run(List.of(video,
+                        ShippedModels.unet()), UNetPredictorStage.INSTANCE.defaults(), context).get(0)) {
+                    ((Video) CgruPredictorStage.INSTANCE.run(List.of(probabilities, cgru),
+                            CgruPredictorStage.INSTANCE.defaults(), context).get(0)).close();
+                }
+            } else {
+                FunctionalProbability.compute(video, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
+                        cgru, CgruPredictorStage.INSTANCE.defaults(), workers, ProgressMonitor.NONE);
+            }
+            System.out.printf(Locale.ROOT, "RESULT %d %.2f %d%n", frames, (System.nanoTime() - start) / 1e9,
+                    ProcStatus.megabytes("VmHWM:"));
+        }
+    }
+}
