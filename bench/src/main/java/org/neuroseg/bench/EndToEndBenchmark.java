@@ -66,7 +66,8 @@ final class EndToEndBenchmark {
             SyntheticResult synthetic = i == 0 ? first : generate(work, lengths[i]);
             Path output = Files.createDirectories(work.resolve("run" + lengths[i]));
             Probe result = probe(THREADS + 1, "pipeline", synthetic.videoFile().toString(),
-                    synthetic.functionalRegionsFile().toString(), output.toString(), cgru);
+                    synthetic.functionalRegionsFile().toString(), output.toString(), cgru,
+                    synthetic.shiftsFile().toString());
             String[] r = result.values();
             rows.add(String.format(Locale.ROOT, "| %s x %d x %d | %s | %.1f | %s MB | %s | %s | %s | %s |", r[0],
                     SIDE, SIDE, r[1], Integer.parseInt(r[0]) / Double.parseDouble(r[1]), r[2], r[4], r[3], r[5],

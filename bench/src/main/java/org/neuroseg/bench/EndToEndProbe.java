@@ -9,6 +9,7 @@ import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.FunctionalProbability;
+import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
 import org.neuroseg.dl.pipeline.StageTiming;
@@ -24,8 +25,8 @@ import org.neuroseg.video.VideoStore;
  * One measurement of {@link EndToEndBenchmark} in a JVM of its own (peak memory is per process, and PyTorch reads
  * its thread count once per process). Prints {@code STEP <seconds> <name>} lines and, last, {@code RESULT ...}.
  *
- * <p>{@code pipeline VIDEO TRUTH OUTPUT CGRU}: the whole pipeline with the shipped U-Net, default settings and
- * workers; {@code RESULT <frames> <seconds> <VmHWM MB> <neurons> <candidates> <neuron F1>}.
+ * <p>{@code pipeline VIDEO TRUTH OUTPUT CGRU TRUE_SHIFTS}: the whole pipeline with the shipped U-Net, default
+ * settings and workers, scored against TRUTH moved by the true shifts ({@link GroundTruth}); {@code RESULT <frames> <seconds> <VmHWM MB> <neurons> <candidates> <neuron F1>}.
  *
  * <p>{@code unet-cgru VIDEO FRAMES CGRU stages|streamed WORKERS}: only the U-Net and the CGRU on the first frames,
  * either as the two stages one after the other (the probability video written and read back) or streamed
@@ -43,14 +44,14 @@ final class EndToEndProbe {
                 : new ModelFile(Path.of(args[args[0].equals("pipeline") ? 4 : 3]), "cgru");
         if (args[0].equals("pipeline")) {
             PipelineSettings settings = PipelineSettings.defaults(Path.of(args[1]), ShippedModels.unet(), cgru);
-            PipelineResult result = EndToEndPipeline.run(settings, Path.of(args[2]), Path.of(args[3]),
-                    ProgressMonitor.NONE);
+            PipelineResult result = EndToEndPipeline.run(settings, new GroundTruth(Path.of(args[2]),
+                    Path.of(args[5])), Path.of(args[3]), ProgressMonitor.NONE);
             for (StageTiming timing : result.timings()) {
                 System.out.printf(Locale.ROOT, "STEP %.2f %s%n", timing.seconds(), timing.step());
             }
             System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %d %d %.4f%n", result.video().frames(),
                     result.totalSeconds(), ProcStatus.megabytes("VmHWM:"), result.neurons().size(),
-                    result.candidates().size(), result.score().neuron(MatchingRule.IOU_HUNGARIAN).f1());
+                    result.candidates().size(), result.scored().score().neuron(MatchingRule.IOU_HUNGARIAN).f1());
             return;
         }
         int frames = Integer.parseInt(args[2]);

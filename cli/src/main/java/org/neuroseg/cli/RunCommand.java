@@ -9,6 +9,7 @@ import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
+import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
 import org.neuroseg.dl.pipeline.StageTiming;
@@ -16,6 +17,7 @@ import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Stage;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,12 +70,20 @@ final class RunCommand implements Callable<Integer> {
             + "image, Neurofinder regions JSON or ImageJ RoiSet.")
     Path groundTruth;
 
+    @Option(names = "--ground-truth-shifts", paramLabel = "CSV", description = "For a synthetic video: its true "
+            + "shifts (shifts.csv of generate). The results lie in the coordinates of the motion-corrected video; the "
+            + "ground truth is moved into them by the mean difference of the estimated and the true shifts.")
+    Path groundTruthShifts;
+
     @Option(names = "--unet-workers", paramLabel = "N", description = "U-Net predictions running in parallel; "
             + "default: one per processor, each operation on one thread.")
     Integer unetWorkers;
 
     @Override
     public Integer call() throws Exception {
+        if (groundTruthShifts != null && groundTruth == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ground-truth-shifts needs --ground-truth");
+        }
         // U-Net workers with one PyTorch thread each beat one worker on every core (FunctionalProbability); the
         // engine reads this when it starts, and -Dai.djl.pytorch.num_threads in NEUROSEG_JAVA_OPTS overrides it.
         if (System.getProperty(PYTORCH_THREADS) == null) {
@@ -91,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
         }
         PipelineResult result;
         try (ConsoleProgressMonitor monitor = root.progress("run")) {
-            result = EndToEndPipeline.run(settings, groundTruth, output, monitor);
+            result = EndToEndPipeline.run(settings, groundTruth == null ? null : new GroundTruth(groundTruth,
+                    groundTruthShifts), output, monitor);
         }
         System.out.printf("Found %d functional neurons (%d candidates) in %s%n", result.neurons().size(),
                 result.candidates().size(), result.video());
@@ -100,8 +111,10 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.printf("  %-28s %7.1f s (%.1f frames/s)%n", "total", result.totalSeconds(),
                 result.video().frames() / result.totalSeconds());
-        if (result.score() != null) {
-            System.out.printf("%nAgainst %s:%n%s", groundTruth, result.score().toTable());
+        if (result.scored() != null) {
+            System.out.printf("%nAgainst %s (moved by %d rows and %d columns into the corrected video's "
+                    + "coordinates):%n%s", groundTruth, result.scored().rowsMoved(), result.scored().columnsMoved(),
+                    result.scored().score().toTable());
         }
         System.out.printf("Wrote %s and the other results to %s%n", result.report().getFileName(), output);
         return 0;

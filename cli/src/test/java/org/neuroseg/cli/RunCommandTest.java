@@ -34,9 +34,11 @@ class RunCommandTest {
         String printed = stdout(() -> assertEquals(0, NeurosegCommand.execute("--no-progress", "run",
                 video.toString(), "--unet-model", "../models/unet-default/unet-default.nsmodel", "--cgru-model",
                 cgru.toString(), "--ground-truth", dir.resolve("synthetic/functional_regions.json").toString(),
+                "--ground-truth-shifts", dir.resolve("synthetic/shifts.csv").toString(),
                 "--frames-averaged", "2", "--cgru-predictor-tile-size", "48",
                 "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "-o", out.toString())));
-        assertTrue(printed.contains("neuron F1 (IoU ≥ 0.5, Hungarian)") && printed.contains("frames/s"), printed);
+        assertTrue(printed.contains("neuron F1 (IoU ≥ 0.5, Hungarian)") && printed.contains("frames/s")
+                && printed.contains("moved by"), printed);
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("metrics.csv")));
         String report = Files.readString(out.resolve("report.html"));
@@ -50,6 +52,8 @@ class RunCommandTest {
         assertEquals(2, NeurosegCommand.execute("--no-progress", "run", "video.nsv"));
         assertEquals(2, NeurosegCommand.execute("--no-progress", "run", "video.nsv", "-o", dir.toString(),
                 "--tile-size", "64"));
+        assertEquals(2, NeurosegCommand.execute("--no-progress", "run", "video.nsv", "-o", dir.toString(),
+                "--ground-truth-shifts", "shifts.csv"));
         Path missing = dir.resolve("missing.nsmodel");
         String errors = stderr(() -> assertEquals(1, NeurosegCommand.execute("--no-progress", "run",
                 dir.resolve("video.nsv").toString(), "--unet-model", missing.toString(), "--cgru-model", missing.toString(),

@@ -20,7 +20,6 @@ import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
-import org.neuroseg.roi.RoiFiles;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
@@ -68,8 +67,7 @@ public final class EndToEndPipeline {
      * Segments the video of {@code settings} and writes the results into {@code outputFolder}.
      *
      * @param settings the models and every stage's parameters; the video is the reader's file parameter
-     * @param groundTruth the true neurons (label image, Neurofinder JSON or ImageJ RoiSet; see {@link RoiFiles}) to
-     *        score against, or null
+     * @param groundTruth the true neurons to score against, or null
      * @param outputFolder created if missing; files of the same names are replaced
      * @param monitor progress over all steps, cancellation at least once per frame
      * @return what was found, with the time of each step
@@ -77,7 +75,7 @@ public final class EndToEndPipeline {
      *         file), or a step fails
      * @throws CanceledException when the monitor was canceled; the scratch folder is removed
      */
-    public static PipelineResult run(PipelineSettings settings, Path groundTruth, Path outputFolder,
+    public static PipelineResult run(PipelineSettings settings, GroundTruth groundTruth, Path outputFolder,
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
         Path input = settings.of(VideoReaderStage.INSTANCE).getPath(VideoReaderStage.FILE);
         if (input == null) {
@@ -133,9 +131,11 @@ public final class EndToEndPipeline {
             this.monitor = monitor;
         }
 
-        PipelineResult segment(Video video, Path groundTruth) throws NeurosegException, CanceledException {
+        PipelineResult segment(Video video, GroundTruth groundTruth) throws NeurosegException, CanceledException {
             VideoShape shape = video.shape();
-            RoiSet truth = groundTruth == null ? null : RoiFiles.read(groundTruth, shape.height(), shape.width());
+            if (groundTruth != null) {
+                groundTruth.check(shape.frames(), shape.height(), shape.width());
+            }
             Video equalized = (Video) step("Local Equalization", EQUALIZED, context -> LocalEqualizationStage
                     .INSTANCE.run(List.of(video), settings.of(LocalEqualizationStage.INSTANCE), context)).get(0);
             List<Object> motion;
@@ -155,11 +155,14 @@ public final class EndToEndPipeline {
             } finally {
                 discard(corrected);
             }
-            return validate(video, (MotionShifts) motion.get(1), (Picture) motion.get(2), probability, truth);
+            MotionShifts shifts = (MotionShifts) motion.get(1);
+            GroundTruth.Aligned truth = groundTruth == null ? null : groundTruth.read(shape.height(), shape.width(),
+                    shifts);
+            return validate(video, shifts, (Picture) motion.get(2), probability, truth);
         }
 
         private PipelineResult validate(Video video, MotionShifts shifts, Picture motionPicture, float[] probability,
-                RoiSet truth) throws NeurosegException, CanceledException {
+                GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
             VideoShape shape = video.shape();
             Video shifted = (Video) step("Apply Shifts", SHIFTED, context -> ApplyShiftsStage.INSTANCE.run(
                     List.of(video, shifts), ApplyShiftsStage.INSTANCE.defaults().with(
@@ -180,13 +183,15 @@ public final class EndToEndPipeline {
             }
             RoiSet neurons = (RoiSet) validated.get(2);
             SegmentationScore score = truth == null ? null : (SegmentationScore) step("Scoring", VALIDATED,
-                    context -> ScoreStage.INSTANCE.run(List.of(neurons, truth), ScoreStage.INSTANCE.defaults(),
+                    context -> ScoreStage.INSTANCE.run(List.of(neurons, truth.rois()), ScoreStage.INSTANCE.defaults(),
                             context)).get(0);
+            PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
+                    truth.rowsMoved(), truth.columnsMoved());
             PipelineOutputs outputs = new PipelineOutputs(shape, shifts, motionPicture, probability, candidates,
-                    validated, score);
+                    validated, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
-            return new PipelineResult(shape, candidates, neurons, outputs.traces(), outputs.raster(), score,
+            return new PipelineResult(shape, candidates, neurons, outputs.traces(), outputs.raster(), scored,
                     timings, report);
         }
 

@@ -85,15 +85,25 @@ public final class PipelineOutputs {
     private final RoiSet neurons;
     private final Traces traces;
     private final Raster raster;
-    private final SegmentationScore score;
+    private final Scored scored;
     private final List<Picture> pictures;
 
     /**
+     * The neurons scored against the ground truth.
+     *
+     * @param score the scores
+     * @param rowsMoved rows the ground truth was moved by into the corrected video's coordinates ({@link GroundTruth})
+     * @param columnsMoved columns it was moved by
+     */
+    public record Scored(SegmentationScore score, int rowsMoved, int columnsMoved) {
+    }
+
+    /**
      * @param validated the Activity Validation stage's outputs: traces, raster, validated ROIs, raster plot, overlay
-     * @param score null when there is no ground truth
+     * @param scored null when there is no ground truth
      */
     PipelineOutputs(VideoShape shape, MotionShifts shifts, Picture motionPicture, float[] probability,
-            RoiSet candidates, List<Object> validated, SegmentationScore score) {
+            RoiSet candidates, List<Object> validated, Scored scored) {
         this.shape = shape;
         this.shifts = shifts;
         this.probability = probability;
@@ -102,7 +112,7 @@ public final class PipelineOutputs {
         Set<Integer> kept = ids(neurons);
         this.traces = keep((Traces) validated.get(0), kept);
         this.raster = keep((Raster) validated.get(1), kept);
-        this.score = score;
+        this.scored = scored;
         Picture probabilityPicture = Pictures.toPicture(Pictures.outlines(probability, shape.height(), shape.width(),
                 neurons, id -> 0x00FF00));
         this.pictures = List.of((Picture) validated.get(4), (Picture) validated.get(3), probabilityPicture,
@@ -134,8 +144,8 @@ public final class PipelineOutputs {
         TableCsv.write(TracesTables.toTable(traces), folder.resolve(TRACES));
         TableCsv.write(RasterTables.toTable(raster), folder.resolve(RASTER));
         ShiftsCsv.write(shifts, folder.resolve(SHIFTS));
-        if (score != null) {
-            TableCsv.write(MetricsTables.toTable(score), folder.resolve(METRICS));
+        if (scored != null) {
+            TableCsv.write(MetricsTables.toTable(scored.score()), folder.resolve(METRICS));
         }
         monitor.setProgress(0.6, null);
         try (VideoWriter writer = VideoStore.create(folder.resolve(PROBABILITY), shape.height(), shape.width(),
@@ -148,7 +158,7 @@ public final class PipelineOutputs {
             byte[] png = pictures.get(i).png();
             AtomicFiles.write(folder.resolve(names.get(i)), out -> out.write(png));
         }
-        String html = new RunReport(settings, shape, candidates.size(), neurons.size(), score, timings).html(names,
+        String html = new RunReport(settings, shape, candidates.size(), neurons.size(), scored, timings).html(names,
                 pictures);
         Path report = AtomicFiles.writeText(folder.resolve(REPORT), out -> out.write(html));
         monitor.setProgress(1, null);

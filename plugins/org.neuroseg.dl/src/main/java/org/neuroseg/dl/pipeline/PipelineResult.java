@@ -2,7 +2,6 @@ package org.neuroseg.dl.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.Traces;
@@ -16,12 +15,13 @@ import org.neuroseg.video.VideoShape;
  * @param neurons the candidates that Activity Validation kept: the functional neurons
  * @param traces ΔF/F of the neurons, rows in {@code neurons} order
  * @param raster activity of the neurons, rows in {@code neurons} order
- * @param score the neurons against the ground truth, or null when none was given
+ * @param scored the neurons against the ground truth (moved into the corrected video's coordinates), or null when
+ *        none was given
  * @param timings wall-clock time of each step, in order
  * @param report the HTML report
  */
 public record PipelineResult(VideoShape video, RoiSet candidates, RoiSet neurons, Traces traces, Raster raster,
-        SegmentationScore score, List<StageTiming> timings, Path report) {
+        PipelineOutputs.Scored scored, List<StageTiming> timings, Path report) {
 
     /** Copies the timings. */
     public PipelineResult {

@@ -38,16 +38,16 @@ final class RunReport {
     private final VideoShape shape;
     private final int candidates;
     private final int neurons;
-    private final SegmentationScore score;
+    private final PipelineOutputs.Scored scored;
     private final List<StageTiming> timings;
 
-    RunReport(PipelineSettings settings, VideoShape shape, int candidates, int neurons, SegmentationScore score,
+    RunReport(PipelineSettings settings, VideoShape shape, int candidates, int neurons, PipelineOutputs.Scored scored,
             List<StageTiming> timings) {
         this.settings = settings;
         this.shape = shape;
         this.candidates = candidates;
         this.neurons = neurons;
-        this.score = score;
+        this.scored = scored;
         this.timings = List.copyOf(timings);
     }
 
@@ -66,8 +66,10 @@ final class RunReport {
         table(page, List.of("result", "count"), List.of(
                 List.of("cells found by the U-Net, CGRU and refinement (candidates)", Integer.toString(candidates)),
                 List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons))));
-        if (score != null) {
-            page.append("<h2>Scores against the ground truth</h2>\n");
+        if (scored != null) {
+            page.append("<h2>Scores against the ground truth</h2>\n<p>The ground truth was moved by ")
+                    .append(scored.rowsMoved()).append(" rows and ").append(scored.columnsMoved())
+                    .append(" columns into the coordinates of the motion-corrected video.</p>\n");
             table(page, List.of("metric", "value"), scoreRows());
         }
         page.append("<h2>Pictures</h2>\n");
@@ -83,6 +85,7 @@ final class RunReport {
     }
 
     private List<List<String>> scoreRows() {
+        SegmentationScore score = scored.score();
         List<List<String>> rows = new ArrayList<>(List.of(
                 List.of("pixel Dice", number(score.pixel().dice())), List.of("pixel IoU", number(score.pixel().iou())),
                 List.of("pixel precision", number(score.pixel().precision())),

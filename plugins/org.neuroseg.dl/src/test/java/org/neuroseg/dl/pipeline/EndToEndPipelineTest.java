@@ -47,7 +47,7 @@ class EndToEndPipelineTest {
     static Path shared;
 
     private static Path video;
-    private static Path functionalNeurons;
+    private static GroundTruth functionalNeurons;
     private static ModelFile cgru;
 
     @TempDir
@@ -59,7 +59,7 @@ class EndToEndPipelineTest {
                 .seed(5).build();
         SyntheticResult synthetic = SyntheticVideoGenerator.generate(params, shared, ProgressMonitor.NONE);
         video = synthetic.videoFile();
-        functionalNeurons = synthetic.functionalRegionsFile();
+        functionalNeurons = new GroundTruth(synthetic.functionalRegionsFile(), synthetic.shiftsFile());
         cgru = untrainedCgru(shared.resolve("untrained-cgru" + ModelFiles.EXTENSION));
     }
 
