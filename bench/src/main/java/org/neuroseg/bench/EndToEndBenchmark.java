@@ -20,8 +20,9 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * part alone on the first frames of a video, run as the two stages one after the other and streamed with one or
  * two U-Net workers (is overlapping worth it on this machine?), then the whole pipeline on synthetic
  * epifluorescence videos of each given length (seed 1, scored against their functional ground truth): seconds per
- * step, frames/s and the process's peak resident memory (VmHWM). Every measurement runs in a JVM of its own with
- * the default heap, as {@code neuroseg run} does.
+ * step, frames/s, the cores the process kept busy (CPU time over wall-clock time), frames per CPU second (what
+ * frames/s would be per fully available core: other work on a shared machine lowers frames/s, not this) and its
+ * peak resident memory (VmHWM). Every measurement runs in a JVM of its own with the default heap, as {@code neuroseg run} does.
  */
 final class EndToEndBenchmark {
 
@@ -42,9 +43,9 @@ final class EndToEndBenchmark {
         rows.add("U-Net and CGRU alone on the first " + comparedFrames + " frames of the " + lengths[0]
                 + "-frame video (raw frames; the work does not depend on their content):");
         rows.add("");
-        rows.add("| how | PyTorch threads per operation | U-Net workers | seconds | frames/s | VmHWM | load average "
-                + "before |");
-        rows.add("|---|---|---|---|---|---|---|");
+        rows.add("| how | PyTorch threads per operation | U-Net workers | seconds | frames/s | cores used | frames per "
+                + "CPU second | VmHWM | load average before |");
+        rows.add("|---|---|---|---|---|---|---|---|---|");
         String video = first.videoFile().toString();
         String frames = Integer.toString(comparedFrames);
         rows.add(compared("two stages one after the other (probability video written and read)", "default", 1,
@@ -59,8 +60,9 @@ final class EndToEndBenchmark {
         rows.add("The whole pipeline (`neuroseg run` defaults: one PyTorch thread per operation, one U-Net worker "
                 + "per core), neuron F1 against the functional ground truth (IoU >= 0.5, Hungarian):");
         rows.add("");
-        rows.add("| video | seconds | frames/s | VmHWM | candidates | neurons | neuron F1 | load average before |");
-        rows.add("|---|---|---|---|---|---|---|---|");
+        rows.add("| video | seconds | frames/s | cores used | frames per CPU second | VmHWM | candidates | neurons | "
+                + "neuron F1 | load average before |");
+        rows.add("|---|---|---|---|---|---|---|---|---|---|");
         Map<String, List<String>> steps = new LinkedHashMap<>();
         for (int i = 0; i < lengths.length; i++) {
             SyntheticResult synthetic = i == 0 ? first : generate(work, lengths[i]);
@@ -69,8 +71,9 @@ final class EndToEndBenchmark {
                     synthetic.functionalRegionsFile().toString(), output.toString(), cgru,
                     synthetic.shiftsFile().toString());
             String[] r = result.values();
-            rows.add(String.format(Locale.ROOT, "| %s x %d x %d | %s | %.1f | %s MB | %s | %s | %s | %s |", r[0],
-                    SIDE, SIDE, r[1], Integer.parseInt(r[0]) / Double.parseDouble(r[1]), r[2], r[4], r[3], r[5],
+            double rate = Integer.parseInt(r[0]) / Double.parseDouble(r[1]);
+            rows.add(String.format(Locale.ROOT, "| %s x %d x %d | %s | %.1f | %s | %.1f | %s MB | %s | %s | %s | %s |",
+                    r[0], SIDE, SIDE, r[1], rate, r[6], rate / Double.parseDouble(r[6]), r[2], r[4], r[3], r[5],
                     result.loadBefore()));
             for (String[] step : result.steps()) {
                 steps.computeIfAbsent(step[1], name -> new ArrayList<>()).add(step[0]);
@@ -102,8 +105,9 @@ final class EndToEndBenchmark {
 
     private static String compared(String how, String threads, int workers, Probe probe) {
         String[] r = probe.values();
-        return String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s MB | %s |", how, threads, workers, r[1],
-                Integer.parseInt(r[0]) / Double.parseDouble(r[1]), r[2], probe.loadBefore());
+        double rate = Integer.parseInt(r[0]) / Double.parseDouble(r[1]);
+        return String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s | %.1f | %s MB | %s |", how, threads,
+                workers, r[1], rate, r[3], rate / Double.parseDouble(r[3]), r[2], probe.loadBefore());
     }
 
     /** What a probe printed: its RESULT values, its STEP lines (seconds, name) and the load average before it. */

@@ -26,16 +26,27 @@ import org.neuroseg.video.VideoStore;
  * its thread count once per process). Prints {@code STEP <seconds> <name>} lines and, last, {@code RESULT ...}.
  *
  * <p>{@code pipeline VIDEO TRUTH OUTPUT CGRU TRUE_SHIFTS}: the whole pipeline with the shipped U-Net, default
- * settings and workers, scored against TRUTH moved by the true shifts ({@link GroundTruth}); {@code RESULT <frames> <seconds> <VmHWM MB> <neurons> <candidates> <neuron F1>}.
+ * settings and workers, scored against TRUTH moved by the true shifts ({@link GroundTruth});
+ * {@code RESULT <frames> <seconds> <VmHWM MB> <neurons> <candidates> <neuron F1> <cores used>}.
  *
  * <p>{@code unet-cgru VIDEO FRAMES CGRU stages|streamed WORKERS}: only the U-Net and the CGRU on the first frames,
  * either as the two stages one after the other (the probability video written and read back) or streamed
- * ({@link FunctionalProbability}) with the given workers; {@code RESULT <frames> <seconds> <VmHWM MB>}.
+ * ({@link FunctionalProbability}) with the given workers; {@code RESULT <frames> <seconds> <VmHWM MB> <cores used>}.
  * CGRU is a model file or {@code shipped}.
  */
 final class EndToEndProbe {
 
     private EndToEndProbe() {
+    }
+
+    /**
+     * @return CPU time of this process over the last {@code seconds} of wall-clock time, in cores: 2.0 means both
+     *         cores of a 2-core machine were busy all along (includes the JVM's start, a fraction of a second)
+     */
+    private static double coresUsed(double seconds) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9 / seconds;
     }
 
     /** @param args see the class comment */
@@ -49,9 +60,10 @@ final class EndToEndProbe {
             for (StageTiming timing : result.timings()) {
                 System.out.printf(Locale.ROOT, "STEP %.2f %s%n", timing.seconds(), timing.step());
             }
-            System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %d %d %.4f%n", result.video().frames(),
+            System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %d %d %.4f %.2f%n", result.video().frames(),
                     result.totalSeconds(), ProcStatus.megabytes("VmHWM:"), result.neurons().size(),
-                    result.candidates().size(), result.scored().score().neuron(MatchingRule.IOU_HUNGARIAN).f1());
+                    result.candidates().size(), result.scored().score().neuron(MatchingRule.IOU_HUNGARIAN).f1(),
+                    coresUsed(result.totalSeconds()));
             return;
         }
         int frames = Integer.parseInt(args[2]);
@@ -71,8 +83,9 @@ final class EndToEndProbe {
                 FunctionalProbability.compute(video, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
                         cgru, CgruPredictorStage.INSTANCE.defaults(), workers, ProgressMonitor.NONE);
             }
-            System.out.printf(Locale.ROOT, "RESULT %d %.2f %d%n", frames, (System.nanoTime() - start) / 1e9,
-                    ProcStatus.megabytes("VmHWM:"));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %.2f%n", frames, seconds, ProcStatus.megabytes("VmHWM:"),
+                    coresUsed(seconds));
         }
     }
 }

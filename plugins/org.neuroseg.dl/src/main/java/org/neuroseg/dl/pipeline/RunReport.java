@@ -158,7 +158,8 @@ final class RunReport {
         for (List<String> row : rows) {
             page.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
-                page.append(c == 0 ? "<td>" : "<td class=\"n\">").append(escape(row.get(c))).append("</td>");
+                boolean number = row.get(c).matches("[-0-9.]+( / [0-9]+)*");
+                page.append(number ? "<td class=\"n\">" : "<td>").append(escape(row.get(c))).append("</td>");
             }
             page.append("</tr>\n");
         }
