@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             PreprocessCommand.class,
             LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
             TrainUnetCommand.class, PredictUnetCommand.class, TrainCgruCommand.class, PredictCgruCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
 
@@ -62,6 +63,7 @@ public final class NeurosegCommand implements Runnable {
         PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
         TrainCgruCommand.addStageOptions(commandLine.getSubcommands().get("train-cgru").getCommandSpec());
         PredictCgruCommand.addStageOptions(commandLine.getSubcommands().get("predict-cgru").getCommandSpec());
+        TrainCommand.addStageOptions(commandLine.getSubcommands().get("train").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {
