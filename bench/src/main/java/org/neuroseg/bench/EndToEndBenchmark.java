@@ -22,7 +22,8 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * epifluorescence videos of each given length (seed 1, scored against their functional ground truth): seconds per
  * step, frames/s, the cores the process kept busy (CPU time over wall-clock time), frames per CPU second (what
  * frames/s would be per fully available core: other work on a shared machine lowers frames/s, not this) and its
- * peak resident memory (VmHWM). Every measurement runs in a JVM of its own with the default heap, as {@code neuroseg run} does.
+ * peak resident memory (VmHWM). Every measurement runs in a JVM of its own with the default heap, as
+ * {@code neuroseg run} does.
  */
 final class EndToEndBenchmark {
 

@@ -56,7 +56,8 @@ class RunCommandTest {
                 "--ground-truth-shifts", "shifts.csv"));
         Path missing = dir.resolve("missing.nsmodel");
         String errors = stderr(() -> assertEquals(1, NeurosegCommand.execute("--no-progress", "run",
-                dir.resolve("video.nsv").toString(), "--unet-model", missing.toString(), "--cgru-model", missing.toString(),
+                dir.resolve("video.nsv").toString(), "--unet-model", missing.toString(), "--cgru-model",
+                missing.toString(),
                 "-o", dir.toString())));
         assertTrue(errors.contains(missing.toString()), errors);
         Path notVideo = Files.writeString(dir.resolve("video.tif"), "not a TIFF");
