@@ -31,17 +31,18 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * The whole pipeline with the shipped models finds the functional neurons of a small synthetic epifluorescence video
  * it never saw (256 x 256, 300 frames at 10 Hz, 75 cells of which 30 % silent, with motion; seed 401, used nowhere
  * else): neuron F1 (IoU >= 0.5, Hungarian) against the functional ground truth, moved into the corrected video's
- * coordinates by the true shifts, of at least {@value #BOUND}. The same run with an untrained CGRU stays below the
- * bound (it found no neuron at all: F1 0). Settings: the pipeline's defaults, except that Activity Validation asks for
- * 2 events more than dips instead of 4, as a 30-second recording holds few events (on a 512 x 512 video with a CGRU
- * trained for development, F1 0.90 with 1 or 2 events, 0.81 with 4).
+ * coordinates by the true shifts, of at least {@value #BOUND} (measured 0.885: 46 of 52 neurons, 6 false). No
+ * segmentation that keeps the silent cells reaches the bound: a perfect one of every cell scores 2 x 0.7 / 1.7 =
+ * 0.82 when 30 % are silent. The same run with an untrained CGRU finds no neuron (F1 0). Settings: the pipeline's
+ * defaults, except that Activity Validation asks for 2 events more than dips instead of 4, as a 30-second recording
+ * holds few events (4 gave F1 0.80 here, 1 gave 0.88).
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
  */
 class EndToEndAccuracyTest {
 
-    /** Lowest neuron F1 accepted: an untrained CGRU gets 0; to be checked against the shipped CGRU's own F1. */
-    private static final double BOUND = 0.6;
+    /** Lowest neuron F1 accepted: above what keeping every cell, silent ones included, can score. */
+    private static final double BOUND = 0.85;
 
     @TempDir
     static Path dir;
