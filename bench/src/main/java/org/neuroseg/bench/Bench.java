@@ -15,7 +15,7 @@ import java.util.List;
  * {@code bench/run classical [frames] [side] [rois]} runs only the classical stages ({@link ClassicalBenchmark}).
  * The U-Net suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
  * models/unet-default/unet-default.nsmodel and 100. The CGRU suite alone: {@code bench/run cgru [frames ...]};
- * default 600 3600.
+ * default 600 3600. The end-to-end suite alone: {@code bench/run endtoend [frames ...]}; default 600 3600.
  */
 public final class Bench {
 
@@ -26,7 +26,7 @@ public final class Bench {
      * @param args frames, frame side in pixels, repeats; each optional. With first argument {@code preprocess}:
      *        only the equalization and motion-correction suite, then frames and side; with
      *        {@code preprocess-memory}: only its memory probes; with {@code classical}: the classical stages; with
-     *        {@code unet} or {@code cgru}: that suite
+     *        {@code unet}, {@code cgru} or {@code endtoend}: that suite
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("unet")) {
@@ -35,6 +35,10 @@ public final class Bench {
         }
         if (args.length > 0 && args[0].equals("cgru")) {
             runCgru(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("endtoend")) {
+            runEndToEnd(args);
             return;
         }
         if (args.length > 0 && args[0].equals("classical")) {
@@ -155,12 +159,48 @@ public final class Bench {
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static String loadAverage() throws Exception {
+    /**
+     * The end-to-end suite: {@code bench/run endtoend [frames ...]}, default 600 3600; the CGRU is the shipped one
+     * unless {@code -Dneuroseg.bench.cgru=FILE} names another, and the U-Net and CGRU comparison takes
+     * {@code -Dneuroseg.bench.comparedFrames} frames (default 200).
+     */
+    private static void runEndToEnd(String[] args) throws Exception {
+        int[] lengths = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt)
+                .toArray() : new int[] {600, 3600};
+        String cgru = System.getProperty("neuroseg.bench.cgru", "shipped");
+        int compared = Integer.getInteger("neuroseg.bench.comparedFrames", 200);
+        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
+        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("## " + LocalDate.now() + ": end-to-end pipeline speed and memory");
+        lines.add("");
+        lines.add("Command: `bench/run endtoend" + (args.length > 1 ? " " + String.join(" ",
+                java.util.Arrays.copyOfRange(args, 1, args.length)) : "") + "`" + (cgru.equals("shipped") ? ""
+                : " with `-Dneuroseg.bench.cgru=" + cgru + "`") + ". Machine: " + machine() + "; load average at "
+                + "start " + loadAverage() + ". Models: the shipped U-Net, CGRU " + (cgru.equals("shipped")
+                ? "the shipped one" : cgru) + ". Targets: at least 10 frames/s end to end at 512 x 512 on 2 cores; "
+                + "peak resident memory at most 2 GB and the same for 600 and 3600 frames.");
+        lines.add("");
+        try {
+            lines.addAll(EndToEndBenchmark.run(work, lengths, compared, cgru));
+            lines.add("");
+            lines.add("Load average at the end: " + loadAverage() + ".");
+        } finally {
+            deleteTree(work);
+        }
+        lines.forEach(System.out::println);
+        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** @return the 1-minute load average, or "unknown" */
+    static String loadAverage() throws Exception {
         Path loadavg = Path.of("/proc/loadavg");
         return Files.isReadable(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
     }
 
-    private static void deleteTree(Path root) throws Exception {
+    /** Deletes a folder and everything in it. */
+    static void deleteTree(Path root) throws Exception {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -15,8 +15,7 @@ import org.neuroseg.video.VideoStore;
 
 /**
  * Runs local equalization and motion correction on the first N frames of a store and prints, as its last line, in
- * MB: the process's peak resident memory (including pages of memory-mapped video files, which the kernel may drop
- * at any time), the peak of its anonymous resident memory (heap, native OpenCV buffers, code; sampled every 20 ms)
+ * MB: the process's peak resident memory, the peak of its anonymous resident memory (heap, native OpenCV buffers, code; sampled every 20 ms)
  * and the peak heap used: {@code "<rss> <anonymous> <heap>"}.
  */
 final class MemoryProbe {

@@ -1,5 +1,6 @@
 package org.neuroseg.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.neuroseg.stage.ParamSpec;
@@ -10,9 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Command-line options made from a stage's parameter specs: key {@code spikeRateHz} becomes
- * {@code --spike-rate-hz}, with the spec's description and default in the help. A command that runs two stages with
- * the same keys gives one of them a prefix: {@code learningRate} with prefix {@code cgru} becomes
- * {@code --cgru-learning-rate}.
+ * {@code --spike-rate-hz}, with the spec's description and default in the help.
  */
 final class StageOptions {
 
@@ -21,22 +20,30 @@ final class StageOptions {
 
     /** Adds one option per parameter of {@code stage} whose key is not in {@code skipped}. */
     static void addTo(CommandSpec command, Stage stage, Set<String> skipped) {
-        addTo(command, stage, skipped, "");
+        addTo(command, List.of(stage), skipped);
     }
 
-    /** Adds one option {@code --PREFIX-KEY} per parameter of {@code stage} whose key is not in {@code skipped}. */
-    static void addTo(CommandSpec command, Stage stage, Set<String> skipped, String prefix) {
-        for (ParamSpec spec : stage.parameters()) {
-            if (skipped.contains(spec.key())) {
-                continue;
+    /**
+     * Adds the options of several stages to one command. A key that more than one of the stages has becomes an
+     * option per stage, prefixed with the stage's id ({@code tileSize} of the U-Net and CGRU Predictors:
+     * {@code --unet-predictor-tile-size} and {@code --cgru-predictor-tile-size}); read them back with
+     * {@link #read(CommandSpec, Stage, List)}.
+     */
+    static void addTo(CommandSpec command, List<Stage> stages, Set<String> skipped) {
+        for (Stage stage : stages) {
+            for (ParamSpec spec : stage.parameters()) {
+                if (skipped.contains(spec.key())) {
+                    continue;
+                }
+                String choices = spec.choices().isEmpty() ? "" : " One of: " + String.join(", ", spec.choices())
+                        + ".";
+                command.addOption(OptionSpec.builder(optionName(stage, spec, stages)).type(String.class)
+                        .paramLabel("<" + spec.type().name().toLowerCase(Locale.ROOT) + ">")
+                        // picocli formats descriptions printf-style: a literal % must be doubled.
+                        .description((spec.description() + choices + " Default: " + spec.defaultValue() + ".")
+                                .replace("%", "%%"))
+                        .build());
             }
-            String choices = spec.choices().isEmpty() ? "" : " One of: " + String.join(", ", spec.choices()) + ".";
-            command.addOption(OptionSpec.builder(optionName(spec, prefix)).type(String.class)
-                    .paramLabel("<" + spec.type().name().toLowerCase(Locale.ROOT) + ">")
-                    // picocli formats descriptions printf-style: a literal % must be doubled.
-                    .description((spec.description() + choices + " Default: " + spec.defaultValue() + ".")
-                            .replace("%", "%%"))
-                    .build());
         }
     }
 
@@ -45,17 +52,18 @@ final class StageOptions {
      * @throws IllegalArgumentException naming the option's parameter when a value is invalid
      */
     static Parameters read(CommandSpec command, Stage stage) {
-        return read(command, stage, "");
+        return read(command, stage, List.of(stage));
     }
 
     /**
-     * @return the stage's defaults overridden by the options {@code --PREFIX-KEY} given on the command line
+     * @param stages the stages whose options were added together ({@link #addTo(CommandSpec, List, Set)})
+     * @return the stage's defaults overridden by the options given on the command line
      * @throws IllegalArgumentException naming the option's parameter when a value is invalid
      */
-    static Parameters read(CommandSpec command, Stage stage, String prefix) {
+    static Parameters read(CommandSpec command, Stage stage, List<Stage> stages) {
         Parameters parameters = stage.defaults();
         for (ParamSpec spec : stage.parameters()) {
-            OptionSpec option = command.findOption(optionName(spec, prefix));
+            OptionSpec option = command.findOption(optionName(stage, spec, stages));
             if (option != null && option.getValue() != null) {
                 parameters = parameters.withText(spec.key(), option.getValue());
             }
@@ -63,9 +71,11 @@ final class StageOptions {
         return parameters;
     }
 
-    /** @return {@code --kebab-case} of a lowerCamelCase key, after {@code prefix-} unless the prefix is empty */
-    static String optionName(ParamSpec spec, String prefix) {
-        return "--" + (prefix.isEmpty() ? "" : prefix + "-")
-                + spec.key().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    /** @return {@code --kebab-case} of the key, prefixed with the stage id when another of the stages has it */
+    private static String optionName(Stage stage, ParamSpec spec, List<Stage> stages) {
+        long owners = stages.stream().filter(other -> other.parameters().stream()
+                .anyMatch(candidate -> candidate.key().equals(spec.key()))).count();
+        String kebab = spec.key().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return owners > 1 ? "--" + stage.id() + "-" + kebab : "--" + kebab;
     }
 }

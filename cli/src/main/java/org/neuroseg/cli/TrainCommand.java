@@ -19,6 +19,7 @@ import org.neuroseg.io.VideoFormats;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -33,18 +34,19 @@ import picocli.CommandLine.Spec;
             + "(on the raw frames moved by the same shifts), trains the U-Net on the corrected frames and blob masks, "
             + "runs it over every video and trains the CGRU on its output with the Blob Labeler's video masks as "
             + "targets. Writes OUTPUT/unet.nsmodel, OUTPUT/cgru.nsmodel and OUTPUT/training_report.txt (and .json): "
-            + "the losses of every epoch and the validation and test scores. Options of the two learners start with "
-            + "--unet- and --cgru-; the others set equalization, motion correction and the Blob Labeler."},
+            + "the losses of every epoch and the validation and test scores. Every stage's options apply; an option "
+            + "that two stages share carries the stage's id, e.g. --unet-learner-learning-rate."},
         mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
 
+    /** The stages whose options the command takes, in the order they run. */
+    private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
+            BlobLabelerStage.INSTANCE, UNetLearnerStage.INSTANCE, CgruLearnerStage.INSTANCE);
+
     /** The options of the composed stages; added in {@link NeurosegCommand#execute}. */
     static void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, LocalEqualizationStage.INSTANCE, Set.of());
-        StageOptions.addTo(command, MotionCorrectionStage.INSTANCE, Set.of());
-        StageOptions.addTo(command, BlobLabelerStage.INSTANCE, Set.of());
-        StageOptions.addTo(command, UNetLearnerStage.INSTANCE, Set.of(UNetLearnerStage.MORE_DATA.key()), "unet");
-        StageOptions.addTo(command, CgruLearnerStage.INSTANCE, Set.of(CgruLearnerStage.MORE_DATA.key()), "cgru");
+        // The videos on the command line are the training data: the learners' folder of more data does not apply.
+        StageOptions.addTo(command, STAGES, Set.of(UNetLearnerStage.MORE_DATA.key()));
     }
 
     @ParentCommand
@@ -64,10 +66,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SelfTraining.Settings settings = new SelfTraining.Settings(
-                StageOptions.read(spec, LocalEqualizationStage.INSTANCE),
-                StageOptions.read(spec, MotionCorrectionStage.INSTANCE), StageOptions.read(spec, BlobLabelerStage.INSTANCE),
-                StageOptions.read(spec, UNetLearnerStage.INSTANCE, "unet"), UNetPredictorStage.INSTANCE.defaults(),
-                StageOptions.read(spec, CgruLearnerStage.INSTANCE, "cgru"));
+                StageOptions.read(spec, LocalEqualizationStage.INSTANCE, STAGES),
+                StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES),
+                StageOptions.read(spec, BlobLabelerStage.INSTANCE, STAGES),
+                StageOptions.read(spec, UNetLearnerStage.INSTANCE, STAGES), UNetPredictorStage.INSTANCE.defaults(),
+                StageOptions.read(spec, CgruLearnerStage.INSTANCE, STAGES));
         Files.createDirectories(output);
         List<Video> opened = new ArrayList<>();
         SelfTraining.Result result;

@@ -15,6 +15,9 @@ import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Traces;
+import org.neuroseg.table.RasterTables;
+import org.neuroseg.table.TableCsv;
+import org.neuroseg.table.TracesTables;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code neuroseg validate}: Activity Validation of ROIs in a video. */
 @Command(name = "validate", header = "Measure each ROI's activity and keep the neurons that fire.",
-        description = {"Writes into OUTPUT: traces.csv (dF/F, neuron x frame), raster.csv (1 where active), "
-            + "validated_regions.json (the kept neurons, Neurofinder), raster.png and overlay.png."},
+        description = {"Writes into OUTPUT: traces.csv (dF/F, one row per ROI id, one column per frame), "
+            + "raster.csv (1 where active), validated_regions.json (the kept neurons, Neurofinder), raster.png and "
+            + "overlay.png."},
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
 
@@ -61,8 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
             outputs = ActivityValidationStage.INSTANCE.run(List.of(video, rois), parameters,
                     StageContext.inDirectory(output, monitor));
         }
-        StageFiles.write((Traces) outputs.get(0), output.resolve("traces.csv"));
-        StageFiles.write((Raster) outputs.get(1), output.resolve("raster.csv"));
+        TableCsv.write(TracesTables.toTable((Traces) outputs.get(0)), output.resolve("traces.csv"));
+        TableCsv.write(RasterTables.toTable((Raster) outputs.get(1)), output.resolve("raster.csv"));
         RoiSet kept = (RoiSet) outputs.get(2);
         NeurofinderRegions.write(output.resolve("validated_regions.json"), kept);
         StageFiles.write((Picture) outputs.get(3), output.resolve("raster.png"));

@@ -36,11 +36,11 @@ class TrainCommandTest {
         }
         Path out = dir.resolve("trained");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "train", video(1), video(2), video(3), "-o",
-                out.toString(), "--unet-depth", "2", "--unet-base-channels", "4", "--unet-crop-size", "32",
-                "--unet-batch-size", "4", "--unet-sample-frames", "300", "--unet-learning-rate", "0.01",
-                "--unet-max-epochs", "8", "--cgru-hidden-channels", "4", "--cgru-crop-size", "32",
-                "--cgru-chunk-frames", "25", "--cgru-learning-rate", "0.003", "--cgru-max-epochs", "10",
-                "--cgru-patience", "4"));
+                out.toString(), "--unet-learner-depth", "2", "--base-channels", "4", "--unet-learner-crop-size", "32",
+                "--batch-size", "4", "--sample-frames", "300", "--unet-learner-learning-rate", "0.01",
+                "--unet-learner-max-epochs", "8", "--hidden-channels", "4", "--cgru-learner-crop-size", "32",
+                "--chunk-frames", "25", "--cgru-learner-learning-rate", "0.003", "--cgru-learner-max-epochs", "10",
+                "--cgru-learner-patience", "4"));
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             assertEquals(2, UNetModelFile.read(out.resolve("unet.nsmodel"), manager).network().config().depth());
             assertEquals(4, CgruModelFile.read(out.resolve("cgru.nsmodel"), manager).info().getAsJsonObject("cgru")

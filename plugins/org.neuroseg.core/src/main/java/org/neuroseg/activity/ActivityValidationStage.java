@@ -167,7 +167,7 @@ public final class ActivityValidationStage implements Stage {
         }
         context.monitor().setProgress(1, null);
         return List.of(new Traces(ids, dff), raster, new RoiSet(rois.height(), rois.width(), kept),
-                RasterPlot.draw(raster, keptIds), RasterPlot.toPicture(Pictures.outlines(mean, rois.height(),
+                RasterPlot.draw(raster, keptIds), Pictures.toPicture(Pictures.outlines(mean, rois.height(),
                         rois.width(), rois, id -> keptIds.contains(id) ? 0x00FF00 : 0xFF3030)));
     }
 }

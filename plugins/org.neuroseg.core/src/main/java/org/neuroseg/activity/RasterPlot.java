@@ -1,11 +1,8 @@
 package org.neuroseg.activity;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Set;
-import javax.imageio.ImageIO;
+import org.neuroseg.io.Pictures;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.Raster;
 
@@ -49,17 +46,6 @@ public final class RasterPlot {
                 image.setRGB(x, y, color);
             }
         }
-        return toPicture(image);
-    }
-
-    /** @return the image encoded as PNG */
-    static Picture toPicture(BufferedImage image) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a PNG to memory failed", e);
-        }
-        return new Picture(png.toByteArray());
+        return Pictures.toPicture(image);
     }
 }

@@ -1,7 +1,9 @@
 package org.neuroseg.io;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
@@ -9,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.Picture;
 
 /** Pictures for people: grayscale images with ROI outlines drawn over them, as PNG. */
 public final class Pictures {
@@ -58,6 +61,22 @@ public final class Pictures {
             }
         }
         return picture;
+    }
+
+    /**
+     * @return the picture encoded as PNG
+     * @throws IllegalStateException when this Java runtime has no PNG writer
+     */
+    public static Picture toPicture(BufferedImage picture) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(picture, "png", png)) {
+                throw new IllegalStateException("no PNG writer in this Java runtime");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a PNG to memory failed", e);
+        }
+        return new Picture(png.toByteArray());
     }
 
     /** Writes a picture as PNG, all or nothing. */

@@ -206,14 +206,14 @@ public final class TiffVideo implements Video {
         if (contiguousStarts[index] >= 0) {
             readStored(index, out);
             if (parser.order() != ByteOrder.LITTLE_ENDIAN && shape.pixelType() != PixelType.UINT8) {
-                copyToLittleEndian(out.duplicate(), out);
+                shape.pixelType().bigToLittleEndian(out, out, shape.pixelsPerFrame());
             }
         } else {
             ByteBuffer decoded = decodePage(index);
             if (parser.order() == ByteOrder.LITTLE_ENDIAN) {
                 out.put(decoded.duplicate());
             } else {
-                copyToLittleEndian(decoded, out);
+                shape.pixelType().bigToLittleEndian(decoded, out, shape.pixelsPerFrame());
             }
         }
         target.position(target.position() + frameBytes);
@@ -275,26 +275,6 @@ public final class TiffVideo implements Video {
     }
 
     /** Copies a frame in the file's (big-endian) order into {@code out} as little-endian; may be the same bytes. */
-    private void copyToLittleEndian(ByteBuffer source, ByteBuffer out) {
-        ByteBuffer in = source.duplicate().order(ByteOrder.BIG_ENDIAN);
-        ByteBuffer le = out.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int base = out.position();
-        int pixels = shape.pixelsPerFrame();
-        switch (shape.pixelType()) {
-            case UINT8 -> le.put(in);
-            case UINT16 -> {
-                for (int i = 0; i < pixels; i++) {
-                    le.putShort(base + 2 * i, in.getShort(in.position() + 2 * i));
-                }
-            }
-            case FLOAT32 -> {
-                for (int i = 0; i < pixels; i++) {
-                    le.putInt(base + 4 * i, in.getInt(in.position() + 4 * i));
-                }
-            }
-        }
-    }
-
     private void checkIndex(int index) {
         if (index < 0 || index >= shape.frames()) {
             throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");

@@ -2,16 +2,13 @@ package org.neuroseg.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.FrameFileWriter;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -26,38 +23,20 @@ import org.neuroseg.video.VideoShape;
  * it into place. Closing without committing deletes the partial file, so a failed or canceled run leaves nothing
  * behind. Use in try-with-resources and call {@code commit()} last.
  */
-public final class TiffWriter implements AutoCloseable {
+public final class TiffWriter extends FrameFileWriter {
 
     /** Largest file written as a classic TIFF, whose offsets are 32-bit. */
     static final long CLASSIC_LIMIT = 0xFFFF_FFFFL;
     private static final int DATA_START = 16;
 
-    private final Path target;
-    private final Path partial;
-    private final VideoShape frameShape;
     private final double frameRateHz;
     private final long bigTiffThreshold;
-    private final FileChannel channel;
-    private final ByteBuffer frameBuffer;
-    private int frames;
-    private boolean finished;
 
     TiffWriter(Path target, VideoShape frameShape, double frameRateHz, long bigTiffThreshold)
             throws NeurosegException {
-        this.target = target.toAbsolutePath();
-        this.partial = this.target.resolveSibling(this.target.getFileName() + ".part");
-        this.frameShape = frameShape.withFrames(0);
+        super(target, frameShape, "TIFF file", ByteBuffer.allocate(DATA_START));
         this.frameRateHz = frameRateHz;
         this.bigTiffThreshold = bigTiffThreshold;
-        try {
-            Files.createDirectories(this.target.getParent());
-            channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            channel.position(DATA_START);
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot create TIFF file " + target + ": " + e.getMessage(), e);
-        }
-        frameBuffer = ByteBuffer.allocateDirect(frameShape.bytesPerFrame()).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
@@ -95,13 +74,9 @@ public final class TiffWriter implements AutoCloseable {
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         try (TiffWriter writer = new TiffWriter(file, shape, video.frameRateHz(), bigTiffThreshold)) {
-            ByteBuffer frame = writer.frameBuffer;
             for (int t = 0; t < shape.frames(); t++) {
                 monitor.checkCanceled();
-                frame.clear();
-                video.readFrameBytes(t, frame);
-                frame.flip();
-                writer.appendBytes(frame);
+                writer.appendFrameOf(video, t);
                 monitor.setProgress((t + 1.0) / shape.frames(), null);
             }
             return writer.commit();
@@ -136,77 +111,17 @@ public final class TiffWriter implements AutoCloseable {
         }
     }
 
-    /** @return height, width and pixel type, with the number of frames appended so far */
-    public VideoShape shape() {
-        return frameShape.withFrames(frames);
+    @Override
+    protected void finish(FileChannel file, VideoShape shape) throws IOException, NeurosegException {
+        if (shape.frames() == 0) {
+            throw new NeurosegException("Cannot write " + target() + ": a TIFF needs at least one frame");
+        }
+        TiffLayout layout = new TiffLayout(shape, DATA_START, description(shape.frames()), bigTiffThreshold);
+        layout.writeDirectories(file);
+        file.write(layout.header(), 0);
     }
 
-    /**
-     * Appends one frame, converted to the file's pixel type (rounded and clamped for integer types).
-     *
-     * @param pixels height x width values, row-major
-     * @throws NeurosegException when the frame cannot be written
-     */
-    public void append(float[] pixels) throws NeurosegException {
-        if (pixels.length != frameShape.pixelsPerFrame()) {
-            throw new IllegalArgumentException("frame has " + pixels.length + " pixels, expected "
-                    + frameShape.pixelsPerFrame());
-        }
-        frameBuffer.clear();
-        frameShape.pixelType().fromFloats(pixels, frameBuffer);
-        appendBytes(frameBuffer);
-    }
-
-    /**
-     * Appends one frame given as raw bytes in the file's pixel type, little-endian: the remaining bytes of
-     * {@code bytes}, exactly one frame. The buffer's position advances to its limit.
-     *
-     * @throws NeurosegException when the frame cannot be written
-     */
-    public void appendBytes(ByteBuffer bytes) throws NeurosegException {
-        ensureOpen();
-        if (bytes.remaining() != frameShape.bytesPerFrame()) {
-            throw new IllegalArgumentException("frame has " + bytes.remaining() + " bytes, expected "
-                    + frameShape.bytesPerFrame());
-        }
-        try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot write frame " + frames + " to " + target + ": " + e.getMessage(), e);
-        }
-        frames++;
-    }
-
-    /**
-     * Completes the TIFF: writes the description and directories and moves the file to its final name.
-     *
-     * @return the final path
-     * @throws NeurosegException when no frame was appended or the file cannot be written
-     */
-    public Path commit() throws NeurosegException {
-        ensureOpen();
-        try {
-            if (frames == 0) {
-                throw new NeurosegException("Cannot write " + target + ": a TIFF needs at least one frame");
-            }
-            TiffLayout layout = new TiffLayout(frameShape.withFrames(frames), DATA_START, description(),
-                    bigTiffThreshold);
-            layout.writeDirectories(channel);
-            channel.write(layout.header(), 0);
-            channel.close();
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot finish TIFF file " + target + ": " + e.getMessage(), e);
-        } finally {
-            finished = true;
-            closeAndDelete();
-        }
-        return target;
-    }
-
-    private byte[] description() {
+    private byte[] description(int frames) {
         StringBuilder text = new StringBuilder("ImageJ=1.11a\nimages=").append(frames).append("\nframes=")
                 .append(frames).append('\n');
         if (frameRateHz > 0) {
@@ -214,29 +129,5 @@ public final class TiffWriter implements AutoCloseable {
         }
         text.append("loop=false\n\0");
         return text.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Deletes the partial file unless {@link #commit()} succeeded. */
-    @Override
-    public void close() throws NeurosegException {
-        if (!finished) {
-            finished = true;
-            closeAndDelete();
-        }
-    }
-
-    private void closeAndDelete() throws NeurosegException {
-        try {
-            channel.close();
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot remove unfinished file " + partial + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void ensureOpen() {
-        if (finished) {
-            throw new IllegalStateException("writer for " + target + " is already closed");
-        }
     }
 }

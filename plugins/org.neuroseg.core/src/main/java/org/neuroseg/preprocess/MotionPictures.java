@@ -7,12 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import org.neuroseg.io.Pictures;
 import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.Picture;
 
@@ -61,7 +58,7 @@ final class MotionPictures {
         } finally {
             g.dispose();
         }
-        return new Picture(png(picture));
+        return Pictures.toPicture(picture);
     }
 
     /** Draws dx and dy against the frame number in the box at (x, y) of the given size, with axes and labels. */
@@ -118,17 +115,5 @@ final class MotionPictures {
             pixels[i] = (byte) Math.max(0, Math.min(255, Math.round((image[i] - low) * scale)));
         }
         return gray;
-    }
-
-    private static byte[] png(BufferedImage picture) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(picture, "png", bytes)) {
-                throw new IllegalStateException("no PNG writer in this Java runtime");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a PNG to memory failed", e);
-        }
-        return bytes.toByteArray();
     }
 }

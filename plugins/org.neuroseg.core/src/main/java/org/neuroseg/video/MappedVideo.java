@@ -3,7 +3,6 @@ package org.neuroseg.video;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -13,14 +12,12 @@ import java.util.Arrays;
 import org.neuroseg.NeurosegException;
 
 /**
- * Frames of a file read through memory-mapped windows of whole frames, so videos of any size (past 2 GB and 4 GB)
- * are read with a small heap. Used for {@link VideoStore} files and for raw binary files with a known layout.
- * Thread-safe for reading.
+ * Frames of a file read one at a time by positional reads, so videos of any size (past 2 GB and 4 GB) are read with
+ * a small heap and a resident memory that does not grow with the frames read (memory-mapped windows stayed resident
+ * until the garbage collector unmapped them). Used for {@link VideoStore} files and for raw binary files with a
+ * known layout. Thread-safe for reading.
  */
 public final class MappedVideo implements Video {
-
-    /** Bytes mapped at a time (whole frames; at least one frame). */
-    static final long WINDOW_BYTES = 256L << 20;
 
     private final Path file;
     private final FileChannel channel;
@@ -29,9 +26,8 @@ public final class MappedVideo implements Video {
     private final String metadataJson;
     private final long dataOffset;
     private final ByteOrder order;
-    private final int framesPerWindow;
-    private int windowIndex = -1;
-    private ByteBuffer window;
+    /** One frame's bytes per reading thread, in the file's byte order. */
+    private final ThreadLocal<ByteBuffer> frameBuffers;
 
     private MappedVideo(Path file, FileChannel channel, VideoShape shape, double frameRateHz, String metadataJson,
             long dataOffset, ByteOrder order) {
@@ -42,7 +38,7 @@ public final class MappedVideo implements Video {
         this.metadataJson = metadataJson;
         this.dataOffset = dataOffset;
         this.order = order;
-        this.framesPerWindow = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WINDOW_BYTES / shape.bytesPerFrame()));
+        this.frameBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(shape.bytesPerFrame()).order(order));
     }
 
     /** Opens a {@link VideoStore} file. */
@@ -146,37 +142,11 @@ public final class MappedVideo implements Video {
         return file;
     }
 
-    /**
-     * Returns a read-only view of frame {@code index} in the file's byte order, without copying. The view stays valid
-     * while this video is open.
-     */
-    public ByteBuffer frameView(int index) throws NeurosegException {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
-        }
-        int frameBytes = shape.bytesPerFrame();
-        ByteBuffer mapped = windowFor(index / framesPerWindow);
-        int start = (index % framesPerWindow) * frameBytes;
-        return mapped.slice(start, frameBytes).order(order);
-    }
-
     @Override
     public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
-        ByteBuffer view = frameView(index);
-        if (order == ByteOrder.LITTLE_ENDIAN || shape.pixelType() == PixelType.UINT8) {
-            target.put(view);
-            return;
-        }
-        ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
-        int pixels = shape.pixelsPerFrame();
-        if (shape.pixelType() == PixelType.UINT16) {
-            for (int i = 0; i < pixels; i++) {
-                out.putShort(2 * i, view.getShort(2 * i));
-            }
-        } else {
-            for (int i = 0; i < pixels; i++) {
-                out.putFloat(4 * i, view.getFloat(4 * i));
-            }
+        ByteBuffer frame = read(index, target.slice(target.position(), shape.bytesPerFrame()));
+        if (order != ByteOrder.LITTLE_ENDIAN) {
+            shape.pixelType().bigToLittleEndian(frame, frame, shape.pixelsPerFrame());
         }
         target.position(target.position() + shape.bytesPerFrame());
     }
@@ -187,33 +157,28 @@ public final class MappedVideo implements Video {
             throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
                     + shape.pixelsPerFrame());
         }
-        shape.pixelType().toFloats(frameView(index), target);
+        shape.pixelType().toFloats(read(index, frameBuffers.get()), target);
     }
 
-    private synchronized ByteBuffer windowFor(int wanted) throws NeurosegException {
-        if (wanted != windowIndex) {
-            long first = (long) wanted * framesPerWindow;
-            long count = Math.min(framesPerWindow, shape.frames() - first);
-            long offset = dataOffset + first * shape.bytesPerFrame();
-            try {
-                MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset,
-                        count * shape.bytesPerFrame());
-                window = mapped;
-                windowIndex = wanted;
-            } catch (IOException e) {
-                throw new NeurosegException("Cannot map frames " + first + ".." + (first + count - 1) + " of " + file
-                        + ": " + e.getMessage(), e);
-            }
+    /** Reads frame {@code index} into the whole of {@code buffer} and returns it flipped for reading. */
+    private ByteBuffer read(int index, ByteBuffer buffer) throws NeurosegException {
+        if (index < 0 || index >= shape.frames()) {
+            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
         }
-        return window;
+        buffer.clear();
+        try {
+            readFully(channel, buffer, dataOffset + (long) index * shape.bytesPerFrame());
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot read frame " + index + " of " + file + ": " + e.getMessage(), e);
+        }
+        if (buffer.hasRemaining()) {
+            throw new NeurosegException(file + " was truncated while being read: frame " + index + " is incomplete");
+        }
+        return buffer.flip();
     }
 
     @Override
     public void close() throws IOException {
-        synchronized (this) {
-            window = null;
-            windowIndex = -1;
-        }
         channel.close();
     }
 

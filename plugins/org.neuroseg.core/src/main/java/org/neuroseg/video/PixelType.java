@@ -1,6 +1,7 @@
 package org.neuroseg.video;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Pixel types of stored videos. Bytes are little-endian in every store; integer types are unsigned.
@@ -97,6 +98,30 @@ public enum PixelType {
             case FLOAT32 -> {
                 for (int i = 0; i < source.length; i++) {
                     target.putFloat(base + 4 * i, source[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies {@code pixels} pixels from {@code source} (big-endian, from its position) to {@code target}
+     * (little-endian, from its position); both may be the same memory. Both positions are left unchanged.
+     */
+    public void bigToLittleEndian(ByteBuffer source, ByteBuffer target, int pixels) {
+        ByteBuffer in = source.duplicate().order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer out = target.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int from = in.position();
+        int to = out.position();
+        switch (this) {
+            case UINT8 -> out.put(in.limit(from + pixels));
+            case UINT16 -> {
+                for (int i = 0; i < pixels; i++) {
+                    out.putShort(to + 2 * i, in.getShort(from + 2 * i));
+                }
+            }
+            case FLOAT32 -> {
+                for (int i = 0; i < pixels; i++) {
+                    out.putInt(to + 4 * i, in.getInt(from + 4 * i));
                 }
             }
         }

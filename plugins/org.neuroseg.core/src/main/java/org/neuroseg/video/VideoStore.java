@@ -11,7 +11,7 @@ import org.neuroseg.NeurosegException;
 
 /**
  * The NeuroSeg video store: one file per video (or image), a small header followed by raw little-endian frames,
- * read through memory-mapped windows and written by appending frames.
+ * read a frame at a time by positional reads and written by appending frames.
  *
  * <pre>
  * offset  size  field

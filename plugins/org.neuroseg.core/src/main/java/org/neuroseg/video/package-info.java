@@ -1,5 +1,5 @@
 /**
  * Videos, axis order (T, Y, X): the small {@link org.neuroseg.video.Video} interface, the on-disk
- * {@link org.neuroseg.video.VideoStore} read through memory-mapped windows, and streaming operations on videos.
+ * {@link org.neuroseg.video.VideoStore} read a frame at a time, and streaming operations on videos.
  */
 package org.neuroseg.video;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,13 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.ProgressMonitor;
-import org.neuroseg.stage.StageContext;
 
 /**
- * Runs the NeuroSeg nodes of the synthetic scorer testflow through their core stages, as KNIME would run them
- * (same settings, same connections), to show that its check nodes pass on the testflow and fail on a wrong score.
+ * Runs the NeuroSeg nodes of the testflows through their core stages ({@link PipelineRunner}), to show that the check
+ * nodes pass on the testflow and fail on a wrong score, and that the preprocessing testflow corrects motion.
  */
 class TestflowRunTest {
 
@@ -76,45 +72,7 @@ class TestflowRunTest {
         return run(pipeline, values -> { });
     }
 
-    /** Checks outputs before they are closed. */
-    private interface OutputCheck {
-        void check(Map<Integer, List<Object>> outputs) throws Exception;
-    }
-
-    /** Runs each stage node once all the nodes feeding it have run. */
-    private Map<Integer, List<Object>> run(Pipeline pipeline, OutputCheck check) throws Exception {
-        Map<Integer, List<Object>> outputs = new HashMap<>();
-        List<Pipeline.Node> waiting = new ArrayList<>(pipeline.nodes().stream().filter(n -> n.stage() != null)
-                .toList());
-        try {
-            while (!waiting.isEmpty()) {
-                Pipeline.Node node = waiting.stream().filter(n -> pipeline.connections().stream()
-                        .noneMatch(c -> c.to() == n.id() && !outputs.containsKey(c.from()))).findFirst()
-                        .orElseThrow(() -> new AssertionError("the testflow has a cycle"));
-                waiting.remove(node);
-                Object[] inputs = new Object[node.stage().inputs().size()];
-                for (Pipeline.Connection c : pipeline.connections()) {
-                    if (c.to() == node.id()) {
-                        inputs[c.toPort()] = outputs.get(c.from()).get(c.fromPort());
-                    }
-                }
-                Parameters parameters = node.stage().defaults();
-                for (Map.Entry<String, String> setting : node.settings().entrySet()) {
-                    parameters = parameters.withText(setting.getKey(), setting.getValue());
-                }
-                outputs.put(node.id(), node.stage().run(List.of(inputs), parameters,
-                        StageContext.inDirectory(dir.resolve("node" + node.id()), ProgressMonitor.NONE)));
-            }
-            check.check(outputs);
-            return outputs;
-        } finally {
-            for (List<Object> values : outputs.values()) {
-                for (Object value : values) {
-                    if (value instanceof Closeable closeable) {
-                        closeable.close();
-                    }
-                }
-            }
-        }
+    private Map<Integer, List<Object>> run(Pipeline pipeline, PipelineRunner.OutputCheck check) throws Exception {
+        return PipelineRunner.run(pipeline, Map.of(), dir, check);
     }
 }

@@ -118,32 +118,24 @@ public final class UNetPredictorStage implements Stage {
     private static void predict(Video video, UNetInference inference, int batchSize, int bin, Path target,
             StageContext context) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
-        int groups = (shape.frames() + bin - 1) / bin;
+        FrameGroups groups = new FrameGroups(shape.frames(), bin);
         try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), PixelType.FLOAT32,
                 video.frameRateHz(), "{\"stage\":\"unet-predictor\",\"framesAveraged\":" + bin + "}")) {
             float[] frame = new float[shape.pixelsPerFrame()];
-            for (int first = 0; first < groups; first += batchSize) {
+            for (int first = 0; first < groups.count(); first += batchSize) {
                 context.monitor().checkCanceled();
-                int count = Math.min(batchSize, groups - first);
+                int count = Math.min(batchSize, groups.count() - first);
                 float[][] means = new float[count][shape.pixelsPerFrame()];
-                int[] sizes = new int[count];
                 for (int g = 0; g < count; g++) {
-                    int from = (first + g) * bin;
-                    sizes[g] = Math.min(bin, shape.frames() - from);
-                    for (int t = from; t < from + sizes[g]; t++) {
-                        video.readFrame(t, frame);
-                        for (int i = 0; i < frame.length; i++) {
-                            means[g][i] += frame[i] / sizes[g];
-                        }
-                    }
+                    groups.mean(video, first + g, frame, means[g]);
                 }
                 float[][] probabilities = inference.predict(means, shape.height(), shape.width());
                 for (int g = 0; g < count; g++) {
-                    for (int t = 0; t < sizes[g]; t++) {
+                    for (int t = 0; t < groups.length(first + g); t++) {
                         writer.append(probabilities[g]);
                     }
                 }
-                context.monitor().setProgress((first + count) / (double) groups, null);
+                context.monitor().setProgress((first + count) / (double) groups.count(), null);
             }
             writer.commit();
         }

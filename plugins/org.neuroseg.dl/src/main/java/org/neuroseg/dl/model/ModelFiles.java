@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.neuroseg.NeurosegException;
@@ -90,6 +91,29 @@ public final class ModelFiles {
     }
 
     /**
+     * Reads which network a model file holds, without checking that NeuroSeg knows it.
+     *
+     * @return the file's architecture name, e.g. {@code unet}
+     * @throws NeurosegException when the file is missing, not a zip or has no readable {@value #INFO_ENTRY} naming
+     *         an architecture
+     */
+    static String architecture(Path file) throws NeurosegException {
+        requireFile(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            JsonObject info = info(file, zip);
+            if (info == null || !info.has("architecture") || !info.get("architecture").isJsonPrimitive()) {
+                throw new NeurosegException("Model file " + file + " does not say which network it holds (no "
+                        + "'architecture' in " + INFO_ENTRY + ")");
+            }
+            return info.get("architecture").getAsString();
+        } catch (ZipException e) {
+            throw notAModel(file, e);
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads the JSON of a model file and checks it holds the expected architecture.
      *
      * @param networkName how messages name the architecture, e.g. "a U-Net"
@@ -99,6 +123,8 @@ public final class ModelFiles {
         requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return checkedInfo(file, zip, architecture, networkName);
+        } catch (ZipException e) {
+            throw notAModel(file, e);
         } catch (IOException e) {
             throw new NeurosegException("Cannot read model file " + file + ": " + e.getMessage(), e);
         }
@@ -118,6 +144,8 @@ public final class ModelFiles {
                 throw new NeurosegException("Model file " + file + " has no " + networkName + " architecture");
             }
             return new Contents(info, entry(file, zip, PARAMS_ENTRY));
+        } catch (ZipException e) {
+            throw notAModel(file, e);
         } catch (IOException e) {
             throw new NeurosegException("Cannot read model file " + file + ": " + e.getMessage(), e);
         }
@@ -154,15 +182,23 @@ public final class ModelFiles {
         }
     }
 
-    private static JsonObject checkedInfo(Path file, ZipFile zip, String architecture, String networkName)
-            throws IOException, NeurosegException {
-        JsonObject info;
+    private static NeurosegException notAModel(Path file, ZipException e) {
+        return new NeurosegException("Model file " + file + " is not a NeuroSeg model (a zip holding " + INFO_ENTRY
+                + " and " + PARAMS_ENTRY + "), or it is damaged: " + e.getMessage(), e);
+    }
+
+    private static JsonObject info(Path file, ZipFile zip) throws IOException, NeurosegException {
         try {
-            info = GSON.fromJson(new String(entry(file, zip, INFO_ENTRY), StandardCharsets.UTF_8), JsonObject.class);
-        } catch (JsonParseException e) {
+            return GSON.fromJson(new String(entry(file, zip, INFO_ENTRY), StandardCharsets.UTF_8), JsonObject.class);
+        } catch (JsonParseException | IllegalStateException e) {
             throw new NeurosegException("Model file " + file + " has an unreadable " + INFO_ENTRY + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static JsonObject checkedInfo(Path file, ZipFile zip, String architecture, String networkName)
+            throws IOException, NeurosegException {
+        JsonObject info = info(file, zip);
         String found = info == null || !info.has("architecture") ? "missing" : info.get("architecture").getAsString();
         if (!architecture.equals(found)) {
             throw new NeurosegException("Model file " + file + " does not hold " + networkName + " (architecture '"

@@ -1,0 +1,132 @@
+package org.neuroseg.dl.pipeline;
+
+import ai.djl.ndarray.NDManager;
+import java.util.function.Supplier;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.DjlEngine;
+import org.neuroseg.dl.infer.CgruInference;
+import org.neuroseg.dl.infer.CgruPredictorStage;
+import org.neuroseg.dl.infer.FrameGroups;
+import org.neuroseg.dl.infer.UNetInference;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.preprocess.FramePipeline;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+
+/**
+ * The U-Net Predictor feeding the CGRU Predictor frame by frame, without the probability video in between: U-Net
+ * workers (each with its own copy of the network, on {@link FramePipeline} threads) predict the frames in parallel,
+ * and the calling thread pushes their probabilities into the CGRU in frame order while the workers go on. The result
+ * equals running the two stages one after the other with the same parameters (the U-Net Predictor's batch size
+ * aside, which does not change its output). At most a few frames per worker are in flight, so memory does not
+ * depend on the number of frames.
+ *
+ * <p>On a CPU the workers pay when each PyTorch operation runs on one thread ({@code ai.djl.pytorch.num_threads=1},
+ * read when the engine starts): two frames on two cores in parallel beat one frame on two cores, whose small
+ * operations spend much of their time synchronising. {@link #defaultWorkers()} follows that setting.
+ */
+public final class FunctionalProbability {
+
+    private FunctionalProbability() {
+    }
+
+    /**
+     * @return processors divided by the PyTorch threads per operation ({@code ai.djl.pytorch.num_threads}, by
+     *         default one per processor), at least 1
+     */
+    public static int defaultWorkers() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int threadsPerOperation = Integer.getInteger("ai.djl.pytorch.num_threads", processors);
+        return Math.max(1, processors / Math.max(1, threadsPerOperation));
+    }
+
+    /**
+     * Computes the probability that each pixel belongs to a functional neuron.
+     *
+     * @param video the preprocessed (equalized, motion-corrected) video, at least one frame; read from several
+     *        threads at once, so it must be thread-safe for reading (a video store is)
+     * @param unet a U-Net model file
+     * @param unetParameters parameters of the {@link UNetPredictorStage}
+     * @param cgru a CGRU model file
+     * @param cgruParameters parameters of the {@link CgruPredictorStage}
+     * @param workers U-Net workers, at least 1
+     * @param monitor progress over the frames; checked for cancellation once per frame
+     * @return height x width probabilities in (0, 1), row-major
+     * @throws NeurosegException when a model file cannot be read (the message names it), a parameter does not fit
+     *         the model, or the video has no frames
+     */
+    public static float[] compute(Video video, ModelFile unet, Parameters unetParameters, ModelFile cgru,
+            Parameters cgruParameters, int workers, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        VideoShape shape = video.shape();
+        if (shape.frames() == 0) {
+            throw new NeurosegException("The video to segment has no frames");
+        }
+        FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.BIN));
+        try (NDManager manager = DjlEngine.get().newBaseManager()) {
+            CgruModelFile.Loaded memory = CgruModelFile.read(cgru.file(), manager);
+            try (CgruInference inference = checked("CGRU Predictor", () -> new CgruInference(memory.network(),
+                    manager, shape.height(), shape.width(), cgruParameters.getInt(CgruPredictorStage.TILE),
+                    cgruParameters.getInt(CgruPredictorStage.OVERLAP)));
+                    FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
+                            () -> new UNetWorker(unet, unetParameters, shape))) {
+                pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(video, groups, group),
+                        (group, probability) -> {
+                            for (int t = 0; t < groups.length(group); t++) {
+                                inference.push(probability);
+                            }
+                        }, monitor);
+                return inference.probability();
+            }
+        }
+    }
+
+    /** One thread's U-Net: its own manager, network and frame buffers. */
+    private static final class UNetWorker implements AutoCloseable {
+        private final NDManager manager;
+        private final UNetInference inference;
+        private final VideoShape shape;
+        private final float[] buffer;
+        private final float[] mean;
+
+        UNetWorker(ModelFile model, Parameters parameters, VideoShape shape) throws NeurosegException {
+            this.manager = DjlEngine.get().newBaseManager();
+            this.shape = shape;
+            this.buffer = new float[shape.pixelsPerFrame()];
+            this.mean = new float[shape.pixelsPerFrame()];
+            try {
+                UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
+                this.inference = checked("U-Net Predictor", () -> new UNetInference(loaded.network(), manager,
+                        parameters.getInt(UNetPredictorStage.TILE), parameters.getInt(UNetPredictorStage.OVERLAP)));
+            } catch (NeurosegException | RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+        }
+
+        float[] predict(Video video, FrameGroups groups, int group) throws NeurosegException {
+            groups.mean(video, group, buffer, mean);
+            return inference.predict(new float[][] {mean}, shape.height(), shape.width())[0];
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    /** Turns a parameter that does not fit the model ({@link IllegalArgumentException}) into a user's error. */
+    private static <T> T checked(String stage, Supplier<T> construction) throws NeurosegException {
+        try {
+            return construction.get();
+        } catch (IllegalArgumentException e) {
+            throw new NeurosegException(stage + ": " + e.getMessage(), e);
+        }
+    }
+}

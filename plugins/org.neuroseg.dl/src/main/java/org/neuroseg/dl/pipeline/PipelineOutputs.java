@@ -1,0 +1,208 @@
+package org.neuroseg.dl.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.io.Pictures;
+import org.neuroseg.metrics.SegmentationScore;
+import org.neuroseg.preprocess.ShiftsCsv;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.roi.RoiWriterStage;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.MotionShifts;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.Raster;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.Traces;
+import org.neuroseg.table.MetricsTables;
+import org.neuroseg.table.RasterTables;
+import org.neuroseg.table.RoiTables;
+import org.neuroseg.table.TableCsv;
+import org.neuroseg.table.TracesTables;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
+
+/**
+ * The files a run of the {@link EndToEndPipeline} writes into its output folder (existing files of these names are
+ * replaced, each all or nothing):
+ * <ul>
+ * <li>{@value #NEURONS}{@code _labels.tif}, {@code _regions.json}, {@code _RoiSet.zip}: the functional neurons as
+ * a 16-bit label image, Neurofinder regions and an ImageJ RoiSet (the ROI Writer's files), and
+ * {@value #NEURONS}{@code .csv}, the ROI table;</li>
+ * <li>{@value #TRACES} and {@value #RASTER}: ΔF/F and activity (0/1) of the neurons, one row per ROI id, one
+ * column per frame;</li>
+ * <li>{@value #CANDIDATES}{@code _regions.json}: every cell the refinement found, before Activity Validation;</li>
+ * <li>{@value #PROBABILITY}: the CGRU's probability image (float32 video store of one frame), to refine again;</li>
+ * <li>{@value #SHIFTS}: the motion per frame;</li>
+ * <li>the pictures {@value #OVERLAY} (candidates on the mean of the corrected video: neurons green, others red),
+ * {@value #RASTER_PLOT}, {@value #PROBABILITY_PICTURE} (probability image with the neurons outlined) and
+ * {@value #MOTION_PICTURE};</li>
+ * <li>{@value #METRICS}: the scores against the ground truth, when one was given;</li>
+ * <li>{@value #REPORT}: a self-contained HTML page of counts, parameters, models, timings, scores and pictures.</li>
+ * </ul>
+ */
+public final class PipelineOutputs {
+
+    /** Prefix of the neurons' ROI files. */
+    public static final String NEURONS = "neurons";
+    /** Prefix of the candidates' ROI file. */
+    public static final String CANDIDATES = "candidates";
+    /** Traces table. */
+    public static final String TRACES = "traces.csv";
+    /** Raster table. */
+    public static final String RASTER = "raster.csv";
+    /** Shifts table. */
+    public static final String SHIFTS = "shifts.csv";
+    /** The CGRU's probability image. */
+    public static final String PROBABILITY = "functional_probability" + VideoStore.EXTENSION;
+    /** Metrics table. */
+    public static final String METRICS = "metrics.csv";
+    /** Candidates on the mean image. */
+    public static final String OVERLAY = "overlay.png";
+    /** Raster plot. */
+    public static final String RASTER_PLOT = "raster.png";
+    /** Probability image with the neurons. */
+    public static final String PROBABILITY_PICTURE = "functional_probability.png";
+    /** Mean image before and after motion correction, shift traces. */
+    public static final String MOTION_PICTURE = "motion.png";
+    /** The HTML report. */
+    public static final String REPORT = "report.html";
+
+    private final VideoShape shape;
+    private final MotionShifts shifts;
+    private final float[] probability;
+    private final RoiSet candidates;
+    private final RoiSet neurons;
+    private final Traces traces;
+    private final Raster raster;
+    private final Scored scored;
+    private final List<Picture> pictures;
+
+    /**
+     * The neurons scored against the ground truth.
+     *
+     * @param score the scores
+     * @param rowsMoved rows the ground truth was moved by into the corrected video's coordinates ({@link GroundTruth})
+     * @param columnsMoved columns it was moved by
+     */
+    public record Scored(SegmentationScore score, int rowsMoved, int columnsMoved) {
+    }
+
+    /**
+     * @param validated the Activity Validation stage's outputs: traces, raster, validated ROIs, raster plot, overlay
+     * @param scored null when there is no ground truth
+     */
+    PipelineOutputs(VideoShape shape, MotionShifts shifts, Picture motionPicture, float[] probability,
+            RoiSet candidates, List<Object> validated, Scored scored) {
+        this.shape = shape;
+        this.shifts = shifts;
+        this.probability = probability;
+        this.candidates = candidates;
+        this.neurons = (RoiSet) validated.get(2);
+        Set<Integer> kept = ids(neurons);
+        this.traces = keep((Traces) validated.get(0), kept);
+        this.raster = keep((Raster) validated.get(1), kept);
+        this.scored = scored;
+        Picture probabilityPicture = Pictures.toPicture(Pictures.outlines(probability, shape.height(), shape.width(),
+                neurons, id -> 0x00FF00));
+        this.pictures = List.of((Picture) validated.get(4), (Picture) validated.get(3), probabilityPicture,
+                motionPicture);
+    }
+
+    /** @return ΔF/F of the neurons only */
+    Traces traces() {
+        return traces;
+    }
+
+    /** @return activity of the neurons only */
+    Raster raster() {
+        return raster;
+    }
+
+    /**
+     * Writes every file into {@code folder}.
+     *
+     * @param timings of the steps so far, for the report
+     * @return the report
+     */
+    Path write(Path folder, PipelineSettings settings, List<StageTiming> timings, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
+        writeRois(folder, NEURONS, neurons, true);
+        writeRois(folder, CANDIDATES, candidates, false);
+        TableCsv.write(RoiTables.toTable(neurons), folder.resolve(NEURONS + ".csv"));
+        monitor.setProgress(0.3, null);
+        TableCsv.write(TracesTables.toTable(traces), folder.resolve(TRACES));
+        TableCsv.write(RasterTables.toTable(raster), folder.resolve(RASTER));
+        ShiftsCsv.write(shifts, folder.resolve(SHIFTS));
+        if (scored != null) {
+            TableCsv.write(MetricsTables.toTable(scored.score()), folder.resolve(METRICS));
+        }
+        monitor.setProgress(0.6, null);
+        try (VideoWriter writer = VideoStore.create(folder.resolve(PROBABILITY), shape.height(), shape.width(),
+                PixelType.FLOAT32, 0, "{\"stage\":\"cgru-predictor\",\"frames\":" + shape.frames() + "}")) {
+            writer.append(probability);
+            writer.commit();
+        }
+        List<String> names = List.of(OVERLAY, RASTER_PLOT, PROBABILITY_PICTURE, MOTION_PICTURE);
+        for (int i = 0; i < names.size(); i++) {
+            byte[] png = pictures.get(i).png();
+            AtomicFiles.write(folder.resolve(names.get(i)), out -> out.write(png));
+        }
+        String html = new RunReport(settings, shape, candidates.size(), neurons.size(), scored, timings).html(names,
+                pictures);
+        Path report = AtomicFiles.writeText(folder.resolve(REPORT), out -> out.write(html));
+        monitor.setProgress(1, null);
+        return report;
+    }
+
+    private static void writeRois(Path folder, String baseName, RoiSet rois, boolean allFormats)
+            throws NeurosegException, CanceledException {
+        Parameters parameters = RoiWriterStage.INSTANCE.defaults()
+                .with(RoiWriterStage.FOLDER.key(), folder.toString())
+                .with(RoiWriterStage.BASE_NAME.key(), baseName)
+                .with(RoiWriterStage.LABEL_TIFF.key(), allFormats)
+                .with(RoiWriterStage.IMAGEJ_ROISET.key(), allFormats);
+        RoiWriterStage.INSTANCE.run(List.of(rois), parameters, StageContext.inDirectory(folder,
+                ProgressMonitor.NONE));
+    }
+
+    private static Set<Integer> ids(RoiSet rois) {
+        Set<Integer> ids = new HashSet<>();
+        for (Roi roi : rois.rois()) {
+            ids.add(roi.id());
+        }
+        return ids;
+    }
+
+    private static Traces keep(Traces traces, Set<Integer> kept) {
+        List<Integer> rows = rowsOf(traces.neuronIds(), kept);
+        return new Traces(rows.stream().mapToInt(row -> traces.neuronIds()[row]).toArray(),
+                rows.stream().map(row -> traces.values()[row]).toArray(float[][]::new));
+    }
+
+    private static Raster keep(Raster raster, Set<Integer> kept) {
+        List<Integer> rows = rowsOf(raster.neuronIds(), kept);
+        List<BitSet> bits = rows.stream().map(row -> raster.rows().get(row)).toList();
+        return new Raster(rows.stream().mapToInt(row -> raster.neuronIds()[row]).toArray(), raster.frames(), bits);
+    }
+
+    private static List<Integer> rowsOf(int[] ids, Set<Integer> kept) {
+        List<Integer> rows = new ArrayList<>();
+        for (int row = 0; row < ids.length; row++) {
+            if (kept.contains(ids[row])) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

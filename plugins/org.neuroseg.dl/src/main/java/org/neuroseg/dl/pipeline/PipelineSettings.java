@@ -1,0 +1,89 @@
+package org.neuroseg.dl.pipeline;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuroseg.activity.ActivityValidationStage;
+import org.neuroseg.dl.infer.CgruPredictorStage;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.preprocess.LocalEqualizationStage;
+import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.segmentation.RefinementStage;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Stage;
+
+/**
+ * What one run of the {@link EndToEndPipeline} needs: the two models, the parameters of each stage it runs (the
+ * video file is the reader's {@link VideoReaderStage#FILE}) and the number of U-Net workers. Immutable.
+ *
+ * @param unet the U-Net model file
+ * @param cgru the CGRU model file
+ * @param parameters stage id to that stage's checked parameters, one entry for each of {@link #STAGES}
+ * @param unetWorkers U-Net workers running in parallel ({@link FunctionalProbability}), at least 1
+ */
+public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Parameters> parameters, int unetWorkers) {
+
+    /** The stages whose parameters the pipeline takes, in pipeline order. */
+    public static final List<Stage> STAGES = List.of(VideoReaderStage.INSTANCE, LocalEqualizationStage.INSTANCE,
+            MotionCorrectionStage.INSTANCE, UNetPredictorStage.INSTANCE, CgruPredictorStage.INSTANCE,
+            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE);
+
+    /** Checks that every stage has parameters and nothing else does, and copies the map. */
+    public PipelineSettings {
+        if (unet == null || cgru == null) {
+            throw new NullPointerException("both models are required");
+        }
+        for (Stage stage : STAGES) {
+            if (!parameters.containsKey(stage.id())) {
+                throw new IllegalArgumentException("no parameters for stage '" + stage.id() + "'");
+            }
+        }
+        if (parameters.size() != STAGES.size()) {
+            throw new IllegalArgumentException("parameters for stages the pipeline does not run: "
+                    + parameters.keySet());
+        }
+        if (unetWorkers < 1) {
+            throw new IllegalArgumentException("U-Net workers must be at least 1, got " + unetWorkers);
+        }
+        parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * @param video the video file or folder to segment
+     * @return every stage at its defaults, the given models, {@link FunctionalProbability#defaultWorkers()} workers
+     */
+    public static PipelineSettings defaults(Path video, ModelFile unet, ModelFile cgru) {
+        Map<String, Parameters> defaults = new LinkedHashMap<>();
+        for (Stage stage : STAGES) {
+            defaults.put(stage.id(), stage.defaults());
+        }
+        defaults.put(VideoReaderStage.INSTANCE.id(), VideoReaderStage.INSTANCE.defaults()
+                .with(VideoReaderStage.FILE.key(), video.toString()));
+        return new PipelineSettings(unet, cgru, defaults, FunctionalProbability.defaultWorkers());
+    }
+
+    /** @return the parameters of {@code stage}, one of {@link #STAGES} */
+    public Parameters of(Stage stage) {
+        Parameters found = parameters.get(stage.id());
+        if (found == null) {
+            throw new IllegalArgumentException("the pipeline does not run stage '" + stage.id() + "'");
+        }
+        return found;
+    }
+
+    /** @return a copy with the parameters of {@code stage}, one of {@link #STAGES}, replaced */
+    public PipelineSettings with(Stage stage, Parameters stageParameters) {
+        of(stage);
+        Map<String, Parameters> copy = new LinkedHashMap<>(parameters);
+        copy.put(stage.id(), stageParameters);
+        return new PipelineSettings(unet, cgru, copy, unetWorkers);
+    }
+
+    /** @return a copy with {@code workers} U-Net workers */
+    public PipelineSettings withUnetWorkers(int workers) {
+        return new PipelineSettings(unet, cgru, parameters, workers);
+    }
+}

@@ -1,0 +1,181 @@
+package org.neuroseg.dl.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.DjlEngine;
+import org.neuroseg.dl.infer.CgruPredictorStage;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.ConvGruBlock;
+import org.neuroseg.dl.model.ConvGruConfig;
+import org.neuroseg.dl.model.ModelFiles;
+import org.neuroseg.dl.model.ShippedModels;
+import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.synthetic.SyntheticParams;
+import org.neuroseg.synthetic.SyntheticResult;
+import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * The pipeline's plumbing on a small synthetic video with the shipped U-Net and an untrained CGRU (its accuracy with
+ * the shipped models is checked in the command line's tests): what it writes, that it equals the stages run one
+ * after the other, progress, cancellation and errors.
+ */
+class EndToEndPipelineTest {
+
+    @TempDir
+    static Path shared;
+
+    private static Path video;
+    private static GroundTruth functionalNeurons;
+    private static ModelFile cgru;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(64, 64, 60).neuronCount(12)
+                .seed(5).build();
+        SyntheticResult synthetic = SyntheticVideoGenerator.generate(params, shared, ProgressMonitor.NONE);
+        video = synthetic.videoFile();
+        functionalNeurons = new GroundTruth(synthetic.functionalRegionsFile(), synthetic.shiftsFile());
+        cgru = untrainedCgru(shared.resolve("untrained-cgru" + ModelFiles.EXTENSION));
+    }
+
+    @Test
+    void writesEveryOutputAndRemovesItsScratchFolder() throws Exception {
+        PipelineResult result = EndToEndPipeline.run(settings(), functionalNeurons, dir, ProgressMonitor.NONE);
+        for (String name : List.of("neurons_labels.tif", "neurons_regions.json", "neurons_RoiSet.zip",
+                "neurons.csv", "candidates_regions.json", PipelineOutputs.TRACES, PipelineOutputs.RASTER,
+                PipelineOutputs.SHIFTS, PipelineOutputs.PROBABILITY, PipelineOutputs.METRICS, PipelineOutputs.OVERLAY,
+                PipelineOutputs.RASTER_PLOT, PipelineOutputs.PROBABILITY_PICTURE, PipelineOutputs.MOTION_PICTURE,
+                PipelineOutputs.REPORT)) {
+            assertTrue(Files.isRegularFile(dir.resolve(name)), name);
+        }
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(file -> file.getFileName().toString().startsWith(".")), "scratch left");
+        }
+        List<Integer> candidateIds = result.candidates().rois().stream().map(Roi::id).toList();
+        assertTrue(result.neurons().rois().stream().allMatch(roi -> candidateIds.contains(roi.id())));
+        assertEquals(result.neurons().size(), result.traces().neuronIds().length);
+        assertEquals(result.neurons().size(), result.raster().neuronIds().length);
+        assertEquals(60, result.raster().frames());
+        assertEquals(1 + result.neurons().size(), Files.readAllLines(dir.resolve(PipelineOutputs.RASTER)).size());
+        assertEquals(result.neurons().size(), NeurofinderRegions.read(dir.resolve("neurons_regions.json"), 64, 64)
+                .size());
+        String report = Files.readString(dir.resolve(PipelineOutputs.REPORT));
+        assertTrue(report.contains("data:image/png;base64,") && report.contains("Motion Correction")
+                && report.contains("pixel Dice") && !report.contains("src=\"http"), "report");
+        assertEquals(List.of("Local Equalization", "Motion Correction", "U-Net and CGRU Predictors", "Apply Shifts",
+                "Morphological Refinement", "Activity Validation", "Scoring", "Writing the results"),
+                result.timings().stream().map(StageTiming::step).toList());
+    }
+
+    @Test
+    void streamedUNetAndCgruEqualTheTwoStagesRunOneAfterTheOther() throws Exception {
+        ModelFile unet = ShippedModels.unet();
+        float[] streamed;
+        float[] staged = new float[64 * 64];
+        try (Video input = VideoStore.open(video)) {
+            streamed = FunctionalProbability.compute(input, unet, UNetPredictorStage.INSTANCE.defaults()
+                    .with(UNetPredictorStage.BIN.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
+                    ProgressMonitor.NONE);
+            StageContext context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
+            try (Video probabilities = (Video) UNetPredictorStage.INSTANCE.run(List.of(input, unet),
+                    UNetPredictorStage.INSTANCE.defaults().with(UNetPredictorStage.BIN.key(), 2), context).get(0);
+                    Video functional = (Video) CgruPredictorStage.INSTANCE.run(List.of(probabilities, cgru),
+                            CgruPredictorStage.INSTANCE.defaults(), context).get(0)) {
+                functional.readFrame(0, staged);
+            }
+        }
+        assertArrayEquals(staged, streamed, 1e-5f);
+    }
+
+    @Test
+    void reportsProgressInOrderUpToOneAndStopsWhenCanceled() throws Exception {
+        List<Double> fractions = new ArrayList<>();
+        EndToEndPipeline.run(settings(), null, dir.resolve("run"), new ProgressMonitor() {
+            @Override
+            public void setProgress(double fraction, String message) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public void checkCanceled() {
+                // never
+            }
+        });
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1) - 1e-9, "progress went back at " + i);
+        }
+        assertEquals(1, fractions.get(fractions.size() - 1), 1e-9);
+
+        Path canceledRun = dir.resolve("canceled");
+        int[] calls = {0};
+        assertThrows(CanceledException.class, () -> EndToEndPipeline.run(settings(), null, canceledRun,
+                new ProgressMonitor() {
+                    @Override
+                    public void setProgress(double fraction, String message) {
+                        // ignored
+                    }
+
+                    @Override
+                    public void checkCanceled() throws CanceledException {
+                        if (++calls[0] > 20) {
+                            throw new CanceledException();
+                        }
+                    }
+                }));
+        try (var left = Files.list(canceledRun)) {
+            assertEquals(0, left.count(), "nothing may remain of a canceled run");
+        }
+    }
+
+    @Test
+    void missingModelAndUnreadableVideoAreNamed() throws Exception {
+        Path missing = dir.resolve("no-such.nsmodel");
+        NeurosegException error = assertThrows(NeurosegException.class, () -> EndToEndPipeline.run(
+                PipelineSettings.defaults(video, new ModelFile(missing, "unet"), cgru), null, dir,
+                ProgressMonitor.NONE));
+        assertTrue(error.getMessage().contains(missing.toString()), error.getMessage());
+        Path notVideo = Files.writeString(dir.resolve("notes.tif"), "not a TIFF");
+        error = assertThrows(NeurosegException.class, () -> EndToEndPipeline.run(
+                PipelineSettings.defaults(notVideo, ShippedModels.unet(), cgru), null, dir.resolve("out"),
+                ProgressMonitor.NONE));
+        assertTrue(error.getMessage().contains(notVideo.toString()), error.getMessage());
+    }
+
+    private static PipelineSettings settings() throws NeurosegException {
+        return PipelineSettings.defaults(video, ShippedModels.unet(), cgru).withUnetWorkers(2);
+    }
+
+    private static ModelFile untrainedCgru(Path file) throws NeurosegException {
+        DjlEngine.get().setRandomSeed(11);
+        try (NDManager manager = DjlEngine.get().newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(ConvGruConfig.DEFAULT);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 1, 16, 16), new Shape(1, 8, 16, 16));
+            return CgruModelFile.write(file, ConvGruConfig.DEFAULT, ModelFiles.parameterBytes(block), null);
+        }
+    }
+}

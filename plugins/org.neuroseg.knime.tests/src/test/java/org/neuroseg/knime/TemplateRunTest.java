@@ -1,0 +1,123 @@
+package org.neuroseg.knime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.Raster;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.Stages;
+import org.neuroseg.stage.Traces;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.Video;
+
+/**
+ * Runs the workflow templates "train on my videos" and "segment with shipped models" through their core stages
+ * ({@link PipelineRunner}) on a small simulated video, with their workflow variables set as a user would: the
+ * training template writes both model files, and the segmentation template, its Model Readers set to those files,
+ * writes the neurons and gives traces and raster for every frame. Training is shortened (tiny networks, one epoch):
+ * this checks the wiring, not the accuracy.
+ */
+class TemplateRunTest {
+
+    private static final int FRAMES = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainTemplateWritesModelsThatTheSegmentTemplateUses() throws Exception {
+        Path video = simulatedVideo();
+        Path unet = dir.resolve("models/my-unet.nsmodel");
+        Path cgru = dir.resolve("models/my-cgru.nsmodel");
+        Pipeline train = withSettings(template("train-on-my-videos"), Map.of(
+                "unet-learner", Map.of("baseChannels", "2", "depth", "2", "sampleFrames", "20", "cropSize", "32",
+                        "batchSize", "2", "maxEpochs", "1"),
+                "cgru-learner", Map.of("hiddenChannels", "2", "chunkFrames", "20", "cropSize", "32",
+                        "cropsPerVideo", "1", "maxEpochs", "1")));
+        PipelineRunner.run(train, Map.of("inputFile", video.toString(), "unetModelFile", unet.toString(),
+                "cgruModelFile", cgru.toString()), dir.resolve("train"), outputs -> {
+                    assertEquals(List.of(), outputs.get(8));
+                    assertEquals(List.of(), outputs.get(9));
+                });
+        assertEquals("unet", modelRead(unet).architecture());
+        assertEquals("cgru", modelRead(cgru).architecture());
+
+        Path results = dir.resolve("results");
+        Pipeline segment = withSettings(template("segment-with-shipped-models"), Map.of());
+        segment = withNodeSettings(segment, 4, Map.of("source", "model file", "file", unet.toString()));
+        segment = withNodeSettings(segment, 6, Map.of("source", "model file", "file", cgru.toString()));
+        PipelineRunner.run(segment, Map.of("inputFile", video.toString(), "outputFolder", results.toString()),
+                dir.resolve("segment"), outputs -> {
+                    RoiSet candidates = (RoiSet) outputs.get(8).get(1);
+                    Traces traces = (Traces) outputs.get(10).get(0);
+                    Raster raster = (Raster) outputs.get(10).get(1);
+                    RoiSet kept = (RoiSet) outputs.get(10).get(2);
+                    assertEquals(candidates.size(), traces.neuronIds().length);
+                    assertEquals(FRAMES, raster.frames());
+                    assertEquals(candidates.size(), raster.neuronIds().length);
+                    assertTrue(kept.size() <= candidates.size());
+                    assertEquals(64, ((Video) outputs.get(7).get(0)).shape().width());
+                });
+        for (String file : List.of("neurons_labels.tif", "neurons_regions.json", "neurons_RoiSet.zip")) {
+            assertTrue(Files.isRegularFile(results.resolve(file)), file);
+        }
+    }
+
+    private Path simulatedVideo() throws Exception {
+        Parameters parameters = Stages.byId("synthetic-video").defaults().with("width", 64).with("height", 64)
+                .with("frames", FRAMES).with("neuronCount", 15).with("seed", 5L);
+        List<Object> outputs = Stages.byId("synthetic-video").run(List.of(), parameters,
+                StageContext.inDirectory(dir.resolve("simulated"), ProgressMonitor.NONE));
+        try (MappedVideo video = (MappedVideo) outputs.get(0)) {
+            return video.file();
+        }
+    }
+
+    private ModelFile modelRead(Path file) throws Exception {
+        Parameters parameters = Stages.byId("model-reader").defaults().with("source", "model file")
+                .with("file", file.toString());
+        return (ModelFile) Stages.byId("model-reader").run(List.of(), parameters,
+                StageContext.inDirectory(dir.resolve("check"), ProgressMonitor.NONE)).get(0);
+    }
+
+    private static Pipeline template(String name) throws Exception {
+        return Pipeline.read(NodeNames.root().resolve("workflows").resolve(name).resolve("pipeline.json"));
+    }
+
+    /** @return the pipeline with extra settings for every node of the given stages */
+    private static Pipeline withSettings(Pipeline pipeline, Map<String, Map<String, String>> byStage) {
+        Pipeline result = pipeline;
+        for (Pipeline.Node node : pipeline.nodes()) {
+            Map<String, String> extra = byStage.get(node.stage().id());
+            if (extra != null) {
+                result = withNodeSettings(result, node.id(), extra);
+            }
+        }
+        return result;
+    }
+
+    private static Pipeline withNodeSettings(Pipeline pipeline, int id, Map<String, String> extra) {
+        List<Pipeline.Node> nodes = new ArrayList<>();
+        for (Pipeline.Node n : pipeline.nodes()) {
+            Map<String, String> settings = new HashMap<>(n.settings());
+            if (n.id() == id) {
+                settings.putAll(extra);
+            }
+            nodes.add(new Pipeline.Node(n.id(), n.stage(), n.knimeFactory(), n.name(), n.bundle(), n.x(), n.y(),
+                    settings, n.variables()));
+        }
+        return new Pipeline(pipeline.description(), nodes, pipeline.connections());
+    }
+}

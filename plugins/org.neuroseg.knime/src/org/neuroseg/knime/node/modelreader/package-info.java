@@ -1,0 +1,2 @@
+/** The Model Reader node. */
+package org.neuroseg.knime.node.modelreader;

@@ -1,0 +1,2 @@
+/** The Model Writer node. */
+package org.neuroseg.knime.node.modelwriter;
