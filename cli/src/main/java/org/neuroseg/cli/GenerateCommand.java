@@ -12,8 +12,11 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
 import org.neuroseg.synthetic.SyntheticVideoStage;
+import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
 import org.neuroseg.video.Videos;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +25,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code neuroseg generate}: a synthetic video with its ground truth and an overview picture. */
 @Command(name = "generate", header = "Generate a synthetic calcium-imaging video with known neurons.",
-        description = {"Writes into OUTPUT/synthetic/: video.nsv, ground-truth labels (store and TIFF), regions JSON "
+        description = {"Writes into OUTPUT/synthetic/: video.nsv, ground-truth labels (store and TIFF), the "
+            + "functional cells' labels (ground_truth_functional_labels.nsv, e.g. the CGRU's target), regions JSON "
             + "(all and functional cells), an ImageJ RoiSet, cells.csv, spikes.csv, traces.csv, shifts.csv, and "
             + "overview.png (mean image; functional cells outlined in green, silent cells in red)."},
         mixinStandardHelpOptions = true)
 final class GenerateCommand implements Callable<Integer> {
+
+    /** File name of the functional cells' label image, beside the generator's files. */
+    static final String FUNCTIONAL_LABELS = "ground_truth_functional_labels.nsv";
 
     /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
     static void addStageOptions(picocli.CommandLine.Model.CommandSpec command) {
@@ -55,6 +62,12 @@ final class GenerateCommand implements Callable<Integer> {
             TiffWriter.writeLabelImage(folder.resolve("ground_truth_labels.tif"), all.toLabelImage(), all.height(),
                     all.width());
             ImageJRoiSets.write(all, folder.resolve("ground_truth_RoiSet.zip"));
+            try (VideoWriter writer = VideoStore.create(folder.resolve(FUNCTIONAL_LABELS), functional.height(),
+                    functional.width(), PixelType.UINT16, 0, "{\"content\":\"ground-truth labels of the functional "
+                            + "cells of a synthetic video: ROI id per pixel, 0 = background or silent cell\"}")) {
+                writer.append(functional.toLabelImage());
+                writer.commit();
+            }
             try (Video video = (Video) outputs.get(0)) {
                 VideoShape shape = video.shape();
                 float[] mean = Videos.mean(video, monitor.subMonitor(0.9, 1));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
             TrainUnetCommand.class, PredictUnetCommand.class, TrainCgruCommand.class, PredictCgruCommand.class,
             RunCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
 
@@ -64,6 +65,7 @@ public final class NeurosegCommand implements Runnable {
         TrainCgruCommand.addStageOptions(commandLine.getSubcommands().get("train-cgru").getCommandSpec());
         PredictCgruCommand.addStageOptions(commandLine.getSubcommands().get("predict-cgru").getCommandSpec());
         RunCommand.addStageOptions(commandLine.getSubcommands().get("run").getCommandSpec());
+        TrainCommand.addStageOptions(commandLine.getSubcommands().get("train").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

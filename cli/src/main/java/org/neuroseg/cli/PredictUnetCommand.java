@@ -36,7 +36,9 @@ final class PredictUnetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(index = "0", paramLabel = "VIDEO", description = "Video to segment.")
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "VIDEO", description = "Video to segment, "
+            + "preprocessed as the model's training frames were (the shipped model: corrected.nsv of neuroseg "
+            + "preprocess).")
     Path video;
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",

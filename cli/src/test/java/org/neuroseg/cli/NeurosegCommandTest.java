@@ -37,6 +37,11 @@ class NeurosegCommandTest {
             assertTrue(Files.isRegularFile(synthetic.resolve(name)), name);
         }
         Path labels = synthetic.resolve("ground_truth_labels.tif");
+        Path functionalScore = dir.resolve("functional.json");
+        assertEquals(0, NeurosegCommand.execute("score", "-p",
+                synthetic.resolve(GenerateCommand.FUNCTIONAL_LABELS).toString(), "-r",
+                synthetic.resolve("functional_regions.json").toString(), "--json", functionalScore.toString()));
+        assertEquals(1.0, headlineF1(functionalScore), "the functional label image holds the functional regions");
         Path self = dir.resolve("self.json");
         assertEquals(0, NeurosegCommand.execute("score", "-p", labels.toString(), "-r", labels.toString(),
                 "--json", self.toString()));

@@ -10,7 +10,7 @@ import org.neuroseg.dl.train.Masks;
 import org.neuroseg.video.MappedVideo;
 import org.neuroseg.video.VideoStore;
 
-/** The shipped U-Net finds the cells of a video it never saw (a seed not used in training). */
+/** The shipped U-Net finds the cells of a preprocessed video it never saw (a seed not used in training). */
 class ShippedUnetModelTest {
 
     private static final Path MODEL = Path.of("../models/unet-default/unet-default.nsmodel");
@@ -23,9 +23,12 @@ class ShippedUnetModelTest {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "generate", "--width", "256", "--height", "256",
                 "--frames", "12", "--neuron-count", "75", "--motion", "false", "--seed", "201", "-o",
                 dir.toString()));
+        // The model's input in the pipeline: equalized, motion-corrected frames.
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "preprocess",
+                dir.resolve("synthetic/video.nsv").toString(), "-o", dir.resolve("pre").toString()));
         Path probabilities = dir.resolve("p.nsv");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "predict-unet",
-                dir.resolve("synthetic/video.nsv").toString(), "-m", MODEL.toString(), "-o",
+                dir.resolve("pre/corrected.nsv").toString(), "-m", MODEL.toString(), "-o",
                 probabilities.toString()));
         try (MappedVideo result = VideoStore.open(probabilities);
                 MappedVideo labels = VideoStore.open(dir.resolve("synthetic/ground_truth_labels.nsv"))) {

@@ -1,0 +1,106 @@
+package org.neuroseg.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.train.CgruLearnerStage;
+import org.neuroseg.dl.train.SelfTraining;
+import org.neuroseg.dl.train.TrainingReport;
+import org.neuroseg.dl.train.UNetLearnerStage;
+import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.preprocess.LocalEqualizationStage;
+import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroseg train}: the paper's self-training of the U-Net and the CGRU, without manual labels. */
+@Command(name = "train", header = "Train the U-Net and the CGRU on your videos, without manual labels.",
+        description = {"Equalizes each VIDEO and corrects its motion, labels cell-like blobs with the Blob Labeler "
+            + "(on the raw frames moved by the same shifts), trains the U-Net on the corrected frames and blob masks, "
+            + "runs it over every video and trains the CGRU on its output with the Blob Labeler's video masks as "
+            + "targets. Writes OUTPUT/unet.nsmodel, OUTPUT/cgru.nsmodel and OUTPUT/training_report.txt (and .json): "
+            + "the losses of every epoch and the validation and test scores. An option that two of the composed "
+            + "stages share is named after its stage (--unet-learner-..., --cgru-learner-...)."},
+        mixinStandardHelpOptions = true)
+final class TrainCommand implements Callable<Integer> {
+
+    /** The options of the composed stages; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        StageOptions.addTo(command, STAGES, Set.of(UNetLearnerStage.MORE_DATA.key()));
+    }
+
+    private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
+            BlobLabelerStage.INSTANCE, UNetLearnerStage.INSTANCE, CgruLearnerStage.INSTANCE);
+
+    @ParentCommand
+    NeurosegCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "VIDEO",
+            description = "Videos to learn from (TIFF, folder of TIFFs or .nsv); with three or more, whole videos "
+                    + "are held out to validate and test the U-Net.")
+    List<Path> videos;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        SelfTraining.Settings settings = new SelfTraining.Settings(
+                StageOptions.read(spec, LocalEqualizationStage.INSTANCE, STAGES),
+                StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES),
+                StageOptions.read(spec, BlobLabelerStage.INSTANCE, STAGES),
+                StageOptions.read(spec, UNetLearnerStage.INSTANCE, STAGES), UNetPredictorStage.INSTANCE.defaults(),
+                StageOptions.read(spec, CgruLearnerStage.INSTANCE, STAGES));
+        Files.createDirectories(output);
+        List<Video> opened = new ArrayList<>();
+        SelfTraining.Result result;
+        try (WorkFolder work = WorkFolder.in(output, ".train"); ConsoleProgressMonitor monitor = root.progress("train")) {
+            List<SelfTraining.Input> inputs = new ArrayList<>();
+            for (Path video : videos) {
+                opened.add(VideoFormats.open(video));
+                inputs.add(new SelfTraining.Input(video.toString(), opened.get(opened.size() - 1)));
+            }
+            Path models = Files.createDirectory(work.path().resolve("models"));
+            result = SelfTraining.run(inputs, settings, work.path(), StageContext.inDirectory(models, monitor));
+            Files.move(result.unet().file(), output.resolve("unet.nsmodel"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(result.cgru().file(), output.resolve("cgru.nsmodel"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            for (Video video : opened) {
+                closeQuietly(video);
+            }
+        }
+        String report = TrainingReport.text(result.report());
+        AtomicFiles.writeText(output.resolve("training_report.txt"), out -> out.write(report));
+        AtomicFiles.writeText(output.resolve("training_report.json"),
+                out -> out.write(new GsonBuilder().setPrettyPrinting().create().toJson(result.report())));
+        System.out.print(report);
+        System.out.printf("%nWrote unet.nsmodel, cgru.nsmodel and training_report.txt in %s%n", output);
+        return 0;
+    }
+
+    private static void closeQuietly(Video video) {
+        try {
+            video.close();
+        } catch (IOException ignored) {
+            // only read
+        }
+    }
+}

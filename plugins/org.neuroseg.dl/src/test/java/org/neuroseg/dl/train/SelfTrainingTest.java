@@ -1,0 +1,71 @@
+package org.neuroseg.dl.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.synthetic.SyntheticParams;
+import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.VideoStore;
+
+/** Self-training refuses to run without videos and stops on cancellation without writing a model. */
+class SelfTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noVideoIsAnError() {
+        NeurosegException error = assertThrows(NeurosegException.class, () -> SelfTraining.run(List.of(),
+                SelfTraining.Settings.defaults(), dir, StageContext.inDirectory(dir, ProgressMonitor.NONE)));
+        assertTrue(error.getMessage().contains("at least one video"), error.getMessage());
+    }
+
+    @Test
+    void cancelingAfterPreprocessingStopsWithoutModelsOrIntermediateVideos() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(64, 64, 20).neuronCount(8)
+                .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).build();
+        Path video = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE)
+                .videoFile();
+        ProgressMonitor cancelsLater = new ProgressMonitor() {
+            private int checks;
+
+            @Override
+            public void setProgress(double fraction, String message) {
+                // not shown
+            }
+
+            @Override
+            public void checkCanceled() throws CanceledException {
+                // Equalization and motion correction check at least once per frame each: stop after both.
+                if (++checks > 60) {
+                    throw new CanceledException();
+                }
+            }
+        };
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        Path models = Files.createDirectory(dir.resolve("models"));
+        try (MappedVideo frames = VideoStore.open(video)) {
+            assertThrows(CanceledException.class, () -> SelfTraining.run(List.of(new SelfTraining.Input("v",
+                    frames)), SelfTraining.Settings.defaults(), scratch, StageContext.inDirectory(models,
+                    cancelsLater)));
+        }
+        try (var files = Files.list(models)) {
+            assertEquals(0, files.count(), "no model file after cancellation");
+        }
+        try (var files = Files.walk(scratch)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().matches("(equalized|corrected|shifted)"
+                    + "\\.nsv")), "intermediate videos of the canceled video are deleted");
+        }
+    }
+}
