@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
             PreprocessCommand.class,
             LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
             TrainUnetCommand.class, PredictUnetCommand.class, TrainCgruCommand.class, PredictCgruCommand.class,
-            RunCommand.class,
             TrainCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class})
 public final class NeurosegCommand implements Runnable {
 
@@ -64,8 +64,8 @@ public final class NeurosegCommand implements Runnable {
         PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
         TrainCgruCommand.addStageOptions(commandLine.getSubcommands().get("train-cgru").getCommandSpec());
         PredictCgruCommand.addStageOptions(commandLine.getSubcommands().get("predict-cgru").getCommandSpec());
-        RunCommand.addStageOptions(commandLine.getSubcommands().get("run").getCommandSpec());
         TrainCommand.addStageOptions(commandLine.getSubcommands().get("train").getCommandSpec());
+        RunCommand.addStageOptions(commandLine.getSubcommands().get("run").getCommandSpec());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

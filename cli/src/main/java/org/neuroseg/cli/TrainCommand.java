@@ -34,18 +34,20 @@ import picocli.CommandLine.Spec;
             + "(on the raw frames moved by the same shifts), trains the U-Net on the corrected frames and blob masks, "
             + "runs it over every video and trains the CGRU on its output with the Blob Labeler's video masks as "
             + "targets. Writes OUTPUT/unet.nsmodel, OUTPUT/cgru.nsmodel and OUTPUT/training_report.txt (and .json): "
-            + "the losses of every epoch and the validation and test scores. An option that two of the composed "
-            + "stages share is named after its stage (--unet-learner-..., --cgru-learner-...)."},
+            + "the losses of every epoch and the validation and test scores. Every stage's options apply; an option "
+            + "that two stages share carries the stage's id, e.g. --unet-learner-learning-rate."},
         mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
 
-    /** The options of the composed stages; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, STAGES, Set.of(UNetLearnerStage.MORE_DATA.key()));
-    }
-
+    /** The stages whose options the command takes, in the order they run. */
     private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
             BlobLabelerStage.INSTANCE, UNetLearnerStage.INSTANCE, CgruLearnerStage.INSTANCE);
+
+    /** The options of the composed stages; added in {@link NeurosegCommand#execute}. */
+    static void addStageOptions(CommandSpec command) {
+        // The videos on the command line are the training data: the learners' folder of more data does not apply.
+        StageOptions.addTo(command, STAGES, Set.of(UNetLearnerStage.MORE_DATA.key()));
+    }
 
     @ParentCommand
     NeurosegCommand root;

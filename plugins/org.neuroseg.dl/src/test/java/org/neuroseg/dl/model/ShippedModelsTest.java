@@ -23,4 +23,17 @@ class ShippedModelsTest {
             assertEquals(4, loaded.network().config().baseChannels());
         }
     }
+
+    @Test
+    void shippedCgruIsTheRepositoryFileAndLoads() throws Exception {
+        ModelFile model = ShippedModels.cgru();
+        assertEquals(CgruModelFile.ARCHITECTURE, model.architecture());
+        assertArrayEquals(Files.readAllBytes(Path.of("../../models/cgru-default/cgru-default.nsmodel")),
+                Files.readAllBytes(model.file()));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CgruModelFile.Loaded loaded = CgruModelFile.read(model.file(), manager);
+            assertEquals(8, loaded.info().getAsJsonObject(CgruModelFile.ARCHITECTURE).get("hiddenChannels")
+                    .getAsInt());
+        }
+    }
 }
