@@ -31,11 +31,11 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * The whole pipeline with the shipped models finds the functional neurons of a small synthetic epifluorescence video
  * it never saw (256 x 256, 300 frames at 10 Hz, 75 cells of which 30 % silent, with motion; seed 401, used nowhere
  * else): neuron F1 (IoU >= 0.5, Hungarian) against the functional ground truth, moved into the corrected video's
- * coordinates by the true shifts, of at least {@value #BOUND} (measured 0.885: 46 of 52 neurons, 6 false). No
+ * coordinates by the true shifts, of at least {@value #BOUND} (measured 0.902: 46 of 52 neurons found, 4 false). No
  * segmentation that keeps the silent cells reaches the bound: a perfect one of every cell scores 2 x 0.7 / 1.7 =
  * 0.82 when 30 % are silent. The same run with an untrained CGRU finds no neuron (F1 0). Settings: the pipeline's
  * defaults, except that Activity Validation asks for 2 events more than dips instead of 4, as a 30-second recording
- * holds few events (4 gave F1 0.80 here, 1 gave 0.88).
+ * holds few events (4 gave F1 0.79 here, 1 gave 0.85).
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
  */
