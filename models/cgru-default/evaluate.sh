@@ -5,7 +5,9 @@
 # Correction), predict-unet, predict-cgru. Pixel scores: the CGRU's probability above 0.5 (refine with closing,
 # filling and size limits switched off). Neuron scores: after Morphological Refinement with its defaults.
 # Beside them: the ground truth of every cell scored the same way (what a perfect segmentation of all cells,
-# active or silent, would get).
+# active or silent, would get), and the whole pipeline of `neuroseg run` with the shipped models (its Activity
+# Validation drops cells whose traces show no events; the videos have no motion, so its coordinates are the
+# generator's).
 set -euo pipefail
 export NEUROSEG_JAVA_OPTS="${NEUROSEG_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -39,4 +41,7 @@ for seed in 211 212 213; do
   neuron="$(scores "$v/refined/labels.tif" "$truth" | cut -d'|' -f5-7)"
   echo "| $seed | $frames | U-Net + CGRU | $pixel |$neuron |"
   echo "| $seed | $frames | every cell (ground truth) | $(scores "$v/synthetic/ground_truth_labels.nsv" "$truth") |"
+  neuroseg run "$v/synthetic/video.nsv" -o "$v/run" > /dev/null
+  echo "| $seed | $frames | neuroseg run (refinement, Activity Validation) | $(scores "$v/run/neurons_labels.tif" \
+    "$truth") |"
 done

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
@@ -218,7 +219,7 @@ public final class SelfTraining {
             }
             double perFrame = countLabeled(blobMasks, monitor) / (double) blobMasks.shape().frames();
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
-                    correctedVideo.shape().frames(), perFrame);
+                    correctedVideo.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
             return new Prepared(input.name(), folder, correctedVideo, blobMasks, videoMask, perFrame);
         } catch (NeurosegException | CanceledException | RuntimeException e) {
             discard(correctedVideo, folder.resolve("corrected"));
