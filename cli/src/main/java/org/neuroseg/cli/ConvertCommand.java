@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
             + "video store, .tif or .tiff for a multi-page TIFF (BigTIFF past 4 GB) that ImageJ opens as a time "
             + "series. The output appears only when complete."},
         mixinStandardHelpOptions = true)
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The raw-layout options of the reader stage; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
     }
 

@@ -30,13 +30,13 @@ import picocli.CommandLine.Spec;
             + "(all and functional cells), an ImageJ RoiSet, cells.csv, spikes.csv, traces.csv, shifts.csv, and "
             + "overview.png (mean image; functional cells outlined in green, silent cells in red)."},
         mixinStandardHelpOptions = true)
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
 
     /** File name of the functional cells' label image, beside the generator's files. */
     static final String FUNCTIONAL_LABELS = "ground_truth_functional_labels.nsv";
 
-    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(picocli.CommandLine.Model.CommandSpec command) {
+    @Override
+    public void addStageOptions(picocli.CommandLine.Model.CommandSpec command) {
         StageOptions.addTo(command, SyntheticVideoStage.INSTANCE, Set.of());
     }
 

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code neuroseg info}: what a video file holds. */
 @Command(name = "info", header = "Show a video's dimensions, pixel type, frame rate and value range.",
         mixinStandardHelpOptions = true)
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The raw-layout options of the reader stage; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
     }
 

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
         description = {"Writes OUTPUT/blob_masks.nsv (one uint8 mask per frame: the U-Net's targets) and "
             + "OUTPUT/video_mask.nsv (pixels in a blob in enough frames: the CGRU's target)."},
         mixinStandardHelpOptions = true)
-final class LabelCommand implements Callable<Integer> {
+final class LabelCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, BlobLabelerStage.INSTANCE, Set.of());
     }
 

@@ -52,20 +52,11 @@ public final class NeurosegCommand implements Runnable {
         System.setProperty("ai.djl.offline", "true");
         NeurosegCommand root = new NeurosegCommand();
         CommandLine commandLine = new CommandLine(root);
-        GenerateCommand.addStageOptions(commandLine.getSubcommands().get("generate").getCommandSpec());
-        InfoCommand.addStageOptions(commandLine.getSubcommands().get("info").getCommandSpec());
-        ConvertCommand.addStageOptions(commandLine.getSubcommands().get("convert").getCommandSpec());
-        PreprocessCommand.addStageOptions(commandLine.getSubcommands().get("preprocess").getCommandSpec());
-        LabelCommand.addStageOptions(commandLine.getSubcommands().get("label").getCommandSpec());
-        ProjectCommand.addStageOptions(commandLine.getSubcommands().get("project").getCommandSpec());
-        RefineCommand.addStageOptions(commandLine.getSubcommands().get("refine").getCommandSpec());
-        ValidateCommand.addStageOptions(commandLine.getSubcommands().get("validate").getCommandSpec());
-        TrainUnetCommand.addStageOptions(commandLine.getSubcommands().get("train-unet").getCommandSpec());
-        PredictUnetCommand.addStageOptions(commandLine.getSubcommands().get("predict-unet").getCommandSpec());
-        TrainCgruCommand.addStageOptions(commandLine.getSubcommands().get("train-cgru").getCommandSpec());
-        PredictCgruCommand.addStageOptions(commandLine.getSubcommands().get("predict-cgru").getCommandSpec());
-        TrainCommand.addStageOptions(commandLine.getSubcommands().get("train").getCommandSpec());
-        RunCommand.addStageOptions(commandLine.getSubcommands().get("run").getCommandSpec());
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            if (subcommand.getCommand() instanceof StageOptionsCommand command) {
+                command.addStageOptions(subcommand.getCommandSpec());
+            }
+        }
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

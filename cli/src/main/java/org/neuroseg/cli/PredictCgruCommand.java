@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
         description = {"Writes a one-frame float32 .nsv image: the probability that each pixel belongs to a "
             + "functional (flashing) neuron."},
         mixinStandardHelpOptions = true)
-final class PredictCgruCommand implements Callable<Integer> {
+final class PredictCgruCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, CgruPredictorStage.INSTANCE, Set.of());
     }
 

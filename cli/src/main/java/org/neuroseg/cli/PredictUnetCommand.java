@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict-unet", header = "Cell probabilities of every frame from a trained U-Net.",
         description = {"Writes a float32 .nsv video with one probability frame per frame of VIDEO."},
         mixinStandardHelpOptions = true)
-final class PredictUnetCommand implements Callable<Integer> {
+final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, UNetPredictorStage.INSTANCE, Set.of());
     }
 

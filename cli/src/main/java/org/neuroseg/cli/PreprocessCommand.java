@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
             + "before and after), motion.png (mean image before and after correction, shift traces) and, with "
             + "--raw-corrected, shifted.nsv (the input video corrected with the same shifts, for traces)."},
         mixinStandardHelpOptions = true)
-final class PreprocessCommand implements Callable<Integer> {
+final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options of the reader, equalization and motion-correction stages; added in NeurosegCommand. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
         StageOptions.addTo(command, LocalEqualizationStage.INSTANCE, Set.of());
         StageOptions.addTo(command, MotionCorrectionStage.INSTANCE, Set.of());

@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
             + "<projection>_labels.tif (the ROIs as a label image) and <projection>_regions.json (Neurofinder), "
             + "where <projection> is max or mean."},
         mixinStandardHelpOptions = true)
-final class ProjectCommand implements Callable<Integer> {
+final class ProjectCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, ProjectionStage.INSTANCE, Set.of());
     }
 

@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
         description = {"MASK is a one-frame .nsv or TIFF. Writes OUTPUT/labels.tif (uint16 label image) and "
             + "OUTPUT/regions.json (Neurofinder)."},
         mixinStandardHelpOptions = true)
-final class RefineCommand implements Callable<Integer> {
+final class RefineCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, RefinementStage.INSTANCE, Set.of());
     }
 

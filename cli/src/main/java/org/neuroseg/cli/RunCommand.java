@@ -34,15 +34,15 @@ import picocli.CommandLine.Spec;
             + "with --ground-truth also metrics.csv, and the metrics table is printed. Options named after a stage "
             + "(--unet-predictor-..., --cgru-predictor-...) are that stage's where two stages share a name."},
         mixinStandardHelpOptions = true)
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, StageOptionsCommand {
 
     private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
 
     /** Stage options this command does not offer: the video is VIDEO; the workers replace batches. */
     private static final Set<String> SKIPPED = Set.of(VideoReaderStage.FILE.key(), UNetPredictorStage.BATCH.key());
 
-    /** The options of every stage the pipeline runs; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, PipelineSettings.STAGES, SKIPPED);
     }
 

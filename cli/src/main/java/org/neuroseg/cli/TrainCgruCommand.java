@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.train.CgruLearnerStage;
+import org.neuroseg.dl.train.TrainingReport;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Spec;
             + "marking its functional cells. More pairs (NAME.nsv with NAME.mask.nsv) come from "
             + "--more-training-data. Prints the losses and writes the model file."},
         mixinStandardHelpOptions = true)
-final class TrainCgruCommand implements Callable<Integer> {
+final class TrainCgruCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, CgruLearnerStage.INSTANCE, Set.of());
     }
 
@@ -61,10 +62,7 @@ final class TrainCgruCommand implements Callable<Integer> {
             Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
         }
         JsonObject training = CgruModelFile.readInfo(output).getAsJsonObject("training");
-        System.out.printf("Trained %d epochs (best %d, validation loss %.4f, Dice %.3f) in %.0f s%nWrote %s%n",
-                training.get("epochsRun").getAsInt(), training.get("bestEpoch").getAsInt(),
-                training.get("bestValidationLoss").getAsDouble(), training.get("bestValidationDice").getAsDouble(),
-                training.get("trainingSeconds").getAsDouble(), output);
+        System.out.printf("Trained %s%nWrote %s%n", TrainingReport.epochs(training), output);
         return 0;
     }
 }

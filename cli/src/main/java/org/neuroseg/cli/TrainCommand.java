@@ -37,14 +37,14 @@ import picocli.CommandLine.Spec;
             + "the losses of every epoch and the validation and test scores. Every stage's options apply; an option "
             + "that two stages share carries the stage's id, e.g. --unet-learner-learning-rate."},
         mixinStandardHelpOptions = true)
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, StageOptionsCommand {
 
     /** The stages whose options the command takes, in the order they run. */
     private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
             BlobLabelerStage.INSTANCE, UNetLearnerStage.INSTANCE, CgruLearnerStage.INSTANCE);
 
-    /** The options of the composed stages; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         // The videos on the command line are the training data: the learners' folder of more data does not apply.
         StageOptions.addTo(command, STAGES, Set.of(UNetLearnerStage.MORE_DATA.key()));
     }

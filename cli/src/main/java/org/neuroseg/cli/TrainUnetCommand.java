@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.dl.train.TrainingReport;
 import org.neuroseg.dl.train.UNetLearnerStage;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Spec;
             + "one frame per video frame or one frame for all). More pairs come from --more-training-data. Prints "
             + "the losses of each epoch and the test Dice, and writes the model file."},
         mixinStandardHelpOptions = true)
-final class TrainUnetCommand implements Callable<Integer> {
+final class TrainUnetCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options that come from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, UNetLearnerStage.INSTANCE, Set.of());
     }
 
@@ -60,9 +61,7 @@ final class TrainUnetCommand implements Callable<Integer> {
             Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
         }
         JsonObject training = UNetModelFile.readInfo(output).getAsJsonObject("training");
-        System.out.printf("Trained %d epochs (best %d, validation loss %.4f) in %.0f s; test Dice %.3f on %d frames"
-                + "%nWrote %s%n", training.get("epochsRun").getAsInt(), training.get("bestEpoch").getAsInt(),
-                training.get("bestValidationLoss").getAsDouble(), training.get("trainingSeconds").getAsDouble(),
+        System.out.printf("Trained %s; test Dice %.3f on %d frames%nWrote %s%n", TrainingReport.epochs(training),
                 training.get("testDice").getAsDouble(), training.get("testFramesScored").getAsInt(), output);
         return 0;
     }

@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
             + "raster.csv (1 where active), validated_regions.json (the kept neurons, Neurofinder), raster.png and "
             + "overlay.png."},
         mixinStandardHelpOptions = true)
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
 
-    /** The options from the stage's parameters; added in {@link NeurosegCommand#execute}. */
-    static void addStageOptions(CommandSpec command) {
+    @Override
+    public void addStageOptions(CommandSpec command) {
         StageOptions.addTo(command, ActivityValidationStage.INSTANCE, Set.of());
     }
 

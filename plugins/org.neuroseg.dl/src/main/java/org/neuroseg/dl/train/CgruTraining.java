@@ -5,12 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -99,10 +95,7 @@ public final class CgruTraining {
         try (Model model = Model.newInstance("cgru")) {
             ConvGruBlock network = new ConvGruBlock(config.network());
             model.setBlock(network);
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(LossKind.BCE.toLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-                            .build());
-            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            try (Trainer trainer = EpochLoop.adamTrainer(model, LossKind.BCE, config.learningRate())) {
                 int side = config.cropSize();
                 trainer.initialize(new Shape(config.cropsPerVideo(), config.chunkFrames(), 1, side, side),
                         new Shape(config.cropsPerVideo(), config.network().hiddenChannels(), side, side));
@@ -122,12 +115,8 @@ public final class CgruTraining {
         private final ConvGruBlock network;
         private final ProgressMonitor monitor;
         private final Random random;
-        private final JsonArray epochs = new JsonArray();
+        private final EpochLoop epochs;
         private final long chunksPerEpoch;
-        private byte[] best;
-        private double bestLoss = Double.POSITIVE_INFINITY;
-        private double bestDice;
-        private int bestEpoch;
 
         Loop(CgruTrainingConfig config, List<LabeledVideo> data, List<Integer> training, List<Integer> validation,
                 Trainer trainer, ConvGruBlock network, ProgressMonitor monitor) {
@@ -139,6 +128,7 @@ public final class CgruTraining {
             this.network = network;
             this.monitor = monitor;
             this.random = new Random(config.seed() + 1);
+            this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(), monitor, LOGGER);
             long chunks = 0;
             for (int v : training) {
                 chunks += (data.get(v).frames().shape().frames() + config.chunkFrames() - 1) / config.chunkFrames();
@@ -147,29 +137,13 @@ public final class CgruTraining {
         }
 
         Result run(boolean validatedOnTraining) throws NeurosegException, CanceledException {
-            long start = System.nanoTime();
-            boolean canceled = false;
-            int epoch = 0;
-            while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience()) {
-                try {
-                    runEpoch(epoch);
-                } catch (CanceledException e) {
-                    if (best == null) {
-                        throw e;
-                    }
-                    canceled = true;
-                    LOGGER.info("CGRU training canceled in epoch {}; keeping epoch {}", epoch + 1, bestEpoch);
-                    break;
-                }
-                epoch++;
-            }
-            JsonObject summary = summary(epoch, (System.nanoTime() - start) / 1e9, canceled);
+            byte[] best = epochs.run(this::runEpoch);
+            JsonObject summary = summary();
             summary.addProperty("validatedOnTrainingVideo", validatedOnTraining);
             return new Result(config.network(), best, summary);
         }
 
-        private void runEpoch(int epoch) throws NeurosegException, CanceledException {
-            long start = System.nanoTime();
+        private EpochLoop.EpochScores runEpoch(int epoch) throws NeurosegException, CanceledException {
             List<Integer> videos = new ArrayList<>(training);
             Collections.shuffle(videos, random);
             double lossSum = 0;
@@ -197,9 +171,8 @@ public final class CgruTraining {
                     }
                 }
             }
-            double trainingLoss = lossSum / Math.max(1, chunksDone);
             double[] validated = validate();
-            record(epoch, trainingLoss, validated, (System.nanoTime() - start) / 1e9);
+            return new EpochLoop.EpochScores(lossSum / Math.max(1, chunksDone), validated[0], validated[1]);
         }
 
         /** The loss of one chunk and the hidden state after it, gradient cut, owned by {@code carry}. */
@@ -265,28 +238,7 @@ public final class CgruTraining {
             return new double[] {loss / validation.size(), dice / validation.size()};
         }
 
-        private void record(int epoch, double trainingLoss, double[] validated, double seconds) {
-            JsonObject record = new JsonObject();
-            record.addProperty("epoch", epoch + 1);
-            record.addProperty("trainingLoss", trainingLoss);
-            record.addProperty("validationLoss", validated[0]);
-            record.addProperty("validationDice", validated[1]);
-            record.addProperty("seconds", seconds);
-            epochs.add(record);
-            if (validated[0] < bestLoss) {
-                bestLoss = validated[0];
-                bestDice = validated[1];
-                bestEpoch = epoch + 1;
-                best = ModelFiles.parameterBytes(network);
-            }
-            String message = String.format("epoch %d: training loss %.4f, validation loss %.4f, Dice %.3f (best loss "
-                    + "%.4f, epoch %d), %.1f s", epoch + 1, trainingLoss, validated[0], validated[1], bestLoss,
-                    bestEpoch, seconds);
-            LOGGER.info(message);
-            monitor.setProgress(Math.min(1, (epoch + 1.0) / config.maxEpochs()), message);
-        }
-
-        private JsonObject summary(int epochCount, double seconds, boolean canceled) {
+        private JsonObject summary() {
             JsonObject summary = new JsonObject();
             summary.addProperty("videos", data.size());
             summary.addProperty("trainingVideos", training.size());
@@ -297,16 +249,8 @@ public final class CgruTraining {
             summary.addProperty("learningRate", config.learningRate());
             summary.addProperty("optimizer", "adam");
             summary.addProperty("loss", LossKind.BCE.key());
-            summary.addProperty("maxEpochs", config.maxEpochs());
-            summary.addProperty("patience", config.patience());
             summary.addProperty("seed", config.seed());
-            summary.addProperty("epochsRun", epochCount);
-            summary.addProperty("bestEpoch", bestEpoch);
-            summary.addProperty("bestValidationLoss", bestLoss);
-            summary.addProperty("bestValidationDice", bestDice);
-            summary.addProperty("trainingSeconds", seconds);
-            summary.addProperty("canceled", canceled);
-            summary.add("epochs", epochs);
+            epochs.describe(summary);
             return summary;
         }
     }

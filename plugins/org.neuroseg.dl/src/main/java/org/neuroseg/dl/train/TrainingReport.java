@@ -26,31 +26,36 @@ public final class TrainingReport {
                     video.get("blobPixelsPerFrame").getAsDouble(), video.get("videoMaskPixels").getAsLong()));
         }
         JsonObject unet = report.getAsJsonObject("unet");
-        text.append(format("%nU-Net: %d epochs in %.0f s%s; best epoch %d (validation loss %.4f); test Dice %.3f on "
-                + "%d frames%n", unet.get("epochsRun").getAsInt(), unet.get("trainingSeconds").getAsDouble(),
-                canceled(unet), unet.get("bestEpoch").getAsInt(), unet.get("bestValidationLoss").getAsDouble(),
+        text.append(format("%nU-Net: %s; test Dice %.3f on %d frames%n", epochs(unet),
                 unet.get("testDice").getAsDouble(), unet.get("testFramesScored").getAsInt()));
-        text.append("  epoch  training loss  validation loss  seconds\n");
-        for (JsonElement element : unet.getAsJsonArray("epochs")) {
-            JsonObject epoch = element.getAsJsonObject();
-            text.append(format("  %5d  %13.4f  %15.4f  %7.1f%n", epoch.get("epoch").getAsInt(),
-                    epoch.get("trainingLoss").getAsDouble(), epoch.get("validationLoss").getAsDouble(),
-                    epoch.get("seconds").getAsDouble()));
-        }
+        appendEpochTable(text, unet);
         JsonObject cgru = report.getAsJsonObject("cgru");
-        text.append(format("%nCGRU: %d epochs in %.0f s%s; best epoch %d (validation loss %.4f, Dice %.3f against "
-                + "the video masks%s)%n", cgru.get("epochsRun").getAsInt(), cgru.get("trainingSeconds").getAsDouble(),
-                canceled(cgru), cgru.get("bestEpoch").getAsInt(), cgru.get("bestValidationLoss").getAsDouble(),
-                cgru.get("bestValidationDice").getAsDouble(), cgru.get("validatedOnTrainingVideo").getAsBoolean()
-                        ? ", validated on windows of the training video" : " of the validation videos"));
+        text.append(format("%nCGRU: %s, against the video masks%s%n", epochs(cgru),
+                cgru.get("validatedOnTrainingVideo").getAsBoolean() ? ", validated on windows of the training video"
+                        : " of the validation videos"));
+        appendEpochTable(text, cgru);
+        return text.toString();
+    }
+
+    /**
+     * @param summary the training summary of a U-Net or CGRU model file
+     * @return one line: epochs run, time, cancellation and the best epoch with its validation scores
+     */
+    public static String epochs(JsonObject summary) {
+        return format("%d epochs in %.0f s%s; best epoch %d (validation loss %.4f, Dice %.3f)",
+                summary.get("epochsRun").getAsInt(), summary.get("trainingSeconds").getAsDouble(), canceled(summary),
+                summary.get("bestEpoch").getAsInt(), summary.get("bestValidationLoss").getAsDouble(),
+                summary.get("bestValidationDice").getAsDouble());
+    }
+
+    private static void appendEpochTable(StringBuilder text, JsonObject summary) {
         text.append("  epoch  training loss  validation loss  validation Dice  seconds\n");
-        for (JsonElement element : cgru.getAsJsonArray("epochs")) {
+        for (JsonElement element : summary.getAsJsonArray("epochs")) {
             JsonObject epoch = element.getAsJsonObject();
             text.append(format("  %5d  %13.4f  %15.4f  %15.3f  %7.1f%n", epoch.get("epoch").getAsInt(),
                     epoch.get("trainingLoss").getAsDouble(), epoch.get("validationLoss").getAsDouble(),
                     epoch.get("validationDice").getAsDouble(), epoch.get("seconds").getAsDouble()));
         }
-        return text.toString();
     }
 
     private static String canceled(JsonObject summary) {

@@ -6,22 +6,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetInference;
-import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.stage.CanceledException;
@@ -94,10 +90,7 @@ public final class UNetTraining {
         try (Model model = Model.newInstance("unet")) {
             UNet network = new UNet(config.network());
             model.setBlock(network);
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(config.loss().toLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-                            .build());
-            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            try (Trainer trainer = EpochLoop.adamTrainer(model, config.loss(), config.learningRate())) {
                 trainer.initialize(new Shape(config.batchSize(), 1, config.cropSize(), config.cropSize()));
                 return new Loop(config, data, split, trainer, network, monitor).run();
             }
@@ -109,15 +102,11 @@ public final class UNetTraining {
         private final UNetTrainingConfig config;
         private final FrameSplit split;
         private final Trainer trainer;
-        private final UNet network;
         private final ProgressMonitor monitor;
         private final CropSampler sampler;
         private final List<LabeledVideo> data;
         private final Random random;
-        private final JsonArray epochs = new JsonArray();
-        private byte[] best;
-        private double bestLoss = Double.POSITIVE_INFINITY;
-        private int bestEpoch;
+        private final EpochLoop epochs;
 
         Loop(UNetTrainingConfig config, List<LabeledVideo> data, FrameSplit split, Trainer trainer, UNet network,
                 ProgressMonitor monitor) {
@@ -125,40 +114,23 @@ public final class UNetTraining {
             this.data = data;
             this.split = split;
             this.trainer = trainer;
-            this.network = network;
             this.monitor = monitor;
             this.sampler = new CropSampler(data, config.cropSize());
             this.random = new Random(config.seed() + 1);
+            this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(), monitor, LOGGER);
         }
 
         Result run() throws NeurosegException, CanceledException {
-            long start = System.nanoTime();
-            boolean canceled = false;
-            int epoch = 0;
-            while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience()) {
-                try {
-                    runEpoch(epoch);
-                } catch (CanceledException e) {
-                    if (best == null) {
-                        throw e;
-                    }
-                    canceled = true;
-                    LOGGER.info("Training canceled in epoch {}; keeping epoch {}", epoch + 1, bestEpoch);
-                    break;
-                }
-                epoch++;
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            JsonObject summary = summary(epoch, seconds, canceled);
-            summary.addProperty("testDice", testDice());
+            byte[] best = epochs.run(this::runEpoch);
+            JsonObject summary = summary();
+            summary.addProperty("testDice", testDice(best));
             summary.addProperty("testFramesScored", Math.min(MAX_TEST_FRAMES, split.test().size()));
             return new Result(config.network(), best, summary);
         }
 
-        private void runEpoch(int epoch) throws NeurosegException, CanceledException {
-            long start = System.nanoTime();
+        private EpochLoop.EpochScores runEpoch(int epoch) throws NeurosegException, CanceledException {
             List<FrameSplit.FrameRef> order = new ArrayList<>(split.train());
-            java.util.Collections.shuffle(order, random);
+            Collections.shuffle(order, random);
             int steps = (order.size() + config.batchSize() - 1) / config.batchSize();
             double trainLoss = 0;
             for (int step = 0; step < steps; step++) {
@@ -171,24 +143,8 @@ public final class UNetTraining {
                 monitor.setProgress(Math.min(1, (epoch + (step + 1.0) / steps) / config.maxEpochs()), String.format(
                         "epoch %d, step %d/%d, training loss %.4f", epoch + 1, step + 1, steps, trainLoss / (step + 1)));
             }
-            trainLoss /= steps;
-            double validationLoss = validationLoss();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            JsonObject record = new JsonObject();
-            record.addProperty("epoch", epoch + 1);
-            record.addProperty("trainingLoss", trainLoss);
-            record.addProperty("validationLoss", validationLoss);
-            record.addProperty("seconds", seconds);
-            epochs.add(record);
-            if (validationLoss < bestLoss) {
-                bestLoss = validationLoss;
-                bestEpoch = epoch + 1;
-                best = ModelFiles.parameterBytes(network);
-            }
-            String message = String.format("epoch %d: training loss %.4f, validation loss %.4f (best %.4f, epoch %d),"
-                    + " %.1f s", epoch + 1, trainLoss, validationLoss, bestLoss, bestEpoch, seconds);
-            LOGGER.info(message);
-            monitor.setProgress(Math.min(1, (epoch + 1.0) / config.maxEpochs()), message);
+            double[] validated = validate();
+            return new EpochLoop.EpochScores(trainLoss / steps, validated[0], validated[1]);
         }
 
         private double trainStep(List<FrameSplit.FrameRef> batch) throws NeurosegException {
@@ -212,12 +168,16 @@ public final class UNetTraining {
             }
         }
 
-        /** Mean loss over one crop of each validation frame; the crops are the same every epoch. */
-        private double validationLoss() throws NeurosegException, CanceledException {
+        /**
+         * @return {mean loss, mean Dice} over one crop of each validation frame (Dice per batch of crops, weighted by
+         *         its size); the crops are the same every epoch
+         */
+        private double[] validate() throws NeurosegException, CanceledException {
             Random crops = new Random(config.seed() + 2);
             List<FrameSplit.FrameRef> frames = split.validation();
             int side = config.cropSize();
-            double sum = 0;
+            double loss = 0;
+            double dice = 0;
             for (int from = 0; from < frames.size(); from += config.batchSize()) {
                 monitor.checkCanceled();
                 List<FrameSplit.FrameRef> batch = frames.subList(from, Math.min(frames.size(), from
@@ -228,14 +188,15 @@ public final class UNetTraining {
                 Shape shape = new Shape(batch.size(), 1, side, side);
                 try (NDManager step = trainer.getManager().newSubManager()) {
                     NDArray prediction = trainer.evaluate(new NDList(step.create(images, shape))).singletonOrThrow();
-                    sum += config.loss().evaluate(step.create(labels, shape), prediction).getFloat() * batch.size();
+                    loss += config.loss().evaluate(step.create(labels, shape), prediction).getFloat() * batch.size();
+                    dice += Masks.dice(prediction.toFloatArray(), labels) * batch.size();
                 }
             }
-            return sum / frames.size();
+            return new double[] {loss / frames.size(), dice / frames.size()};
         }
 
         /** Mean per-frame Dice of the best network on whole test frames, mask = probability above 0.5. */
-        private double testDice() throws NeurosegException {
+        private double testDice(byte[] best) throws NeurosegException {
             List<FrameSplit.FrameRef> frames = split.test().subList(0, Math.min(MAX_TEST_FRAMES, split.test().size()));
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 UNet tested = new UNet(config.network());
@@ -260,7 +221,7 @@ public final class UNetTraining {
             }
         }
 
-        private JsonObject summary(int epochCount, double seconds, boolean canceled) {
+        private JsonObject summary() {
             JsonObject summary = new JsonObject();
             summary.addProperty("sampleFrames", config.sampleFrames());
             summary.addProperty("trainingFrames", split.train().size());
@@ -272,15 +233,8 @@ public final class UNetTraining {
             summary.addProperty("learningRate", config.learningRate());
             summary.addProperty("optimizer", "adam");
             summary.addProperty("loss", config.loss().key());
-            summary.addProperty("maxEpochs", config.maxEpochs());
-            summary.addProperty("patience", config.patience());
             summary.addProperty("seed", config.seed());
-            summary.addProperty("epochsRun", epochCount);
-            summary.addProperty("bestEpoch", bestEpoch);
-            summary.addProperty("bestValidationLoss", bestLoss);
-            summary.addProperty("trainingSeconds", seconds);
-            summary.addProperty("canceled", canceled);
-            summary.add("epochs", epochs);
+            epochs.describe(summary);
             return summary;
         }
     }
