@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.neuroseg.io.AtomicFiles;
 
 /**
  * Runs the benchmarks and appends a dated section to bench/RESULTS.md. Usage (from the repository root, after
@@ -103,11 +104,7 @@ public final class Bench {
             lines.addAll(memoryOnly ? PreprocessBenchmark.memoryOnly(work, frames, side)
                     : PreprocessBenchmark.run(work, frames, side));
         } finally {
-            try (var files = Files.walk(work)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            AtomicFiles.deleteTreeQuietly(work);
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -129,7 +126,7 @@ public final class Bench {
             lines.add("");
             lines.add("Load average at the end: " + loadAverage() + " (other builds shared the machine).");
         } finally {
-            deleteTree(work);
+            AtomicFiles.deleteTreeQuietly(work);
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -153,7 +150,7 @@ public final class Bench {
         try {
             lines.addAll(CgruBenchmark.run(work, lengths));
         } finally {
-            deleteTree(work);
+            AtomicFiles.deleteTreeQuietly(work);
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -187,7 +184,7 @@ public final class Bench {
             lines.add("");
             lines.add("Load average at the end: " + loadAverage() + ".");
         } finally {
-            deleteTree(work);
+            AtomicFiles.deleteTreeQuietly(work);
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -197,15 +194,6 @@ public final class Bench {
     static String loadAverage() throws Exception {
         Path loadavg = Path.of("/proc/loadavg");
         return Files.isReadable(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
-    }
-
-    /** Deletes a folder and everything in it. */
-    static void deleteTree(Path root) throws Exception {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static String machine() throws Exception {

@@ -20,7 +20,7 @@ import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -67,7 +67,7 @@ final class CgruBenchmark {
         rows.add("| video | seconds | frames/s | VmHWM after | VmRSS after |");
         rows.add("|---|---|---|---|---|");
         Path model = randomModel(work.resolve("cgru-random" + ModelFiles.EXTENSION));
-        try (MappedVideo source = VideoStore.open(store)) {
+        try (FileVideo source = VideoStore.open(store)) {
             for (int frames : lengths) {
                 Path out = Files.createDirectories(work.resolve("out" + frames));
                 long start = System.nanoTime();
@@ -84,7 +84,7 @@ final class CgruBenchmark {
     }
 
     private static double stepMilliseconds(ConvGruConfig config, Path store) throws Exception {
-        try (NDManager manager = DjlEngine.get().newBaseManager(); MappedVideo video = VideoStore.open(store)) {
+        try (NDManager manager = DjlEngine.get().newBaseManager(); FileVideo video = VideoStore.open(store)) {
             ConvGruBlock block = initialized(manager, config);
             float[][] frames = new float[10][SIDE * SIDE];
             for (int t = 0; t < frames.length; t++) {

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.imaging.Morphology;
+import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
@@ -51,7 +52,7 @@ final class ClassicalBenchmark {
         try {
             RoiSet rois = grid(side, roiCount);
             Path video = writeVideo(work.resolve("input.nsv"), frames, side, rois);
-            try (MappedVideo input = VideoStore.open(video)) {
+            try (FileVideo input = VideoStore.open(video)) {
                 String data = frames + " x " + side + " x " + side + " uint16";
                 double labelSeconds = timeLabeler(input, work, 1);
                 lines.add(String.format("| Blob Labeler, active cells (default settings) | %s | %.0f frames/s | >= 100 |",
@@ -63,11 +64,7 @@ final class ClassicalBenchmark {
             lines.add(String.format("| max heap of the JVM (streaming: bounded whatever the frame count) | | %d MB | |",
                     Runtime.getRuntime().maxMemory() >> 20));
         } finally {
-            try (var files = Files.walk(work)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            AtomicFiles.deleteTreeQuietly(work);
         }
         lines.forEach(System.out::println);
         Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

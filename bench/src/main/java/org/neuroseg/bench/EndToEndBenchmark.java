@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
@@ -79,8 +80,8 @@ final class EndToEndBenchmark {
             for (String[] step : result.steps()) {
                 steps.computeIfAbsent(step[1], name -> new ArrayList<>()).add(step[0]);
             }
-            Bench.deleteTree(synthetic.videoFile().getParent());
-            Bench.deleteTree(output);
+            AtomicFiles.deleteTreeQuietly(synthetic.videoFile().getParent());
+            AtomicFiles.deleteTreeQuietly(output);
         }
         rows.add("");
         rows.add("Seconds per step:");

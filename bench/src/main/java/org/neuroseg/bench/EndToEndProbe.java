@@ -17,7 +17,7 @@ import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -68,7 +68,7 @@ final class EndToEndProbe {
         }
         int frames = Integer.parseInt(args[2]);
         int workers = Integer.parseInt(args[5]);
-        try (MappedVideo store = VideoStore.open(Path.of(args[1]))) {
+        try (FileVideo store = VideoStore.open(Path.of(args[1]))) {
             Video video = new PreprocessBenchmark.FirstFrames(store, frames);
             long start = System.nanoTime();
             if (args[4].equals("stages")) {

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 import org.neuroseg.io.TiffVideo;
 import org.neuroseg.io.TiffWriter;
 import org.neuroseg.stage.ProgressMonitor;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.Videos;
@@ -63,7 +63,7 @@ final class IoBenchmark {
                 convertBest / copyBest));
         rows.add(row("plain sequential copy, median run", size, copyMedian, "MB/s", 1.0));
         rows.add(row("TIFF to video store, median run", size, convertMedian, "MB/s", convertMedian / copyMedian));
-        try (MappedVideo video = VideoStore.open(store)) {
+        try (FileVideo video = VideoStore.open(store)) {
             rows.addAll(frameAccess(video, size));
         }
         Files.deleteIfExists(store);
@@ -91,7 +91,7 @@ final class IoBenchmark {
         return seconds;
     }
 
-    private static List<String> frameAccess(MappedVideo video, String size) throws Exception {
+    private static List<String> frameAccess(FileVideo video, String size) throws Exception {
         int frames = video.shape().frames();
         float[] frame = new float[video.shape().pixelsPerFrame()];
         long start = System.nanoTime();

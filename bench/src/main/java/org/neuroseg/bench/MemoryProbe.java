@@ -9,7 +9,7 @@ import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -41,11 +41,11 @@ final class MemoryProbe {
         });
         sampler.setDaemon(true);
         sampler.start();
-        try (MappedVideo video = VideoStore.open(store)) {
+        try (FileVideo video = VideoStore.open(store)) {
             Video first = new PreprocessBenchmark.FirstFrames(video, frames);
             Path equalized = LocalEqualizationStage.equalize(first, LocalEqualizationStage.INSTANCE.defaults(),
                     dir.resolve("eq.nsv"), 2, ProgressMonitor.NONE);
-            try (MappedVideo eq = VideoStore.open(equalized)) {
+            try (FileVideo eq = VideoStore.open(equalized)) {
                 for (Object output : MotionCorrectionStage.INSTANCE.run(java.util.List.of(eq),
                         MotionCorrectionStage.INSTANCE.defaults(), StageContext.inDirectory(dir,
                                 ProgressMonitor.NONE))) {

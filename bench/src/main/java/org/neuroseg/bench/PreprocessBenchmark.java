@@ -20,7 +20,7 @@ import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -45,7 +45,7 @@ final class PreprocessBenchmark {
         List<String> rows = new ArrayList<>();
         SyntheticParams epi = sized(SyntheticParams.epifluorescence(), frames, side);
         SyntheticResult moving = SyntheticVideoGenerator.generate(epi, work.resolve("epi"), ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(moving.videoFile())) {
+        try (FileVideo video = VideoStore.open(moving.videoFile())) {
             String size = size(video.shape());
             double plain = plainPass(video);
             rows.add(rowWithoutAccuracy("plain pass over the store (every frame read as float[])", size, plain, 1));
@@ -75,7 +75,7 @@ final class PreprocessBenchmark {
                     motion.with("transform", "rigid"), moving, still, work));
             rows.add(correction("motion correction, piecewise rigid (4 x 4 patches)", video, plain,
                     motion.with("patchGrid", 4), moving, still, work));
-            try (MappedVideo equalized = VideoStore.open(work.resolve("eq.nsv"))) {
+            try (FileVideo equalized = VideoStore.open(work.resolve("eq.nsv"))) {
                 rows.add(correction("motion correction of the equalized video (as `neuroseg preprocess`)",
                         equalized, plainPass(equalized), motion, moving, still, work));
             }
@@ -90,7 +90,7 @@ final class PreprocessBenchmark {
                 ProgressMonitor.NONE);
         Path twoStill = SyntheticVideoGenerator.generate(motionFree(twoPhoton), work.resolve("2pstill"),
                 ProgressMonitor.NONE).videoFile();
-        try (MappedVideo video = VideoStore.open(twoMoving.videoFile())) {
+        try (FileVideo video = VideoStore.open(twoMoving.videoFile())) {
             rows.add(correction("motion correction, translation, two-photon video", video, plainPass(video),
                     MotionCorrectionStage.INSTANCE.defaults(), twoMoving, twoStill, work));
         }
@@ -122,8 +122,8 @@ final class PreprocessBenchmark {
         for (int count : shifts.trackedFeatures()) {
             fallbacks += count == 0 ? 1 : 0;
         }
-        try (Video corrected = (Video) outputs.get(0); MappedVideo reference = VideoStore.open(still);
-                MappedVideo raw = VideoStore.open(truth.videoFile())) {
+        try (Video corrected = (Video) outputs.get(0); FileVideo reference = VideoStore.open(still);
+                FileVideo raw = VideoStore.open(truth.videoFile())) {
             VideoShape shape = raw.shape();
             float[] stillMean = Videos.mean(reference, ProgressMonitor.NONE);
             float[] correctedRawMean = Videos.mean(applied(raw, shifts, work), ProgressMonitor.NONE);
@@ -143,7 +143,7 @@ final class PreprocessBenchmark {
     }
 
     /** @return the raw video corrected with {@code shifts} (the mean image check is on camera counts) */
-    private static Video applied(MappedVideo raw, MotionShifts shifts, Path work) throws Exception {
+    private static Video applied(FileVideo raw, MotionShifts shifts, Path work) throws Exception {
         Path target = work.resolve("applied.nsv");
         org.neuroseg.preprocess.ApplyShiftsStage.apply(raw, shifts,
                 org.neuroseg.preprocess.ApplyShiftsStage.INSTANCE.defaults(), target, 2, ProgressMonitor.NONE);

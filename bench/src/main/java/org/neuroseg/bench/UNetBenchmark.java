@@ -27,7 +27,7 @@ import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -46,7 +46,7 @@ final class UNetBenchmark {
     }
 
     static List<String> run(Path work, Path modelFile, int frames) throws Exception {
-        List<MappedVideo> videos = new ArrayList<>();
+        List<FileVideo> videos = new ArrayList<>();
         List<float[]> labels = new ArrayList<>();
         for (long seed : HELD_OUT_SEEDS) {
             SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(SIDE, SIDE, frames)
@@ -102,26 +102,26 @@ final class UNetBenchmark {
         rows.addAll(memoryRows(work, modelFile, videos.get(0)));
         rows.add("");
         rows.addAll(trainingRows(modelFile));
-        for (MappedVideo video : videos) {
+        for (FileVideo video : videos) {
             video.close();
         }
         return rows;
     }
 
     /** @return the video as the U-Net sees it in the pipeline: equalized, then motion-corrected (stage defaults) */
-    private static MappedVideo preprocessed(Path raw, Path folder) throws Exception {
-        try (MappedVideo video = VideoStore.open(raw);
+    private static FileVideo preprocessed(Path raw, Path folder) throws Exception {
+        try (FileVideo video = VideoStore.open(raw);
                 Video equalized = (Video) LocalEqualizationStage.INSTANCE.run(List.of(video),
                         LocalEqualizationStage.INSTANCE.defaults(), StageContext.inDirectory(folder,
                                 ProgressMonitor.NONE)).get(0)) {
-            return (MappedVideo) MotionCorrectionStage.INSTANCE.run(List.of(equalized),
+            return (FileVideo) MotionCorrectionStage.INSTANCE.run(List.of(equalized),
                     MotionCorrectionStage.INSTANCE.defaults(), StageContext.inDirectory(folder, ProgressMonitor.NONE))
                     .get(0);
         }
     }
 
     /** @return {frames per second, mean per-frame Dice (NaN without labels)} */
-    private static double[] measure(UNetInference inference, List<MappedVideo> videos, List<float[]> labels,
+    private static double[] measure(UNetInference inference, List<FileVideo> videos, List<float[]> labels,
             double scale, int k) throws Exception {
         int side = (int) Math.round(SIDE * scale);
         float[] frame = new float[SIDE * SIDE];
@@ -134,7 +134,7 @@ final class UNetBenchmark {
         int frameCount = 0;
         long start = System.nanoTime();
         for (int v = 0; v < videos.size(); v++) {
-            MappedVideo video = videos.get(v);
+            FileVideo video = videos.get(v);
             int frames = video.shape().frames();
             for (int first = 0; first < frames; first += k) {
                 int count = Math.min(k, frames - first);
@@ -159,7 +159,7 @@ final class UNetBenchmark {
     }
 
     /** Peak resident memory of the predictor stage on a short and on a four times longer video. */
-    private static List<String> memoryRows(Path work, Path modelFile, MappedVideo source) throws Exception {
+    private static List<String> memoryRows(Path work, Path modelFile, FileVideo source) throws Exception {
         List<String> rows = new ArrayList<>();
         rows.add("Peak memory of the U-Net Predictor stage: the process's anonymous resident memory (RssAnon: heap "
                 + "and native allocations), "
@@ -178,13 +178,13 @@ final class UNetBenchmark {
                 }
                 writer.commit();
             }
-            try (MappedVideo video = VideoStore.open(longer)) {
+            try (FileVideo video = VideoStore.open(longer)) {
                 Path out = Files.createDirectories(work.resolve("out" + repeat));
                 PeakSampler sampler = PeakSampler.start();
                 List<Object> outputs = UNetPredictorStage.INSTANCE.run(List.of(video, new ModelFile(modelFile,
                         UNetModelFile.ARCHITECTURE)), UNetPredictorStage.INSTANCE.defaults(),
                         StageContext.inDirectory(out, ProgressMonitor.NONE));
-                ((MappedVideo) outputs.get(0)).close();
+                ((FileVideo) outputs.get(0)).close();
                 rows.add(String.format("| %d frames of %d x %d | %d MB |", video.shape().frames(), SIDE, SIDE,
                         sampler.stop()));
             }

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.preprocess.PixelRange;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
-import org.neuroseg.video.Videos;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -41,7 +41,7 @@ final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
             VideoShape shape = video.shape();
             float[] range;
             try (ConsoleProgressMonitor monitor = root.progress("scanning")) {
-                range = Videos.minMax(video, monitor);
+                range = PixelRange.of(video, Runtime.getRuntime().availableProcessors(), monitor);
             }
             System.out.printf("file:        %s%n", file.toAbsolutePath());
             System.out.printf("format:      %s%n", VideoFormats.readerFor(file, VideoReaderStage.readOptions(parameters))

@@ -3,7 +3,6 @@ package org.neuroseg.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.neuroseg.io.AtomicFiles;
 
 /**
@@ -35,10 +34,6 @@ final class WorkFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (var files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // a leftover scratch folder is harmless
-        }
+        AtomicFiles.deleteTreeQuietly(path);
     }
 }

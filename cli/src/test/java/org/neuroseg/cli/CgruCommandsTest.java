@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.dl.model.CgruModelFile;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -34,7 +34,7 @@ class CgruCommandsTest {
         Path output = dir.resolve("functional.nsv");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "predict-cgru", probabilities.toString(), "-m",
                 model.toString(), "-o", output.toString()));
-        try (MappedVideo result = VideoStore.open(output)) {
+        try (FileVideo result = VideoStore.open(output)) {
             assertEquals(new VideoShape(1, 32, 32, PixelType.FLOAT32), result.shape());
         }
         try (var leftovers = Files.list(dir)) {

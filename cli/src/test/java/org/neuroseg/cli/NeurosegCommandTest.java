@@ -17,7 +17,7 @@ import org.neuroseg.io.TiffVideo;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 class NeurosegCommandTest {
@@ -67,8 +67,8 @@ class NeurosegCommandTest {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "convert", store.toString(), tiff.toString()));
         assertEquals(0, NeurosegCommand.execute("--no-progress", "convert", tiff.toString(), back.toString()));
         assertEquals(0, NeurosegCommand.execute("--no-progress", "info", tiff.toString()));
-        try (MappedVideo original = VideoStore.open(store); TiffVideo copy = TiffVideo.open(tiff);
-                MappedVideo roundTrip = VideoStore.open(back)) {
+        try (FileVideo original = VideoStore.open(store); TiffVideo copy = TiffVideo.open(tiff);
+                FileVideo roundTrip = VideoStore.open(back)) {
             assertEquals(original.shape(), copy.shape());
             assertEquals(10.0, copy.frameRateHz(), 1e-6);
             float[] expected = new float[original.shape().pixelsPerFrame()];

@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.preprocess.ShiftsCsv;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.VideoStore;
 
@@ -29,8 +29,8 @@ class PreprocessCommandTest {
         Path out = dir.resolve("pre");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "preprocess", video.toString(), "-o",
                 out.toString(), "--max-shift-px", "10", "--template-frames", "30", "--raw-corrected"));
-        try (MappedVideo corrected = VideoStore.open(out.resolve("corrected.nsv"));
-                MappedVideo shifted = VideoStore.open(out.resolve("shifted.nsv"))) {
+        try (FileVideo corrected = VideoStore.open(out.resolve("corrected.nsv"));
+                FileVideo shifted = VideoStore.open(out.resolve("shifted.nsv"))) {
             assertEquals(60, corrected.shape().frames());
             assertEquals(PixelType.FLOAT32, corrected.shape().pixelType());
             assertEquals(PixelType.UINT16, shifted.shape().pixelType());

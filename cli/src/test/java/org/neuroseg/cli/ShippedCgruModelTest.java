@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.metrics.PixelMetrics;
 import org.neuroseg.roi.RoiFiles;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /**
@@ -37,7 +37,7 @@ class ShippedCgruModelTest {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "predict-cgru", dir.resolve("u.nsv").toString(),
                 "-m", MODELS.resolve("cgru-default/cgru-default.nsmodel").toString(), "-o", functional.toString()));
         boolean[] reference = RoiFiles.read(dir.resolve("synthetic/functional_regions.json"), SIDE, SIDE).toMask();
-        try (MappedVideo result = VideoStore.open(functional)) {
+        try (FileVideo result = VideoStore.open(functional)) {
             float[] probability = new float[SIDE * SIDE];
             result.readFrame(0, probability);
             boolean[] predicted = new boolean[probability.length];

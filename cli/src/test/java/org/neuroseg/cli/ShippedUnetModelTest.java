@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.dl.train.Masks;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /** The shipped U-Net finds the cells of a preprocessed video it never saw (a seed not used in training). */
@@ -30,8 +30,8 @@ class ShippedUnetModelTest {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "predict-unet",
                 dir.resolve("pre/corrected.nsv").toString(), "-m", MODEL.toString(), "-o",
                 probabilities.toString()));
-        try (MappedVideo result = VideoStore.open(probabilities);
-                MappedVideo labels = VideoStore.open(dir.resolve("synthetic/ground_truth_labels.nsv"))) {
+        try (FileVideo result = VideoStore.open(probabilities);
+                FileVideo labels = VideoStore.open(dir.resolve("synthetic/ground_truth_labels.nsv"))) {
             float[] label = new float[256 * 256];
             labels.readFrame(0, label);
             float[] probability = new float[label.length];

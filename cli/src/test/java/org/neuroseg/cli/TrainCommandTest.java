@@ -13,7 +13,7 @@ import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.metrics.PixelMetrics;
 import org.neuroseg.roi.RoiFiles;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /**
@@ -80,7 +80,7 @@ class TrainCommandTest {
                 model.toString(), "-o", output.toString()));
         boolean[] reference = RoiFiles.read(dir.resolve("g4/synthetic/functional_regions.json"), SIDE, SIDE)
                 .toMask();
-        try (MappedVideo result = VideoStore.open(output)) {
+        try (FileVideo result = VideoStore.open(output)) {
             float[] probability = new float[SIDE * SIDE];
             result.readFrame(0, probability);
             boolean[] predicted = new boolean[probability.length];

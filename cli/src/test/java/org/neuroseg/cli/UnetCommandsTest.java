@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.dl.model.UNetModelFile;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -33,7 +33,7 @@ class UnetCommandsTest {
         Path probabilities = dir.resolve("p.nsv");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "predict-unet", video.toString(), "-m",
                 model.toString(), "--frames-averaged", "4", "-o", probabilities.toString()));
-        try (MappedVideo result = VideoStore.open(probabilities)) {
+        try (FileVideo result = VideoStore.open(probabilities)) {
             assertEquals(new VideoShape(30, 64, 64, PixelType.FLOAT32), result.shape());
             float[] last = new float[64 * 64];
             result.readFrame(29, last);

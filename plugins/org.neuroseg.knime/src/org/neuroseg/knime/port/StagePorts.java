@@ -34,7 +34,7 @@ import org.neuroseg.table.RasterTables;
 import org.neuroseg.table.RoiTables;
 import org.neuroseg.table.ShiftsTables;
 import org.neuroseg.table.TracesTables;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.Videos;
@@ -116,7 +116,7 @@ public final class StagePorts {
 
     private static VideoPortObject videoPort(Video video, FileStoreOutputs files)
             throws NeurosegException, CanceledException {
-        FileStore store = video instanceof MappedVideo mapped ? files.storeOf(mapped.file()) : null;
+        FileStore store = video instanceof FileVideo mapped ? files.storeOf(mapped.file()) : null;
         if (store == null) {
             Path path = files.newFile("video" + VideoStore.EXTENSION);
             Videos.toStore(video, path, null, ProgressMonitor.NONE);

@@ -10,7 +10,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectZipInputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /**
@@ -40,7 +40,7 @@ public final class VideoPortObject extends FileStorePortObject {
      *
      * @throws NeurosegException when the file store no longer holds a valid video store
      */
-    public MappedVideo openVideo() throws NeurosegException {
+    public FileVideo openVideo() throws NeurosegException {
         return VideoStore.open(getFileStore(0).getFile().toPath());
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import org.neuroseg.NeurosegException;
 
 /**
@@ -88,6 +89,18 @@ public final class AtomicFiles {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // the original error matters more
+        }
+    }
+
+    /**
+     * Deletes a folder and everything in it, leaving behind whatever cannot be deleted (scratch space: a leftover is
+     * harmless, and the error that led here matters more).
+     */
+    public static void deleteTreeQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // nothing more can be deleted
         }
     }
 }

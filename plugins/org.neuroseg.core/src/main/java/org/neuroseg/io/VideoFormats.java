@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -180,7 +180,7 @@ public final class VideoFormats {
                         + " to read it");
             }
             ByteOrder order = options.byteOrder() == null ? ByteOrder.LITTLE_ENDIAN : options.byteOrder();
-            return MappedVideo.openRaw(file, options.height(), options.width(), options.pixelType(), order,
+            return FileVideo.openRaw(file, options.height(), options.width(), options.pixelType(), order,
                     options.headerBytes());
         }
     }

@@ -138,7 +138,7 @@ public final class LocalEqualizationStage implements Stage {
         float[] range = {0, 1};
         ProgressMonitor frames = monitor;
         if (eightBit || shape.pixelType() == PixelType.FLOAT32) {
-            range = Mats.range(video, threads, monitor.subMonitor(0, 0.1));
+            range = PixelRange.of(video, threads, monitor.subMonitor(0, 0.1));
             frames = monitor.subMonitor(0.1, 1);
         }
         Equalizer.Settings settings = new Equalizer.Settings(parameters.getDouble(CLIP_LIMIT),

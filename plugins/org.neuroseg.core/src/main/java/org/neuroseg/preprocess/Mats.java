@@ -3,8 +3,6 @@ package org.neuroseg.preprocess;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.stage.CanceledException;
-import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -112,46 +110,6 @@ final class Mats {
         } finally {
             ra.release();
             rb.release();
-        }
-    }
-
-    /**
-     * The smallest and largest pixel value of {@code video}, read as raw frames on {@code threads} threads (about
-     * ten times faster than converting every frame to floats, as {@code Videos.minMax} does).
-     *
-     * @return {min, max}; NaN for a video without frames
-     */
-    static float[] range(Video video, int threads, ProgressMonitor monitor) throws NeurosegException,
-            CanceledException {
-        VideoShape shape = video.shape();
-        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        try (FramePipeline<FrameMat> pipeline = new FramePipeline<>(threads, () -> new FrameMat(shape))) {
-            pipeline.run(shape.frames(), frame -> false, (frame, mat) -> {
-                readInto(video, frame, mat.buffer);
-                Core.MinMaxLocResult result = Core.minMaxLoc(mat.mat);
-                return new double[] {result.minVal, result.maxVal};
-            }, (frame, frameRange) -> {
-                range[0] = Math.min(range[0], frameRange[0]);
-                range[1] = Math.max(range[1], frameRange[1]);
-            }, monitor);
-        }
-        return shape.frames() == 0 ? new float[] {Float.NaN, Float.NaN}
-                : new float[] {(float) range[0], (float) range[1]};
-    }
-
-    /** A frame buffer and the matrix that shares it. */
-    private static final class FrameMat implements AutoCloseable {
-        private final ByteBuffer buffer;
-        private final Mat mat;
-
-        FrameMat(VideoShape shape) {
-            buffer = frameBuffer(shape);
-            mat = alias(buffer, shape);
-        }
-
-        @Override
-        public void close() {
-            mat.release();
         }
     }
 

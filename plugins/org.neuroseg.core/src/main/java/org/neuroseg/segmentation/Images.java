@@ -7,7 +7,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -37,7 +37,7 @@ final class Images {
     }
 
     /** Writes a one-frame store named {@code name} among the stage's output files and opens it. */
-    static MappedVideo write(StageContext context, String name, float[] pixels, int height, int width,
+    static FileVideo write(StageContext context, String name, float[] pixels, int height, int width,
             PixelType type) throws NeurosegException {
         Path file = context.outputFiles().newFile(name + VideoStore.EXTENSION);
         try (VideoWriter writer = VideoStore.create(file, height, width, type, 0, null)) {

@@ -50,8 +50,8 @@ public final class VideoStore {
      *
      * @throws NeurosegException when the file is missing, not a store, of an unknown version or truncated
      */
-    public static MappedVideo open(Path file) throws NeurosegException {
-        return MappedVideo.open(file);
+    public static FileVideo open(Path file) throws NeurosegException {
+        return FileVideo.open(file);
     }
 
     /**

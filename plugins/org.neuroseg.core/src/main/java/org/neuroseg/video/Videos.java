@@ -39,28 +39,6 @@ public final class Videos {
     }
 
     /**
-     * Smallest and largest pixel value over all frames.
-     *
-     * @return {min, max}; {NaN, NaN} for a video without frames
-     */
-    public static float[] minMax(Video video, ProgressMonitor monitor) throws NeurosegException, CanceledException {
-        VideoShape shape = video.shape();
-        float[] frame = new float[shape.pixelsPerFrame()];
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int t = 0; t < shape.frames(); t++) {
-            monitor.checkCanceled();
-            video.readFrame(t, frame);
-            for (float value : frame) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-            monitor.setProgress((t + 1.0) / shape.frames(), null);
-        }
-        return shape.frames() == 0 ? new float[] {Float.NaN, Float.NaN} : new float[] {min, max};
-    }
-
-    /**
      * Mean of every pixel over all frames, accumulated in double precision.
      *
      * @return height x width means, row-major; zeros for a video without frames

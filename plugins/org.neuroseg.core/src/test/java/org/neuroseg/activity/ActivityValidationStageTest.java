@@ -21,7 +21,7 @@ import org.neuroseg.stage.Traces;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /**
@@ -44,7 +44,7 @@ class ActivityValidationStageTest {
         SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(256, 256, 1200).neuronCount(72)
                 .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(6).build();
         truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
             outputs = ActivityValidationStage.INSTANCE.run(List.of(video, truth.rois()),
                     ActivityValidationStage.INSTANCE.defaults(), StageContext.inDirectory(dir, ProgressMonitor.NONE));
         }

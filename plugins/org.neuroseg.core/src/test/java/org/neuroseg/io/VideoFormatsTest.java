@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.ArrayVideo;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -71,7 +71,7 @@ class VideoFormatsTest {
         ReadOptions options = ReadOptions.raw(5, 2, PixelType.UINT16).withByteOrder(ByteOrder.BIG_ENDIAN)
                 .withHeaderBytes(7);
         try (Video video = VideoFormats.open(file, options)) {
-            assertTrue(video instanceof MappedVideo);
+            assertTrue(video instanceof FileVideo);
             assertEquals(new VideoShape(3, 2, 5, PixelType.UINT16), video.shape());
             assertArrayEquals(frames, TiffFixtures.readAll(video));
         }
@@ -112,7 +112,7 @@ class VideoFormatsTest {
             writer.commit();
         }
         try (Video video = VideoFormats.open(target, ReadOptions.raw(2, 2, PixelType.UINT8))) {
-            assertTrue(video instanceof MappedVideo);
+            assertTrue(video instanceof FileVideo);
             assertEquals(1, video.shape().frames());
         }
     }

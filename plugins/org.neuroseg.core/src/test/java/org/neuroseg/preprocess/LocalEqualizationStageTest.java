@@ -14,7 +14,7 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
@@ -146,7 +146,7 @@ class LocalEqualizationStageTest {
     private float[][] equalizeOne(Video video, Parameters parameters, int threads) throws Exception {
         Path target = Files.createTempFile(dir, "eq", VideoStore.EXTENSION);
         LocalEqualizationStage.equalize(video, parameters, target, threads, ProgressMonitor.NONE);
-        try (MappedVideo out = VideoStore.open(target)) {
+        try (FileVideo out = VideoStore.open(target)) {
             float[][] frames = new float[out.shape().frames()][out.shape().pixelsPerFrame()];
             for (int t = 0; t < frames.length; t++) {
                 out.readFrame(t, frames[t]);

@@ -22,7 +22,7 @@ import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
 import org.neuroseg.video.ArrayVideo;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
@@ -93,7 +93,7 @@ class MotionCorrectionStageTest {
                 .motionAmplitudePx(0).build();
         SyntheticResult scene = SyntheticVideoGenerator.generate(params, dir.resolve("scene"), ProgressMonitor.NONE);
         float[] still = new float[SIZE * SIZE];
-        try (MappedVideo video = VideoStore.open(scene.videoFile())) {
+        try (FileVideo video = VideoStore.open(scene.videoFile())) {
             video.readFrame(0, still);
         }
         FrameMotion moved = new FrameMotion(1.6, -0.7, 1.5, 1);
@@ -117,14 +117,14 @@ class MotionCorrectionStageTest {
         SyntheticParams params = SyntheticParams.twoPhoton().toBuilder().size(SIZE, SIZE, 40).neuronCount(40)
                 .build();
         SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("g"), ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
             List<Object> outputs = MotionCorrectionStage.INSTANCE.run(List.of(video), defaults(),
                     StageContext.inDirectory(dir, ProgressMonitor.NONE));
             MotionShifts shifts = (MotionShifts) outputs.get(1);
             assertTrue(outputs.get(2) instanceof Picture);
             Path applied = ApplyShiftsStage.apply(video, shifts, ApplyShiftsStage.INSTANCE.defaults(),
                     dir.resolve("applied.nsv"), 1, ProgressMonitor.NONE);
-            try (Video corrected = (Video) outputs.get(0); MappedVideo again = VideoStore.open(applied)) {
+            try (Video corrected = (Video) outputs.get(0); FileVideo again = VideoStore.open(applied)) {
                 float[] a = new float[SIZE * SIZE];
                 float[] b = new float[SIZE * SIZE];
                 for (int t = 0; t < 40; t++) {
@@ -147,7 +147,7 @@ class MotionCorrectionStageTest {
                 .build();
         SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("g"), ProgressMonitor.NONE);
         Parameters refreshing = defaults().with("templateFrames", 20).with("templateRefreshFrames", 25);
-        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
             MotionShifts one = MotionCorrectionStage.correct(video, refreshing, dir.resolve("1.nsv"), 1,
                     ProgressMonitor.NONE).shifts();
             MotionShifts three = MotionCorrectionStage.correct(video, refreshing, dir.resolve("3.nsv"), 3,
@@ -172,8 +172,8 @@ class MotionCorrectionStageTest {
                 ProgressMonitor.NONE);
         SyntheticResult still = SyntheticVideoGenerator.generate(params.toBuilder().motionAmplitudePx(0)
                 .jumpProbability(0).jumpSizePx(0).build(), dir.resolve("still"), ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(truth.videoFile());
-                MappedVideo reference = VideoStore.open(still.videoFile())) {
+        try (FileVideo video = VideoStore.open(truth.videoFile());
+                FileVideo reference = VideoStore.open(still.videoFile())) {
             MotionCorrector.Result result = MotionCorrectionStage.correct(video, parameters,
                     dir.resolve("corrected.nsv"), 2, ProgressMonitor.NONE);
             ShiftErrors errors = ShiftErrors.of(result.shifts(), truth.shifts());
@@ -181,7 +181,7 @@ class MotionCorrectionStageTest {
             for (int count : result.shifts().trackedFeatures()) {
                 tracked += count > 0 ? 1 : 0;
             }
-            try (MappedVideo corrected = VideoStore.open(result.video())) {
+            try (FileVideo corrected = VideoStore.open(result.video())) {
                 float[] correctedMean = Videos.mean(corrected, ProgressMonitor.NONE);
                 float[] stillMean = Videos.mean(reference, ProgressMonitor.NONE);
                 double correlation = ShiftErrors.meanImageCorrelation(correctedMean,

@@ -20,7 +20,7 @@ import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
@@ -41,7 +41,7 @@ class BlobLabelerStageTest {
     }
 
     private static List<Object> run(Parameters parameters, String name) throws Exception {
-        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
             return BlobLabelerStage.INSTANCE.run(List.of(video), parameters,
                     StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE));
         }

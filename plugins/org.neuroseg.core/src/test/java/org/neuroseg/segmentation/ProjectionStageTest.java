@@ -17,7 +17,7 @@ import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
 import org.neuroseg.video.ArrayVideo;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
@@ -37,7 +37,7 @@ class ProjectionStageTest {
     }
 
     static List<Object> project(String projection, double backgroundSigma) throws Exception {
-        try (MappedVideo video = VideoStore.open(truth.videoFile())) {
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
             List<Object> out = ProjectionStage.INSTANCE.run(List.of(video), ProjectionStage.INSTANCE.defaults()
                     .with(ProjectionStage.PROJECTION.key(), projection)
                     .with(ProjectionStage.BACKGROUND_SIGMA.key(), backgroundSigma),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.stage.ProgressMonitor;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /** What the synthetic video shows: cells, spikes, calcium, motion, background and noise. */
@@ -161,7 +161,7 @@ class SyntheticVideoContentTest {
                 .maxShiftPx(4).jumpProbability(0.05).jumpSizePx(2).minSpacingPx(20).build();
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
         double[][] shifts = result.shifts();
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             double[] first = centroid(video, 0, 96);
             for (int t = 1; t < 40; t++) {
                 double[] c = centroid(video, t, 96);
@@ -172,7 +172,7 @@ class SyntheticVideoContentTest {
     }
 
     /** @return {x, y} intensity centroid of a frame */
-    private static double[] centroid(MappedVideo video, int t, int width) throws Exception {
+    private static double[] centroid(FileVideo video, int t, int width) throws Exception {
         float[] frame = new float[video.shape().pixelsPerFrame()];
         video.readFrame(t, frame);
         double mass = 0;
@@ -192,7 +192,7 @@ class SyntheticVideoContentTest {
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
         double riseSum = 0;
         int cells = 0;
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             float[][] means = new float[params.frames()][];
             for (int t = 0; t < params.frames(); t++) {
                 means[t] = roiMeans(video, t, result.rois().rois(), params.width());
@@ -210,7 +210,7 @@ class SyntheticVideoContentTest {
         assertTrue(riseSum / cells > 50, "mean rise after a spike " + riseSum / cells + " counts");
     }
 
-    private static float[] roiMeans(MappedVideo video, int t, List<Roi> rois, int width) throws Exception {
+    private static float[] roiMeans(FileVideo video, int t, List<Roi> rois, int width) throws Exception {
         float[] frame = new float[video.shape().pixelsPerFrame()];
         video.readFrame(t, frame);
         float[] means = new float[rois.size()];
@@ -262,7 +262,7 @@ class SyntheticVideoContentTest {
         double sum = 0;
         double sumSquares = 0;
         long n = 0;
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             float[] frame = new float[64 * 64];
             for (int t = 0; t < 30; t++) {
                 video.readFrame(t, frame);
@@ -285,7 +285,7 @@ class SyntheticVideoContentTest {
         SyntheticParams params = clean().size(64, 64, 1).neuronCount(0).baselinePhotons(10000).vignetting(0.4)
                 .build();
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             float[] frame = new float[64 * 64];
             video.readFrame(0, frame);
             assertEquals(6000, frame[0], 1);
@@ -299,7 +299,7 @@ class SyntheticVideoContentTest {
         SyntheticParams params = clean().size(64, 64, 300).neuronCount(0).baselinePhotons(1000)
                 .neuropilStrength(0.3).neuropilFluctuation(0.5).build();
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             float[] first = new float[64 * 64];
             float[] last = new float[64 * 64];
             video.readFrame(0, first);

@@ -22,7 +22,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.VideoStore;
 
@@ -53,7 +53,7 @@ class SyntheticVideoGeneratorTest {
     @Test
     void videoIsUint16WithRequestedShapeAndParamsInMetadata() throws Exception {
         SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             assertEquals(60, video.shape().frames());
             assertEquals(64, video.shape().height());
             assertEquals(PixelType.UINT16, video.shape().pixelType());
@@ -108,7 +108,7 @@ class SyntheticVideoGeneratorTest {
                 .build();
         assertTrue(heap < params.frames() * 256L * 256 * 2, "run with a heap smaller than the video");
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
-        try (MappedVideo video = VideoStore.open(result.videoFile())) {
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
             assertEquals(1500, video.shape().frames());
         }
     }
@@ -148,7 +148,7 @@ class SyntheticVideoGeneratorTest {
     @Test
     void labelImageMatchesRois() throws Exception {
         SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
-        try (MappedVideo labels = VideoStore.open(result.labelsFile())) {
+        try (FileVideo labels = VideoStore.open(result.labelsFile())) {
             assertEquals(1, labels.shape().frames());
             float[] image = new float[64 * 64];
             labels.readFrame(0, image);

@@ -32,7 +32,7 @@ class BoundedHeapConversionTest {
 
         Path store = Videos.toStore(source, dir.resolve("long.nsv"), null, ProgressMonitor.NONE);
 
-        try (MappedVideo video = VideoStore.open(store)) {
+        try (FileVideo video = VideoStore.open(store)) {
             assertEquals(source.shape(), video.shape());
             float[] frame = new float[512 * 512];
             for (int t = 0; t < 3600; t++) {
@@ -51,7 +51,7 @@ class BoundedHeapConversionTest {
         try (TiffVideo video = TiffVideo.open(tiff)) {
             assertEquals(source.shape(), video.shape());
             Path store = Videos.toStore(video, dir.resolve("from-tiff.nsv"), null, ProgressMonitor.NONE);
-            try (MappedVideo copy = VideoStore.open(store)) {
+            try (FileVideo copy = VideoStore.open(store)) {
                 float[] frame = new float[512 * 512];
                 for (int t : new int[] {0, 1, 1799, 3599}) {
                     copy.readFrame(t, frame);

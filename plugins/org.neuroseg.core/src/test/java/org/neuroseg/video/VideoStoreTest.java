@@ -36,7 +36,7 @@ class VideoStoreTest {
                 }
                 writer.commit();
             }
-            try (MappedVideo video = VideoStore.open(file)) {
+            try (FileVideo video = VideoStore.open(file)) {
                 assertEquals(new VideoShape(3, 2, 3, type), video.shape());
                 assertEquals(12.5, video.frameRateHz());
                 assertEquals("{\"source\":\"test\"}", video.metadataJson());
@@ -57,7 +57,7 @@ class VideoStoreTest {
             writer.commit();
         }
         float[] frame = new float[5];
-        try (MappedVideo video = VideoStore.open(file)) {
+        try (FileVideo video = VideoStore.open(file)) {
             video.readFrame(0, frame);
         }
         assertArrayEquals(new float[] {0, 2, 65535, 0, 65535}, frame);
@@ -77,7 +77,7 @@ class VideoStoreTest {
             }
             writer.commit();
         }
-        try (MappedVideo video = VideoStore.open(file)) {
+        try (FileVideo video = VideoStore.open(file)) {
             for (int t : new int[] {599, 0, 256, 255, 511, 512, 17}) {
                 video.readFrame(t, frame);
                 assertEquals(t, frame[0]);
@@ -101,7 +101,7 @@ class VideoStoreTest {
             last.putShort(0, (short) 4321).putShort(frameBytes - 2, (short) 60000);
             raf.getChannel().write(last, header.capacity() + (long) (frames - 1) * frameBytes);
         }
-        try (MappedVideo video = VideoStore.open(file)) {
+        try (FileVideo video = VideoStore.open(file)) {
             assertTrue(video.shape().totalBytes() > (4L << 30));
             float[] frame = new float[side * side];
             video.readFrame(frames - 1, frame);
@@ -185,7 +185,7 @@ class VideoStoreTest {
             raw.putShort((short) (1000 * i + 1));
         }
         Files.write(file, raw.array());
-        try (MappedVideo video = MappedVideo.openRaw(file, 2, 3, PixelType.UINT16, ByteOrder.BIG_ENDIAN, 8)) {
+        try (FileVideo video = FileVideo.openRaw(file, 2, 3, PixelType.UINT16, ByteOrder.BIG_ENDIAN, 8)) {
             assertEquals(new VideoShape(2, 2, 3, PixelType.UINT16), video.shape());
             ByteBuffer bytes = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
             video.readFrameBytes(1, bytes);
@@ -193,7 +193,7 @@ class VideoStoreTest {
             assertEquals(11001, bytes.getShort(10));
         }
         NeurosegException wrongSize = assertThrows(NeurosegException.class,
-                () -> MappedVideo.openRaw(file, 5, 5, PixelType.UINT16, ByteOrder.BIG_ENDIAN, 0));
+                () -> FileVideo.openRaw(file, 5, 5, PixelType.UINT16, ByteOrder.BIG_ENDIAN, 0));
         assertTrue(wrongSize.getMessage().contains("not a whole number"), wrongSize.getMessage());
     }
 
@@ -212,11 +212,4 @@ class VideoStoreTest {
         }, ProgressMonitor.NONE);
         assertEquals(List.of(0f, 1f, 2f, 3f, 4f, 5f, 6f), visited);
     }
-
-    @Test
-    void minMaxSpansAllFrames() throws Exception {
-        ArrayVideo video = new ArrayVideo(1, 2, PixelType.FLOAT32, 0, new float[] {3, -2}, new float[] {9, 0});
-        assertArrayEquals(new float[] {-2, 9}, Videos.minMax(video, ProgressMonitor.NONE));
-    }
-
 }

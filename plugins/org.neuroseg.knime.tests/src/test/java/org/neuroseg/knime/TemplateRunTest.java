@@ -19,7 +19,7 @@ import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Stages;
 import org.neuroseg.stage.Traces;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 
 /**
@@ -80,7 +80,7 @@ class TemplateRunTest {
                 .with("frames", FRAMES).with("neuronCount", 15).with("seed", 5L);
         List<Object> outputs = Stages.byId("synthetic-video").run(List.of(), parameters,
                 StageContext.inDirectory(dir.resolve("simulated"), ProgressMonitor.NONE));
-        try (MappedVideo video = (MappedVideo) outputs.get(0)) {
+        try (FileVideo video = (FileVideo) outputs.get(0)) {
             return video.file();
         }
     }

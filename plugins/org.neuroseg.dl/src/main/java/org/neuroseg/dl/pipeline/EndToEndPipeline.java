@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.activity.ActivityValidationStage;
@@ -28,7 +27,7 @@ import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -94,7 +93,7 @@ public final class EndToEndPipeline {
         } catch (IOException e) {
             throw new NeurosegException("Cannot close " + input + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(scratch);
+            AtomicFiles.deleteTreeQuietly(scratch);
         }
     }
 
@@ -104,14 +103,6 @@ public final class EndToEndPipeline {
             return Files.createTempDirectory(outputFolder, ".neuroseg-run-");
         } catch (IOException e) {
             throw new NeurosegException("Cannot create the output folder " + outputFolder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // a leftover scratch folder is harmless
         }
     }
 
@@ -214,7 +205,7 @@ public final class EndToEndPipeline {
             } catch (IOException e) {
                 throw new NeurosegException("Cannot close an intermediate video: " + e.getMessage(), e);
             }
-            if (video instanceof MappedVideo stored && stored.file().startsWith(scratch)) {
+            if (video instanceof FileVideo stored && stored.file().startsWith(scratch)) {
                 AtomicFiles.deleteQuietly(stored.file());
             }
         }

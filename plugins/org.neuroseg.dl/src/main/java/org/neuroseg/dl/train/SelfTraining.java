@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.neuroseg.NeurosegException;
@@ -284,11 +283,7 @@ public final class SelfTraining {
     /** Closes a video that is no longer needed and deletes its folder, so that scratch space stays small. */
     private static void discard(Video video, Path folder) {
         close(video);
-        try (var files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // a leftover is removed with the whole scratch folder
-        }
+        AtomicFiles.deleteTreeQuietly(folder);
     }
 
     private static void close(Video video) {

@@ -15,7 +15,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
-import org.neuroseg.video.MappedVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /** Self-training refuses to run without videos and stops on cancellation without writing a model. */
@@ -55,7 +55,7 @@ class SelfTrainingTest {
         };
         Path scratch = Files.createDirectory(dir.resolve("scratch"));
         Path models = Files.createDirectory(dir.resolve("models"));
-        try (MappedVideo frames = VideoStore.open(video)) {
+        try (FileVideo frames = VideoStore.open(video)) {
             assertThrows(CanceledException.class, () -> SelfTraining.run(List.of(new SelfTraining.Input("v",
                     frames)), SelfTraining.Settings.defaults(), scratch, StageContext.inDirectory(models,
                     cancelsLater)));

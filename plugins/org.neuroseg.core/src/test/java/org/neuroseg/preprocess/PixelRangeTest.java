@@ -11,17 +11,16 @@ import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
-import org.neuroseg.video.Videos;
 
-class MatsTest {
+class PixelRangeTest {
 
     @Test
     void rangeEqualsTheRangeOfTheConvertedFrames() throws NeurosegException, CanceledException {
         OpenCvLoader.ensureLoaded();
         for (PixelType type : PixelType.values()) {
             ArrayVideo video = randomVideo(type);
-            float[] expected = Videos.minMax(video, ProgressMonitor.NONE);
-            assertArrayEquals(expected, Mats.range(video, 2, ProgressMonitor.NONE), 0, type.name());
+            float[] expected = convertedRange(video);
+            assertArrayEquals(expected, PixelRange.of(video, 2, ProgressMonitor.NONE), 0, type.name());
             assertTrue(expected[0] < expected[1], type.name());
         }
     }
@@ -29,8 +28,27 @@ class MatsTest {
     @Test
     void rangeOfNoFramesIsNaN() throws NeurosegException, CanceledException {
         OpenCvLoader.ensureLoaded();
-        float[] range = Mats.range(new ArrayVideo(4, 4, PixelType.UINT16, 10), 2, ProgressMonitor.NONE);
+        float[] range = PixelRange.of(new ArrayVideo(4, 4, PixelType.UINT16, 10), 2, ProgressMonitor.NONE);
         assertTrue(Float.isNaN(range[0]) && Float.isNaN(range[1]));
+    }
+
+    @Test
+    void negativeFloatsAcrossFrames() throws NeurosegException, CanceledException {
+        ArrayVideo video = new ArrayVideo(1, 2, PixelType.FLOAT32, 0, new float[] {3, -2}, new float[] {9, 0});
+        assertArrayEquals(new float[] {-2, 9}, PixelRange.of(video, 1, ProgressMonitor.NONE));
+    }
+
+    private static float[] convertedRange(ArrayVideo video) throws NeurosegException {
+        float[] range = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        float[] frame = new float[video.shape().pixelsPerFrame()];
+        for (int t = 0; t < video.shape().frames(); t++) {
+            video.readFrame(t, frame);
+            for (float value : frame) {
+                range[0] = Math.min(range[0], value);
+                range[1] = Math.max(range[1], value);
+            }
+        }
+        return range;
     }
 
     private static ArrayVideo randomVideo(PixelType type) {

@@ -17,7 +17,7 @@ import org.neuroseg.NeurosegException;
  * until the garbage collector unmapped them). Used for {@link VideoStore} files and for raw binary files with a
  * known layout. Thread-safe for reading.
  */
-public final class MappedVideo implements Video {
+public final class FileVideo implements Video {
 
     private final Path file;
     private final FileChannel channel;
@@ -29,7 +29,7 @@ public final class MappedVideo implements Video {
     /** One frame's bytes per reading thread, in the file's byte order. */
     private final ThreadLocal<ByteBuffer> frameBuffers;
 
-    private MappedVideo(Path file, FileChannel channel, VideoShape shape, double frameRateHz, String metadataJson,
+    private FileVideo(Path file, FileChannel channel, VideoShape shape, double frameRateHz, String metadataJson,
             long dataOffset, ByteOrder order) {
         this.file = file;
         this.channel = channel;
@@ -42,7 +42,7 @@ public final class MappedVideo implements Video {
     }
 
     /** Opens a {@link VideoStore} file. */
-    static MappedVideo open(Path file) throws NeurosegException {
+    static FileVideo open(Path file) throws NeurosegException {
         FileChannel channel = openChannel(file);
         try {
             long size = channel.size();
@@ -79,7 +79,7 @@ public final class MappedVideo implements Video {
             ByteBuffer metadata = ByteBuffer.allocate(metadataLength);
             readFully(channel, metadata, VideoStore.FIXED_HEADER_BYTES);
             String json = new String(metadata.array(), 0, metadata.position(), StandardCharsets.UTF_8);
-            return new MappedVideo(file, channel, shape, rate, json, headerBytes, ByteOrder.LITTLE_ENDIAN);
+            return new FileVideo(file, channel, shape, rate, json, headerBytes, ByteOrder.LITTLE_ENDIAN);
         } catch (NeurosegException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -100,7 +100,7 @@ public final class MappedVideo implements Video {
      * @param headerBytes bytes to skip at the start
      * @throws NeurosegException when the file is missing or its size is not a whole number of frames
      */
-    public static MappedVideo openRaw(Path file, int height, int width, PixelType pixelType, ByteOrder order,
+    public static FileVideo openRaw(Path file, int height, int width, PixelType pixelType, ByteOrder order,
             long headerBytes) throws NeurosegException {
         FileChannel channel = openChannel(file);
         try {
@@ -112,7 +112,7 @@ public final class MappedVideo implements Video {
                         + " frames (" + frameBytes + " bytes each): check width, height and pixel type");
             }
             VideoShape shape = new VideoShape((int) (size / frameBytes), height, width, pixelType);
-            return new MappedVideo(file, channel, shape, 0, "{}", headerBytes, order);
+            return new FileVideo(file, channel, shape, 0, "{}", headerBytes, order);
         } catch (NeurosegException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
