@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.ConvGruBlock;
@@ -34,8 +33,7 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * coordinates by the true shifts, of at least {@value #BOUND} (measured 0.902: 46 of 52 neurons found, 4 false). No
  * segmentation that keeps the silent cells reaches the bound: a perfect one of every cell scores 2 x 0.7 / 1.7 =
  * 0.82 when 30 % are silent. The same run with an untrained CGRU finds no neuron (F1 0). Settings: the pipeline's
- * defaults, except that Activity Validation asks for 2 events more than dips instead of 4, as a 30-second recording
- * holds few events (4 gave F1 0.79 here, 1 gave 0.85).
+ * defaults.
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
  */
@@ -67,10 +65,10 @@ class EndToEndAccuracyTest {
 
     private static double f1(ModelFile cgru, String name) throws Exception {
         PipelineSettings settings = PipelineSettings.defaults(video.videoFile(), ShippedModels.unet(), cgru);
-        settings = settings.with(ActivityValidationStage.INSTANCE, settings.of(ActivityValidationStage.INSTANCE)
-                .with(ActivityValidationStage.MIN_EVENTS.key(), 2));
-        return EndToEndPipeline.run(settings, new GroundTruth(video.functionalRegionsFile(), video.shiftsFile()),
+        double f1 = EndToEndPipeline.run(settings, new GroundTruth(video.functionalRegionsFile(), video.shiftsFile()),
                 dir.resolve(name), ProgressMonitor.NONE).scored().score().neuron(MatchingRule.IOU_HUNGARIAN).f1();
+        System.out.printf("end to end, %s CGRU: neuron F1 %.3f%n", name, f1);
+        return f1;
     }
 
     private static ModelFile untrainedCgru(Path file) throws Exception {

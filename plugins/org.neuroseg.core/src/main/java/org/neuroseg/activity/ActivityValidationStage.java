@@ -25,8 +25,9 @@ import org.neuroseg.video.Video;
 /**
  * Activity Validation: the paper's last step. Per ROI, the fluorescence trace F = mean(ROI) - c x mean(ring)
  * ({@link TraceExtractor}), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
- * threshold in units of robust noise ({@link EventDetector}). Neurons whose events outnumber their dips (downward
- * crossings, which only noise makes) by a set number are kept.
+ * threshold in units of robust noise give the active frames ({@link EventDetector#detect}). Neurons whose rises
+ * outnumber their dips (downward crossings, which only noise makes) by a set number and beyond what noise explains
+ * are kept ({@link EventDetector#crossings}).
  * The video is read once; the per-ROI work runs in parallel.
  */
 public final class ActivityValidationStage implements Stage {
@@ -60,9 +61,10 @@ public final class ActivityValidationStage implements Stage {
     public static final ParamSpec THRESHOLD = ParamSpec.decimal("thresholdNoise", "Threshold (x noise)", 2.5, 0.5,
             100, "A frame is active where the filtered ΔF/F exceeds this many robust standard deviations.");
     /** Minimum events. */
-    public static final ParamSpec MIN_EVENTS = ParamSpec.integer("minEvents", "Minimum events", 4, 1, 1_000_000,
-            "A neuron is kept when its events (runs of active frames) outnumber its dips (runs below minus the "
-                    + "threshold, which only noise makes) by at least this many.");
+    public static final ParamSpec MIN_EVENTS = ParamSpec.integer("minEvents", "Minimum events", 2, 1, 1_000_000,
+            "A neuron is kept when its rises above the noise band outnumber its dips below it (which only noise "
+                    + "makes) by at least this many, and by at least the square root of rises plus dips (how far "
+                    + "noise alone could tip the balance: long recordings need more).");
     /** Frame rate fallback. */
     public static final ParamSpec FRAME_RATE = ParamSpec.decimal("frameRateHz", "Frame rate if unknown (Hz)", 10,
             0.001, 10_000, "Used to convert seconds to frames when the video does not record its frame rate.");
@@ -96,8 +98,12 @@ public final class ActivityValidationStage implements Stage {
                 + "(neuropil, leaving out other ROIs), ΔF/F against a running-percentile baseline, a 1-D "
                 + "Difference of Gaussians that keeps calcium transients, and a threshold in units of the trace's "
                 + "robust noise. Frames above it are active (the raster); each run of active frames is an event. "
-                + "Noise crosses the threshold downwards as often as upwards, calcium transients only upwards, so a "
-                + "neuron is kept when its events outnumber its dips by the minimum number of events. Traces and raster hold every input ROI; the pictures show "
+                + "To decide whether a neuron fires, the smoothed ΔF/F minus its running median (which, unlike the "
+                + "filtered trace, does not undershoot after a transient) is compared with the same noise band: "
+                + "noise crosses it downwards as often as upwards, calcium transients only upwards, so a neuron is "
+                + "kept when its rises outnumber its dips by the minimum number of events and by more than noise "
+                + "alone could explain (the square root of rises plus dips). Traces and raster hold every input "
+                + "ROI; the pictures show "
                 + "the raster (kept neurons black, others red) and the ROIs on the mean image (kept green, others "
                 + "red).";
     }
@@ -140,7 +146,7 @@ public final class ActivityValidationStage implements Stage {
         int count = rois.size();
         float[][] dff = new float[count][];
         BitSet[] active = new BitSet[count];
-        int[] excessEvents = new int[count];
+        boolean[] fires = new boolean[count];
         double coefficient = parameters.getDouble(NEUROPIL);
         int window = Math.max(1, (int) Math.round(parameters.getDouble(BASELINE_WINDOW) * rate));
         IntStream.range(0, count).parallel().forEach(r -> {
@@ -149,10 +155,12 @@ public final class ActivityValidationStage implements Stage {
                 trace[t] -= (float) (coefficient * raw[1][r][t]);
             }
             dff[r] = EventDetector.deltaFOverF(trace, window, parameters.getDouble(BASELINE_PERCENTILE));
-            EventDetector.Activity activity = EventDetector.detect(dff[r], parameters.getDouble(NARROW) * rate,
-                    parameters.getDouble(WIDE) * rate, parameters.getDouble(THRESHOLD));
-            active[r] = activity.active();
-            excessEvents[r] = activity.events() - activity.dips();
+            double narrow = parameters.getDouble(NARROW) * rate;
+            double wide = parameters.getDouble(WIDE) * rate;
+            double threshold = parameters.getDouble(THRESHOLD);
+            active[r] = EventDetector.detect(dff[r], narrow, wide, threshold).active();
+            fires[r] = EventDetector.crossings(dff[r], narrow, wide, threshold)
+                    .showActivity(parameters.getInt(MIN_EVENTS));
         });
         context.monitor().checkCanceled();
         int[] ids = rois.rois().stream().mapToInt(Roi::id).toArray();
@@ -160,7 +168,7 @@ public final class ActivityValidationStage implements Stage {
         List<Roi> kept = new ArrayList<>();
         Set<Integer> keptIds = new HashSet<>();
         for (int r = 0; r < count; r++) {
-            if (excessEvents[r] >= parameters.getInt(MIN_EVENTS)) {
+            if (fires[r]) {
                 kept.add(rois.rois().get(r));
                 keptIds.add(ids[r]);
             }

@@ -81,10 +81,8 @@ public final class EventDetector {
      *
      * @param active the frames where the filtered ΔF/F exceeds the threshold
      * @param events runs of active frames
-     * @param dips runs of frames where the filtered ΔF/F falls below minus the threshold: noise crosses both ways
-     *        about equally often while calcium transients only rise, so dips estimate how many events are noise
      */
-    public record Activity(BitSet active, int events, int dips) {
+    public record Activity(BitSet active, int events) {
     }
 
     /**
@@ -92,22 +90,71 @@ public final class EventDetector {
      * @param sigmaNarrowFrames smoothing of the transient, in frames
      * @param sigmaWideFrames scale of the drifts removed, in frames, above the narrow one
      * @param thresholdNoise active where the filtered trace exceeds this many robust standard deviations
-     * @return the active frames, events and dips
+     * @return the active frames and events
      */
     public static Activity detect(float[] dff, double sigmaNarrowFrames, double sigmaWideFrames,
             double thresholdNoise) {
         BitSet active = new BitSet(dff.length);
-        BitSet dips = new BitSet(dff.length);
         if (dff.length == 0) {
-            return new Activity(active, 0, 0);
+            return new Activity(active, 0);
         }
         float[] filtered = Gaussian.differenceOfGaussians(dff, sigmaNarrowFrames, sigmaWideFrames);
         double limit = thresholdNoise * Statistics.robustSigma(filtered, 1);
         for (int t = 0; t < filtered.length; t++) {
             active.set(t, filtered[t] > limit);
-            dips.set(t, filtered[t] < -limit);
         }
-        return new Activity(active, onsets(active).length, onsets(dips).length);
+        return new Activity(active, onsets(active).length);
+    }
+
+    /**
+     * How often a trace rises above and dips below its noise band, as evidence that it holds calcium transients.
+     * Noise crosses both ways about equally often, transients only upwards; so {@code rises - dips} is near 0 for
+     * noise alone, spread by about {@code sqrt(rises + dips)} (a sign test), and grows with the transients.
+     *
+     * @param rises runs above the band
+     * @param dips runs below it
+     */
+    public record Crossings(int rises, int dips) {
+
+        /**
+         * @param minExcess the fewest rises more than dips
+         * @return whether rises outnumber dips by at least {@code minExcess} and by at least the noise-only spread
+         *         of the difference, so that long recordings, whose noise makes many crossings, need more
+         */
+        public boolean showActivity(int minExcess) {
+            int excess = rises - dips;
+            return excess >= minExcess && excess >= Math.sqrt(rises + dips);
+        }
+    }
+
+    /**
+     * Counts crossings of the narrow-smoothed ΔF/F minus its running median (over about six wide sigmas) beyond
+     * {@code thresholdNoise} robust standard deviations. Unlike the Difference of Gaussians of {@link #detect}, this
+     * signal does not undershoot after a transient, so large transients make no dips.
+     *
+     * @param dff ΔF/F per frame
+     * @param sigmaNarrowFrames smoothing of the transient, in frames
+     * @param sigmaWideFrames scale of the drifts removed, in frames
+     * @param thresholdNoise the band's half-width in robust standard deviations
+     */
+    public static Crossings crossings(float[] dff, double sigmaNarrowFrames, double sigmaWideFrames,
+            double thresholdNoise) {
+        if (dff.length == 0) {
+            return new Crossings(0, 0);
+        }
+        float[] smooth = Gaussian.smooth(dff, sigmaNarrowFrames);
+        float[] median = runningPercentile(dff, 2 * (int) Math.round(3 * sigmaWideFrames) + 1, 50);
+        for (int t = 0; t < smooth.length; t++) {
+            smooth[t] -= median[t];
+        }
+        double limit = thresholdNoise * Statistics.robustSigma(smooth, 1);
+        BitSet above = new BitSet(smooth.length);
+        BitSet below = new BitSet(smooth.length);
+        for (int t = 0; t < smooth.length; t++) {
+            above.set(t, smooth[t] > limit);
+            below.set(t, smooth[t] < -limit);
+        }
+        return new Crossings(onsets(above).length, onsets(below).length);
     }
 
     /** @return the first frame of each run of active frames (the event onsets), in order */

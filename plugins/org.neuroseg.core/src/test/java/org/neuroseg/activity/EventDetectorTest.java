@@ -2,6 +2,8 @@ package org.neuroseg.activity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
@@ -44,13 +46,20 @@ class EventDetectorTest {
         for (int k = 0; k < spikes.length; k++) {
             assertEquals(spikes[k], onsets[k], 2);
         }
-        // Pure noise crosses both ways: events and dips come in similar numbers.
+        // Transients rise and never dip; the Difference of Gaussians would undershoot after each one.
+        EventDetector.Crossings transients = EventDetector.crossings(dff, 1, 10, 4);
+        assertEquals(spikes.length, transients.rises());
+        assertEquals(0, transients.dips());
+        assertTrue(transients.showActivity(4));
+        // Pure noise crosses both ways: rises and dips come in similar numbers, and they show no activity.
         float[] noise = new float[20000];
         for (int t = 0; t < noise.length; t++) {
             noise[t] = (float) (random.nextDouble() - 0.5);
         }
-        EventDetector.Activity onlyNoise = EventDetector.detect(noise, 1, 10, 2.5);
-        assertEquals(onlyNoise.events(), onlyNoise.dips(), 0.3 * onlyNoise.events() + 5);
+        EventDetector.Crossings onlyNoise = EventDetector.crossings(noise, 1, 10, 2.5);
+        assertTrue(onlyNoise.rises() > 10, "noise crossed " + onlyNoise.rises() + " times");
+        assertEquals(onlyNoise.rises(), onlyNoise.dips(), 0.3 * onlyNoise.rises() + 5);
+        assertFalse(onlyNoise.showActivity(2), onlyNoise.toString());
         BitSet runs = new BitSet();
         runs.set(3, 6);
         runs.set(9);

@@ -12,10 +12,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.metrics.MatchingRule;
+import org.neuroseg.metrics.NeuronMetrics;
+import org.neuroseg.metrics.SegmentationScore;
+import org.neuroseg.roi.RoiSet;
 
 /**
  * Runs the NeuroSeg nodes of the testflows through their core stages ({@link PipelineRunner}), to show that the check
- * nodes pass on the testflow and fail on a wrong score, and that the preprocessing testflow corrects motion.
+ * nodes pass on the testflow and fail on a wrong score, that the preprocessing testflow corrects motion, and that
+ * the Activity Validation and segment (the shipped models end to end) testflows pass their checks.
  */
 class TestflowRunTest {
 
@@ -66,6 +71,27 @@ class TestflowRunTest {
                     ((org.neuroseg.video.Video) values.get(5).get(0)).shape());
         });
         assertEquals(4, outputs.size());
+    }
+
+    @Test
+    void activityValidationTestflowPassesItsPrecisionCheck() throws Exception {
+        Map<Integer, List<Object>> outputs = run(Pipeline.read(NodeNames.root()
+                .resolve("test-workflows/activity-validation-testflow/pipeline.json")));
+        assertEquals(outputs.get(4), outputs.get(5), "the check passes the scores through");
+    }
+
+    @Test
+    void segmentTestflowFindsTheFunctionalNeuronsWithTheShippedModels() throws Exception {
+        Pipeline pipeline = Pipeline.read(NodeNames.root().resolve("test-workflows/segment-testflow/pipeline.json"));
+        Map<Integer, List<Object>> outputs = run(pipeline, values -> {
+            NeuronMetrics neurons = ((SegmentationScore) values.get(12).get(0)).neuron(MatchingRule.IOU_HUNGARIAN);
+            System.out.printf("segment testflow: neuron F1 %.3f, precision %.3f, recall %.3f%n", neurons.f1(),
+                    neurons.precision(), neurons.recall());
+            RoiSet candidates = (RoiSet) values.get(9).get(1);
+            RoiSet kept = (RoiSet) values.get(11).get(2);
+            assertTrue(kept.size() < candidates.size(), "Activity Validation rejected no candidate");
+        });
+        assertEquals(outputs.get(12), outputs.get(13), "the check passes the scores through");
     }
 
     private Map<Integer, List<Object>> run(Pipeline pipeline) throws Exception {
