@@ -1,5 +1,6 @@
 package org.neuroseg.knime;
 
+import javax.swing.JFileChooser;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponent;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
@@ -47,7 +48,9 @@ final class StageNodeDialog extends DefaultNodeSettingsPane {
                     spec.label(), spec.choices());
             case PATH -> {
                 DialogComponentFileChooser chooser = new DialogComponentFileChooser(
-                        new SettingsModelString(key, (String) value), "neuroseg." + stage.id() + "." + key);
+                        new SettingsModelString(key, (String) value), "neuroseg." + stage.id() + "." + key,
+                        spec.pathKind().written() ? JFileChooser.SAVE_DIALOG : JFileChooser.OPEN_DIALOG,
+                        spec.pathKind().folder());
                 chooser.setBorderTitle(spec.label());
                 yield chooser;
             }

@@ -26,8 +26,8 @@ import org.neuroseg.video.Video;
  * Activity Validation: the paper's last step. Per ROI, the fluorescence trace F = mean(ROI) - c x mean(ring)
  * ({@link TraceExtractor}), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
  * threshold in units of robust noise give the active frames ({@link EventDetector#detect}). Neurons whose rises
- * outnumber their dips (downward crossings, which only noise makes) by a set number and beyond what noise explains
- * are kept ({@link EventDetector#crossings}).
+ * outnumber their dips (downward crossings, which only noise makes) by a set number and make a set share of the
+ * crossings are kept ({@link EventDetector#crossings}).
  * The video is read once; the per-ROI work runs in parallel.
  */
 public final class ActivityValidationStage implements Stage {
@@ -63,8 +63,12 @@ public final class ActivityValidationStage implements Stage {
     /** Minimum events. */
     public static final ParamSpec MIN_EVENTS = ParamSpec.integer("minEvents", "Minimum events", 2, 1, 1_000_000,
             "A neuron is kept when its rises above the noise band outnumber its dips below it (which only noise "
-                    + "makes) by at least this many, and by at least the square root of rises plus dips (how far "
-                    + "noise alone could tip the balance: long recordings need more).");
+                    + "makes) by at least this many.");
+    /** Minimum share of rises. */
+    public static final ParamSpec MIN_RISE_SHARE = ParamSpec.decimal("minRiseShare", "Minimum share of rises", 0.7,
+            0.5, 1, "A neuron is kept only when at least this share of its crossings of the noise band are rises "
+                    + "(noise alone gives about half), so that the many noise crossings of a long recording cannot "
+                    + "add up to the minimum events.");
     /** Frame rate fallback. */
     public static final ParamSpec FRAME_RATE = ParamSpec.decimal("frameRateHz", "Frame rate if unknown (Hz)", 10,
             0.001, 10_000, "Used to convert seconds to frames when the video does not record its frame rate.");
@@ -101,9 +105,8 @@ public final class ActivityValidationStage implements Stage {
                 + "To decide whether a neuron fires, the smoothed ΔF/F minus its running median (which, unlike the "
                 + "filtered trace, does not undershoot after a transient) is compared with the same noise band: "
                 + "noise crosses it downwards as often as upwards, calcium transients only upwards, so a neuron is "
-                + "kept when its rises outnumber its dips by the minimum number of events and by more than noise "
-                + "alone could explain (the square root of rises plus dips). Traces and raster hold every input "
-                + "ROI; the pictures show "
+                + "kept when its rises outnumber its dips by the minimum number of events and make at least the "
+                + "minimum share of its crossings. Traces and raster hold every input ROI; the pictures show "
                 + "the raster (kept neurons black, others red) and the ROIs on the mean image (kept green, others "
                 + "red).";
     }
@@ -111,7 +114,7 @@ public final class ActivityValidationStage implements Stage {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(NEUROPIL, RING_GAP, RING_WIDTH, BASELINE_WINDOW, BASELINE_PERCENTILE, NARROW, WIDE, THRESHOLD,
-                MIN_EVENTS, FRAME_RATE);
+                MIN_EVENTS, MIN_RISE_SHARE, FRAME_RATE);
     }
 
     @Override
@@ -160,7 +163,7 @@ public final class ActivityValidationStage implements Stage {
             double threshold = parameters.getDouble(THRESHOLD);
             active[r] = EventDetector.detect(dff[r], narrow, wide, threshold).active();
             fires[r] = EventDetector.crossings(dff[r], narrow, wide, threshold)
-                    .showActivity(parameters.getInt(MIN_EVENTS));
+                    .showActivity(parameters.getInt(MIN_EVENTS), parameters.getDouble(MIN_RISE_SHARE));
         });
         context.monitor().checkCanceled();
         int[] ids = rois.rois().stream().mapToInt(Roi::id).toArray();

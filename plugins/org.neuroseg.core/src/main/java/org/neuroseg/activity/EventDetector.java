@@ -107,9 +107,8 @@ public final class EventDetector {
     }
 
     /**
-     * How often a trace rises above and dips below its noise band, as evidence that it holds calcium transients.
-     * Noise crosses both ways about equally often, transients only upwards; so {@code rises - dips} is near 0 for
-     * noise alone, spread by about {@code sqrt(rises + dips)} (a sign test), and grows with the transients.
+     * How often a trace rises above and dips below its noise band, as evidence that it holds calcium transients:
+     * noise crosses both ways about equally often, transients only upwards.
      *
      * @param rises runs above the band
      * @param dips runs below it
@@ -118,12 +117,12 @@ public final class EventDetector {
 
         /**
          * @param minExcess the fewest rises more than dips
-         * @return whether rises outnumber dips by at least {@code minExcess} and by at least the noise-only spread
-         *         of the difference, so that long recordings, whose noise makes many crossings, need more
+         * @param minRiseShare the smallest share of the crossings that must be rises (noise alone: about half), so
+         *        that long recordings, whose noise makes many crossings, need proportionally more rises
+         * @return whether both hold
          */
-        public boolean showActivity(int minExcess) {
-            int excess = rises - dips;
-            return excess >= minExcess && excess >= Math.sqrt(rises + dips);
+        public boolean showActivity(int minExcess, double minRiseShare) {
+            return rises - dips >= minExcess && rises >= minRiseShare * (rises + dips);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -28,7 +29,7 @@ public final class VideoReaderStage implements Stage {
     public static final VideoReaderStage INSTANCE = new VideoReaderStage();
 
     /** The video file, or the folder of single-page TIFFs. */
-    public static final ParamSpec FILE = ParamSpec.path("file", "Video file or folder", "",
+    public static final ParamSpec FILE = ParamSpec.path("file", "Video file or folder", "", PathKind.FILE_TO_READ,
             "Multi-page TIFF or BigTIFF, a folder of single-page TIFFs (read in natural order), a raw file, or a "
                     + "NeuroSeg video store (.nsv).");
     /** Raw files only: frame width. */

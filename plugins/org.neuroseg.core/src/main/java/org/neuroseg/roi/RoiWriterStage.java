@@ -5,6 +5,7 @@ import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.io.TiffWriter;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -22,7 +23,7 @@ public final class RoiWriterStage implements Stage {
     public static final RoiWriterStage INSTANCE = new RoiWriterStage();
 
     /** Folder the files go to. */
-    public static final ParamSpec FOLDER = ParamSpec.path("folder", "Output folder", "",
+    public static final ParamSpec FOLDER = ParamSpec.path("folder", "Output folder", "", PathKind.FOLDER_TO_WRITE,
             "Folder for the files; created when missing.");
     /** Common start of the file names. */
     public static final ParamSpec BASE_NAME = ParamSpec.text("baseName", "File name prefix", "neurons",

@@ -16,9 +16,40 @@ import java.util.Locale;
  * @param max largest allowed value for numbers, or null for no bound
  * @param choices allowed values for {@link ParamType#CHOICE}, empty otherwise
  * @param description one line for the user, with units
+ * @param pathKind what a {@link ParamType#PATH} names (how a dialog lets the user choose it); null for other types
  */
 public record ParamSpec(String key, String label, ParamType type, Object defaultValue, Double min, Double max,
-        List<String> choices, String description) {
+        List<String> choices, String description, PathKind pathKind) {
+
+    /** What a path parameter names. */
+    public enum PathKind {
+        /** An existing file to read (or a folder of TIFF files, typed in). */
+        FILE_TO_READ(false, false),
+        /** An existing folder to read. */
+        FOLDER_TO_READ(false, true),
+        /** A file to write, created or replaced. */
+        FILE_TO_WRITE(true, false),
+        /** A folder to write into, created when missing. */
+        FOLDER_TO_WRITE(true, true);
+
+        private final boolean written;
+        private final boolean folder;
+
+        PathKind(boolean written, boolean folder) {
+            this.written = written;
+            this.folder = folder;
+        }
+
+        /** @return whether the path is written rather than read */
+        public boolean written() {
+            return written;
+        }
+
+        /** @return whether the path names a folder */
+        public boolean folder() {
+            return folder;
+        }
+    }
 
     /** Checks that the key is lowerCamelCase and the default is valid. */
     public ParamSpec {
@@ -29,6 +60,9 @@ public record ParamSpec(String key, String label, ParamType type, Object default
         if (type == ParamType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice parameter '" + key + "' needs choices");
         }
+        if ((type == ParamType.PATH) != (pathKind != null)) {
+            throw new IllegalArgumentException("parameter '" + key + "' needs a path kind exactly when it is a path");
+        }
         if (label.isBlank() || description.isBlank()) {
             throw new IllegalArgumentException("parameter '" + key + "' needs a label and a description");
         }
@@ -37,39 +71,40 @@ public record ParamSpec(String key, String label, ParamType type, Object default
 
     /** @return a whole-number parameter within [min, max] */
     public static ParamSpec integer(String key, String label, int defaultValue, int min, int max, String doc) {
-        return new ParamSpec(key, label, ParamType.INTEGER, defaultValue, (double) min, (double) max, List.of(), doc);
+        return new ParamSpec(key, label, ParamType.INTEGER, defaultValue, (double) min, (double) max, List.of(), doc,
+                null);
     }
 
     /** @return a long parameter (random seeds), any value allowed */
     public static ParamSpec seed(String key, String label, long defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.LONG, defaultValue, null, null, List.of(), doc);
+        return new ParamSpec(key, label, ParamType.LONG, defaultValue, null, null, List.of(), doc, null);
     }
 
     /** @return a real-number parameter within [min, max] */
     public static ParamSpec decimal(String key, String label, double defaultValue, double min, double max,
             String doc) {
-        return new ParamSpec(key, label, ParamType.DOUBLE, defaultValue, min, max, List.of(), doc);
+        return new ParamSpec(key, label, ParamType.DOUBLE, defaultValue, min, max, List.of(), doc, null);
     }
 
     /** @return a yes/no parameter */
     public static ParamSpec bool(String key, String label, boolean defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.BOOLEAN, defaultValue, null, null, List.of(), doc);
+        return new ParamSpec(key, label, ParamType.BOOLEAN, defaultValue, null, null, List.of(), doc, null);
     }
 
     /** @return a parameter taking one of {@code choices}; the default must be one of them */
     public static ParamSpec choice(String key, String label, String defaultValue, List<String> choices,
             String doc) {
-        return new ParamSpec(key, label, ParamType.CHOICE, defaultValue, null, null, choices, doc);
+        return new ParamSpec(key, label, ParamType.CHOICE, defaultValue, null, null, choices, doc, null);
     }
 
     /** @return a free-text parameter */
     public static ParamSpec text(String key, String label, String defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.STRING, defaultValue, null, null, List.of(), doc);
+        return new ParamSpec(key, label, ParamType.STRING, defaultValue, null, null, List.of(), doc, null);
     }
 
     /** @return a file or folder path parameter; an empty default means "not set" */
-    public static ParamSpec path(String key, String label, String defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.PATH, defaultValue, null, null, List.of(), doc);
+    public static ParamSpec path(String key, String label, String defaultValue, PathKind kind, String doc) {
+        return new ParamSpec(key, label, ParamType.PATH, defaultValue, null, null, List.of(), doc, kind);
     }
 
     /**

@@ -126,10 +126,10 @@ class ActivityValidationStageTest {
                 silentRejected += kept.contains(i + 1) ? 0 : 1;
             }
         }
-        // Measured: 19 of 22 silent cells rejected, 50 of 50 functional cells kept (bench/RESULTS.md, "the sign test").
+        // Measured: 20 of 22 silent cells rejected, 49 of 50 functional cells kept (21 and 50 with the rule before).
         System.out.printf("Activity Validation: %d of %d silent cells rejected, %d of %d functional cells kept%n",
                 silentRejected, silent, activeKept, active);
-        assertTrue(silentRejected >= 0.85 * silent, silentRejected + " of " + silent);
+        assertTrue(silentRejected >= 0.9 * silent, silentRejected + " of " + silent);
         assertTrue(activeKept >= 0.9 * active, activeKept + " of " + active);
     }
 

@@ -66,5 +66,9 @@ class ParametersTest {
                 () -> ParamSpec.integer("frames", "Frames", 5, 0, 2, "Default out of range."));
         assertThrows(IllegalArgumentException.class,
                 () -> Parameters.defaults(List.of(FRAMES, FRAMES)));
+        assertThrows(IllegalArgumentException.class,
+                () -> ParamSpec.path("file", "File", "", null, "A path without saying what it names."));
+        assertThrows(IllegalArgumentException.class, () -> new ParamSpec("frames", "Frames", ParamType.INTEGER, 1,
+                0.0, 2.0, List.of(), "A number that claims to be a path.", ParamSpec.PathKind.FILE_TO_READ));
     }
 }

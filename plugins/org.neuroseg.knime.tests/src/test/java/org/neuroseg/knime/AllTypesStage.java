@@ -50,7 +50,7 @@ final class AllTypesStage implements Stage {
                 ParamSpec.bool("keepSilent", "Keep silent cells", false, "Whether to keep silent cells."),
                 ParamSpec.text("prefix", "Name prefix", "cell", "Prefix of names."),
                 ParamSpec.choice("projection", "Projection", "max", List.of("max", "mean"), "How to project."),
-                ParamSpec.path("folder", "Output folder", "", "Where files go."));
+                ParamSpec.path("folder", "Output folder", "", ParamSpec.PathKind.FOLDER_TO_WRITE, "Where files go."));
     }
 
     @Override

@@ -18,7 +18,7 @@ class StageSettingsTest {
             ParamSpec.bool("motion", "Add motion", true, "Whether to shift frames."),
             ParamSpec.choice("projection", "Projection", "max", List.of("max", "mean"), "How to project."),
             ParamSpec.text("name", "Name", "video", "A name."),
-            ParamSpec.path("inputFile", "Input file", "", "The video file."));
+            ParamSpec.path("inputFile", "Input file", "", ParamSpec.PathKind.FILE_TO_READ, "The video file."));
 
     @Test
     void defaultsRoundTripWithTheirTypes() throws SettingsException {

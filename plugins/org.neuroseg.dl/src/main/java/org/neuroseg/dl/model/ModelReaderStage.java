@@ -9,6 +9,7 @@ import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -40,7 +41,7 @@ public final class ModelReaderStage implements Stage {
                     + "that come with NeuroSeg (trained on simulated epifluorescence recordings). model file: a "
                     + "network you trained, from the file chosen below.");
     /** The model file, for {@link #MODEL_FILE}. */
-    public static final ParamSpec FILE = ParamSpec.path("file", "Model file", "",
+    public static final ParamSpec FILE = ParamSpec.path("file", "Model file", "", PathKind.FILE_TO_READ,
             "For 'model file' only: a .nsmodel file written by the U-Net Learner, the CGRU Learner or the Model "
                     + "Writer.");
 

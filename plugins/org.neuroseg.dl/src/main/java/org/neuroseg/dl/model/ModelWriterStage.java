@@ -7,6 +7,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -25,7 +26,7 @@ public final class ModelWriterStage implements Stage {
     public static final ModelWriterStage INSTANCE = new ModelWriterStage();
 
     /** Where the model goes. */
-    public static final ParamSpec FILE = ParamSpec.path("file", "Model file", "",
+    public static final ParamSpec FILE = ParamSpec.path("file", "Model file", "", PathKind.FILE_TO_WRITE,
             "The file to write, e.g. my-unet.nsmodel; missing folders are created.");
     /** Replace an existing file. */
     public static final ParamSpec OVERWRITE = ParamSpec.bool("overwrite", "Overwrite existing file", false,

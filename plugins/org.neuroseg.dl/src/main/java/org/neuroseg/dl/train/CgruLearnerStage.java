@@ -8,6 +8,7 @@ import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.ConvGruConfig;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -65,7 +66,7 @@ public final class CgruLearnerStage implements Stage {
             "Seed of the split, the windows and mirrors and the initial weights.");
     /** More data. */
     public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
-            "", "Optional: every NAME.nsv probability video in this folder with a NAME.mask.nsv beside it is added "
+            "", PathKind.FOLDER_TO_READ, "Optional: every NAME.nsv probability video in this folder with a NAME.mask.nsv beside it is added "
                     + "to the training data, so that whole videos can validate.");
 
     private CgruLearnerStage() {

@@ -8,6 +8,7 @@ import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -72,7 +73,7 @@ public final class UNetLearnerStage implements Stage {
             "Seed of the sampling, the split, the crops and flips and the initial weights.");
     /** More data. */
     public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
-            "", "Optional: every NAME.nsv in this folder with a NAME.labels.nsv beside it is added to the training "
+            "", PathKind.FOLDER_TO_READ, "Optional: every NAME.nsv in this folder with a NAME.labels.nsv beside it is added to the training "
                     + "data, so the sample spans several videos and the split is by video.");
 
     private UNetLearnerStage() {
