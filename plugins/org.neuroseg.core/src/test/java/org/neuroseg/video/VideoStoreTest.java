@@ -64,8 +64,8 @@ class VideoStoreTest {
     }
 
     @Test
-    void framesAreRandomAccessAcrossMappedWindows() throws Exception {
-        // 1 MB frames: 256 frames per window, so 600 frames span three windows.
+    void framesAreRandomAccessInAnyOrder() throws Exception {
+        // 1 MB frames, 600 MB in all, read out of order.
         int side = 512;
         Path file = dir.resolve("windows.nsv");
         float[] frame = new float[side * side];
@@ -126,6 +126,29 @@ class VideoStoreTest {
         NeurosegException error = assertThrows(NeurosegException.class, () -> VideoStore.open(file));
         assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
         assertTrue(error.getMessage().contains("truncated"), error.getMessage());
+    }
+
+    @Test
+    void storeTruncatedWhileOpenFailsOnTheMissingFrameWithFileName() throws Exception {
+        Path file = dir.resolve("cut-later.nsv");
+        try (VideoWriter writer = VideoStore.create(file, 4, 4, PixelType.UINT16, 0, null)) {
+            writer.append(new float[16]);
+            float[] second = new float[16];
+            java.util.Arrays.fill(second, 7);
+            writer.append(second);
+            writer.commit();
+        }
+        try (FileVideo video = VideoStore.open(file)) {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(raf.length() - 5);
+            }
+            float[] frame = new float[16];
+            video.readFrame(0, frame);
+            assertEquals(0, frame[0]);
+            NeurosegException error = assertThrows(NeurosegException.class, () -> video.readFrame(1, frame));
+            assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+            assertTrue(error.getMessage().contains("truncated while being read"), error.getMessage());
+        }
     }
 
     @Test
