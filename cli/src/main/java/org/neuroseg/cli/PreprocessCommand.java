@@ -52,7 +52,8 @@ final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
     Path output;
 
-    @Option(names = "--raw-corrected", description = "Also correct the input video itself with the shifts.")
+    @Option(names = "--raw-corrected", description = "Also correct the input video itself with the shifts, by "
+            + "whole pixels (Apply Shifts' default), for traces.")
     boolean rawCorrected;
 
     @Override
@@ -78,9 +79,7 @@ final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand 
             byte[] png = ((Picture) corrected.get(2)).png();
             AtomicFiles.write(output.resolve("motion.png"), out -> out.write(png));
             if (rawCorrected) {
-                Parameters apply = ApplyShiftsStage.INSTANCE.defaults().with(ApplyShiftsStage.INTERPOLATION.key(),
-                        motion.getString(MotionCorrectionStage.INTERPOLATION));
-                ((Video) ApplyShiftsStage.INSTANCE.run(List.of(video, shifts), apply,
+                ((Video) ApplyShiftsStage.INSTANCE.run(List.of(video, shifts), ApplyShiftsStage.INSTANCE.defaults(),
                         StageContext.inDirectory(output, monitor.subMonitor(correctedShare, 1))).get(0)).close();
             }
             System.out.printf("Preprocessed %s: %s in %s%n", video.shape(), "corrected.nsv, shifts.csv, motion.png"

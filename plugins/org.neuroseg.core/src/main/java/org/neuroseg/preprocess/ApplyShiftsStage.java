@@ -33,8 +33,12 @@ public final class ApplyShiftsStage implements Stage {
     public static final ApplyShiftsStage INSTANCE = new ApplyShiftsStage();
 
     /** Interpolation of the warp. */
-    public static final ParamSpec INTERPOLATION = ParamSpec.choice("interpolation", "Interpolation", "linear",
-            List.of("linear", "cubic"), "How corrected frames are resampled at sub-pixel positions.");
+    public static final ParamSpec INTERPOLATION = ParamSpec.choice("interpolation", "Interpolation", "nearest",
+            List.of("nearest", "linear", "cubic"), "How corrected frames are resampled. nearest (the default) moves "
+                    + "each frame by whole pixels, so every pixel keeps the noise it was recorded with; linear and "
+                    + "cubic resample at sub-pixel positions, which averages neighbouring pixels by an amount that "
+                    + "changes with each frame's shift and makes the traces of cells that never fire flicker with "
+                    + "the motion (more silent cells pass Activity Validation).");
 
     private ApplyShiftsStage() {
     }

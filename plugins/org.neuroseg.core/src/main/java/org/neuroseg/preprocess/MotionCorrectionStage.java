@@ -159,8 +159,12 @@ public final class MotionCorrectionStage implements Stage {
                 parameters.getInt(MIN_FEATURES), parameters.getInt(MAX_SHIFT), parameters.getInt(PATCH_GRID));
     }
 
-    /** @return the OpenCV interpolation flag of an interpolation parameter's value ("linear" or "cubic") */
+    /** @return the OpenCV interpolation flag of an interpolation parameter's value ("nearest", "linear" or "cubic") */
     static int interpolation(String choice) {
-        return choice.equals("cubic") ? Imgproc.INTER_CUBIC : Imgproc.INTER_LINEAR;
+        return switch (choice) {
+            case "nearest" -> Imgproc.INTER_NEAREST;
+            case "cubic" -> Imgproc.INTER_CUBIC;
+            default -> Imgproc.INTER_LINEAR;
+        };
     }
 }

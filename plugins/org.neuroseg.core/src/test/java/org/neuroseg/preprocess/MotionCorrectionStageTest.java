@@ -122,8 +122,10 @@ class MotionCorrectionStageTest {
                     StageContext.inDirectory(dir, ProgressMonitor.NONE));
             MotionShifts shifts = (MotionShifts) outputs.get(1);
             assertTrue(outputs.get(2) instanceof Picture);
-            Path applied = ApplyShiftsStage.apply(video, shifts, ApplyShiftsStage.INSTANCE.defaults(),
-                    dir.resolve("applied.nsv"), 1, ProgressMonitor.NONE);
+            // With Motion Correction's interpolation, applying its shifts gives its corrected frames.
+            Path applied = ApplyShiftsStage.apply(video, shifts, ApplyShiftsStage.INSTANCE.defaults()
+                    .with(ApplyShiftsStage.INTERPOLATION.key(), "linear"), dir.resolve("applied.nsv"), 1,
+                    ProgressMonitor.NONE);
             try (Video corrected = (Video) outputs.get(0); FileVideo again = VideoStore.open(applied)) {
                 float[] a = new float[SIZE * SIZE];
                 float[] b = new float[SIZE * SIZE];
@@ -132,6 +134,26 @@ class MotionCorrectionStageTest {
                     again.readFrame(t, b);
                     assertArrayEquals(a, b, "frame " + t);
                 }
+            }
+            // By default frames move by whole pixels: inside the frame every pixel is a recorded one.
+            Path whole = ApplyShiftsStage.apply(video, shifts, ApplyShiftsStage.INSTANCE.defaults(),
+                    dir.resolve("whole.nsv"), 1, ProgressMonitor.NONE);
+            try (FileVideo moved = VideoStore.open(whole)) {
+                float[] recorded = new float[SIZE * SIZE];
+                float[] b = new float[SIZE * SIZE];
+                int t = 0;
+                for (int f = 1; f < 40; f++) {
+                    if (Math.hypot(shifts.dx()[f], shifts.dy()[f]) > Math.hypot(shifts.dx()[t], shifts.dy()[t])) {
+                        t = f;
+                    }
+                }
+                video.readFrame(t, recorded);
+                moved.readFrame(t, b);
+                int dx = (int) Math.round(shifts.dx()[t]);
+                int dy = (int) Math.round(shifts.dy()[t]);
+                assertTrue(dx != 0 || dy != 0, "the test needs a frame that moved");
+                assertTrue(movedBy(recorded, b, dx, dy) || movedBy(recorded, b, -dx, -dy),
+                        "frame " + t + " is not the recorded frame moved by whole pixels (" + dx + ", " + dy + ")");
             }
             MotionShifts shorter = new MotionShifts(new double[3], new double[3], new double[3], new int[3],
                     new double[3], new double[3]);
@@ -222,5 +244,18 @@ class MotionCorrectionStageTest {
         } finally {
             Mats.release(source, target, matrix);
         }
+    }
+
+    /** @return whether {@code moved} equals {@code recorded} moved by (dx, dy), away from the borders */
+    private static boolean movedBy(float[] recorded, float[] moved, int dx, int dy) {
+        int margin = 10;
+        for (int y = margin; y < SIZE - margin; y++) {
+            for (int x = margin; x < SIZE - margin; x++) {
+                if (moved[y * SIZE + x] != recorded[(y - dy) * SIZE + x - dx]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

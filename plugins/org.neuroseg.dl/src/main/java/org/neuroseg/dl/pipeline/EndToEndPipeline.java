@@ -156,9 +156,7 @@ public final class EndToEndPipeline {
                 GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
             VideoShape shape = video.shape();
             Video shifted = (Video) step("Apply Shifts", SHIFTED, context -> ApplyShiftsStage.INSTANCE.run(
-                    List.of(video, shifts), ApplyShiftsStage.INSTANCE.defaults().with(
-                            ApplyShiftsStage.INTERPOLATION.key(), settings.of(MotionCorrectionStage.INSTANCE)
-                                    .getString(MotionCorrectionStage.INTERPOLATION)), context)).get(0);
+                    List.of(video, shifts), ApplyShiftsStage.INSTANCE.defaults(), context)).get(0);
             List<Object> validated;
             RoiSet candidates;
             try {
