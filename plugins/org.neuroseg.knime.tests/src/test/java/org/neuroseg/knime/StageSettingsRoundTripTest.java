@@ -64,7 +64,8 @@ class StageSettingsRoundTripTest {
                 case INTEGER -> settings.putInt(spec.key(), spec.max().intValue() + 1);
                 case DOUBLE -> settings.putDouble(spec.key(), Double.NaN);
                 case CHOICE -> settings.putString(spec.key(), "no such choice");
-                case LONG, BOOLEAN, STRING, PATH -> settings.remove(spec.key());
+                case LONG, BOOLEAN -> settings.putString(spec.key(), "not a value of this type");
+                case STRING, PATH -> settings.putInt(spec.key(), 1);
             }
             SettingsException e = assertThrows(SettingsException.class,
                     () -> StageSettings.load(stage.parameters(), settings), spec.key());

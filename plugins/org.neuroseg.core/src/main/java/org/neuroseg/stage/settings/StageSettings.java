@@ -30,16 +30,20 @@ public final class StageSettings {
     }
 
     /**
-     * Reads and checks every parameter of {@code specs} from {@code store}. Validating settings is loading them and
-     * keeping nothing.
+     * Reads and checks every parameter of {@code specs} from {@code store}. A key the store does not hold keeps the
+     * parameter's default, so that settings saved before a parameter existed (a workflow from an older NeuroSeg) still
+     * load. Validating settings is loading them and keeping nothing.
      *
      * @return the checked values
-     * @throws SettingsException naming the parameter (label and key) when a key is missing, holds the wrong type or
-     *         a value out of range
+     * @throws SettingsException naming the parameter (label and key) when a key holds the wrong type or a value out
+     *         of range
      */
     public static Parameters load(List<ParamSpec> specs, SettingsStore store) throws SettingsException {
         Parameters parameters = Parameters.defaults(specs);
         for (ParamSpec spec : specs) {
+            if (!store.contains(spec.key())) {
+                continue;
+            }
             Object value;
             try {
                 value = switch (spec.type()) {

@@ -52,18 +52,25 @@ class StageSettingsTest {
     }
 
     @Test
-    void unknownChoiceMissingKeyAndWrongTypeAreRefused() {
+    void unknownChoiceAndWrongTypeAreRefused() {
         MemorySettings store = new MemorySettings();
         StageSettings.save(Parameters.defaults(SPECS), store);
         store.putString("projection", "median");
         assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, store)).getMessage()
                 .contains("'Projection' (projection)"));
         store.putString("projection", "max");
-        store.remove("motion");
-        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, store)).getMessage()
-                .contains("'Add motion' (motion)"));
         store.putString("motion", "yes");
         assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, store)).getMessage()
                 .contains("'Add motion' (motion)"));
+    }
+
+    @Test
+    void settingsSavedBeforeAParameterExistedLoadWithItsDefault() throws SettingsException {
+        MemorySettings store = new MemorySettings();
+        StageSettings.save(Parameters.defaults(SPECS).with("frames", 7).with("motion", false), store);
+        store.remove("motion");
+        Parameters loaded = StageSettings.load(SPECS, store);
+        assertEquals(7, loaded.getInt(SPECS.get(0)));
+        assertEquals(true, loaded.get(SPECS.get(3)), "the missing key takes the default");
     }
 }
