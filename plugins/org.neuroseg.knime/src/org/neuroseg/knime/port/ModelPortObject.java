@@ -1,10 +1,7 @@
 package org.neuroseg.knime.port;
 
 import java.io.IOException;
-import java.util.List;
-import javax.swing.JComponent;
 import org.knime.core.data.filestore.FileStore;
-import org.knime.core.data.filestore.FileStorePortObject;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectZipInputStream;
@@ -16,51 +13,23 @@ import org.neuroseg.stage.ModelFile;
  * architecture and the file name, so passing a model between nodes never copies it. Value-based equality: same spec
  * and same file store.
  */
-public final class ModelPortObject extends FileStorePortObject {
-
-    private final ModelPortObjectSpec spec;
+public final class ModelPortObject extends FileStoredPortObject<ModelPortObjectSpec> {
 
     /**
      * @param spec architecture and file name of the model
      * @param store file store holding the model file
      */
     public ModelPortObject(ModelPortObjectSpec spec, FileStore store) {
-        super(List.of(store));
-        this.spec = spec;
+        super("Model", spec, store);
     }
 
     private ModelPortObject(ModelPortObjectSpec spec) {
-        this.spec = spec;
+        super("Model", spec);
     }
 
     /** @return the model file in the file store, with its architecture; valid while the port's node is executed */
     public ModelFile modelFile() {
-        return new ModelFile(getFileStore(0).getFile().toPath(), spec.architecture());
-    }
-
-    @Override
-    public String getSummary() {
-        return "Model: " + spec;
-    }
-
-    @Override
-    public ModelPortObjectSpec getSpec() {
-        return spec;
-    }
-
-    @Override
-    public JComponent[] getViews() {
-        return new JComponent[0];
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ModelPortObject model && model.spec.equals(spec) && super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * super.hashCode() + spec.hashCode();
+        return new ModelFile(getFileStore(0).getFile().toPath(), getSpec().architecture());
     }
 
     /** Saves the metadata only (the model file is in the file store). Registered at org.knime.core.PortType. */
@@ -69,7 +38,7 @@ public final class ModelPortObject extends FileStorePortObject {
         @Override
         public void savePortObject(ModelPortObject model, PortObjectZipOutputStream out, ExecutionMonitor exec)
                 throws IOException {
-            ModelPortObjectSpec.writeEntry(model.spec, out);
+            ModelPortObjectSpec.writeEntry(model.getSpec(), out);
         }
 
         @Override

@@ -1,10 +1,7 @@
 package org.neuroseg.knime.port;
 
 import java.io.IOException;
-import java.util.List;
-import javax.swing.JComponent;
 import org.knime.core.data.filestore.FileStore;
-import org.knime.core.data.filestore.FileStorePortObject;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectZipInputStream;
@@ -18,21 +15,18 @@ import org.neuroseg.video.VideoStore;
  * file store; the port itself saves only the shape and frame rate, so passing a video between nodes never copies
  * its frames. Value-based equality: same spec and same file store.
  */
-public final class VideoPortObject extends FileStorePortObject {
-
-    private final VideoPortObjectSpec spec;
+public final class VideoPortObject extends FileStoredPortObject<VideoPortObjectSpec> {
 
     /**
      * @param spec shape and frame rate of the stored video
      * @param store file store holding the video store file
      */
     public VideoPortObject(VideoPortObjectSpec spec, FileStore store) {
-        super(List.of(store));
-        this.spec = spec;
+        super("Video", spec, store);
     }
 
     private VideoPortObject(VideoPortObjectSpec spec) {
-        this.spec = spec;
+        super("Video", spec);
     }
 
     /**
@@ -44,38 +38,13 @@ public final class VideoPortObject extends FileStorePortObject {
         return VideoStore.open(getFileStore(0).getFile().toPath());
     }
 
-    @Override
-    public String getSummary() {
-        return "Video: " + spec;
-    }
-
-    @Override
-    public VideoPortObjectSpec getSpec() {
-        return spec;
-    }
-
-    @Override
-    public JComponent[] getViews() {
-        return new JComponent[0];
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof VideoPortObject video && video.spec.equals(spec) && super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * super.hashCode() + spec.hashCode();
-    }
-
     /** Saves the metadata only (the frames are in the file store). Registered at org.knime.core.PortType. */
     public static final class Serializer extends PortObjectSerializer<VideoPortObject> {
 
         @Override
         public void savePortObject(VideoPortObject video, PortObjectZipOutputStream out, ExecutionMonitor exec)
                 throws IOException {
-            VideoPortObjectSpec.writeEntry(video.spec, out);
+            VideoPortObjectSpec.writeEntry(video.getSpec(), out);
         }
 
         @Override

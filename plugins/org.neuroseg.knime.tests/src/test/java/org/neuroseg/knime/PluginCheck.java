@@ -22,8 +22,8 @@ import org.w3c.dom.NodeList;
  * Checks the adapter plug-in's node registrations: plugin.xml names exactly one factory per stage under the stage's
  * category, every factory named exists (source and compiled class), extends {@code StageNodeFactory}, refers to its
  * stage's class, and has its description XML and a 16 x 16 PNG icon next to it; and no factory class is left out
- * of plugin.xml. Port types: every port object class of the adapter is registered once, with a spec class and both
- * serializers of the right KNIME types, and a colour no other NeuroSeg port has.
+ * of plugin.xml. Port types: every concrete port object class of the adapter is registered once, with a spec class
+ * and both serializers of the right KNIME types, and a colour no other NeuroSeg port has.
  */
 final class PluginCheck {
 
@@ -98,6 +98,11 @@ final class PluginCheck {
         return problems;
     }
 
+    /** @return whether {@code type} is a port object a node can output (abstract bases are not registered) */
+    private static boolean isConcrete(Class<?> portObject, Class<?> type) {
+        return portObject.isAssignableFrom(type) && !java.lang.reflect.Modifier.isAbstract(type.getModifiers());
+    }
+
     private static List<String> portTypeProblems(Path plugin, Path classes, ClassLoader loader) throws Exception {
         List<String> problems = new ArrayList<>();
         NodeList portTypes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -125,7 +130,7 @@ final class PluginCheck {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 if (file.toString().endsWith(".class") && !name.contains("$")
-                        && portObject.isAssignableFrom(Class.forName(name, false, loader))
+                        && isConcrete(portObject, Class.forName(name, false, loader))
                         && !registered.contains(name)) {
                     problems.add("port object " + name + " is not registered in plugin.xml");
                 }
