@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.metrics.MatchingRule;
+import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -23,11 +25,12 @@ import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 
 /**
- * Runs the workflow templates "train on my videos" and "segment with shipped models" through their core stages
- * ({@link PipelineRunner}) on a small simulated video, with their workflow variables set as a user would: the
- * training template writes both model files, and the segmentation template, its Model Readers set to those files,
- * writes the neurons and gives traces and raster for every frame. Training is shortened (tiny networks, one epoch):
- * this checks the wiring, not the accuracy.
+ * Runs the workflow templates through their core stages ({@link PipelineRunner}) with their workflow variables set
+ * as a user would. "Train on my videos" and "segment with shipped models", on a small simulated video: the training
+ * template writes both model files, and the segmentation template, its Model Readers set to those files, writes the
+ * neurons and gives traces and raster for every frame; training is shortened (tiny networks, one epoch), so this
+ * checks the wiring, not the accuracy. "Compare with projections" must show what it is for: Activity Validation's
+ * neurons ahead of both projections (measured neuron F1 0.866 against 0.239 and 0.600).
  */
 class TemplateRunTest {
 
@@ -73,6 +76,20 @@ class TemplateRunTest {
         for (String file : List.of("neurons_labels.tif", "neurons_regions.json", "neurons_RoiSet.zip")) {
             assertTrue(Files.isRegularFile(results.resolve(file)), file);
         }
+    }
+
+    @Test
+    void compareTemplateShowsActivityValidationFarAheadOfBothProjections() throws Exception {
+        Map<Integer, Double> f1 = new HashMap<>();
+        PipelineRunner.run(template("compare-with-projections"), Map.of(), dir.resolve("compare"), outputs -> {
+            for (int scorer : List.of(3, 5, 7)) {
+                f1.put(scorer, ((SegmentationScore) outputs.get(scorer).get(0)).neuron(MatchingRule.IOU_HUNGARIAN)
+                        .f1());
+            }
+        });
+        System.out.printf("compare-with-projections: neuron F1 max %.3f, mean %.3f, validated cells %.3f%n",
+                f1.get(3), f1.get(5), f1.get(7));
+        assertTrue(f1.get(7) >= Math.max(f1.get(3), f1.get(5)) + 0.25, f1.toString());
     }
 
     private Path simulatedVideo() throws Exception {
