@@ -25,7 +25,7 @@ import org.neuroseg.video.Video;
 /**
  * Activity Validation: the paper's last step. Per ROI, the fluorescence trace F = mean(ROI) - c x mean(ring)
  * ({@link TraceExtractor}), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
- * threshold in units of robust noise give the active frames ({@link EventDetector#detect}). Neurons whose rises
+ * threshold in units of robust noise give the active frames ({@link EventDetector#activeFrames}). Neurons whose rises
  * outnumber their dips (downward crossings, which only noise makes) by a set number and make a set share of the
  * crossings are kept ({@link EventDetector#crossings}).
  * The video is read once; the per-ROI work runs in parallel.
@@ -161,7 +161,7 @@ public final class ActivityValidationStage implements Stage {
             double narrow = parameters.getDouble(NARROW) * rate;
             double wide = parameters.getDouble(WIDE) * rate;
             double threshold = parameters.getDouble(THRESHOLD);
-            active[r] = EventDetector.detect(dff[r], narrow, wide, threshold).active();
+            active[r] = EventDetector.activeFrames(dff[r], narrow, wide, threshold);
             fires[r] = EventDetector.crossings(dff[r], narrow, wide, threshold)
                     .showActivity(parameters.getInt(MIN_EVENTS), parameters.getDouble(MIN_RISE_SHARE));
         });

@@ -9,7 +9,8 @@ import org.neuroseg.imaging.Statistics;
  * From a fluorescence trace to activity: ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians
  * that keeps calcium transients (fast rise, decay of a few hundred ms) and removes slow drifts and frame-to-frame
  * noise, and a threshold in units of the filtered trace's robust noise (1.4826 x MAD). Frames above it are active;
- * each run of active frames is one event.
+ * each run of active frames is one event. Whether a trace shows activity at all is judged by its {@link Crossings}
+ * of a noise band.
  */
 public final class EventDetector {
 
@@ -77,33 +78,26 @@ public final class EventDetector {
     }
 
     /**
-     * Activity of one trace.
+     * The active frames of a trace; each run of active frames is one event ({@link #onsets}).
      *
-     * @param active the frames where the filtered ΔF/F exceeds the threshold
-     * @param events runs of active frames
-     */
-    public record Activity(BitSet active, int events) {
-    }
-
-    /**
      * @param dff ΔF/F per frame
      * @param sigmaNarrowFrames smoothing of the transient, in frames
      * @param sigmaWideFrames scale of the drifts removed, in frames, above the narrow one
      * @param thresholdNoise active where the filtered trace exceeds this many robust standard deviations
-     * @return the active frames and events
+     * @return the frames where the filtered ΔF/F exceeds the threshold
      */
-    public static Activity detect(float[] dff, double sigmaNarrowFrames, double sigmaWideFrames,
+    public static BitSet activeFrames(float[] dff, double sigmaNarrowFrames, double sigmaWideFrames,
             double thresholdNoise) {
         BitSet active = new BitSet(dff.length);
         if (dff.length == 0) {
-            return new Activity(active, 0);
+            return active;
         }
         float[] filtered = Gaussian.differenceOfGaussians(dff, sigmaNarrowFrames, sigmaWideFrames);
         double limit = thresholdNoise * Statistics.robustSigma(filtered, 1);
         for (int t = 0; t < filtered.length; t++) {
             active.set(t, filtered[t] > limit);
         }
-        return new Activity(active, onsets(active).length);
+        return active;
     }
 
     /**
@@ -128,7 +122,7 @@ public final class EventDetector {
 
     /**
      * Counts crossings of the narrow-smoothed ΔF/F minus its running median (over about six wide sigmas) beyond
-     * {@code thresholdNoise} robust standard deviations. Unlike the Difference of Gaussians of {@link #detect}, this
+     * {@code thresholdNoise} robust standard deviations. Unlike the Difference of Gaussians of {@link #activeFrames}, this
      * signal does not undershoot after a transient, so large transients make no dips.
      *
      * @param dff ΔF/F per frame

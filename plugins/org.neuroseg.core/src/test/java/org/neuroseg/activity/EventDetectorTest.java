@@ -40,8 +40,7 @@ class EventDetectorTest {
             }
         }
         float[] dff = EventDetector.deltaFOverF(trace, 300, 20);
-        EventDetector.Activity activity = EventDetector.detect(dff, 1, 10, 4);
-        int[] onsets = EventDetector.onsets(activity.active());
+        int[] onsets = EventDetector.onsets(EventDetector.activeFrames(dff, 1, 10, 4));
         assertEquals(spikes.length, onsets.length);
         for (int k = 0; k < spikes.length; k++) {
             assertEquals(spikes[k], onsets[k], 2);
