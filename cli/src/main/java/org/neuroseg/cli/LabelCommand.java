@@ -11,8 +11,8 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -34,17 +34,15 @@ final class LabelCommand implements Callable<Integer>, StageOptionsCommand {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
-    Path input;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
-    Path output;
+    @Mixin
+    VideoAndOutputFolder files;
 
     @Override
     public Integer call() throws Exception {
+        Path output = files.output;
         Parameters parameters = StageOptions.read(spec, BlobLabelerStage.INSTANCE);
         Files.createDirectories(output);
-        try (Video video = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("label")) {
+        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("label")) {
             List<Object> outputs = BlobLabelerStage.INSTANCE.run(List.of(video), parameters,
                     StageContext.inDirectory(output, monitor));
             ((Video) outputs.get(0)).close();

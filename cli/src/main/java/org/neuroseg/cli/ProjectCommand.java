@@ -14,8 +14,8 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -38,19 +38,17 @@ final class ProjectCommand implements Callable<Integer>, StageOptionsCommand {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
-    Path input;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
-    Path output;
+    @Mixin
+    VideoAndOutputFolder files;
 
     @Override
     public Integer call() throws Exception {
+        Path output = files.output;
         Parameters parameters = StageOptions.read(spec, ProjectionStage.INSTANCE);
         String name = parameters.getString(ProjectionStage.PROJECTION);
         Files.createDirectories(output);
         RoiSet rois;
-        try (Video video = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("project")) {
+        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("project")) {
             List<Object> outputs = ProjectionStage.INSTANCE.run(List.of(video), parameters,
                     StageContext.inDirectory(output, monitor));
             ((Video) outputs.get(0)).close();

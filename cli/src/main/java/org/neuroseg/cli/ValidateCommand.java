@@ -20,6 +20,7 @@ import org.neuroseg.table.TableCsv;
 import org.neuroseg.table.TracesTables;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -44,23 +45,21 @@ final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(paramLabel = "VIDEO", description = "Video file or folder of TIFFs.")
-    Path input;
+    @Mixin
+    VideoAndOutputFolder files;
 
     @Option(names = "--rois", required = true, paramLabel = "FILE",
             description = "The ROIs: label image (.tif, .nsv), Neurofinder regions (.json) or ImageJ RoiSet (.zip).")
     Path roisFile;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
-    Path output;
-
     @Override
     public Integer call() throws Exception {
+        Path output = files.output;
         Parameters parameters = StageOptions.read(spec, ActivityValidationStage.INSTANCE);
         Files.createDirectories(output);
         List<Object> outputs;
         RoiSet rois;
-        try (Video video = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("validate")) {
+        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("validate")) {
             rois = RoiFiles.read(roisFile, video.shape().height(), video.shape().width());
             outputs = ActivityValidationStage.INSTANCE.run(List.of(video, rois), parameters,
                     StageContext.inDirectory(output, monitor));
