@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Equalizes VIDEO, corrects its motion, finds cells with the U-Net and keeps those that flash "
             + "with the CGRU, refines them into neurons and validates their activity. Writes into OUTPUT: "
             + "neurons_labels.tif, neurons_regions.json, neurons_RoiSet.zip and neurons.csv (the neurons), "
-            + "traces.csv and raster.csv, candidates_regions.json, functional_probability.nsv, shifts.csv, the "
+            + "traces.csv and raster.csv, activity.csv (why each candidate was kept or dropped), "
+            + "candidates_regions.json, functional_probability.nsv, shifts.csv, the "
             + "pictures overlay.png, raster.png, functional_probability.png and motion.png, and report.html; "
             + "with --ground-truth also metrics.csv, and the metrics table is printed. Options named after a stage "
             + "(--unet-predictor-..., --cgru-predictor-...) are that stage's where two stages share a name."},

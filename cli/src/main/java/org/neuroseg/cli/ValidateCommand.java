@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.roi.NeurofinderRegions;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code neuroseg validate}: Activity Validation of ROIs in a video. */
 @Command(name = "validate", header = "Measure each ROI's activity and keep the neurons that fire.",
         description = {"Writes into OUTPUT: traces.csv (dF/F, one row per ROI id, one column per frame), "
-            + "raster.csv (1 where active), validated_regions.json (the kept neurons, Neurofinder), raster.png and "
-            + "overlay.png."},
+            + "raster.csv (1 where active), activity.csv (rises and dips of each ROI and whether it was kept), "
+            + "validated_regions.json (the kept neurons, Neurofinder), raster.png and overlay.png."},
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
 
@@ -59,13 +60,17 @@ final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
         Files.createDirectories(output);
         List<Object> outputs;
         RoiSet rois;
+        double frameRateHz;
         try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("validate")) {
             rois = RoiFiles.read(roisFile, video.shape().height(), video.shape().width());
+            frameRateHz = ActivityValidationStage.frameRateHz(video, parameters);
             outputs = ActivityValidationStage.INSTANCE.run(List.of(video, rois), parameters,
                     StageContext.inDirectory(output, monitor));
         }
         TableCsv.write(TracesTables.toTable((Traces) outputs.get(0)), output.resolve("traces.csv"));
         TableCsv.write(RasterTables.toTable((Raster) outputs.get(1)), output.resolve("raster.csv"));
+        TableCsv.write(ActivityEvidence.of((Traces) outputs.get(0), parameters, frameRateHz),
+                output.resolve("activity.csv"));
         RoiSet kept = (RoiSet) outputs.get(2);
         NeurofinderRegions.write(output.resolve("validated_regions.json"), kept);
         StageFiles.write((Picture) outputs.get(3), output.resolve("raster.png"));

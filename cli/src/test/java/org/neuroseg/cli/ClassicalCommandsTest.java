@@ -44,13 +44,17 @@ class ClassicalCommandsTest {
         Path out = dir.resolve("validate");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "validate", video.toString(), "--rois",
                 dir.resolve("synthetic/regions.json").toString(), "-o", out.toString()));
-        for (String name : List.of("traces.csv", "raster.csv", "validated_regions.json", "raster.png",
-                "overlay.png")) {
+        for (String name : List.of("traces.csv", "raster.csv", "activity.csv", "validated_regions.json",
+                "raster.png", "overlay.png")) {
             assertTrue(Files.isRegularFile(out.resolve(name)), name);
         }
         List<String> raster = Files.readAllLines(out.resolve("raster.csv"));
         assertEquals(1 + 12, raster.size());
         assertEquals(1 + 200, raster.get(1).split(",").length);
+        List<String> activity = Files.readAllLines(out.resolve("activity.csv"));
+        assertEquals("ROI id,rises,dips,share of rises,kept", activity.get(0));
+        assertEquals(NeurofinderRegions.read(out.resolve("validated_regions.json"), 96, 96).size(),
+                activity.stream().filter(line -> line.endsWith(",yes")).count());
     }
 
     @Test

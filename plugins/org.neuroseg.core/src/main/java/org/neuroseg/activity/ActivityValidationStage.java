@@ -27,7 +27,7 @@ import org.neuroseg.video.Video;
  * ({@link TraceExtractor}), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
  * threshold in units of robust noise give the active frames ({@link EventDetector#activeFrames}). Neurons whose rises
  * outnumber their dips (downward crossings, which only noise makes) by a set number and make a set share of the
- * crossings are kept ({@link EventDetector#crossings}).
+ * crossings are kept ({@link ActivityEvidence}).
  * The video is read once; the per-ROI work runs in parallel.
  */
 public final class ActivityValidationStage implements Stage {
@@ -132,12 +132,17 @@ public final class ActivityValidationStage implements Stage {
                 new PortSpec("Overlay", PortKind.PICTURE, "ROIs outlined on the mean image: kept green, others red."));
     }
 
+    /** @return the video's frame rate, or the stage's fallback when the video does not record one */
+    public static double frameRateHz(Video video, Parameters parameters) {
+        return video.frameRateHz() > 0 ? video.frameRateHz() : parameters.getDouble(FRAME_RATE);
+    }
+
     @Override
     public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
         Video video = (Video) inputs.get(0);
         RoiSet rois = (RoiSet) inputs.get(1);
-        double rate = video.frameRateHz() > 0 ? video.frameRateHz() : parameters.getDouble(FRAME_RATE);
+        double rate = frameRateHz(video, parameters);
         if (parameters.getDouble(WIDE) <= parameters.getDouble(NARROW)) {
             throw new NeurosegException("'" + WIDE.label() + "' (" + parameters.getDouble(WIDE) + ") must exceed '"
                     + NARROW.label() + "' (" + parameters.getDouble(NARROW) + ")");
@@ -158,12 +163,9 @@ public final class ActivityValidationStage implements Stage {
                 trace[t] -= (float) (coefficient * raw[1][r][t]);
             }
             dff[r] = EventDetector.deltaFOverF(trace, window, parameters.getDouble(BASELINE_PERCENTILE));
-            double narrow = parameters.getDouble(NARROW) * rate;
-            double wide = parameters.getDouble(WIDE) * rate;
-            double threshold = parameters.getDouble(THRESHOLD);
-            active[r] = EventDetector.activeFrames(dff[r], narrow, wide, threshold);
-            fires[r] = EventDetector.crossings(dff[r], narrow, wide, threshold)
-                    .showActivity(parameters.getInt(MIN_EVENTS), parameters.getDouble(MIN_RISE_SHARE));
+            active[r] = EventDetector.activeFrames(dff[r], parameters.getDouble(NARROW) * rate,
+                    parameters.getDouble(WIDE) * rate, parameters.getDouble(THRESHOLD));
+            fires[r] = ActivityEvidence.kept(ActivityEvidence.crossings(dff[r], parameters, rate), parameters);
         });
         context.monitor().checkCanceled();
         int[] ids = rois.rois().stream().mapToInt(Roi::id).toArray();

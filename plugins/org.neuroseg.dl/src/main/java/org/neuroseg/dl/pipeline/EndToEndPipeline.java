@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
@@ -23,9 +24,12 @@ import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.MotionShifts;
+import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.Traces;
+import org.neuroseg.table.Table;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
@@ -176,8 +180,11 @@ public final class EndToEndPipeline {
                             context)).get(0);
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
+            Parameters validation = settings.of(ActivityValidationStage.INSTANCE);
+            Table evidence = ActivityEvidence.of((Traces) validated.get(0), validation,
+                    ActivityValidationStage.frameRateHz(video, validation));
             PipelineOutputs outputs = new PipelineOutputs(shape, shifts, motionPicture, probability, candidates,
-                    validated, scored);
+                    validated, evidence, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
             return new PipelineResult(shape, candidates, neurons, outputs.traces(), outputs.raster(), scored,

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.io.Pictures;
 import org.neuroseg.metrics.SegmentationScore;
@@ -25,6 +26,7 @@ import org.neuroseg.stage.Traces;
 import org.neuroseg.table.MetricsTables;
 import org.neuroseg.table.RasterTables;
 import org.neuroseg.table.RoiTables;
+import org.neuroseg.table.Table;
 import org.neuroseg.table.TableCsv;
 import org.neuroseg.table.TracesTables;
 import org.neuroseg.video.PixelType;
@@ -41,6 +43,8 @@ import org.neuroseg.video.VideoWriter;
  * {@value #NEURONS}{@code .csv}, the ROI table;</li>
  * <li>{@value #TRACES} and {@value #RASTER}: ΔF/F and activity (0/1) of the neurons, one row per ROI id, one
  * column per frame;</li>
+ * <li>{@value #ACTIVITY}: for every candidate, its rises above and dips below the noise band and whether Activity
+ * Validation kept it ({@link ActivityEvidence});</li>
  * <li>{@value #CANDIDATES}{@code _regions.json}: every cell the refinement found, before Activity Validation;</li>
  * <li>{@value #PROBABILITY}: the CGRU's probability image (float32 video store of one frame), to refine again;</li>
  * <li>{@value #SHIFTS}: the motion per frame;</li>
@@ -61,6 +65,8 @@ public final class PipelineOutputs {
     public static final String TRACES = "traces.csv";
     /** Raster table. */
     public static final String RASTER = "raster.csv";
+    /** Activity Validation's evidence for every candidate. */
+    public static final String ACTIVITY = "activity.csv";
     /** Shifts table. */
     public static final String SHIFTS = "shifts.csv";
     /** The CGRU's probability image. */
@@ -85,6 +91,7 @@ public final class PipelineOutputs {
     private final RoiSet neurons;
     private final Traces traces;
     private final Raster raster;
+    private final Table evidence;
     private final Scored scored;
     private final List<Picture> pictures;
 
@@ -100,10 +107,11 @@ public final class PipelineOutputs {
 
     /**
      * @param validated the Activity Validation stage's outputs: traces, raster, validated ROIs, raster plot, overlay
+     * @param evidence why each candidate was kept or dropped ({@link ActivityEvidence})
      * @param scored null when there is no ground truth
      */
     PipelineOutputs(VideoShape shape, MotionShifts shifts, Picture motionPicture, float[] probability,
-            RoiSet candidates, List<Object> validated, Scored scored) {
+            RoiSet candidates, List<Object> validated, Table evidence, Scored scored) {
         this.shape = shape;
         this.shifts = shifts;
         this.probability = probability;
@@ -112,6 +120,7 @@ public final class PipelineOutputs {
         Set<Integer> kept = ids(neurons);
         this.traces = keep((Traces) validated.get(0), kept);
         this.raster = keep((Raster) validated.get(1), kept);
+        this.evidence = evidence;
         this.scored = scored;
         Picture probabilityPicture = Pictures.toPicture(Pictures.outlines(probability, shape.height(), shape.width(),
                 neurons, id -> 0x00FF00));
@@ -143,6 +152,7 @@ public final class PipelineOutputs {
         monitor.setProgress(0.3, null);
         TableCsv.write(TracesTables.toTable(traces), folder.resolve(TRACES));
         TableCsv.write(RasterTables.toTable(raster), folder.resolve(RASTER));
+        TableCsv.write(evidence, folder.resolve(ACTIVITY));
         ShiftsCsv.write(shifts, folder.resolve(SHIFTS));
         if (scored != null) {
             TableCsv.write(MetricsTables.toTable(scored.score()), folder.resolve(METRICS));

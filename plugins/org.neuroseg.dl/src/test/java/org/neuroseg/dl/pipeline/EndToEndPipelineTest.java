@@ -68,6 +68,7 @@ class EndToEndPipelineTest {
         PipelineResult result = EndToEndPipeline.run(settings(), functionalNeurons, dir, ProgressMonitor.NONE);
         for (String name : List.of("neurons_labels.tif", "neurons_regions.json", "neurons_RoiSet.zip",
                 "neurons.csv", "candidates_regions.json", PipelineOutputs.TRACES, PipelineOutputs.RASTER,
+                PipelineOutputs.ACTIVITY,
                 PipelineOutputs.SHIFTS, PipelineOutputs.PROBABILITY, PipelineOutputs.METRICS, PipelineOutputs.OVERLAY,
                 PipelineOutputs.RASTER_PLOT, PipelineOutputs.PROBABILITY_PICTURE, PipelineOutputs.MOTION_PICTURE,
                 PipelineOutputs.REPORT)) {
@@ -82,6 +83,9 @@ class EndToEndPipelineTest {
         assertEquals(result.neurons().size(), result.raster().neuronIds().length);
         assertEquals(60, result.raster().frames());
         assertEquals(1 + result.neurons().size(), Files.readAllLines(dir.resolve(PipelineOutputs.RASTER)).size());
+        List<String> activity = Files.readAllLines(dir.resolve(PipelineOutputs.ACTIVITY));
+        assertEquals(1 + result.candidates().size(), activity.size(), "one evidence row per candidate");
+        assertEquals(result.neurons().size(), activity.stream().filter(line -> line.endsWith(",yes")).count());
         assertEquals(result.neurons().size(), NeurofinderRegions.read(dir.resolve("neurons_regions.json"), 64, 64)
                 .size());
         String report = Files.readString(dir.resolve(PipelineOutputs.REPORT));

@@ -1,0 +1,68 @@
+package org.neuroseg.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Traces;
+import org.neuroseg.table.Column;
+import org.neuroseg.table.ColumnType;
+import org.neuroseg.table.Table;
+
+/**
+ * Activity Validation's decision and why it was taken: how often each ROI's ΔF/F rose above and dipped below the
+ * noise band ({@link EventDetector#crossings}), and whether that shows activity under the stage's settings. The stage
+ * decides with it, and the table of it tells a user why a cell was kept or dropped.
+ */
+public final class ActivityEvidence {
+
+    /** Column of ROI ids. */
+    public static final String ROI_ID = "ROI id";
+    /** Column of rises above the noise band. */
+    public static final String RISES = "rises";
+    /** Column of dips below it. */
+    public static final String DIPS = "dips";
+    /** Column of the share of the crossings that are rises (noise alone: about 0.5). */
+    public static final String SHARE = "share of rises";
+    /** Column saying whether the ROI was kept ("yes" or "no"). */
+    public static final String KEPT = "kept";
+
+    /** Columns of the evidence table, in order. */
+    public static final List<Column> COLUMNS = List.of(new Column(ROI_ID, ColumnType.INT),
+            new Column(RISES, ColumnType.INT), new Column(DIPS, ColumnType.INT), new Column(SHARE, ColumnType.DOUBLE),
+            new Column(KEPT, ColumnType.STRING));
+
+    private ActivityEvidence() {
+    }
+
+    /** @return the crossings of one ΔF/F trace with the band of the stage's settings */
+    static EventDetector.Crossings crossings(float[] dff, Parameters parameters, double frameRateHz) {
+        return EventDetector.crossings(dff, parameters.getDouble(ActivityValidationStage.NARROW) * frameRateHz,
+                parameters.getDouble(ActivityValidationStage.WIDE) * frameRateHz,
+                parameters.getDouble(ActivityValidationStage.THRESHOLD));
+    }
+
+    /** @return whether the crossings show activity under the stage's settings */
+    static boolean kept(EventDetector.Crossings crossings, Parameters parameters) {
+        return crossings.showActivity(parameters.getInt(ActivityValidationStage.MIN_EVENTS),
+                parameters.getDouble(ActivityValidationStage.MIN_RISE_SHARE));
+    }
+
+    /**
+     * @param traces the stage's traces output (ΔF/F of every ROI it was given)
+     * @param parameters the stage's settings
+     * @param frameRateHz the video's frame rate ({@link ActivityValidationStage#frameRateHz})
+     * @return one row per ROI: id, rises, dips, share of rises (NaN without crossings), kept
+     */
+    public static Table of(Traces traces, Parameters parameters, double frameRateHz) {
+        List<List<Object>> rows = new ArrayList<>(traces.neuronIds().length);
+        for (int r = 0; r < traces.neuronIds().length; r++) {
+            EventDetector.Crossings crossings = crossings(traces.values()[r], parameters, frameRateHz);
+            int total = crossings.rises() + crossings.dips();
+            rows.add(List.of(traces.neuronIds()[r], crossings.rises(), crossings.dips(),
+                    total == 0 ? Double.NaN : crossings.rises() / (double) total,
+                    kept(crossings, parameters) ? "yes" : "no"));
+        }
+        return new Table(COLUMNS, rows, Map.of());
+    }
+}
