@@ -66,6 +66,9 @@ final class RunReport {
         table(page, List.of("result", "count"), List.of(
                 List.of("cells found by the U-Net, CGRU and refinement (candidates)", Integer.toString(candidates)),
                 List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons))));
+        page.append("<p>Why each candidate was kept or dropped: ").append(PipelineOutputs.ACTIVITY)
+                .append(" lists how often its ΔF/F rose above and dipped below the noise band; noise alone gives a "
+                        + "share of rises near 0.5, a firing neuron near 1.</p>\n");
         if (scored != null) {
             page.append("<h2>Scores against the ground truth</h2>\n<p>The ground truth was moved by ")
                     .append(scored.rowsMoved()).append(" rows and ").append(scored.columnsMoved())

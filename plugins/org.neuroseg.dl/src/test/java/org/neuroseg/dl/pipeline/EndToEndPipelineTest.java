@@ -90,7 +90,8 @@ class EndToEndPipelineTest {
                 .size());
         String report = Files.readString(dir.resolve(PipelineOutputs.REPORT));
         assertTrue(report.contains("data:image/png;base64,") && report.contains("Motion Correction")
-                && report.contains("pixel Dice") && !report.contains("src=\"http"), "report");
+                && report.contains("pixel Dice") && report.contains(PipelineOutputs.ACTIVITY)
+                && !report.contains("src=\"http"), "report");
         assertEquals(List.of("Local Equalization", "Motion Correction", "U-Net and CGRU Predictors", "Apply Shifts",
                 "Morphological Refinement", "Activity Validation", "Scoring", "Writing the results"),
                 result.timings().stream().map(StageTiming::step).toList());
