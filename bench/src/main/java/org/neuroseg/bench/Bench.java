@@ -43,8 +43,7 @@ public final class Bench {
             return;
         }
         if (args.length > 0 && args[0].equals("classical")) {
-            ClassicalBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length),
-                    Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md")), machine());
+            ClassicalBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length), machine());
             return;
         }
         if (args.length > 0 && args[0].startsWith("preprocess")) {
@@ -55,105 +54,52 @@ public final class Bench {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 3600;
         int side = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
-        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("## " + LocalDate.now() + ": reading and the video store");
-        lines.add("");
-        lines.add("Command: `bench/run " + frames + " " + side + " " + repeats + "`. Machine: " + machine() + ".");
-        lines.add(repeats + " runs each; the ratio is against the plain copy of the same file in the same "
+        appendSection("reading and the video store", List.of(
+                "Command: `bench/run " + frames + " " + side + " " + repeats + "`. Machine: " + machine() + ".",
+                repeats + " runs each; the ratio is against the plain copy of the same file in the same "
                 + "run (target >= 0.5). The input is in the page cache; both outputs are flushed to disk (fsync) "
                 + "inside the timing, and the two alternate in order. Disk write-back "
-                + "makes single runs noisy (it only ever slows a run down), so the fastest run is the headline.");
-        lines.add("");
-        lines.add("| measurement | data | rate | ratio to plain copy |");
-        lines.add("|---|---|---|---|");
-        try {
-            lines.addAll(IoBenchmark.run(work, frames, side, repeats));
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
-        }
-        lines.forEach(System.out::println);
-        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                + "makes single runs noisy (it only ever slows a run down), so the fastest run is the headline.",
+                "",
+                "| measurement | data | rate | ratio to plain copy |",
+                "|---|---|---|---|"), work -> IoBenchmark.run(work, frames, side, repeats));
     }
 
     private static void preprocess(boolean memoryOnly, int frames, int side) throws Exception {
-        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
-        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("## " + LocalDate.now() + ": local equalization and motion correction");
-        lines.add("");
-        lines.add("Command: `bench/run " + (memoryOnly ? "preprocess-memory " : "preprocess ") + frames + " " + side
-                + "`. Machine: " + machine() + ".");
-        lines.add("Synthetic videos (seed 1) of the epifluorescence and two-photon presets; 2 worker threads. Ratios "
+        appendSection("local equalization and motion correction", List.of(
+                "Command: `bench/run " + (memoryOnly ? "preprocess-memory " : "preprocess ") + frames + " " + side
+                + "`. Machine: " + machine() + ".",
+                "Synthetic videos (seed 1) of the epifluorescence and two-photon presets; 2 worker threads. Ratios "
                 + "are against a plain pass reading every frame of the same store as float[] in the same run. "
                 + "Shift errors are against the generator's true shifts after removing the constant offset of the "
                 + "template's position; the mean image of the raw video corrected with the estimated shifts is "
-                + "compared with the mean of the same video generated without motion, moved by that offset.");
-        lines.add("");
-        lines.add("| measurement | data | rate | ratio to plain pass | accuracy |");
-        lines.add("|---|---|---|---|---|");
-        try {
-            lines.addAll(memoryOnly ? PreprocessBenchmark.memoryOnly(work, frames, side)
-                    : PreprocessBenchmark.run(work, frames, side));
-        } finally {
-            AtomicFiles.deleteTreeQuietly(work);
-        }
-        lines.forEach(System.out::println);
-        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                + "compared with the mean of the same video generated without motion, moved by that offset.",
+                "",
+                "| measurement | data | rate | ratio to plain pass | accuracy |",
+                "|---|---|---|---|---|"), work -> memoryOnly ? PreprocessBenchmark.memoryOnly(work, frames, side)
+                        : PreprocessBenchmark.run(work, frames, side));
     }
 
     private static void runUnet(String[] args) throws Exception {
         Path model = Path.of(args.length > 1 ? args[1] : "models/unet-default/unet-default.nsmodel");
         int frames = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
-        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("## " + LocalDate.now() + ": U-Net speed and accuracy");
-        lines.add("");
-        lines.add("Command: `bench/run unet " + model + " " + frames + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ".");
-        lines.add("");
-        try {
-            lines.addAll(UNetBenchmark.run(work, model, frames));
-            lines.add("");
-            lines.add("Load average at the end: " + loadAverage() + " (other builds shared the machine).");
-        } finally {
-            AtomicFiles.deleteTreeQuietly(work);
-        }
-        lines.forEach(System.out::println);
-        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        appendSection("U-Net speed and accuracy", List.of("Command: `bench/run unet " + model + " " + frames
+                + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ".", ""), work -> {
+                    List<String> lines = new ArrayList<>(UNetBenchmark.run(work, model, frames));
+                    lines.add("");
+                    lines.add("Load average at the end: " + loadAverage() + " (other builds shared the machine).");
+                    return lines;
+                });
     }
 
     /** The CGRU suite: {@code bench/run cgru [frames ...]}, default 600 3600. */
     private static void runCgru(String[] args) throws Exception {
-        int[] lengths = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt)
-                .toArray() : new int[] {600, 3600};
-        Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
-        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("## " + LocalDate.now() + ": CGRU inference speed and memory");
-        lines.add("");
-        lines.add("Command: `bench/run cgru" + (args.length > 1 ? " " + String.join(" ", java.util.Arrays.copyOfRange(
-                args, 1, args.length)) : "") + "`. Machine: " + machine() + "; PyTorch threads: "
+        int[] lengths = lengths(args);
+        appendSection("CGRU inference speed and memory", List.of("Command: `bench/run cgru" + arguments(args)
+                + "`. Machine: " + machine() + "; PyTorch threads: "
                 + System.getProperty("ai.djl.pytorch.num_threads", "engine default (one per core)")
-                + "; load average at start " + loadAverage() + ". Target: at least 50 frames/s at 512 x 512.");
-        lines.add("");
-        try {
-            lines.addAll(CgruBenchmark.run(work, lengths));
-        } finally {
-            AtomicFiles.deleteTreeQuietly(work);
-        }
-        lines.forEach(System.out::println);
-        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                + "; load average at start " + loadAverage() + ". Target: at least 50 frames/s at 512 x 512.", ""),
+                work -> CgruBenchmark.run(work, lengths));
     }
 
     /**
@@ -162,27 +108,50 @@ public final class Bench {
      * {@code -Dneuroseg.bench.comparedFrames} frames (default 200).
      */
     private static void runEndToEnd(String[] args) throws Exception {
-        int[] lengths = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt)
-                .toArray() : new int[] {600, 3600};
+        int[] lengths = lengths(args);
         String cgru = System.getProperty("neuroseg.bench.cgru", "shipped");
         int compared = Integer.getInteger("neuroseg.bench.comparedFrames", 200);
+        appendSection("end-to-end pipeline speed and memory", List.of("Command: `bench/run endtoend" + arguments(args)
+                + "`" + (cgru.equals("shipped") ? "" : " with `-Dneuroseg.bench.cgru=" + cgru + "`") + ". Machine: "
+                + machine() + "; load average at start " + loadAverage() + ". Models: the shipped U-Net, CGRU "
+                + (cgru.equals("shipped") ? "the shipped one" : cgru) + ". Targets: at least 10 frames/s end to end "
+                + "at 512 x 512 on 2 cores; peak resident memory at most 2 GB and the same for 600 and 3600 frames.",
+                ""), work -> {
+                    List<String> lines = new ArrayList<>(EndToEndBenchmark.run(work, lengths, compared, cgru));
+                    lines.add("");
+                    lines.add("Load average at the end: " + loadAverage() + ".");
+                    return lines;
+                });
+    }
+
+    /** @return the video lengths given after the suite's name, or 600 and 3600 */
+    private static int[] lengths(String[] args) {
+        return args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {600, 3600};
+    }
+
+    /** @return the arguments after the suite's name as typed, each after a space */
+    private static String arguments(String[] args) {
+        return args.length > 1 ? " " + String.join(" ", java.util.Arrays.copyOfRange(args, 1, args.length)) : "";
+    }
+
+    /** What a suite measures in its scratch folder: the rows of its section. */
+    interface Measurement {
+        List<String> run(Path work) throws Exception;
+    }
+
+    /**
+     * Runs a suite in a scratch folder beside bench/RESULTS.md (deleted afterwards), prints its section and appends it
+     * to the results file ({@code -Dneuroseg.bench.results} names another): a dated heading, then {@code preamble}
+     * (command, machine, what is measured), then the measured rows.
+     */
+    static void appendSection(String title, List<String> preamble, Measurement measurement) throws Exception {
         Path results = Path.of(System.getProperty("neuroseg.bench.results", "bench/RESULTS.md"));
         Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-work");
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("## " + LocalDate.now() + ": end-to-end pipeline speed and memory");
-        lines.add("");
-        lines.add("Command: `bench/run endtoend" + (args.length > 1 ? " " + String.join(" ",
-                java.util.Arrays.copyOfRange(args, 1, args.length)) : "") + "`" + (cgru.equals("shipped") ? ""
-                : " with `-Dneuroseg.bench.cgru=" + cgru + "`") + ". Machine: " + machine() + "; load average at "
-                + "start " + loadAverage() + ". Models: the shipped U-Net, CGRU " + (cgru.equals("shipped")
-                ? "the shipped one" : cgru) + ". Targets: at least 10 frames/s end to end at 512 x 512 on 2 cores; "
-                + "peak resident memory at most 2 GB and the same for 600 and 3600 frames.");
-        lines.add("");
+        List<String> lines = new ArrayList<>(List.of("", "## " + LocalDate.now() + ": " + title, ""));
+        lines.addAll(preamble);
         try {
-            lines.addAll(EndToEndBenchmark.run(work, lengths, compared, cgru));
-            lines.add("");
-            lines.add("Load average at the end: " + loadAverage() + ".");
+            lines.addAll(measurement.run(work));
         } finally {
             AtomicFiles.deleteTreeQuietly(work);
         }

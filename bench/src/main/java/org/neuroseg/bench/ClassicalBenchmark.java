@@ -1,16 +1,11 @@
 package org.neuroseg.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.imaging.Morphology;
-import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.ProgressMonitor;
@@ -34,40 +29,30 @@ final class ClassicalBenchmark {
     }
 
     /** @param args frames (3600), side (512), number of ROIs (500); each optional */
-    static void main(String[] args, Path results, String machine) throws Exception {
+    static void main(String[] args, String machine) throws Exception {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 3600;
         int side = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int roiCount = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        Path work = Files.createTempDirectory(results.toAbsolutePath().getParent(), "bench-classical");
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("## " + LocalDate.now() + ": classical stages");
-        lines.add("");
-        lines.add("Command: `bench/run classical " + frames + " " + side + " " + roiCount + "`. Machine: " + machine
-                + ". Input: uint16 noise (sd 200) over a background of 4500 with " + roiCount + " bright disks of "
-                + "radius 4 px. Each stage runs once (JIT warm-up included).");
-        lines.add("");
-        lines.add("| measurement | data | result | target |");
-        lines.add("|---|---|---|---|");
-        try {
-            RoiSet rois = grid(side, roiCount);
-            Path video = writeVideo(work.resolve("input.nsv"), frames, side, rois);
-            try (FileVideo input = VideoStore.open(video)) {
-                String data = frames + " x " + side + " x " + side + " uint16";
-                double labelSeconds = timeLabeler(input, work, 1);
-                lines.add(String.format("| Blob Labeler, active cells (default settings) | %s | %.0f frames/s | >= 100 |",
-                        data, frames / labelSeconds));
-                double validationSeconds = timeValidation(input, rois, work);
-                lines.add(String.format("| Activity Validation, %d ROIs | %s | %.1f s | <= 10 s |", rois.size(), data,
-                        validationSeconds));
-            }
-            lines.add(String.format("| max heap of the JVM (streaming: bounded whatever the frame count) | | %d MB | |",
-                    Runtime.getRuntime().maxMemory() >> 20));
-        } finally {
-            AtomicFiles.deleteTreeQuietly(work);
-        }
-        lines.forEach(System.out::println);
-        Files.write(results, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Bench.appendSection("classical stages", List.of("Command: `bench/run classical " + frames + " " + side + " "
+                + roiCount + "`. Machine: " + machine + ". Input: uint16 noise (sd 200) over a background of 4500 "
+                + "with " + roiCount + " bright disks of radius 4 px. Each stage runs once (JIT warm-up included).",
+                "", "| measurement | data | result | target |", "|---|---|---|---|"), work -> {
+                    List<String> lines = new ArrayList<>();
+                    RoiSet rois = grid(side, roiCount);
+                    Path video = writeVideo(work.resolve("input.nsv"), frames, side, rois);
+                    try (FileVideo input = VideoStore.open(video)) {
+                        String data = frames + " x " + side + " x " + side + " uint16";
+                        double labelSeconds = timeLabeler(input, work, 1);
+                        lines.add(String.format("| Blob Labeler, active cells (default settings) | %s | %.0f "
+                                + "frames/s | >= 100 |", data, frames / labelSeconds));
+                        double validationSeconds = timeValidation(input, rois, work);
+                        lines.add(String.format("| Activity Validation, %d ROIs | %s | %.1f s | <= 10 s |",
+                                rois.size(), data, validationSeconds));
+                    }
+                    lines.add(String.format("| max heap of the JVM (streaming: bounded whatever the frame count) | "
+                            + "| %d MB | |", Runtime.getRuntime().maxMemory() >> 20));
+                    return lines;
+                });
     }
 
     private static double timeLabeler(Video video, Path work, int run) throws Exception {
