@@ -1,8 +1,7 @@
 package org.neuroseg.knime;
 
-import java.io.Closeable;
 import java.io.File;
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
@@ -19,8 +18,10 @@ import org.neuroseg.knime.util.KnimeProgressMonitor;
 import org.neuroseg.knime.util.KnimeSettings;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageRuns;
 import org.neuroseg.stage.settings.SettingsException;
 import org.neuroseg.stage.settings.StageSettings;
 
@@ -57,8 +58,10 @@ public final class StageNodeModel extends NodeModel {
 
     private Parameters load(NodeSettingsRO settings) throws InvalidSettingsException {
         try {
-            return StageSettings.load(stage.parameters(), KnimeSettings.reading(settings));
-        } catch (SettingsException e) {
+            Parameters loaded = StageSettings.load(stage.parameters(), KnimeSettings.reading(settings));
+            stage.checkParameters(loaded);
+            return loaded;
+        } catch (SettingsException | IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
@@ -66,33 +69,28 @@ public final class StageNodeModel extends NodeModel {
     /** Output specs depend on the data (frame counts, image sizes), so they are known only after execution. */
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        try {
+            stage.checkParameters(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
         return new PortObjectSpec[stage.outputs().size()];
     }
 
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         FileStoreOutputs files = new FileStoreOutputs(exec);
-        List<Object> inputs = StagePorts.toStageValues(stage.inputs(), inObjects);
+        List<StageRuns.Opener> inputs = new ArrayList<>();
+        for (int i = 0; i < inObjects.length; i++) {
+            PortSpec<?> port = stage.inputs().get(i);
+            PortObject object = inObjects[i];
+            inputs.add(() -> StagePorts.toStageValue(port, object));
+        }
         try {
-            List<Object> outputs = stage.run(inputs, parameters,
-                    new StageContext(files, new KnimeProgressMonitor(exec)));
-            try {
-                return StagePorts.toPortObjects(stage.outputs(), outputs, files, exec);
-            } finally {
-                closeAll(outputs);
-            }
+            return StageRuns.run(stage, inputs, parameters, new StageContext(files, new KnimeProgressMonitor(exec)),
+                    outputs -> StagePorts.toPortObjects(stage.outputs(), outputs, files, exec));
         } catch (CanceledException e) {
             throw new CanceledExecutionException(e.getMessage());
-        } finally {
-            closeAll(inputs);
-        }
-    }
-
-    private static void closeAll(List<Object> values) throws IOException {
-        for (Object value : values) {
-            if (value instanceof Closeable closeable) {
-                closeable.close();
-            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.neuroseg.dl.model.ConvGruBlock;
 import org.neuroseg.dl.model.ConvGruConfig;
 import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
@@ -71,11 +72,12 @@ final class CgruBenchmark {
             for (int frames : lengths) {
                 Path out = Files.createDirectories(work.resolve("out" + frames));
                 long start = System.nanoTime();
-                List<Object> outputs = CgruPredictorStage.INSTANCE.run(List.of(new Replayed(source, frames),
-                        new ModelFile(model, CgruModelFile.ARCHITECTURE)), CgruPredictorStage.INSTANCE.defaults(),
+                PortValues outputs = CgruPredictorStage.INSTANCE.run(PortValues.of(CgruPredictorStage.PROBABILITIES,
+                        new Replayed(source, frames)).with(CgruPredictorStage.MODEL, new ModelFile(model,
+                        CgruModelFile.ARCHITECTURE)), CgruPredictorStage.INSTANCE.defaults(),
                         StageContext.inDirectory(out, ProgressMonitor.NONE));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                ((Video) outputs.get(0)).close();
+                outputs.get(CgruPredictorStage.FUNCTIONAL_PROBABILITY).close();
                 rows.add(String.format("| %d frames of %d x %d | %.1f | %.1f | %d MB | %d MB |", frames, SIDE, SIDE,
                         seconds, frames / seconds, ProcStatus.megabytes("VmHWM:"), ProcStatus.megabytes("VmRSS:")));
             }

@@ -8,6 +8,7 @@ import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.imaging.Morphology;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
@@ -57,17 +58,19 @@ final class ClassicalBenchmark {
 
     private static double timeLabeler(Video video, Path work, int run) throws Exception {
         long start = System.nanoTime();
-        List<Object> out = BlobLabelerStage.INSTANCE.run(List.of(video), BlobLabelerStage.INSTANCE.defaults(),
+        PortValues out = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video),
+                BlobLabelerStage.INSTANCE.defaults(),
                 StageContext.inDirectory(work.resolve("label" + run), ProgressMonitor.NONE));
         double seconds = (System.nanoTime() - start) / 1e9;
-        ((Video) out.get(0)).close();
-        ((Video) out.get(1)).close();
+        out.get(BlobLabelerStage.BLOB_MASKS).close();
+        out.get(BlobLabelerStage.VIDEO_MASK).close();
         return seconds;
     }
 
     private static double timeValidation(Video video, RoiSet rois, Path work) throws Exception {
         long start = System.nanoTime();
-        ActivityValidationStage.INSTANCE.run(List.of(video, rois), ActivityValidationStage.INSTANCE.defaults(),
+        ActivityValidationStage.INSTANCE.run(PortValues.of(ActivityValidationStage.VIDEO, video)
+                .with(ActivityValidationStage.ROIS, rois), ActivityValidationStage.INSTANCE.defaults(),
                 StageContext.inDirectory(work, ProgressMonitor.NONE));
         return (System.nanoTime() - start) / 1e9;
     }

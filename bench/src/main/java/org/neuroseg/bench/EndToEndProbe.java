@@ -12,7 +12,8 @@ import org.neuroseg.dl.pipeline.FunctionalProbability;
 import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
-import org.neuroseg.dl.pipeline.StageTiming;
+import org.neuroseg.stage.PortValues;
+import org.neuroseg.stage.StageTiming;
 import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ProgressMonitor;
@@ -74,10 +75,13 @@ final class EndToEndProbe {
             if (args[4].equals("stages")) {
                 Path work = Files.createTempDirectory(Path.of(args[1]).getParent(), "stages");
                 StageContext context = StageContext.inDirectory(work, ProgressMonitor.NONE);
-                try (Video probabilities = (Video) UNetPredictorStage.INSTANCE.run(List.of(video,
-                        ShippedModels.unet()), UNetPredictorStage.INSTANCE.defaults(), context).get(0)) {
-                    ((Video) CgruPredictorStage.INSTANCE.run(List.of(probabilities, cgru),
-                            CgruPredictorStage.INSTANCE.defaults(), context).get(0)).close();
+                try (Video probabilities = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO,
+                        video).with(UNetPredictorStage.MODEL, ShippedModels.unet()),
+                        UNetPredictorStage.INSTANCE.defaults(), context).get(UNetPredictorStage.PROBABILITIES)) {
+                    (CgruPredictorStage.INSTANCE.run(PortValues.of(CgruPredictorStage.PROBABILITIES, probabilities)
+                            .with(CgruPredictorStage.MODEL, cgru),
+                            CgruPredictorStage.INSTANCE.defaults(),
+                                    context).get(CgruPredictorStage.FUNCTIONAL_PROBABILITY)).close();
                 }
             } else {
                 FunctionalProbability.compute(video, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),

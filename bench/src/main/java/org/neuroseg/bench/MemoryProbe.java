@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
@@ -15,7 +16,8 @@ import org.neuroseg.video.VideoStore;
 
 /**
  * Runs local equalization and motion correction on the first N frames of a store and prints, as its last line, in
- * MB: the process's peak resident memory, the peak of its anonymous resident memory (heap, native OpenCV buffers, code; sampled every 20 ms)
+ * MB: the process's peak resident memory, the peak of its anonymous resident memory (heap, native OpenCV buffers,
+         code; sampled every 20 ms)
  * and the peak heap used: {@code "<rss> <anonymous> <heap>"}.
  */
 final class MemoryProbe {
@@ -46,13 +48,9 @@ final class MemoryProbe {
             Path equalized = LocalEqualizationStage.equalize(first, LocalEqualizationStage.INSTANCE.defaults(),
                     dir.resolve("eq.nsv"), 2, ProgressMonitor.NONE);
             try (FileVideo eq = VideoStore.open(equalized)) {
-                for (Object output : MotionCorrectionStage.INSTANCE.run(java.util.List.of(eq),
+                MotionCorrectionStage.INSTANCE.run(PortValues.of(MotionCorrectionStage.VIDEO, eq),
                         MotionCorrectionStage.INSTANCE.defaults(), StageContext.inDirectory(dir,
-                                ProgressMonitor.NONE))) {
-                    if (output instanceof Video corrected) {
-                        corrected.close();
-                    }
-                }
+                                ProgressMonitor.NONE)).closeAll();
             }
         } finally {
             try (var files = Files.list(dir)) {

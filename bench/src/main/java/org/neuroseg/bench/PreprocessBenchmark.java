@@ -15,6 +15,7 @@ import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
@@ -63,7 +64,8 @@ final class PreprocessBenchmark {
             double withBackground = timed(frames, () -> LocalEqualizationStage.equalize(video,
                     equalization.with("subtractBackground", true), work.resolve("eqbg.nsv"), 2,
                     ProgressMonitor.NONE));
-            rows.add(rowWithoutAccuracy("local equalization at 8-bit depth + background subtraction (sigma 20 px)", size,
+            rows.add(rowWithoutAccuracy("local equalization at 8-bit depth + background subtraction (sigma 20 px)",
+                    size,
                     withBackground,
                     withBackground / plain));
             Path still = SyntheticVideoGenerator.generate(motionFree(epi), work.resolve("epistill"),
@@ -111,10 +113,11 @@ final class PreprocessBenchmark {
             SyntheticResult truth, Path still, Path work) throws Exception {
         Path dir = Files.createDirectories(work.resolve("mc"));
         long start = System.nanoTime();
-        List<Object> outputs = MotionCorrectionStage.INSTANCE.run(List.of(video), parameters,
+        PortValues outputs = MotionCorrectionStage.INSTANCE.run(PortValues.of(MotionCorrectionStage.VIDEO, video),
+                parameters,
                 StageContext.inDirectory(dir, ProgressMonitor.NONE));
         double rate = video.shape().frames() / ((System.nanoTime() - start) / 1e9);
-        MotionShifts shifts = (MotionShifts) outputs.get(1);
+        MotionShifts shifts = outputs.get(MotionCorrectionStage.SHIFTS);
         ShiftErrors errors = ShiftErrors.of(shifts, truth.shifts());
         double correlation;
         double unaligned;
@@ -122,7 +125,8 @@ final class PreprocessBenchmark {
         for (int count : shifts.trackedFeatures()) {
             fallbacks += count == 0 ? 1 : 0;
         }
-        try (Video corrected = (Video) outputs.get(0); FileVideo reference = VideoStore.open(still);
+        try (Video corrected = outputs.get(MotionCorrectionStage.CORRECTED_VIDEO); FileVideo reference =
+                VideoStore.open(still);
                 FileVideo raw = VideoStore.open(truth.videoFile())) {
             VideoShape shape = raw.shape();
             float[] stillMean = Videos.mean(reference, ProgressMonitor.NONE);
@@ -188,7 +192,8 @@ final class PreprocessBenchmark {
         for (int frames : new int[] {shortFrames, longFrames}) {
             String[] probe = probe(store, frames);
             rows.add(String.format(Locale.ROOT, "| peak memory, equalization + motion correction of %d frames, "
-                    + "JVM with %s | %s | | | peak RSS %s MB (with mapped video pages), peak anonymous RSS %s MB, peak heap "
+                    + "JVM with %s | %s | | | peak RSS %s MB (with mapped video pages), peak anonymous RSS %s "
+                            + "MB, peak heap "
                     + "used %s MB |", frames, PROBE_HEAP, size, probe[0], probe[1], probe[2]));
         }
         return rows;

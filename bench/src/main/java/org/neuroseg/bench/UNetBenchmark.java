@@ -19,9 +19,9 @@ import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.dl.train.Masks;
-import org.neuroseg.preprocess.LocalEqualizationStage;
-import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
@@ -33,7 +33,9 @@ import org.neuroseg.video.VideoStore;
 
 /**
  * U-Net speed and accuracy at 512 x 512: the shipped model on held-out synthetic videos (seeds 201-203, never used
- * in training), preprocessed as the pipeline does at input scales and temporal binnings; the speed of other architectures with random weights; peak
+ * in training),
+         preprocessed as the pipeline does at input scales and temporal binnings; the speed of other
+         architectures with random weights; peak
  * memory of the predictor against video length; training time per epoch from the model file.
  */
 final class UNetBenchmark {
@@ -59,7 +61,8 @@ final class UNetBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add("Held-out data: " + HELD_OUT_SEEDS.length + " synthetic epifluorescence videos (seeds 201-203), "
                 + frames + " frames of " + SIDE + " x " + SIDE + " each, no motion, equalized and motion-corrected "
-                + "with the defaults of `neuroseg preprocess` (the model's input in the pipeline). Labels = ground truth of every "
+                + "with the defaults of `neuroseg preprocess` (the model's input in the pipeline). Labels = "
+                        + "ground truth of every "
                 + "cell, the labels the shipped model was trained to reproduce. Dice: mask = probability > 0.5, "
                 + "per frame, averaged over all frames. frames/s counts input frames (a binned group of k frames "
                 + "costs one prediction), batch 1, including reading, normalising and writing nothing.");
@@ -110,13 +113,9 @@ final class UNetBenchmark {
 
     /** @return the video as the U-Net sees it in the pipeline: equalized, then motion-corrected (stage defaults) */
     private static FileVideo preprocessed(Path raw, Path folder) throws Exception {
-        try (FileVideo video = VideoStore.open(raw);
-                Video equalized = (Video) LocalEqualizationStage.INSTANCE.run(List.of(video),
-                        LocalEqualizationStage.INSTANCE.defaults(), StageContext.inDirectory(folder,
-                                ProgressMonitor.NONE)).get(0)) {
-            return (FileVideo) MotionCorrectionStage.INSTANCE.run(List.of(equalized),
-                    MotionCorrectionStage.INSTANCE.defaults(), StageContext.inDirectory(folder, ProgressMonitor.NONE))
-                    .get(0);
+        try (FileVideo video = VideoStore.open(raw)) {
+            return (FileVideo) Preprocessing.run(video, Preprocessing.Settings.defaults(), false, folder,
+                    StageContext.inDirectory(folder, ProgressMonitor.NONE)).corrected();
         }
     }
 
@@ -181,10 +180,11 @@ final class UNetBenchmark {
             try (FileVideo video = VideoStore.open(longer)) {
                 Path out = Files.createDirectories(work.resolve("out" + repeat));
                 PeakSampler sampler = PeakSampler.start();
-                List<Object> outputs = UNetPredictorStage.INSTANCE.run(List.of(video, new ModelFile(modelFile,
+                PortValues outputs = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO, video)
+                        .with(UNetPredictorStage.MODEL, new ModelFile(modelFile,
                         UNetModelFile.ARCHITECTURE)), UNetPredictorStage.INSTANCE.defaults(),
                         StageContext.inDirectory(out, ProgressMonitor.NONE));
-                ((FileVideo) outputs.get(0)).close();
+                outputs.get(UNetPredictorStage.PROBABILITIES).close();
                 rows.add(String.format("| %d frames of %d x %d | %d MB |", video.shape().frames(), SIDE, SIDE,
                         sampler.stop()));
             }
@@ -201,7 +201,8 @@ final class UNetBenchmark {
         }
         return List.of(String.format("Training of the shipped model (from its model file): %d epochs of %d "
                 + "training crops of %d x %d in batches of %d, %.1f s an epoch on average (%.0f s in all, "
-                + "validation included), best epoch %d, test Dice %.3f (at most 100 of the %d test frames, from a video not "
+                + "validation included), best epoch %d, test Dice %.3f (at most 100 of the %d test frames, "
+                        + "from a video not "
                 + "used in training, are scored).", epochs.size(),
                 training.get("trainingFrames").getAsInt(), training.get("cropSize").getAsInt(),
                 training.get("cropSize").getAsInt(), training.get("batchSize").getAsInt(), sum / epochs.size(),

@@ -9,8 +9,8 @@ import org.neuroseg.io.TiffWriter;
 import org.neuroseg.roi.ImageJRoiSets;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoStage;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
@@ -52,13 +52,12 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
     @Override
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, SyntheticVideoStage.INSTANCE);
-        List<Object> outputs;
         try (ConsoleProgressMonitor monitor = root.progress("generate")) {
-            outputs = SyntheticVideoStage.INSTANCE.run(List.of(), parameters,
-                    StageContext.inDirectory(output, monitor.subMonitor(0, 0.9)));
             Path folder = output.resolve("synthetic");
-            RoiSet functional = (RoiSet) outputs.get(1);
-            RoiSet all = (RoiSet) outputs.get(2);
+            SyntheticResult result = SyntheticVideoGenerator.generate(SyntheticVideoStage.toSyntheticParams(
+                    parameters), folder, monitor.subMonitor(0, 0.9));
+            RoiSet functional = result.functionalRois();
+            RoiSet all = result.rois();
             TiffWriter.writeLabelImage(folder.resolve("ground_truth_labels.tif"), all.toLabelImage(), all.height(),
                     all.width());
             ImageJRoiSets.write(all, folder.resolve("ground_truth_RoiSet.zip"));
@@ -68,7 +67,7 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
                 writer.append(functional.toLabelImage());
                 writer.commit();
             }
-            try (Video video = (Video) outputs.get(0)) {
+            try (Video video = VideoStore.open(result.videoFile())) {
                 VideoShape shape = video.shape();
                 float[] mean = Videos.mean(video, monitor.subMonitor(0.9, 1));
                 java.util.Set<Integer> functionalIds = new java.util.HashSet<>();

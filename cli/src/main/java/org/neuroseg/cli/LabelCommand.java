@@ -2,12 +2,12 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -43,10 +43,8 @@ final class LabelCommand implements Callable<Integer>, StageOptionsCommand {
         Parameters parameters = StageOptions.read(spec, BlobLabelerStage.INSTANCE);
         Files.createDirectories(output);
         try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("label")) {
-            List<Object> outputs = BlobLabelerStage.INSTANCE.run(List.of(video), parameters,
-                    StageContext.inDirectory(output, monitor));
-            ((Video) outputs.get(0)).close();
-            ((Video) outputs.get(1)).close();
+            BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
+                    StageContext.inDirectory(output, monitor)).closeAll();
         }
         System.out.printf("Wrote %s and %s%n", output.resolve("blob_masks.nsv"), output.resolve("video_mask.nsv"));
         return 0;

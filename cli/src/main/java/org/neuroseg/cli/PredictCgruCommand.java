@@ -3,7 +3,6 @@ package org.neuroseg.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.infer.CgruPredictorStage;
@@ -11,7 +10,9 @@ import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,12 +59,12 @@ final class PredictCgruCommand implements Callable<Integer>, StageOptionsCommand
                 Video input = VideoFormats.open(probabilities);
                 ConsoleProgressMonitor monitor = root.progress("predict-cgru")) {
             frames = input.shape().frames();
-            List<Object> outputs = CgruPredictorStage.INSTANCE.run(
-                    List.of(input, new ModelFile(model, CgruModelFile.ARCHITECTURE)), parameters,
-                    StageContext.inDirectory(work.path(), monitor));
-            try (Video probability = (Video) outputs.get(0)) {
-                Files.move(work.path().resolve("cgru_probability.nsv"), output, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileVideo probability = (FileVideo) CgruPredictorStage.INSTANCE.run(PortValues.of(
+                    CgruPredictorStage.PROBABILITIES, input).with(CgruPredictorStage.MODEL, new ModelFile(model,
+                            CgruModelFile.ARCHITECTURE)), parameters, StageContext.inDirectory(work.path(), monitor))
+                    .get(CgruPredictorStage.FUNCTIONAL_PROBABILITY);
+            probability.close();
+            Files.move(probability.file(), output, StandardCopyOption.REPLACE_EXISTING);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Read %d frames in %.1f s (%.1f frames/s)%nWrote %s%n", frames, seconds, frames / seconds,

@@ -3,7 +3,6 @@ package org.neuroseg.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.infer.UNetPredictorStage;
@@ -11,7 +10,9 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,12 +58,12 @@ final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand
         try (WorkFolder work = WorkFolder.beside(output, ".predict-unet");
                 Video input = VideoFormats.open(video); ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
             frames = input.shape().frames();
-            List<Object> outputs = UNetPredictorStage.INSTANCE.run(
-                    List.of(input, new ModelFile(model, UNetModelFile.ARCHITECTURE)), parameters,
-                    StageContext.inDirectory(work.path(), monitor));
-            try (Video probabilities = (Video) outputs.get(0)) {
-                Files.move(work.path().resolve("unet_probabilities.nsv"), output, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileVideo probabilities = (FileVideo) UNetPredictorStage.INSTANCE.run(PortValues.of(
+                    UNetPredictorStage.VIDEO, input).with(UNetPredictorStage.MODEL, new ModelFile(model,
+                            UNetModelFile.ARCHITECTURE)), parameters, StageContext.inDirectory(work.path(), monitor))
+                    .get(UNetPredictorStage.PROBABILITIES);
+            probabilities.close();
+            Files.move(probabilities.file(), output, StandardCopyOption.REPLACE_EXISTING);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Predicted %d frames in %.1f s (%.1f frames/s)%nWrote %s%n", frames, seconds,

@@ -2,7 +2,6 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.AtomicFiles;
@@ -11,10 +10,9 @@ import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.preprocess.ShiftsCsv;
-import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -65,22 +63,12 @@ final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand 
         try (WorkFolder work = WorkFolder.in(output, ".preprocess");
                 Video video = VideoFormats.open(input, VideoReaderStage.readOptions(reader));
                 ConsoleProgressMonitor monitor = root.progress("preprocess")) {
-            double correctedShare = rawCorrected ? 0.8 : 1;
-            List<Object> equalized = LocalEqualizationStage.INSTANCE.run(List.of(video), equalization,
-                    StageContext.inDirectory(work.path(), monitor.subMonitor(0, 0.4)));
-            List<Object> corrected;
-            try (Video equalizedVideo = (Video) equalized.get(0)) {
-                corrected = MotionCorrectionStage.INSTANCE.run(List.of(equalizedVideo), motion,
-                        StageContext.inDirectory(output, monitor.subMonitor(0.4, correctedShare)));
-            }
-            ((Video) corrected.get(0)).close();
-            MotionShifts shifts = (MotionShifts) corrected.get(1);
-            ShiftsCsv.write(shifts, output.resolve("shifts.csv"));
-            byte[] png = ((Picture) corrected.get(2)).png();
-            AtomicFiles.write(output.resolve("motion.png"), out -> out.write(png));
-            if (rawCorrected) {
-                ((Video) ApplyShiftsStage.INSTANCE.run(List.of(video, shifts), ApplyShiftsStage.INSTANCE.defaults(),
-                        StageContext.inDirectory(output, monitor.subMonitor(correctedShare, 1))).get(0)).close();
+            try (Preprocessing.Result result = Preprocessing.run(video, new Preprocessing.Settings(equalization,
+                    motion, ApplyShiftsStage.INSTANCE.defaults()), rawCorrected, work.path(),
+                    StageContext.inDirectory(output, monitor))) {
+                ShiftsCsv.write(result.shifts(), output.resolve("shifts.csv"));
+                byte[] png = result.motionPicture().png();
+                AtomicFiles.write(output.resolve("motion.png"), out -> out.write(png));
             }
             System.out.printf("Preprocessed %s: %s in %s%n", video.shape(), "corrected.nsv, shifts.csv, motion.png"
                     + (rawCorrected ? ", shifted.nsv" : ""), output);

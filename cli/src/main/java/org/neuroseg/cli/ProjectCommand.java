@@ -2,7 +2,6 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.TiffWriter;
@@ -11,6 +10,7 @@ import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ProjectionStage;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -49,11 +49,10 @@ final class ProjectCommand implements Callable<Integer>, StageOptionsCommand {
         Files.createDirectories(output);
         RoiSet rois;
         try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("project")) {
-            List<Object> outputs = ProjectionStage.INSTANCE.run(List.of(video), parameters,
+            PortValues outputs = ProjectionStage.INSTANCE.run(PortValues.of(ProjectionStage.VIDEO, video), parameters,
                     StageContext.inDirectory(output, monitor));
-            ((Video) outputs.get(0)).close();
-            ((Video) outputs.get(1)).close();
-            rois = (RoiSet) outputs.get(2);
+            outputs.closeAll();
+            rois = outputs.get(ProjectionStage.ROIS);
         }
         TiffWriter.writeLabelImage(output.resolve(name + "_labels.tif"), rois.toLabelImage(), rois.height(),
                 rois.width());

@@ -2,7 +2,6 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.TiffWriter;
@@ -11,6 +10,7 @@ import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -49,10 +49,10 @@ final class RefineCommand implements Callable<Integer>, StageOptionsCommand {
         Files.createDirectories(output);
         RoiSet cells;
         try (Video mask = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("refine")) {
-            List<Object> outputs = RefinementStage.INSTANCE.run(List.of(mask), parameters,
+            PortValues outputs = RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK, mask), parameters,
                     StageContext.inDirectory(output, monitor));
-            ((Video) outputs.get(0)).close();
-            cells = (RoiSet) outputs.get(1);
+            outputs.closeAll();
+            cells = outputs.get(RefinementStage.ROIS);
         }
         TiffWriter.writeLabelImage(output.resolve("labels.tif"), cells.toLabelImage(), cells.height(),
                 cells.width());

@@ -12,7 +12,7 @@ import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
-import org.neuroseg.dl.pipeline.StageTiming;
+import org.neuroseg.stage.StageTiming;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;

@@ -1,14 +1,14 @@
 package org.neuroseg.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.io.AtomicFiles;
-import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiFiles;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
@@ -51,9 +51,10 @@ final class ScoreCommand implements Callable<Integer> {
         int[] size = imageSize();
         RoiSet predictedRois = shifted(RoiFiles.read(predicted, size[0], size[1]));
         RoiSet referenceRois = RoiFiles.read(reference, size[0], size[1]);
-        SegmentationScore score = (SegmentationScore) ScoreStage.INSTANCE.run(List.of(predictedRois, referenceRois),
-                ScoreStage.INSTANCE.defaults(), StageContext.inDirectory(Path.of("."), ProgressMonitor.NONE))
-                .get(0);
+        SegmentationScore score = SegmentationScorerStage.INSTANCE.run(PortValues.of(
+                SegmentationScorerStage.PREDICTED_ROIS, predictedRois).with(SegmentationScorerStage.REFERENCE_ROIS,
+                        referenceRois), SegmentationScorerStage.INSTANCE.defaults(),
+                StageContext.inDirectory(Path.of("."), ProgressMonitor.NONE)).get(SegmentationScorerStage.SCORES);
         System.out.printf("predicted: %s (%d neurons)%nreference: %s (%d neurons)%n%n", predicted,
                 predictedRois.size(), reference, referenceRois.size());
         System.out.print(score.toTable());

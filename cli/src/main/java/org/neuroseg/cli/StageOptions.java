@@ -58,7 +58,8 @@ final class StageOptions {
     /**
      * @param stages the stages whose options were added together ({@link #addTo(CommandSpec, List, Set)})
      * @return the stage's defaults overridden by the options given on the command line
-     * @throws IllegalArgumentException naming the option's parameter when a value is invalid
+     * @throws IllegalArgumentException naming the option's parameter when a value is invalid, or the parameters
+     *         when they do not fit together ({@link Stage#checkParameters})
      */
     static Parameters read(CommandSpec command, Stage stage, List<Stage> stages) {
         Parameters parameters = stage.defaults();
@@ -68,6 +69,7 @@ final class StageOptions {
                 parameters = parameters.withText(spec.key(), option.getValue());
             }
         }
+        stage.checkParameters(parameters);
         return parameters;
     }
 

@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.model.CgruModelFile;
@@ -13,6 +12,7 @@ import org.neuroseg.dl.train.TrainingReport;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -57,8 +57,9 @@ final class TrainCgruCommand implements Callable<Integer>, StageOptionsCommand {
         try (WorkFolder work = WorkFolder.beside(output, ".train-cgru");
                 Video frames = VideoFormats.open(probabilities); Video target = VideoFormats.open(mask);
                 ConsoleProgressMonitor monitor = root.progress("train-cgru")) {
-            ModelFile model = (ModelFile) CgruLearnerStage.INSTANCE.run(List.of(frames, target), parameters,
-                    StageContext.inDirectory(work.path(), monitor)).get(0);
+            ModelFile model = CgruLearnerStage.INSTANCE.run(PortValues.of(CgruLearnerStage.PROBABILITIES, frames)
+                    .with(CgruLearnerStage.MASK, target), parameters, StageContext.inDirectory(work.path(), monitor))
+                    .get(CgruLearnerStage.MODEL);
             Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
         }
         JsonObject training = CgruModelFile.readInfo(output).getAsJsonObject("training");

@@ -16,8 +16,10 @@ import org.neuroseg.dl.train.TrainingReport;
 import org.neuroseg.dl.train.UNetLearnerStage;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.io.VideoFormats;
+import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageContext;
@@ -65,9 +67,9 @@ final class TrainCommand implements Callable<Integer>, StageOptionsCommand {
 
     @Override
     public Integer call() throws Exception {
-        SelfTraining.Settings settings = new SelfTraining.Settings(
+        SelfTraining.Settings settings = new SelfTraining.Settings(new Preprocessing.Settings(
                 StageOptions.read(spec, LocalEqualizationStage.INSTANCE, STAGES),
-                StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES),
+                StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES), ApplyShiftsStage.INSTANCE.defaults()),
                 StageOptions.read(spec, BlobLabelerStage.INSTANCE, STAGES),
                 StageOptions.read(spec, UNetLearnerStage.INSTANCE, STAGES), UNetPredictorStage.INSTANCE.defaults(),
                 StageOptions.read(spec, CgruLearnerStage.INSTANCE, STAGES));

@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.model.UNetModelFile;
@@ -13,6 +12,7 @@ import org.neuroseg.dl.train.UNetLearnerStage;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -56,8 +56,9 @@ final class TrainUnetCommand implements Callable<Integer>, StageOptionsCommand {
         try (WorkFolder work = WorkFolder.beside(output, ".train-unet");
                 Video frames = VideoFormats.open(video); Video masks = VideoFormats.open(labels);
                 ConsoleProgressMonitor monitor = root.progress("train-unet")) {
-            ModelFile model = (ModelFile) UNetLearnerStage.INSTANCE.run(List.of(frames, masks), parameters,
-                    StageContext.inDirectory(work.path(), monitor)).get(0);
+            ModelFile model = UNetLearnerStage.INSTANCE.run(PortValues.of(UNetLearnerStage.VIDEO, frames)
+                    .with(UNetLearnerStage.LABELS, masks), parameters, StageContext.inDirectory(work.path(), monitor))
+                    .get(UNetLearnerStage.MODEL);
             Files.move(model.file(), output, StandardCopyOption.REPLACE_EXISTING);
         }
         JsonObject training = UNetModelFile.readInfo(output).getAsJsonObject("training");

@@ -3,6 +3,8 @@ package org.neuroseg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,13 +50,17 @@ class ClassicalCommandsTest {
                 "raster.png", "overlay.png")) {
             assertTrue(Files.isRegularFile(out.resolve(name)), name);
         }
+        // traces.csv and raster.csv hold the kept neurons, as neuroseg run writes them; activity.csv every ROI.
+        int kept = NeurofinderRegions.read(out.resolve("validated_regions.json"), 96, 96).size();
+        assertTrue(kept > 0 && kept < 12, kept + " kept");
         List<String> raster = Files.readAllLines(out.resolve("raster.csv"));
-        assertEquals(1 + 12, raster.size());
+        assertEquals(1 + kept, raster.size());
         assertEquals(1 + 200, raster.get(1).split(",").length);
+        assertEquals(1 + kept, Files.readAllLines(out.resolve("traces.csv")).size());
         List<String> activity = Files.readAllLines(out.resolve("activity.csv"));
         assertEquals("ROI id,rises,dips,share of rises,kept", activity.get(0));
-        assertEquals(NeurofinderRegions.read(out.resolve("validated_regions.json"), 96, 96).size(),
-                activity.stream().filter(line -> line.endsWith(",yes")).count());
+        assertEquals(1 + 12, activity.size());
+        assertEquals(kept, activity.stream().filter(line -> line.endsWith(",yes")).count());
     }
 
     @Test
@@ -64,5 +70,20 @@ class ClassicalCommandsTest {
                 "--rois", dir.resolve("missing.json").toString(), "-o", dir.toString()));
         assertEquals(1, NeurosegCommand.execute("--no-progress", "refine", dir.resolve("none.nsv").toString(),
                 "--threshold", "-3", "-o", dir.toString()));
+    }
+
+    @Test
+    void refusesAMinimumAreaAboveTheMaximumBeforeReadingAnything() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(errors, true));
+        try {
+            assertEquals(1, NeurosegCommand.execute("--no-progress", "refine", dir.resolve("none.nsv").toString(),
+                    "--min-area-px", "500", "--max-area-px", "100", "-o", dir.toString()));
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(errors.toString().contains("'Minimum area (px)' (500) must not exceed 'Maximum area (px)' (100)"),
+                errors.toString());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.filestore.FileStore;
@@ -18,6 +17,7 @@ import org.knime.core.node.port.PortTypeRegistry;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.knime.util.FileStoreOutputs;
 import org.neuroseg.knime.util.KnimeTables;
 import org.neuroseg.roi.RoiSet;
@@ -33,6 +33,7 @@ import org.neuroseg.table.MetricsTables;
 import org.neuroseg.table.RasterTables;
 import org.neuroseg.table.RoiTables;
 import org.neuroseg.table.ShiftsTables;
+import org.neuroseg.table.Table;
 import org.neuroseg.table.TracesTables;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
@@ -50,12 +51,13 @@ public final class StagePorts {
     }
 
     /** @return the KNIME port type of each port */
-    public static PortType[] types(List<PortSpec> ports) {
+    public static PortType[] types(List<PortSpec<?>> ports) {
         PortType[] types = new PortType[ports.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = switch (ports.get(i).kind()) {
                 case VIDEO, IMAGE -> PortTypeRegistry.getInstance().getPortType(VideoPortObject.class);
-                case ROI_TABLE, RASTER_TABLE, METRICS_TABLE, SHIFTS_TABLE, TRACES_TABLE -> BufferedDataTable.TYPE;
+                case ROI_TABLE, RASTER_TABLE, METRICS_TABLE, SHIFTS_TABLE, TRACES_TABLE, ACTIVITY_TABLE ->
+                        BufferedDataTable.TYPE;
                 case PICTURE -> ImagePortObject.TYPE;
                 case MODEL -> PortTypeRegistry.getInstance().getPortType(ModelPortObject.class);
             };
@@ -64,28 +66,24 @@ public final class StagePorts {
     }
 
     /**
-     * Converts KNIME inputs into stage inputs; videos are opened and must be closed by the caller.
+     * Converts a KNIME input into a stage input; a video is opened and must be closed by the caller.
      *
      * @throws NeurosegException when a video cannot be opened
      * @throws IllegalArgumentException naming the column when a table is not what the port expects, or when an
      *         image port holds no PNG
      */
-    public static List<Object> toStageValues(List<PortSpec> ports, PortObject[] objects) throws NeurosegException {
-        List<Object> values = new ArrayList<>();
-        for (int i = 0; i < objects.length; i++) {
-            PortObject object = objects[i];
-            values.add(switch (ports.get(i).kind()) {
-                case VIDEO, IMAGE -> ((VideoPortObject) object).openVideo();
-                case ROI_TABLE -> RoiTables.fromTable(KnimeTables.read((BufferedDataTable) object));
-                case RASTER_TABLE -> RasterTables.fromTable(KnimeTables.read((BufferedDataTable) object));
-                case METRICS_TABLE -> KnimeTables.read((BufferedDataTable) object);
-                case SHIFTS_TABLE -> ShiftsTables.fromTable(KnimeTables.read((BufferedDataTable) object));
-                case TRACES_TABLE -> TracesTables.fromTable(KnimeTables.read((BufferedDataTable) object));
-                case PICTURE -> picture((ImagePortObject) object);
-                case MODEL -> ((ModelPortObject) object).modelFile();
-            });
-        }
-        return values;
+    public static Object toStageValue(PortSpec<?> port, PortObject object) throws NeurosegException {
+        return switch (port.kind()) {
+            case VIDEO, IMAGE -> ((VideoPortObject) object).openVideo();
+            case ROI_TABLE -> RoiTables.fromTable(KnimeTables.read((BufferedDataTable) object));
+            case RASTER_TABLE -> RasterTables.fromTable(KnimeTables.read((BufferedDataTable) object));
+            case METRICS_TABLE -> MetricsTables.fromTable(KnimeTables.read((BufferedDataTable) object));
+            case ACTIVITY_TABLE -> KnimeTables.read((BufferedDataTable) object);
+            case SHIFTS_TABLE -> ShiftsTables.fromTable(KnimeTables.read((BufferedDataTable) object));
+            case TRACES_TABLE -> TracesTables.fromTable(KnimeTables.read((BufferedDataTable) object));
+            case PICTURE -> picture((ImagePortObject) object);
+            case MODEL -> ((ModelPortObject) object).modelFile();
+        };
     }
 
     /**
@@ -94,7 +92,7 @@ public final class StagePorts {
      *
      * @throws NeurosegException when a video or model file cannot be copied into a file store
      */
-    public static PortObject[] toPortObjects(List<PortSpec> ports, List<Object> values, FileStoreOutputs files,
+    public static PortObject[] toPortObjects(List<PortSpec<?>> ports, List<Object> values, FileStoreOutputs files,
             ExecutionContext exec) throws NeurosegException, CanceledException {
         PortObject[] objects = new PortObject[values.size()];
         for (int i = 0; i < objects.length; i++) {
@@ -103,7 +101,8 @@ public final class StagePorts {
                 case VIDEO, IMAGE -> videoPort((Video) value, files);
                 case ROI_TABLE -> KnimeTables.write(RoiTables.toTable((RoiSet) value), exec);
                 case RASTER_TABLE -> KnimeTables.write(RasterTables.toTable((Raster) value), exec);
-                case METRICS_TABLE -> KnimeTables.write(MetricsTables.toTable(value), exec);
+                case METRICS_TABLE -> KnimeTables.write(MetricsTables.toTable((SegmentationScore) value), exec);
+                case ACTIVITY_TABLE -> KnimeTables.write((Table) value, exec);
                 case SHIFTS_TABLE -> KnimeTables.write(ShiftsTables.toTable((MotionShifts) value), exec);
                 case TRACES_TABLE -> KnimeTables.write(TracesTables.toTable((Traces) value), exec);
                 case PICTURE -> new ImagePortObject(new PNGImageContent(((Picture) value).png()),

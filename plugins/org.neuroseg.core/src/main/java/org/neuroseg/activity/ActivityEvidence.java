@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.Traces;
 import org.neuroseg.table.Column;
 import org.neuroseg.table.ColumnType;
 import org.neuroseg.table.Table;
@@ -12,7 +11,7 @@ import org.neuroseg.table.Table;
 /**
  * Activity Validation's decision and why it was taken: how often each ROI's ΔF/F rose above and dipped below the
  * noise band ({@link EventDetector#crossings}), and whether that shows activity under the stage's settings. The stage
- * decides with it, and the table of it tells a user why a cell was kept or dropped.
+ * decides with it, and its evidence output, the table of it, tells a user why a cell was kept or dropped.
  */
 public final class ActivityEvidence {
 
@@ -49,19 +48,18 @@ public final class ActivityEvidence {
     }
 
     /**
-     * @param traces the stage's traces output (ΔF/F of every ROI it was given)
+     * @param ids the ROI id of each row
+     * @param crossings each ROI's crossings of the noise band
      * @param parameters the stage's settings
-     * @param frameRateHz the video's frame rate ({@link ActivityValidationStage#frameRateHz})
      * @return one row per ROI: id, rises, dips, share of rises (NaN without crossings), kept
      */
-    public static Table of(Traces traces, Parameters parameters, double frameRateHz) {
-        List<List<Object>> rows = new ArrayList<>(traces.neuronIds().length);
-        for (int r = 0; r < traces.neuronIds().length; r++) {
-            EventDetector.Crossings crossings = crossings(traces.values()[r], parameters, frameRateHz);
-            int total = crossings.rises() + crossings.dips();
-            rows.add(List.of(traces.neuronIds()[r], crossings.rises(), crossings.dips(),
-                    total == 0 ? Double.NaN : crossings.rises() / (double) total,
-                    kept(crossings, parameters) ? "yes" : "no"));
+    static Table table(int[] ids, EventDetector.Crossings[] crossings, Parameters parameters) {
+        List<List<Object>> rows = new ArrayList<>(ids.length);
+        for (int r = 0; r < ids.length; r++) {
+            int total = crossings[r].rises() + crossings[r].dips();
+            rows.add(List.of(ids[r], crossings[r].rises(), crossings[r].dips(),
+                    total == 0 ? Double.NaN : crossings[r].rises() / (double) total,
+                    kept(crossings[r], parameters) ? "yes" : "no"));
         }
         return new Table(COLUMNS, rows, Map.of());
     }

@@ -1,6 +1,5 @@
 package org.neuroseg.activity;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -13,13 +12,15 @@ import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Traces;
+import org.neuroseg.table.Table;
 import org.neuroseg.video.Video;
 
 /**
@@ -35,43 +36,49 @@ public final class ActivityValidationStage implements Stage {
     /** The stage. */
     public static final ActivityValidationStage INSTANCE = new ActivityValidationStage();
 
-    /** Neuropil coefficient. */
     public static final ParamSpec NEUROPIL = ParamSpec.decimal("neuropilCoefficient", "Neuropil coefficient", 1,
             0, 2, "Share of the surrounding ring's fluorescence subtracted from the ROI's: 1 for one-photon "
                     + "recordings, whose out-of-focus background adds fully to every cell; about 0.7 for two-photon.");
-    /** Ring gap. */
     public static final ParamSpec RING_GAP = ParamSpec.decimal("ringGapPx", "Ring gap (px)", 2, 0, 100,
             "Distance between an ROI and its neuropil ring.");
-    /** Ring width. */
     public static final ParamSpec RING_WIDTH = ParamSpec.decimal("ringWidthPx", "Ring width (px)", 6, 0.5, 200,
             "Width of the neuropil ring; pixels of any ROI are left out of it.");
-    /** Baseline window. */
     public static final ParamSpec BASELINE_WINDOW = ParamSpec.decimal("baselineWindowSeconds",
             "Baseline window (s)", 30, 0.1, 100_000, "Length of the window of the running-percentile baseline F0.");
-    /** Baseline percentile. */
     public static final ParamSpec BASELINE_PERCENTILE = ParamSpec.decimal("baselinePercentile",
             "Baseline percentile (%)", 20, 0, 100, "The baseline F0 is this percentile of F in the window.");
-    /** Narrow DoG sigma. */
     public static final ParamSpec NARROW = ParamSpec.decimal("narrowSigmaSeconds", "Narrow sigma (s)", 0.1, 0, 100,
             "Sigma of the narrow Gaussian of the 1-D Difference of Gaussians: smooths frame-to-frame noise.");
-    /** Wide DoG sigma. */
     public static final ParamSpec WIDE = ParamSpec.decimal("wideSigmaSeconds", "Wide sigma (s)", 1, 0.01, 1000,
             "Sigma of the wide Gaussian: changes slower than this are removed; above the narrow sigma.");
-    /** Threshold. */
     public static final ParamSpec THRESHOLD = ParamSpec.decimal("thresholdNoise", "Threshold (x noise)", 2.5, 0.5,
             100, "A frame is active where the filtered ΔF/F exceeds this many robust standard deviations.");
-    /** Minimum events. */
     public static final ParamSpec MIN_EVENTS = ParamSpec.integer("minEvents", "Minimum events", 2, 1, 1_000_000,
             "A neuron is kept when its rises above the noise band outnumber its dips below it (which only noise "
                     + "makes) by at least this many.");
-    /** Minimum share of rises. */
     public static final ParamSpec MIN_RISE_SHARE = ParamSpec.decimal("minRiseShare", "Minimum share of rises", 0.7,
             0.5, 1, "A neuron is kept only when at least this share of its crossings of the noise band are rises "
                     + "(noise alone gives about half), so that the many noise crossings of a long recording cannot "
                     + "add up to the minimum events.");
-    /** Frame rate fallback. */
     public static final ParamSpec FRAME_RATE = ParamSpec.decimal("frameRateHz", "Frame rate if unknown (Hz)", 10,
             0.001, 10_000, "Used to convert seconds to frames when the video does not record its frame rate.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
+            "The (motion-corrected) video the ROIs were found in.");
+    public static final PortSpec<RoiSet> ROIS = PortSpec.rois("ROIs", "The candidate neurons.");
+    public static final PortSpec<Traces> TRACES = PortSpec.traces("Traces",
+            "ΔF/F of the kept neurons: neurons x frames.");
+    public static final PortSpec<Raster> RASTER = PortSpec.raster("Raster",
+            "1 where a kept neuron is active: neurons x frames.");
+    public static final PortSpec<RoiSet> VALIDATED_ROIS = PortSpec.rois("Validated ROIs",
+            "The ROIs that fire: the functional neurons.");
+    public static final PortSpec<Picture> RASTER_PLOT = PortSpec.picture("Raster plot",
+            "Neurons (rows) over time (columns).");
+    public static final PortSpec<Picture> OVERLAY = PortSpec.picture("Overlay",
+            "ROIs outlined on the mean image: kept green, others red.");
+    public static final PortSpec<Table> EVIDENCE = PortSpec.activity("Activity evidence",
+            "Every input ROI with its rises above and dips below the noise band, the share of rises and whether it "
+                    + "was kept: why a cell was kept or dropped.");
 
     private ActivityValidationStage() {
     }
@@ -106,8 +113,9 @@ public final class ActivityValidationStage implements Stage {
                 + "filtered trace, does not undershoot after a transient) is compared with the same noise band: "
                 + "noise crosses it downwards as often as upwards, calcium transients only upwards, so a neuron is "
                 + "kept when its rises outnumber its dips by the minimum number of events and make at least the "
-                + "minimum share of its crossings. Traces and raster hold every input ROI; the pictures show "
-                + "the raster (kept neurons black, others red) and the ROIs on the mean image (kept green, others "
+                + "minimum share of its crossings. Traces and raster hold the kept neurons, the evidence table "
+                + "every input ROI with its rises, dips and decision; the pictures show the raster of every ROI "
+                + "(kept neurons black, others red) and the ROIs on the mean image (kept green, others "
                 + "red).";
     }
 
@@ -118,18 +126,13 @@ public final class ActivityValidationStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The (motion-corrected) video the ROIs were found in."),
-                new PortSpec("ROIs", PortKind.ROI_TABLE, "The candidate neurons."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO, ROIS);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Traces", PortKind.TRACES_TABLE, "ΔF/F of every ROI: neurons x frames."),
-                new PortSpec("Raster", PortKind.RASTER_TABLE, "1 where a neuron is active: neurons x frames."),
-                new PortSpec("Validated ROIs", PortKind.ROI_TABLE, "The ROIs with at least the minimum events."),
-                new PortSpec("Raster plot", PortKind.PICTURE, "Neurons (rows) over time (columns)."),
-                new PortSpec("Overlay", PortKind.PICTURE, "ROIs outlined on the mean image: kept green, others red."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(TRACES, RASTER, VALIDATED_ROIS, RASTER_PLOT, OVERLAY, EVIDENCE);
     }
 
     /** @return the video's frame rate, or the stage's fallback when the video does not record one */
@@ -137,50 +140,61 @@ public final class ActivityValidationStage implements Stage {
         return video.frameRateHz() > 0 ? video.frameRateHz() : parameters.getDouble(FRAME_RATE);
     }
 
+    /** @throws IllegalArgumentException when the wide sigma does not exceed the narrow one */
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
-            throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
-        RoiSet rois = (RoiSet) inputs.get(1);
-        double rate = frameRateHz(video, parameters);
+    public void checkParameters(Parameters parameters) {
         if (parameters.getDouble(WIDE) <= parameters.getDouble(NARROW)) {
-            throw new NeurosegException("'" + WIDE.label() + "' (" + parameters.getDouble(WIDE) + ") must exceed '"
-                    + NARROW.label() + "' (" + parameters.getDouble(NARROW) + ")");
+            throw new IllegalArgumentException("'" + WIDE.label() + "' (" + parameters.getDouble(WIDE)
+                    + ") must exceed '" + NARROW.label() + "' (" + parameters.getDouble(NARROW) + ")");
         }
+    }
+
+    @Override
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        checkParameters(parameters);
+        Video video = inputs.get(VIDEO);
+        RoiSet rois = inputs.get(ROIS);
+        double rate = frameRateHz(video, parameters);
         TraceExtractor extractor = new TraceExtractor(rois, parameters.getDouble(RING_GAP),
                 parameters.getDouble(RING_WIDTH));
         float[] mean = new float[rois.height() * rois.width()];
-        float[][][] raw = extractor.extract(video, mean, context.monitor().subMonitor(0, 0.9));
+        TraceExtractor.Fluorescence fluorescence = extractor.extract(video, mean,
+                context.monitor().subMonitor(0, 0.9));
         int count = rois.size();
         float[][] dff = new float[count][];
         BitSet[] active = new BitSet[count];
-        boolean[] fires = new boolean[count];
+        EventDetector.Crossings[] crossings = new EventDetector.Crossings[count];
         double coefficient = parameters.getDouble(NEUROPIL);
         int window = Math.max(1, (int) Math.round(parameters.getDouble(BASELINE_WINDOW) * rate));
         IntStream.range(0, count).parallel().forEach(r -> {
-            float[] trace = raw[0][r];
+            float[] trace = fluorescence.roi()[r];
             for (int t = 0; t < trace.length; t++) {
-                trace[t] -= (float) (coefficient * raw[1][r][t]);
+                trace[t] -= (float) (coefficient * fluorescence.ring()[r][t]);
             }
             dff[r] = EventDetector.deltaFOverF(trace, window, parameters.getDouble(BASELINE_PERCENTILE));
             active[r] = EventDetector.activeFrames(dff[r], parameters.getDouble(NARROW) * rate,
                     parameters.getDouble(WIDE) * rate, parameters.getDouble(THRESHOLD));
-            fires[r] = ActivityEvidence.kept(ActivityEvidence.crossings(dff[r], parameters, rate), parameters);
+            crossings[r] = ActivityEvidence.crossings(dff[r], parameters, rate);
         });
         context.monitor().checkCanceled();
         int[] ids = rois.rois().stream().mapToInt(Roi::id).toArray();
-        Raster raster = new Raster(ids, video.shape().frames(), List.of(active));
-        List<Roi> kept = new ArrayList<>();
+        List<Integer> keptRows = IntStream.range(0, count)
+                .filter(r -> ActivityEvidence.kept(crossings[r], parameters)).boxed().toList();
         Set<Integer> keptIds = new HashSet<>();
-        for (int r = 0; r < count; r++) {
-            if (fires[r]) {
-                kept.add(rois.rois().get(r));
-                keptIds.add(ids[r]);
-            }
-        }
+        keptRows.forEach(r -> keptIds.add(ids[r]));
+        int[] keptIdArray = keptRows.stream().mapToInt(r -> ids[r]).toArray();
+        Raster raster = new Raster(ids, video.shape().frames(), List.of(active));
         context.monitor().setProgress(1, null);
-        return List.of(new Traces(ids, dff), raster, new RoiSet(rois.height(), rois.width(), kept),
-                RasterPlot.draw(raster, keptIds), Pictures.toPicture(Pictures.outlines(mean, rois.height(),
-                        rois.width(), rois, id -> keptIds.contains(id) ? 0x00FF00 : 0xFF3030)));
+        return PortValues.of(TRACES, new Traces(keptIdArray, keptRows.stream().map(r -> dff[r])
+                .toArray(float[][]::new)))
+                .with(RASTER, new Raster(keptIdArray, raster.frames(), keptRows.stream().map(r -> active[r])
+                        .toList()))
+                .with(VALIDATED_ROIS, new RoiSet(rois.height(), rois.width(), keptRows.stream()
+                        .map(r -> rois.rois().get(r)).toList()))
+                .with(RASTER_PLOT, RasterPlot.draw(raster, keptIds))
+                .with(OVERLAY, Pictures.toPicture(Pictures.outlines(mean, rois.height(), rois.width(), rois,
+                        id -> keptIds.contains(id) ? 0x00FF00 : 0xFF3030)))
+                .with(EVIDENCE, ActivityEvidence.table(ids, crossings, parameters));
     }
 }

@@ -54,6 +54,15 @@ public final class TraceExtractor {
         }
     }
 
+    /**
+     * Mean fluorescence per frame, axis order (ROI, frame).
+     *
+     * @param roi the mean inside each ROI
+     * @param ring the mean of each ROI's neuropil ring; 0 for a ring without pixels
+     */
+    public record Fluorescence(float[][] roi, float[][] ring) {
+    }
+
     /** @return the number of ring pixels of ROI {@code index} (0 when crowded out by other ROIs) */
     public int ringSize(int index) {
         return ringStart[index + 1] - ringStart[index];
@@ -63,10 +72,10 @@ public final class TraceExtractor {
      * Reads the video once.
      *
      * @param meanImage receives the mean image (height x width), or null when not wanted
-     * @return {roi means, ring means}, each ROIs x frames; a ring without pixels has mean 0
+     * @return the mean fluorescence of each ROI and of its ring per frame
      * @throws NeurosegException when the video's frame size differs from the ROIs' field of view
      */
-    public float[][][] extract(Video video, float[] meanImage, ProgressMonitor monitor)
+    public Fluorescence extract(Video video, float[] meanImage, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         if (shape.height() != height || shape.width() != width) {
@@ -98,7 +107,7 @@ public final class TraceExtractor {
                 meanImage[i] = frames == 0 ? 0 : (float) (sum[i] / frames);
             }
         }
-        return new float[][][] {roiMeans, ringMeans};
+        return new Fluorescence(roiMeans, ringMeans);
     }
 
     private static float mean(float[] frame, int[] pixels, int from, int to) {

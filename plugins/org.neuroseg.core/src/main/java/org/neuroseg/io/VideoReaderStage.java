@@ -9,8 +9,8 @@ import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -32,22 +32,20 @@ public final class VideoReaderStage implements Stage {
     public static final ParamSpec FILE = ParamSpec.path("file", "Video file or folder", "", PathKind.FILE_TO_READ,
             "Multi-page TIFF or BigTIFF, a folder of single-page TIFFs (read in natural order), a raw file, or a "
                     + "NeuroSeg video store (.nsv).");
-    /** Raw files only: frame width. */
     public static final ParamSpec RAW_WIDTH = ParamSpec.integer("rawWidth", "Raw frame width (px)", 0, 0, 65535,
             "For raw binary files only: pixels per row. 0 for formats that carry their size.");
-    /** Raw files only: frame height. */
     public static final ParamSpec RAW_HEIGHT = ParamSpec.integer("rawHeight", "Raw frame height (px)", 0, 0, 65535,
             "For raw binary files only: rows per frame. 0 for formats that carry their size.");
-    /** Raw files only: pixel type. */
     public static final ParamSpec RAW_PIXEL_TYPE = ParamSpec.choice("rawPixelType", "Raw pixel type", "uint16",
             List.of("uint8", "uint16", "float32"), "For raw binary files only: how each pixel is stored.");
-    /** Raw files only: byte order. */
     public static final ParamSpec RAW_BYTE_ORDER = ParamSpec.choice("rawByteOrder", "Raw byte order",
             "little-endian", List.of("little-endian", "big-endian"),
             "For raw binary files only: byte order of multi-byte pixels.");
-    /** Raw files only: bytes to skip. */
     public static final ParamSpec RAW_HEADER_BYTES = ParamSpec.integer("rawHeaderBytes", "Raw header size (bytes)",
             0, 0, Integer.MAX_VALUE, "For raw binary files only: bytes to skip before the first frame.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
+            "The video, frames in their original pixel type.");
 
     private VideoReaderStage() {
     }
@@ -89,17 +87,17 @@ public final class VideoReaderStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
+    public List<PortSpec<?>> inputs() {
         return List.of();
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The video, frames in their original pixel type."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(VIDEO);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
         Path file = parameters.getPath(FILE);
         if (file == null) {
@@ -112,7 +110,7 @@ public final class VideoReaderStage implements Stage {
         } catch (java.io.IOException e) {
             throw new NeurosegException("Cannot close " + file + ": " + e.getMessage(), e);
         }
-        return List.of(VideoStore.open(store));
+        return PortValues.of(VIDEO, VideoStore.open(store));
     }
 
     /** @return the reading options the raw parameters describe ({@link ReadOptions#NONE} when width is 0) */

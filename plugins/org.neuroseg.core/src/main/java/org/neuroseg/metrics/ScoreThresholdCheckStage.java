@@ -5,13 +5,11 @@ import java.util.Locale;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.table.MetricsTables;
-import org.neuroseg.table.Table;
 
 /**
  * Score Threshold Check: fails when one score of a metrics table is below a minimum, so a workflow run in CI or in
@@ -28,9 +26,13 @@ public final class ScoreThresholdCheckStage implements Stage {
             List.of("neuron F1", "neuron precision", "neuron recall", "pixel Dice", "pixel IoU", "pixel precision",
                     "pixel recall"),
             "Which score must reach the minimum. Neuron scores are those of the rule 'IoU ≥ 0.5, Hungarian'.");
-    /** The lowest accepted score. */
     public static final ParamSpec MINIMUM = ParamSpec.decimal("minimum", "Minimum score", 0.8, 0, 1,
             "The lowest accepted value of the score; below it (or when the score is undefined) the check fails.");
+
+    public static final PortSpec<SegmentationScore> SCORES = PortSpec.metrics("Scores",
+            "The scores of a Segmentation Scorer.");
+    public static final PortSpec<SegmentationScore> CHECKED_SCORES = PortSpec.metrics("Scores",
+            "The same scores, when the check passed.");
 
     private ScoreThresholdCheckStage() {
     }
@@ -69,41 +71,37 @@ public final class ScoreThresholdCheckStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Scores", PortKind.METRICS_TABLE, "The scores of a Segmentation Scorer."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(SCORES);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Scores", PortKind.METRICS_TABLE, "The same scores, when the check passed."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(CHECKED_SCORES);
     }
 
     /** @throws NeurosegException naming the score when it is missing, undefined or below the minimum */
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        String[] levelAndMetric = parameters.getString(METRIC).split(" ", 2);
-        String rule = levelAndMetric[0].equals("neuron") ? MatchingRule.IOU_HUNGARIAN.label() : "";
-        String name = parameters.getString(METRIC) + (rule.isEmpty() ? "" : " (" + rule + ")");
-        double value = find(MetricsTables.toTable(inputs.get(0)), levelAndMetric[0], rule, levelAndMetric[1], name);
+        SegmentationScore scores = inputs.get(SCORES);
+        String metric = parameters.getString(METRIC);
+        String name = metric + (metric.startsWith("neuron") ? " (" + MatchingRule.IOU_HUNGARIAN.label() + ")" : "");
+        double value = switch (metric) {
+            case "neuron F1" -> scores.headline().f1();
+            case "neuron precision" -> scores.headline().precision();
+            case "neuron recall" -> scores.headline().recall();
+            case "pixel Dice" -> scores.pixel().dice();
+            case "pixel IoU" -> scores.pixel().iou();
+            case "pixel precision" -> scores.pixel().precision();
+            case "pixel recall" -> scores.pixel().recall();
+            default -> throw new IllegalStateException("no score named " + metric);
+        };
         double minimum = parameters.getDouble(MINIMUM);
         if (!(value >= minimum)) {
             throw new NeurosegException(String.format(Locale.ROOT,
                     "%s is %.4f, below the minimum %.4f set in '%s'", name, value, minimum, MINIMUM.label()));
         }
-        return List.of(inputs.get(0));
-    }
-
-    private static double find(Table table, String level, String rule, String metric, String name)
-            throws NeurosegException {
-        List<Integer> columns = MetricsTables.COLUMNS.subList(0, 4).stream()
-                .map(column -> table.columnIndex(column.name(), column.type())).toList();
-        for (List<Object> row : table.rows()) {
-            if (row.get(columns.get(0)).equals(level) && row.get(columns.get(1)).equals(rule)
-                    && row.get(columns.get(2)).equals(metric)) {
-                return (Double) row.get(columns.get(3));
-            }
-        }
-        throw new NeurosegException("the scores have no row for " + name + ": connect a Segmentation Scorer");
+        return PortValues.of(CHECKED_SCORES, scores);
     }
 }

@@ -9,8 +9,8 @@ import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
@@ -32,13 +32,18 @@ public final class ApplyShiftsStage implements Stage {
     /** The stage. */
     public static final ApplyShiftsStage INSTANCE = new ApplyShiftsStage();
 
-    /** Interpolation of the warp. */
     public static final ParamSpec INTERPOLATION = ParamSpec.choice("interpolation", "Interpolation", "nearest",
             List.of("nearest", "linear", "cubic"), "How corrected frames are resampled. nearest (the default) moves "
                     + "each frame by whole pixels, so every pixel keeps the noise it was recorded with; linear and "
                     + "cubic resample at sub-pixel positions, which averages neighbouring pixels by an amount that "
                     + "changes with each frame's shift and makes the traces of cells that never fire flicker with "
                     + "the motion (more silent cells pass Activity Validation).");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "The video to correct, any pixel type.");
+    public static final PortSpec<MotionShifts> SHIFTS = PortSpec.shifts("Shifts",
+            "Shifts from Motion Correction, one row per frame.");
+    public static final PortSpec<Video> CORRECTED_VIDEO = PortSpec.video("Corrected video",
+            "The video moved back, in its own pixel type.");
 
     private ApplyShiftsStage() {
     }
@@ -77,25 +82,23 @@ public final class ApplyShiftsStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The video to correct, any pixel type."),
-                new PortSpec("Shifts", PortKind.SHIFTS_TABLE, "Shifts from Motion Correction, one row per frame."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO, SHIFTS);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Corrected video", PortKind.VIDEO,
-                "The video moved back, in its own pixel type."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(CORRECTED_VIDEO);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
-        MotionShifts shifts = (MotionShifts) inputs.get(1);
+        Video video = inputs.get(VIDEO);
+        MotionShifts shifts = inputs.get(SHIFTS);
         Path target = context.outputFiles().newFile("shifted" + VideoStore.EXTENSION);
         apply(video, shifts, parameters, target, FramePipeline.defaultThreads(), context.monitor());
-        return List.of(VideoStore.open(target));
+        return PortValues.of(CORRECTED_VIDEO, VideoStore.open(target));
     }
 
     /**

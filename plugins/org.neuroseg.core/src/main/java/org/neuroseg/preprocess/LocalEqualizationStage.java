@@ -10,8 +10,8 @@ import org.neuroseg.cv.OpenCvLoader;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
@@ -39,32 +39,30 @@ public final class LocalEqualizationStage implements Stage {
     /** The stage. */
     public static final LocalEqualizationStage INSTANCE = new LocalEqualizationStage();
 
-    /** CLAHE clip limit. */
     public static final ParamSpec CLIP_LIMIT = ParamSpec.decimal("clipLimit", "Contrast limit", 2.0, 0, 1000,
             "CLAHE clip limit: how much a tile's histogram may be stretched (higher = more contrast and more "
                     + "noise; 0 = no limit).");
-    /** CLAHE tiles per side. */
     public static final ParamSpec TILES = ParamSpec.integer("tileGrid", "Tiles per side", 8, 1, 128,
             "The frame is divided into this many tiles across and down; each tile is equalized on its own.");
-    /** Depth of the histograms. */
     public static final ParamSpec DEPTH = ParamSpec.choice("depth", "Equalization depth", "8-bit",
             List.of("16-bit", "8-bit"), "8-bit (default): the video's range (minimum to maximum) is first mapped "
                     + "linearly onto 256 levels, about ten times faster than 16-bit and enough where camera noise "
                     + "spans more than 1/256 of that range, as in one-photon recordings. 16-bit: 16-bit videos are "
                     + "equalized at full depth (65536 levels; the contrast limit then acts per level, so use a "
                     + "higher one).");
-    /** Gaussian blur. */
     public static final ParamSpec BLUR_SIGMA = ParamSpec.decimal("blurSigmaPx", "Blur sigma (px)", 1.0, 0, 50,
             "Standard deviation of the Gaussian blur after equalization, in pixels; 0 = no blur.");
-    /** Background subtraction on or off. */
     public static final ParamSpec SUBTRACT_BACKGROUND = ParamSpec.bool("subtractBackground",
             "Subtract background", false,
             "For one-photon videos: subtract a large-scale blur of each frame, removing uneven illumination and "
                     + "out-of-focus glow.");
-    /** Background scale. */
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
             "Background sigma (px)", 20, 1, 1000,
             "Standard deviation of the large-scale blur taken as background, in pixels; several cell diameters.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "The video to equalize, any pixel type.");
+    public static final PortSpec<Video> EQUALIZED_VIDEO = PortSpec.video("Equalized video",
+            "Float32 frames: equalized (0..1), blurred, background removed if chosen.");
 
     private LocalEqualizationStage() {
     }
@@ -104,23 +102,22 @@ public final class LocalEqualizationStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The video to equalize, any pixel type."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Equalized video", PortKind.VIDEO,
-                "Float32 frames: equalized (0..1), blurred, background removed if chosen."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(EQUALIZED_VIDEO);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
+        Video video = inputs.get(VIDEO);
         Path target = context.outputFiles().newFile("equalized" + VideoStore.EXTENSION);
         equalize(video, parameters, target, FramePipeline.defaultThreads(), context.monitor());
-        return List.of(VideoStore.open(target));
+        return PortValues.of(EQUALIZED_VIDEO, VideoStore.open(target));
     }
 
     /**

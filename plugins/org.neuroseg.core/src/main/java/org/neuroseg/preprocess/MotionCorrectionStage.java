@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
+import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
@@ -30,43 +32,42 @@ public final class MotionCorrectionStage implements Stage {
     /** The stage. */
     public static final MotionCorrectionStage INSTANCE = new MotionCorrectionStage();
 
-    /** Motion model. */
     public static final ParamSpec TRANSFORM = ParamSpec.choice("transform", "Motion model", "translation",
             List.of("translation", "rigid", "partial-affine"),
             "translation: shifts only; rigid: shifts and rotation; partial-affine: shifts, rotation and uniform "
                     + "scale. Each is fitted to the tracked features by RANSAC.");
-    /** Interpolation of the warp. */
     public static final ParamSpec INTERPOLATION = ParamSpec.choice("interpolation", "Interpolation", "linear",
             List.of("linear", "cubic"), "How corrected frames are resampled at sub-pixel positions.");
-    /** Frames averaged into a template. */
     public static final ParamSpec TEMPLATE_FRAMES = ParamSpec.integer("templateFrames", "Template frames", 100, 1,
             100_000, "Frames averaged into the reference template (the first ones, then the most recent).");
-    /** Template refresh period. */
     public static final ParamSpec TEMPLATE_REFRESH = ParamSpec.integer("templateRefreshFrames",
             "Template refresh (frames)", 500, 0, 1_000_000,
             "Rebuild the template from the last corrected frames every this many frames; 0 = never.");
-    /** Features to track. */
     public static final ParamSpec MAX_FEATURES = ParamSpec.integer("maxFeatures", "Features to track", 400, 10,
             10_000, "Most features (cell-like corners of the template) tracked in each frame.");
-    /** Fewest agreeing features. */
     public static final ParamSpec MIN_FEATURES = ParamSpec.integer("minTrackedFeatures", "Fewest tracked features",
             20, 3, 10_000, "With fewer features tracked consistently, the frame's shift comes from "
                     + "FFT cross-correlation of the whole frame instead.");
-    /** Largest expected shift. */
     public static final ParamSpec MAX_SHIFT = ParamSpec.integer("maxShiftPx", "Largest shift (px)", 15, 0, 500,
             "Largest motion expected, in pixels; features are taken at least this far inside the edges.");
-    /** Estimation blur. */
     public static final ParamSpec SMOOTHING_SIGMA = ParamSpec.decimal("estimationBlurSigmaPx",
             "Estimation blur sigma (px)", 1.0, 0.3, 20,
             "Gaussian blur of the copy used to estimate motion (not of the output), against noise.");
-    /** Estimation background. */
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("estimationBackgroundSigmaPx",
             "Estimation background sigma (px)", 10, 1, 500,
             "Scale of the smooth background removed from the copy used to estimate motion; a few cell diameters.");
-    /** Piecewise-rigid grid. */
     public static final ParamSpec PATCH_GRID = ParamSpec.integer("patchGrid", "Patches per side", 1, 1, 32,
             "1 corrects each frame with one transform; more divides it into patches that each get their own "
                     + "shift, interpolated smoothly (piecewise rigid, for non-uniform motion).");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "The video to correct, any pixel type.");
+    public static final PortSpec<Video> CORRECTED_VIDEO = PortSpec.video("Corrected video",
+            "The video moved back onto the template, in the input's pixel type.");
+    public static final PortSpec<MotionShifts> SHIFTS = PortSpec.shifts("Shifts",
+            "Per frame: dx, dy and rotation relative to the template, features tracked, correlation with the "
+            + "template before and after.");
+    public static final PortSpec<Picture> PICTURE = PortSpec.picture("Picture",
+            "Mean image before and after correction side by side, and the shift traces.");
 
     private MotionCorrectionStage() {
     }
@@ -113,29 +114,31 @@ public final class MotionCorrectionStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The video to correct, any pixel type."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Corrected video", PortKind.VIDEO, "The video moved back onto the template, in "
-                + "the input's pixel type."),
-                new PortSpec("Shifts", PortKind.SHIFTS_TABLE, "Per frame: dx, dy and rotation relative to the "
-                        + "template, features tracked, correlation with the template before and after."),
-                new PortSpec("Picture", PortKind.PICTURE, "Mean image before and after correction side by side, "
-                        + "and the shift traces."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(CORRECTED_VIDEO, SHIFTS, PICTURE);
+    }
+
+    /** @throws IllegalArgumentException when more features must agree than are tracked */
+    @Override
+    public void checkParameters(Parameters parameters) {
+        ParamSpec.checkOrder(parameters, MIN_FEATURES, MAX_FEATURES);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
+        checkParameters(parameters);
+        Video video = inputs.get(VIDEO);
         Path target = context.outputFiles().newFile("corrected" + VideoStore.EXTENSION);
         MotionCorrector.Result result = correct(video, parameters, target, FramePipeline.defaultThreads(),
                 context.monitor());
-        return List.of(VideoStore.open(result.video()), result.shifts(),
-                MotionPictures.beforeAfter(result.meanBefore(), result.meanAfter(), result.meanHeight(),
+        return PortValues.of(CORRECTED_VIDEO, VideoStore.open(result.video())).with(SHIFTS, result.shifts())
+                .with(PICTURE, MotionPictures.beforeAfter(result.meanBefore(), result.meanAfter(), result.meanHeight(),
                         result.meanWidth(), result.shifts()));
     }
 

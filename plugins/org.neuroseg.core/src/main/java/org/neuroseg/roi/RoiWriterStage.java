@@ -7,8 +7,8 @@ import org.neuroseg.io.TiffWriter;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -22,21 +22,18 @@ public final class RoiWriterStage implements Stage {
     /** The stage. */
     public static final RoiWriterStage INSTANCE = new RoiWriterStage();
 
-    /** Folder the files go to. */
     public static final ParamSpec FOLDER = ParamSpec.path("folder", "Output folder", "", PathKind.FOLDER_TO_WRITE,
             "Folder for the files; created when missing.");
-    /** Common start of the file names. */
     public static final ParamSpec BASE_NAME = ParamSpec.text("baseName", "File name prefix", "neurons",
             "Files are named <prefix>_labels.tif, <prefix>_regions.json and <prefix>_RoiSet.zip.");
-    /** Write the label TIFF. */
     public static final ParamSpec LABEL_TIFF = ParamSpec.bool("writeLabelTiff", "Write label image (TIFF)", true,
             "A 16-bit TIFF where each neuron's pixels hold its id and the background is 0.");
-    /** Write Neurofinder JSON. */
     public static final ParamSpec REGIONS_JSON = ParamSpec.bool("writeRegionsJson", "Write regions (JSON)", true,
             "Neurofinder regions: a list of {\"id\", \"coordinates\": [[row, col], ...]}.");
-    /** Write the ImageJ RoiSet. */
     public static final ParamSpec IMAGEJ_ROISET = ParamSpec.bool("writeImageJRoiSet", "Write ImageJ RoiSet (zip)",
             true, "Outlines that ImageJ's and Fiji's ROI Manager open.");
+
+    public static final PortSpec<RoiSet> ROIS = PortSpec.rois("ROIs", "The neurons to save.");
 
     private RoiWriterStage() {
     }
@@ -75,19 +72,19 @@ public final class RoiWriterStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("ROIs", PortKind.ROI_TABLE, "The neurons to save."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(ROIS);
     }
 
     @Override
-    public List<PortSpec> outputs() {
+    public List<PortSpec<?>> outputs() {
         return List.of();
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        RoiSet rois = (RoiSet) inputs.get(0);
+        RoiSet rois = inputs.get(ROIS);
         Path folder = parameters.getPath(FOLDER);
         if (folder == null) {
             throw new NeurosegException("No output folder chosen: set '" + FOLDER.label() + "'");
@@ -109,6 +106,6 @@ public final class RoiWriterStage implements Stage {
             ImageJRoiSets.write(rois, folder.resolve(base + "_RoiSet.zip"));
         }
         context.monitor().setProgress(1, null);
-        return List.of();
+        return PortValues.none();
     }
 }

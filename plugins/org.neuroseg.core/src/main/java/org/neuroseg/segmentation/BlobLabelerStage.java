@@ -9,8 +9,8 @@ import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -36,36 +36,36 @@ public final class BlobLabelerStage implements Stage {
     /** Find every visible cell body in the frame. */
     public static final String ALL_CELLS = "all cells";
 
-    /** Expected cell radius. */
     public static final ParamSpec RADIUS = ParamSpec.decimal("cellRadiusPx", "Cell radius (px)", 4, 1, 50,
             "Expected radius of a cell body; sets the filter scale (sigma1 = radius / sqrt 2) and the disk size.");
-    /** sigma2 / sigma1. */
     public static final ParamSpec SIGMA_RATIO = ParamSpec.decimal("sigmaRatio", "Wide / narrow sigma", 1.6, 1.05,
             10, "Ratio of the wide Gaussian to the narrow one; 1.6 approximates the Laplacian of Gaussian.");
-    /** Peak threshold. */
     public static final ParamSpec THRESHOLD = ParamSpec.decimal("thresholdNoise", "Threshold (x noise)", 5, 0.5,
             100, "A blob centre must exceed this many standard deviations of the frame's filtered noise "
                     + "(estimated robustly from the median absolute deviation).");
-    /** What to find. */
     public static final ParamSpec TARGET = ParamSpec.choice("cellsToFind", "Cells to find", ACTIVE_CELLS,
             List.of(ACTIVE_CELLS, ALL_CELLS), "Active cells: each frame minus the mean of the frames around it (the "
                     + "baseline window), so only cells brighter than usual (firing) are found and the video mask "
                     + "holds the functional neurons. All cells: every visible cell body in each frame, active or not.");
-    /** Disk or region. */
     public static final ParamSpec SHAPE = ParamSpec.choice("blobShape", "Blob shape", "disk",
             List.of("disk", "region"), "Disk: a disk of the cell radius at each centre. Region: the connected "
                     + "pixels around the centre with at least half its filter response, within twice the radius.");
-    /** Frames averaged around each frame. */
     public static final ParamSpec AVERAGED_FRAMES = ParamSpec.integer("averagedFrames", "Frames averaged", 3, 1,
             99, "Each frame is averaged with its neighbours in time (this many frames, centred) before detection: "
                     + "a calcium transient lasts a few frames, so averaging raises its signal-to-noise ratio.");
-    /** Frames of the moving baseline. */
     public static final ParamSpec BASELINE_FRAMES = ParamSpec.integer("baselineFrames", "Baseline window (frames)",
             21, 3, 9999, "For active cells: the baseline subtracted from each frame is the mean of this many frames "
                     + "centred on it; longer than a calcium transient, shorter than background drifts.");
     /** Frames a pixel must be in a blob to enter the video mask. */
     public static final ParamSpec MIN_FRAMES = ParamSpec.integer("minFrames", "Frames for the video mask", 5, 1,
             1_000_000, "A pixel enters the video mask when it lies inside a blob in at least this many frames.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
+            "A calcium-imaging video, preferably preprocessed.");
+    public static final PortSpec<Video> BLOB_MASKS = PortSpec.video("Blob masks",
+            "One uint8 mask per frame: 1 on blob pixels, 0 elsewhere.");
+    public static final PortSpec<Video> VIDEO_MASK = PortSpec.image("Video mask",
+            "One uint8 mask: 1 on pixels inside a blob in at least the set number of frames.");
 
     private BlobLabelerStage() {
     }
@@ -105,22 +105,19 @@ public final class BlobLabelerStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "A calcium-imaging video, preferably preprocessed."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Blob masks", PortKind.VIDEO,
-                        "One uint8 mask per frame: 1 on blob pixels, 0 elsewhere."),
-                new PortSpec("Video mask", PortKind.IMAGE,
-                        "One uint8 mask: 1 on pixels inside a blob in at least the set number of frames."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(BLOB_MASKS, VIDEO_MASK);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
+        Video video = inputs.get(VIDEO);
         VideoShape shape = video.shape();
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
         DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
@@ -152,7 +149,7 @@ public final class BlobLabelerStage implements Stage {
             writer.append(mask);
             writer.commit();
         }
-        return List.of(VideoStore.open(masksFile), VideoStore.open(videoMaskFile));
+        return PortValues.of(BLOB_MASKS, VideoStore.open(masksFile)).with(VIDEO_MASK, VideoStore.open(videoMaskFile));
     }
 
     /** One thread's detector and buffers. */

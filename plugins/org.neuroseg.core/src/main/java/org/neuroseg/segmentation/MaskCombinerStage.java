@@ -4,8 +4,8 @@ import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -22,6 +22,11 @@ public final class MaskCombinerStage implements Stage {
 
     /** The stage. */
     public static final MaskCombinerStage INSTANCE = new MaskCombinerStage();
+
+    public static final PortSpec<Video> MASK_1 = PortSpec.image("Mask 1", "A mask or probability image.");
+    public static final PortSpec<Video> MASK_2 = PortSpec.image("Mask 2", "Another, of the same size.");
+    public static final PortSpec<Video> COMBINED_MASK = PortSpec.image("Combined mask",
+            "The pixel-wise maximum of the two.");
 
     private MaskCombinerStage() {
     }
@@ -59,21 +64,20 @@ public final class MaskCombinerStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Mask 1", PortKind.IMAGE, "A mask or probability image."),
-                new PortSpec("Mask 2", PortKind.IMAGE, "Another, of the same size."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(MASK_1, MASK_2);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Combined mask", PortKind.IMAGE, "The pixel-wise maximum of the two."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(COMBINED_MASK);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        Video first = (Video) inputs.get(0);
-        Video second = (Video) inputs.get(1);
+        Video first = inputs.get(MASK_1);
+        Video second = inputs.get(MASK_2);
         VideoShape a = first.shape();
         VideoShape b = second.shape();
         if (a.height() != b.height() || a.width() != b.width()) {
@@ -87,6 +91,7 @@ public final class MaskCombinerStage implements Stage {
         }
         PixelType type = a.pixelType() == b.pixelType() ? a.pixelType() : PixelType.FLOAT32;
         context.monitor().setProgress(1, null);
-        return List.of(Images.write(context, "combined_mask", combined, a.height(), a.width(), type));
+        return PortValues.of(COMBINED_MASK, Images.write(context, "combined_mask", combined, a.height(), a.width(),
+                type));
     }
 }

@@ -5,11 +5,12 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.ConnectedComponents;
 import org.neuroseg.imaging.GaussianFilter;
 import org.neuroseg.imaging.Statistics;
+import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -36,21 +37,24 @@ public final class ProjectionStage implements Stage {
     /** A percentile of the pixel values. */
     public static final String PERCENTILE = "percentile";
 
-    /** Max or mean. */
     public static final ParamSpec PROJECTION = ParamSpec.choice("projection", "Projection", MAX, List.of(MAX, MEAN),
             "Max: the brightest value of each pixel over time (cells that flash stand out). Mean: the average "
                     + "(cells that are bright on average stand out).");
-    /** Background blur. */
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
             "Background scale (px)", 15, 0, 1000, "The projection blurred with a Gaussian of this sigma is "
                     + "subtracted before thresholding, to remove uneven illumination and neuropil; 0 keeps it.");
-    /** Otsu or percentile. */
     public static final ParamSpec METHOD = ParamSpec.choice("thresholdMethod", "Threshold method", OTSU,
             List.of(OTSU, PERCENTILE), "Otsu: the threshold that best separates two classes of pixels. "
                     + "Percentile: pixels above the given percentile.");
-    /** The percentile. */
     public static final ParamSpec PERCENT = ParamSpec.decimal("percentile", "Percentile (%)", 90, 0, 100,
             "For the percentile method: the share of pixels left out of the mask.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
+            "A calcium-imaging video, preferably preprocessed.");
+    public static final PortSpec<Video> PROJECTED_IMAGE = PortSpec.image("Projection",
+            "The max or mean image (float).");
+    public static final PortSpec<Video> MASK = PortSpec.image("Mask", "The thresholded projection: uint8, 1 inside.");
+    public static final PortSpec<RoiSet> ROIS = PortSpec.rois("ROIs", "The connected components of the mask.");
 
     private ProjectionStage() {
     }
@@ -90,21 +94,19 @@ public final class ProjectionStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "A calcium-imaging video, preferably preprocessed."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Projection", PortKind.IMAGE, "The max or mean image (float)."),
-                new PortSpec("Mask", PortKind.IMAGE, "The thresholded projection: uint8, 1 inside."),
-                new PortSpec("ROIs", PortKind.ROI_TABLE, "The connected components of the mask."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(PROJECTED_IMAGE, MASK, ROIS);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
+        Video video = inputs.get(VIDEO);
         VideoShape shape = video.shape();
         if (shape.frames() == 0) {
             throw new NeurosegException("The video has no frames to project");
@@ -120,10 +122,11 @@ public final class ProjectionStage implements Stage {
         }
         ConnectedComponents components = ConnectedComponents.of(mask, shape.height(), shape.width(), true);
         String name = parameters.getString(PROJECTION);
-        return List.of(Images.write(context, name + "_projection", projection, shape.height(), shape.width(),
-                PixelType.FLOAT32), Images.write(context, name + "_mask", Images.toFloats(mask), shape.height(),
-                shape.width(), PixelType.UINT8), Images.toRois(components.labels(), components.count(),
-                shape.height(), shape.width()));
+        return PortValues.of(PROJECTED_IMAGE, Images.write(context, name + "_projection", projection,
+                        shape.height(), shape.width(), PixelType.FLOAT32))
+                .with(MASK, Images.write(context, name + "_mask", Images.toFloats(mask), shape.height(),
+                        shape.width(), PixelType.UINT8))
+                .with(ROIS, Images.toRois(components.labels(), components.count(), shape.height(), shape.width()));
     }
 
     private static float[] project(Video video, boolean max, StageContext context)

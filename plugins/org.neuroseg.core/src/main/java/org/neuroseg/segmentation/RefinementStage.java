@@ -8,8 +8,8 @@ import org.neuroseg.imaging.Watershed;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -27,28 +27,28 @@ public final class RefinementStage implements Stage {
     /** The stage. */
     public static final RefinementStage INSTANCE = new RefinementStage();
 
-    /** Probability threshold. */
     public static final ParamSpec THRESHOLD = ParamSpec.decimal("threshold", "Probability threshold", 0.5, 0,
             65535, "Pixels above this value are foreground (0.5 for probabilities; masks of 0 and 1 pass as they "
                     + "are).");
-    /** Closing radius. */
     public static final ParamSpec CLOSING = ParamSpec.decimal("closingRadiusPx", "Closing radius (px)", 1, 0, 50,
             "Radius of the disk of the morphological closing that bridges small gaps; 0 skips it.");
-    /** Fill holes. */
     public static final ParamSpec FILL_HOLES = ParamSpec.bool("fillHoles", "Fill holes", true,
             "Fill background enclosed by a region (a dim nucleus inside a bright cytosol).");
-    /** Split touching cells. */
     public static final ParamSpec SPLIT = ParamSpec.bool("splitTouching", "Split touching cells", true,
             "Separate touching cells by a watershed on the distance to the background.");
-    /** Minimum centre distance for the split. */
     public static final ParamSpec SEPARATION = ParamSpec.decimal("minSeparationPx", "Cell separation (px)", 6, 1,
             500, "For the split: centres closer than this are one cell (about the cell radius plus a little).");
-    /** Smallest cell. */
     public static final ParamSpec MIN_AREA = ParamSpec.integer("minAreaPx", "Minimum area (px)", 20, 1, 1_000_000,
             "Regions with fewer pixels are too small to be a cell and are removed.");
-    /** Largest cell. */
     public static final ParamSpec MAX_AREA = ParamSpec.integer("maxAreaPx", "Maximum area (px)", 400, 1, 100_000_000,
             "Regions with more pixels are too large to be a cell and are removed (before and after the split).");
+
+    public static final PortSpec<Video> MASK = PortSpec.image("Mask",
+            "A probability mask (CGRU output) or a binary mask.");
+    public static final PortSpec<Video> LABELS = PortSpec.image("Labels",
+            "uint16 label image: each cell's pixels hold its id.");
+    public static final PortSpec<RoiSet> ROIS = PortSpec.rois("ROIs",
+            "The cells: id, area, centroid, bounding box, pixels.");
 
     private RefinementStage() {
     }
@@ -87,20 +87,26 @@ public final class RefinementStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Mask", PortKind.IMAGE, "A probability mask (CGRU output) or a binary mask."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(MASK);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Labels", PortKind.IMAGE, "uint16 label image: each cell's pixels hold its id."),
-                new PortSpec("ROIs", PortKind.ROI_TABLE, "The cells: id, area, centroid, bounding box, pixels."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(LABELS, ROIS);
+    }
+
+    /** @throws IllegalArgumentException when the minimum area exceeds the maximum */
+    @Override
+    public void checkParameters(Parameters parameters) {
+        ParamSpec.checkOrder(parameters, MIN_AREA, MAX_AREA);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        Video image = (Video) inputs.get(0);
+        checkParameters(parameters);
+        Video image = inputs.get(MASK);
         int height = image.shape().height();
         int width = image.shape().width();
         RoiSet cells = refine(Images.read(image, "Mask"), height, width, parameters);
@@ -109,8 +115,8 @@ public final class RefinementStage implements Stage {
                     + MIN_AREA.label() + "' or the '" + THRESHOLD.label() + "'");
         }
         context.monitor().setProgress(1, null);
-        return List.of(Images.write(context, "labels", cells.toLabelImage(), height, width, PixelType.UINT16),
-                cells);
+        return PortValues.of(LABELS, Images.write(context, "labels", cells.toLabelImage(), height, width,
+                PixelType.UINT16)).with(ROIS, cells);
     }
 
     /**

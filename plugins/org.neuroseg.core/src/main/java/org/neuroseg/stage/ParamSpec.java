@@ -208,4 +208,19 @@ public record ParamSpec(String key, String label, ParamType type, Object default
         return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString(bound.longValue())
                 : bound.toString();
     }
+
+    /**
+     * Checks that a numeric parameter does not exceed another, as a minimum and its maximum.
+     *
+     * @throws IllegalArgumentException naming both parameters and their values when {@code lower} exceeds
+     *         {@code upper}
+     */
+    public static void checkOrder(Parameters parameters, ParamSpec lower, ParamSpec upper) {
+        double low = ((Number) parameters.get(lower)).doubleValue();
+        double high = ((Number) parameters.get(upper)).doubleValue();
+        if (low > high) {
+            throw new IllegalArgumentException("'" + lower.label() + "' (" + parameters.get(lower)
+                    + ") must not exceed '" + upper.label() + "' (" + parameters.get(upper) + ")");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.neuroseg.stage;
 
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.table.Table;
 import org.neuroseg.video.Video;
 
 /** What flows between stages, with the Java type that carries it. */
@@ -20,6 +21,8 @@ public enum PortKind {
     SHIFTS_TABLE(MotionShifts.class),
     /** Fluorescence traces, one row per neuron and one column per frame: {@link Traces}. */
     TRACES_TABLE(Traces.class),
+    /** Activity Validation's evidence, one row per ROI ({@code ActivityEvidence}): a {@link Table}. */
+    ACTIVITY_TABLE(Table.class),
     /** A picture for people (overlay, plot): a {@link Picture}. */
     PICTURE(Picture.class),
     /** A trained network: a {@link ModelFile}. */

@@ -28,23 +28,50 @@ public interface Stage {
     List<ParamSpec> parameters();
 
     /** @return the inputs, in port order */
-    List<PortSpec> inputs();
+    List<PortSpec<?>> inputs();
 
     /** @return the outputs, in port order */
-    List<PortSpec> outputs();
+    List<PortSpec<?>> outputs();
+
+    /**
+     * Checks what single parameters cannot check alone: how parameters relate (a minimum below its maximum). The
+     * KNIME node calls it when settings are applied or loaded, the command line before running, and {@link #run}
+     * again. Nothing to check by default.
+     *
+     * @param parameters values for {@link #parameters()}, each valid on its own
+     * @throws IllegalArgumentException naming the parameters by their labels, with their values
+     */
+    default void checkParameters(Parameters parameters) {
+    }
 
     /**
      * Runs the stage.
      *
-     * @param inputs one value per input port, each an instance of its kind's Java type
+     * @param inputs a value on every input port
      * @param parameters checked values for {@link #parameters()}
      * @param context output folder, progress and cancellation
-     * @return one value per output port
+     * @return a value on every output port
      * @throws NeurosegException when the data cannot be processed (the message is for the user)
      * @throws CanceledException when the monitor was canceled; no partial output files remain
+     * @throws IllegalArgumentException when {@link #checkParameters} refuses the parameters
      */
-    List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException;
+
+    /**
+     * Runs the stage on values in port order, for adapters that hold ports by position (the KNIME node).
+     *
+     * @param inputs one value per input port, each of its port's type
+     * @return one value per output port, in port order
+     * @throws IllegalArgumentException when an input or output is missing or of the wrong type, or the parameters
+     *         are refused
+     * @see #run(PortValues, Parameters, StageContext)
+     */
+    default List<Object> runInPortOrder(List<Object> inputs, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        checkParameters(parameters);
+        return run(PortValues.inPortOrder(inputs(), inputs), parameters, context).inPortOrder(outputs());
+    }
 
     /** @return every parameter at its default */
     default Parameters defaults() {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
-import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.metrics.ScoreThresholdCheckStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
@@ -26,7 +26,7 @@ public final class Stages {
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
             BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
-            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, ScoreStage.INSTANCE,
+            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, SegmentationScorerStage.INSTANCE,
             ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {

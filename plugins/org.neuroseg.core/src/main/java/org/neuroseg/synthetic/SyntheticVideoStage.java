@@ -1,18 +1,23 @@
 package org.neuroseg.synthetic;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.BitSet;
 import java.util.List;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
 /**
@@ -30,35 +35,34 @@ public final class SyntheticVideoStage implements Stage {
     /** Preset name of two-photon recordings. */
     public static final String TWO_PHOTON = "two-photon";
 
-    /** Kind of recording to imitate. */
     public static final ParamSpec PRESET = ParamSpec.choice("preset", "Recording type", EPIFLUORESCENCE,
             List.of(EPIFLUORESCENCE, TWO_PHOTON), "Epifluorescence: one-photon like the paper's (10 Hz, strong "
                     + "background, camera noise). Two-photon: like Neurofinder's (7.5 Hz, larger cells, weak "
                     + "background).");
-    /** Frame width. */
     public static final ParamSpec WIDTH = ParamSpec.integer("width", "Width (px)", 512, 64, 4096,
             "Columns of each frame.");
-    /** Frame height. */
     public static final ParamSpec HEIGHT = ParamSpec.integer("height", "Height (px)", 512, 64, 4096,
             "Rows of each frame.");
-    /** Number of frames. */
     public static final ParamSpec FRAMES = ParamSpec.integer("frames", "Number of frames", 600, 1, 1_000_000,
             "Length of the video; the paper's recordings have 3600 frames.");
-    /** Number of cells. */
     public static final ParamSpec NEURONS = ParamSpec.integer("neuronCount", "Number of cells", 300, 0, 65535,
             "Cells placed in the field of view, functional or silent (fewer are placed if they do not fit).");
-    /** Share of silent cells. */
     public static final ParamSpec SILENT = ParamSpec.decimal("silentFraction", "Share of silent cells", 0.3, 0, 1,
             "Cells that are visible but never fire; a good segmentation leaves them out.");
-    /** Spike rate. */
     public static final ParamSpec SPIKE_RATE = ParamSpec.decimal("spikeRateHz", "Spike rate (Hz)", 0.5, 0, 100,
             "Mean firing rate of a functional cell.");
-    /** Motion on or off. */
     public static final ParamSpec MOTION = ParamSpec.bool("motion", "Add motion", true,
             "Move the field of view by a smooth random walk with occasional jumps, as in real recordings.");
-    /** Random seed. */
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "The same seed and settings always give the same video, byte for byte.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "The simulated video, 16-bit camera counts.");
+    public static final PortSpec<RoiSet> FUNCTIONAL_NEURONS = PortSpec.rois("Functional neurons",
+            "Ground truth: the cells that fire, the target of the segmentation.");
+    public static final PortSpec<RoiSet> ALL_CELLS = PortSpec.rois("All cells",
+            "Ground truth: every cell, functional or silent.");
+    public static final PortSpec<Raster> SPIKES = PortSpec.raster("Spikes",
+            "True spike raster of every cell: one row per cell, one column per frame.");
 
     private SyntheticVideoStage() {
     }
@@ -99,18 +103,13 @@ public final class SyntheticVideoStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
+    public List<PortSpec<?>> inputs() {
         return List.of();
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The simulated video, 16-bit camera counts."),
-                new PortSpec("Functional neurons", PortKind.ROI_TABLE,
-                        "Ground truth: the cells that fire, the target of the segmentation."),
-                new PortSpec("All cells", PortKind.ROI_TABLE, "Ground truth: every cell, functional or silent."),
-                new PortSpec("Spikes", PortKind.RASTER_TABLE,
-                        "True spike raster of every cell: one row per cell, one column per frame."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(VIDEO, FUNCTIONAL_NEURONS, ALL_CELLS, SPIKES);
     }
 
     /** @return the generator parameters the stage parameters describe */
@@ -128,13 +127,20 @@ public final class SyntheticVideoStage implements Stage {
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
         SyntheticParams params = toSyntheticParams(parameters);
         Path folder = context.outputFiles().newFile("synthetic");
         SyntheticResult result = SyntheticVideoGenerator.generate(params, folder, context.monitor());
-        return List.of(VideoStore.open(result.videoFile()), result.functionalRois(), result.rois(),
-                spikeRaster(result));
+        // The video gets an output file of its own, so that KNIME keeps it as the port's file store, not a copy.
+        Path video = context.outputFiles().newFile("synthetic" + VideoStore.EXTENSION);
+        try {
+            Files.move(result.videoFile(), video, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new NeurosegException("Cannot move the synthetic video to " + video + ": " + e.getMessage(), e);
+        }
+        return PortValues.of(VIDEO, VideoStore.open(video)).with(FUNCTIONAL_NEURONS,
+                result.functionalRois()).with(ALL_CELLS, result.rois()).with(SPIKES, spikeRaster(result));
     }
 
     private static Raster spikeRaster(SyntheticResult result) {

@@ -1,5 +1,6 @@
 package org.neuroseg.activity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
@@ -38,7 +40,7 @@ class ActivityValidationStageTest {
     static Path dir;
 
     static SyntheticResult truth;
-    static List<Object> outputs;
+    static PortValues outputs;
 
     @BeforeAll
     static void run() throws Exception {
@@ -46,7 +48,8 @@ class ActivityValidationStageTest {
                 .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(6).build();
         truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
         try (FileVideo video = VideoStore.open(truth.videoFile())) {
-            outputs = ActivityValidationStage.INSTANCE.run(List.of(video, truth.rois()),
+            outputs = ActivityValidationStage.INSTANCE.run(PortValues.of(ActivityValidationStage.VIDEO, video)
+                    .with(ActivityValidationStage.ROIS, truth.rois()),
                     ActivityValidationStage.INSTANCE.defaults(), StageContext.inDirectory(dir, ProgressMonitor.NONE));
         }
     }
@@ -87,7 +90,7 @@ class ActivityValidationStageTest {
 
     @Test
     void detectsEventsOfFunctionalCellsWithF1AboveZeroPointEight() {
-        Raster raster = (Raster) outputs.get(1);
+        Raster raster = outputs.get(ActivityValidationStage.RASTER);
         long detected = 0;
         long expected = 0;
         long matched = 0;
@@ -111,7 +114,8 @@ class ActivityValidationStageTest {
 
     @Test
     void rejectsSilentCellsAndKeepsFunctionalOnes() {
-        Set<Integer> kept = ((RoiSet) outputs.get(2)).rois().stream().map(Roi::id).collect(Collectors.toSet());
+        Set<Integer> kept = outputs.get(ActivityValidationStage.VALIDATED_ROIS).rois().stream().map(Roi::id)
+                .collect(Collectors.toSet());
         boolean[] functional = truth.functional();
         int silent = 0;
         int silentRejected = 0;
@@ -136,9 +140,9 @@ class ActivityValidationStageTest {
 
     @Test
     void evidenceExplainsEveryDecision() {
-        Table evidence = ActivityEvidence.of((Traces) outputs.get(0), ActivityValidationStage.INSTANCE.defaults(),
-                SyntheticParams.epifluorescence().frameRateHz());
-        Set<Integer> kept = ((RoiSet) outputs.get(2)).rois().stream().map(Roi::id).collect(Collectors.toSet());
+        Table evidence = outputs.get(ActivityValidationStage.EVIDENCE);
+        Set<Integer> kept = outputs.get(ActivityValidationStage.VALIDATED_ROIS).rois().stream().map(Roi::id)
+                .collect(Collectors.toSet());
         assertEquals(truth.rois().size(), evidence.rows().size());
         double silentShare = 0;
         double functionalShare = 0;
@@ -159,11 +163,15 @@ class ActivityValidationStageTest {
     }
 
     @Test
-    void outputsHaveOneRowPerRoiAndPictures() {
-        Traces traces = (Traces) outputs.get(0);
-        assertEquals(truth.rois().size(), traces.neuronIds().length);
+    void tracesAndRasterHoldTheKeptNeuronsInTheirOrder() {
+        int[] kept = outputs.get(ActivityValidationStage.VALIDATED_ROIS).rois().stream().mapToInt(Roi::id)
+                .toArray();
+        Traces traces = outputs.get(ActivityValidationStage.TRACES);
+        assertTrue(kept.length > 0 && kept.length < truth.rois().size(), kept.length + " kept");
+        assertArrayEquals(kept, traces.neuronIds());
+        assertArrayEquals(kept, outputs.get(ActivityValidationStage.RASTER).neuronIds());
         assertEquals(1200, traces.frames());
-        assertTrue(((Picture) outputs.get(3)).png().length > 100);
-        assertTrue(((Picture) outputs.get(4)).png().length > 100);
+        assertTrue(outputs.get(ActivityValidationStage.RASTER_PLOT).png().length > 100);
+        assertTrue(outputs.get(ActivityValidationStage.OVERLAY).png().length > 100);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.table.MetricsTables;
@@ -33,15 +34,13 @@ class ScoreThresholdCheckStageTest {
 
     @Test
     void passesScoresThroughWhenTheScoreReachesTheMinimum() throws NeurosegException {
-        Table table = MetricsTables.toTable(SCORE);
-        assertSame(table, check(table, "pixel Dice", 0.85).get(0));
-        assertSame(SCORE, check(SCORE, "neuron F1", 1.0).get(0));
+        assertSame(SCORE, check(SCORE, "pixel Dice", 0.85).get(ScoreThresholdCheckStage.CHECKED_SCORES));
+        assertSame(SCORE, check(SCORE, "neuron F1", 1.0).get(ScoreThresholdCheckStage.CHECKED_SCORES));
     }
 
     @Test
     void failsNamingTheScoreAndValueWhenBelowTheMinimum() {
-        NeurosegException e = assertThrows(NeurosegException.class,
-                () -> check(MetricsTables.toTable(SCORE), "pixel Dice", 0.9));
+        NeurosegException e = assertThrows(NeurosegException.class, () -> check(SCORE, "pixel Dice", 0.9));
         assertEquals("pixel Dice is 0.8571, below the minimum 0.9000 set in 'Minimum score'", e.getMessage());
         RoiSet oneMissed = set(10, 10, rect(11, 0, 0, 4, 4));
         NeurosegException f1 = assertThrows(NeurosegException.class,
@@ -50,17 +49,30 @@ class ScoreThresholdCheckStageTest {
     }
 
     @Test
-    void failsWhenTheScoreIsMissing() {
+    void scoresTravelThroughTheirTableUnchanged() {
+        // KNIME carries scores between nodes as a metrics table: reading it back must give the same scores.
+        assertEquals(SCORE, MetricsTables.fromTable(MetricsTables.toTable(SCORE)));
         Table empty = new Table(MetricsTables.COLUMNS, List.of(), Map.of());
-        NeurosegException e = assertThrows(NeurosegException.class, () -> check(empty, "neuron F1", 0.5));
-        assertTrue(e.getMessage().contains("no row for neuron F1"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MetricsTables.fromTable(empty));
+        assertTrue(e.getMessage().contains("no row for pixel"), e.getMessage());
     }
 
-    private List<Object> check(Object scores, String metric, double minimum) throws NeurosegException {
+    @Test
+    void refusesATableOnTheScoresPort() {
+        Table table = MetricsTables.toTable(SCORE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScoreThresholdCheckStage.INSTANCE.runInPortOrder(List.of(table),
+                        ScoreThresholdCheckStage.INSTANCE.defaults(),
+                        StageContext.inDirectory(dir, ProgressMonitor.NONE)));
+        assertTrue(e.getMessage().contains("'Scores' carries SegmentationScore"), e.getMessage());
+    }
+
+    private PortValues check(SegmentationScore scores, String metric, double minimum) throws NeurosegException {
         Parameters parameters = ScoreThresholdCheckStage.INSTANCE.defaults()
                 .with(ScoreThresholdCheckStage.METRIC.key(), metric)
                 .with(ScoreThresholdCheckStage.MINIMUM.key(), minimum);
-        return ScoreThresholdCheckStage.INSTANCE.run(List.of(scores), parameters,
-                StageContext.inDirectory(dir, ProgressMonitor.NONE));
+        return ScoreThresholdCheckStage.INSTANCE.run(PortValues.of(ScoreThresholdCheckStage.SCORES, scores),
+                parameters, StageContext.inDirectory(dir, ProgressMonitor.NONE));
     }
 }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
@@ -134,9 +135,10 @@ class LocalEqualizationStageTest {
         for (int t = 0; t < one.length; t++) {
             assertArrayEquals(one[t], three[t], "frame " + t);
         }
-        List<Object> outputs = LocalEqualizationStage.INSTANCE.run(List.of(video), parameters,
+        PortValues outputs = LocalEqualizationStage.INSTANCE.run(PortValues.of(LocalEqualizationStage.VIDEO, video),
+                parameters,
                 StageContext.inDirectory(dir, ProgressMonitor.NONE));
-        try (Video out = (Video) outputs.get(0)) {
+        try (Video out = outputs.get(LocalEqualizationStage.EQUALIZED_VIDEO)) {
             assertEquals(PixelType.FLOAT32, out.shape().pixelType());
             assertEquals(video.shape().frames(), out.shape().frames());
             assertEquals(10, out.frameRateHz());

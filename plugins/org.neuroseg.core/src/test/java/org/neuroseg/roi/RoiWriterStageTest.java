@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.testing.RealFiles;
@@ -62,7 +63,8 @@ class RoiWriterStageTest {
         RoiSet rois = shapes();
         var parameters = RoiWriterStage.INSTANCE.defaults().with("folder", dir.resolve("out").toString())
                 .with("baseName", "cells");
-        RoiWriterStage.INSTANCE.run(List.of(rois), parameters, StageContext.inDirectory(dir, ProgressMonitor.NONE));
+        RoiWriterStage.INSTANCE.run(PortValues.of(RoiWriterStage.ROIS, rois), parameters, StageContext.inDirectory(dir,
+                ProgressMonitor.NONE));
 
         assertEquals(rois, RoiFiles.read(dir.resolve("out/cells_labels.tif"), 0, 0));
         assertEquals(rois, RoiFiles.read(dir.resolve("out/cells_regions.json"), 40, 50));
@@ -110,10 +112,12 @@ class RoiWriterStageTest {
     void refusesMissingFolderAndBadPrefix() {
         var context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
         NeurosegException noFolder = assertThrows(NeurosegException.class,
-                () -> RoiWriterStage.INSTANCE.run(List.of(shapes()), RoiWriterStage.INSTANCE.defaults(), context));
+                () -> RoiWriterStage.INSTANCE.run(PortValues.of(RoiWriterStage.ROIS, shapes()),
+                        RoiWriterStage.INSTANCE.defaults(), context));
         assertTrue(noFolder.getMessage().contains("Output folder"), noFolder.getMessage());
         var badPrefix = RoiWriterStage.INSTANCE.defaults().with("folder", dir.toString()).with("baseName", "a/b");
-        assertThrows(NeurosegException.class, () -> RoiWriterStage.INSTANCE.run(List.of(shapes()), badPrefix,
+        assertThrows(NeurosegException.class, () -> RoiWriterStage.INSTANCE.run(PortValues.of(RoiWriterStage.ROIS,
+                shapes()), badPrefix,
                 context));
         assertFalse(Files.exists(dir.resolve("a")));
     }

@@ -15,6 +15,7 @@ import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
@@ -40,17 +41,18 @@ class BlobLabelerStageTest {
         truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
     }
 
-    private static List<Object> run(Parameters parameters, String name) throws Exception {
+    private static PortValues run(Parameters parameters, String name) throws Exception {
         try (FileVideo video = VideoStore.open(truth.videoFile())) {
-            return BlobLabelerStage.INSTANCE.run(List.of(video), parameters,
+            return BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
                     StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE));
         }
     }
 
     @Test
     void videoMaskOfActiveCellsFindsTheFunctionalNeurons() throws Exception {
-        List<Object> outputs = run(BlobLabelerStage.INSTANCE.defaults(), "active");
-        try (Video masks = (Video) outputs.get(0); Video videoMask = (Video) outputs.get(1)) {
+        PortValues outputs = run(BlobLabelerStage.INSTANCE.defaults(), "active");
+        try (Video masks = outputs.get(BlobLabelerStage.BLOB_MASKS);
+                Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
             assertEquals(300, masks.shape().frames());
             assertEquals(PixelType.UINT8, masks.shape().pixelType());
             assertEquals(1, videoMask.shape().frames());
@@ -67,9 +69,10 @@ class BlobLabelerStageTest {
 
     @Test
     void allCellsModeFindsEveryCellInSingleFrames() throws Exception {
-        List<Object> outputs = run(BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.TARGET.key(),
+        PortValues outputs = run(BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.TARGET.key(),
                 BlobLabelerStage.ALL_CELLS), "all");
-        try (Video masks = (Video) outputs.get(0); Video videoMask = (Video) outputs.get(1)) {
+        try (Video masks = outputs.get(BlobLabelerStage.BLOB_MASKS);
+                Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
             float[] frame = new float[256 * 256];
             masks.readFrame(10, frame);
             int found = 0;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
@@ -42,7 +43,8 @@ class MaskCombinerStageTest {
     }
 
     private Video combine(Video a, Video b, String name) throws Exception {
-        return (Video) MaskCombinerStage.INSTANCE.run(List.of(a, b), MaskCombinerStage.INSTANCE.defaults(),
-                StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE)).get(0);
+        return MaskCombinerStage.INSTANCE.run(PortValues.of(MaskCombinerStage.MASK_1, a).with(MaskCombinerStage.MASK_2,
+                b), MaskCombinerStage.INSTANCE.defaults(),
+                StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE)).get(MaskCombinerStage.COMBINED_MASK);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.metrics.PixelMetrics;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
@@ -36,14 +37,15 @@ class ProjectionStageTest {
         truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
     }
 
-    static List<Object> project(String projection, double backgroundSigma) throws Exception {
+    static PortValues project(String projection, double backgroundSigma) throws Exception {
         try (FileVideo video = VideoStore.open(truth.videoFile())) {
-            List<Object> out = ProjectionStage.INSTANCE.run(List.of(video), ProjectionStage.INSTANCE.defaults()
+            PortValues out = ProjectionStage.INSTANCE.run(PortValues.of(ProjectionStage.VIDEO, video),
+                    ProjectionStage.INSTANCE.defaults()
                     .with(ProjectionStage.PROJECTION.key(), projection)
                     .with(ProjectionStage.BACKGROUND_SIGMA.key(), backgroundSigma),
                     StageContext.inDirectory(dir.resolve(projection + backgroundSigma), ProgressMonitor.NONE));
-            ((Video) out.get(0)).close();
-            ((Video) out.get(1)).close();
+            out.get(ProjectionStage.PROJECTED_IMAGE).close();
+            out.get(ProjectionStage.MASK).close();
             return out;
         }
     }
@@ -51,11 +53,12 @@ class ProjectionStageTest {
     /**
      * The mean projection shows only the cells bright at rest, silent or not, and misses the functional neurons that
      * are dim until they flash: high precision, low recall (the paper's pattern; measured on 256 x 256 x 300, 72
-     * cells: precision 0.75, recall 0.39; against all cells precision 0.97). Scored against all cells it is more precise still.
+     * cells: precision 0.75,
+             recall 0.39; against all cells precision 0.97). Scored against all cells it is more precise still.
      */
     @Test
     void meanProjectionHasHighPrecisionAndLowRecall() throws Exception {
-        RoiSet found = (RoiSet) project(ProjectionStage.MEAN, 15).get(2);
+        RoiSet found = project(ProjectionStage.MEAN, 15).get(ProjectionStage.ROIS);
         PixelMetrics functional = SegmentationScore.of(found, truth.functionalRois()).pixel();
         PixelMetrics all = SegmentationScore.of(found, truth.rois()).pixel();
         assertTrue(functional.precision() >= 0.6 && functional.recall() <= 0.5, functional.toString());
@@ -68,7 +71,7 @@ class ProjectionStageTest {
      */
     @Test
     void rawMaxProjectionHasHighRecallAndLowPrecision() throws Exception {
-        PixelMetrics max = SegmentationScore.of((RoiSet) project(ProjectionStage.MAX, 0).get(2),
+        PixelMetrics max = SegmentationScore.of(project(ProjectionStage.MAX, 0).get(ProjectionStage.ROIS),
                 truth.functionalRois()).pixel();
         assertTrue(max.recall() >= 0.9 && max.precision() <= 0.2, max.toString());
     }
@@ -82,16 +85,17 @@ class ProjectionStageTest {
             }
         }
         Video video = new ArrayVideo(10, 10, PixelType.FLOAT32, 1, frames);
-        List<Object> out = ProjectionStage.INSTANCE.run(List.of(video), ProjectionStage.INSTANCE.defaults()
+        PortValues out = ProjectionStage.INSTANCE.run(PortValues.of(ProjectionStage.VIDEO, video),
+                ProjectionStage.INSTANCE.defaults()
                 .with(ProjectionStage.BACKGROUND_SIGMA.key(), 0.0)
                 .with(ProjectionStage.METHOD.key(), ProjectionStage.PERCENTILE)
                 .with(ProjectionStage.PERCENT.key(), 75.0), StageContext.inDirectory(dir.resolve("small"),
                 ProgressMonitor.NONE));
-        try (Video projection = (Video) out.get(0); Video mask = (Video) out.get(1)) {
+        try (Video projection = out.get(ProjectionStage.PROJECTED_IMAGE); Video mask = out.get(ProjectionStage.MASK)) {
             float[] pixels = Images.read(projection, "p");
             assertEquals(20 + 37, pixels[37], 0);
             assertEquals(25, org.neuroseg.imaging.Morphology.count(toMask(Images.read(mask, "m"))));
-            assertEquals(1, ((RoiSet) out.get(2)).size());
+            assertEquals(1, out.get(ProjectionStage.ROIS).size());
         }
     }
 

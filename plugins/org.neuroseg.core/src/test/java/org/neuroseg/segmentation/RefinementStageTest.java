@@ -11,6 +11,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.Morphology;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
@@ -45,16 +46,17 @@ class RefinementStageTest {
     @Test
     void keepsTwoSplitCellsAndDropsSpeckAndSmear() throws Exception {
         Video mask = ArrayVideo.image(SIDE, SIDE, PixelType.FLOAT32, probabilities());
-        List<Object> out = RefinementStage.INSTANCE.run(List.of(mask), RefinementStage.INSTANCE.defaults(),
+        PortValues out = RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK, mask),
+                RefinementStage.INSTANCE.defaults(),
                 StageContext.inDirectory(dir, ProgressMonitor.NONE));
-        RoiSet cells = (RoiSet) out.get(1);
+        RoiSet cells = out.get(RefinementStage.ROIS);
         assertEquals(2, cells.size());
         int expectedArea = Morphology.count(Morphology.drawDisk(new boolean[SIDE * SIDE], SIDE, SIDE, 20, 16, 6));
         for (Roi cell : cells.rois()) {
             assertEquals(20, cell.centroidRow(), 0.5);
             assertEquals(expectedArea, cell.area(), 0.15 * expectedArea);
         }
-        try (Video labels = (Video) out.get(0)) {
+        try (Video labels = out.get(RefinementStage.LABELS)) {
             assertEquals(PixelType.UINT16, labels.shape().pixelType());
             float[] pixels = Images.read(labels, "labels");
             assertEquals(cells.toLabelImage().length, pixels.length);
@@ -74,7 +76,8 @@ class RefinementStageTest {
     @Test
     void rejectsAVideo() {
         Video video = new ArrayVideo(4, 4, PixelType.UINT8, 1, new float[16], new float[16]);
-        assertThrows(NeurosegException.class, () -> RefinementStage.INSTANCE.run(List.of(video),
+        assertThrows(NeurosegException.class, () -> RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK,
+                video),
                 RefinementStage.INSTANCE.defaults(), StageContext.inDirectory(dir, ProgressMonitor.NONE)));
     }
 }

@@ -1,20 +1,24 @@
 package org.neuroseg.dl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.infer.CgruInference;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.train.CgruLearnerStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Stages;
@@ -47,8 +51,9 @@ class CgruStagesTest {
                 .with("moreTrainingData", more.toString());
         ModelFile model;
         try (Video probabilities = VideoStore.open(first.probabilities()); Video mask = VideoStore.open(first.mask())) {
-            model = (ModelFile) CgruLearnerStage.INSTANCE.run(List.of(probabilities, mask), parameters,
-                    StageContext.inDirectory(dir, ProgressMonitor.NONE)).get(0);
+            model = CgruLearnerStage.INSTANCE.run(PortValues.of(CgruLearnerStage.PROBABILITIES, probabilities)
+                    .with(CgruLearnerStage.MASK, mask), parameters,
+                    StageContext.inDirectory(dir, ProgressMonitor.NONE)).get(CgruLearnerStage.MODEL);
         }
         assertEquals(CgruModelFile.ARCHITECTURE, model.architecture());
         assertEquals(1, CgruModelFile.readInfo(model.file()).getAsJsonObject("training").get("validationVideos")
@@ -56,15 +61,31 @@ class CgruStagesTest {
 
         Path out = Files.createDirectory(dir.resolve("out"));
         try (Video probabilities = VideoStore.open(first.probabilities());
-                Video result = (Video) CgruPredictorStage.INSTANCE.run(List.of(probabilities, model),
+                Video result = CgruPredictorStage.INSTANCE.run(PortValues.of(CgruPredictorStage.PROBABILITIES,
+                        probabilities).with(CgruPredictorStage.MODEL, model),
                         CgruPredictorStage.INSTANCE.defaults(), StageContext.inDirectory(out, ProgressMonitor.NONE))
-                        .get(0)) {
+                        .get(CgruPredictorStage.FUNCTIONAL_PROBABILITY)) {
             assertEquals(new VideoShape(1, 64, 64, PixelType.FLOAT32), result.shape());
-            float[] frame = new float[64 * 64];
-            result.readFrame(0, frame);
-            for (float p : frame) {
-                assertTrue(p >= 0 && p <= 1, "probability " + p);
+            float[] image = new float[64 * 64];
+            result.readFrame(0, image);
+            // The stage's image is the trained network's state after every frame, in order.
+            float[] expected;
+            try (NDManager manager = DjlEngine.get().newBaseManager();
+                    CgruInference inference = new CgruInference(CgruModelFile.read(model.file(), manager).network(),
+                            manager, 64, 64, 1024, 32)) {
+                float[] frame = new float[64 * 64];
+                for (int t = 0; t < probabilities.shape().frames(); t++) {
+                    probabilities.readFrame(t, frame);
+                    inference.push(frame);
+                }
+                expected = inference.probability();
             }
+            assertArrayEquals(expected, image, 1e-6f);
+            double spread = 0;
+            for (float p : image) {
+                spread = Math.max(spread, Math.abs(p - image[0]));
+            }
+            assertTrue(spread > 1e-3, "the image is flat");
         }
     }
 
@@ -72,15 +93,18 @@ class CgruStagesTest {
     void learnerRejectsAMaskWithManyFramesAndPredictorAnotherArchitecture() throws Exception {
         ProbabilityVideos.Sample sample = ProbabilityVideos.generate(dir, 5, 3);
         try (Video probabilities = VideoStore.open(sample.probabilities())) {
-            NeurosegException error = assertThrows(NeurosegException.class, () -> CgruLearnerStage.INSTANCE.run(
-                    List.of(probabilities, probabilities), CgruLearnerStage.INSTANCE.defaults(),
+            NeurosegException error = assertThrows(NeurosegException.class,
+                    () -> CgruLearnerStage.INSTANCE.run(PortValues.of(CgruLearnerStage.PROBABILITIES, probabilities)
+                    .with(CgruLearnerStage.MASK, probabilities), CgruLearnerStage.INSTANCE.defaults(),
                     StageContext.inDirectory(dir, ProgressMonitor.NONE)));
             assertTrue(error.getMessage().contains("one mask per video"), error.getMessage());
             Path notCgru = dir.resolve("unet.nsmodel");
             org.neuroseg.dl.model.UNetModelFile.write(notCgru, org.neuroseg.dl.model.UNetConfig.DEFAULT,
                     new byte[0], null);
-            error = assertThrows(NeurosegException.class, () -> CgruPredictorStage.INSTANCE.run(
-                    List.of(probabilities, new ModelFile(notCgru, "unet")), CgruPredictorStage.INSTANCE.defaults(),
+            error = assertThrows(NeurosegException.class,
+                    () -> CgruPredictorStage.INSTANCE.run(PortValues.of(CgruPredictorStage.PROBABILITIES, probabilities)
+                    .with(CgruPredictorStage.MODEL, new ModelFile(notCgru, "unet")),
+                    CgruPredictorStage.INSTANCE.defaults(),
                     StageContext.inDirectory(dir, ProgressMonitor.NONE)));
             assertTrue(error.getMessage().contains(notCgru.toString()) && error.getMessage().contains("CGRU"),
                     error.getMessage());

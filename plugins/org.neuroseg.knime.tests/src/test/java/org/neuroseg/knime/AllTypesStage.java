@@ -5,6 +5,7 @@ import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -54,27 +55,28 @@ final class AllTypesStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "A video."),
-                new PortSpec("ROIs", PortKind.ROI_TABLE, "ROIs."),
-                new PortSpec("Model", PortKind.MODEL, "A model."),
-                new PortSpec("Picture", PortKind.PICTURE, "A picture."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(new PortSpec<>("Video", PortKind.VIDEO, "A video."),
+                new PortSpec<>("ROIs", PortKind.ROI_TABLE, "ROIs."),
+                new PortSpec<>("Model", PortKind.MODEL, "A model."),
+                new PortSpec<>("Picture", PortKind.PICTURE, "A picture."));
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "The same video."),
-                new PortSpec("Image", PortKind.IMAGE, "An image."),
-                new PortSpec("Raster", PortKind.RASTER_TABLE, "A raster."),
-                new PortSpec("Scores", PortKind.METRICS_TABLE, "Scores."),
-                new PortSpec("Shifts", PortKind.SHIFTS_TABLE, "Shifts."),
-                new PortSpec("Traces", PortKind.TRACES_TABLE, "Traces."),
-                new PortSpec("Overlay", PortKind.PICTURE, "A picture."),
-                new PortSpec("Model", PortKind.MODEL, "A model."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(new PortSpec<>("Video", PortKind.VIDEO, "The same video."),
+                new PortSpec<>("Image", PortKind.IMAGE, "An image."),
+                new PortSpec<>("Raster", PortKind.RASTER_TABLE, "A raster."),
+                new PortSpec<>("Scores", PortKind.METRICS_TABLE, "Scores."),
+                new PortSpec<>("Shifts", PortKind.SHIFTS_TABLE, "Shifts."),
+                new PortSpec<>("Traces", PortKind.TRACES_TABLE, "Traces."),
+                new PortSpec<>("Evidence", PortKind.ACTIVITY_TABLE, "Activity evidence."),
+                new PortSpec<>("Overlay", PortKind.PICTURE, "A picture."),
+                new PortSpec<>("Model", PortKind.MODEL, "A model."));
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context) {
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context) {
         throw new UnsupportedOperationException("settings tests never run this stage");
     }
 }

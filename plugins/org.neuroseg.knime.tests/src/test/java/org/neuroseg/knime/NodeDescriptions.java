@@ -2,6 +2,7 @@ package org.neuroseg.knime;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
@@ -78,9 +79,9 @@ final class NodeDescriptions {
         return bound == Math.rint(bound) ? Long.toString(bound.longValue()) : bound.toString();
     }
 
-    private static void ports(StringBuilder xml, String element, List<PortSpec> ports) {
+    private static void ports(StringBuilder xml, String element, List<PortSpec<?>> ports) {
         for (int i = 0; i < ports.size(); i++) {
-            PortSpec port = ports.get(i);
+            PortSpec<?> port = ports.get(i);
             xml.append("        <").append(element).append(" index=\"").append(i).append("\" name=\"")
                     .append(escape(port.name())).append("\">").append(escape(port.description())).append(' ')
                     .append(escape(knimeForm(port.kind()))).append("</")
@@ -100,6 +101,7 @@ final class NodeDescriptions {
             case SHIFTS_TABLE -> "KNIME table, one row per frame: " + names(ShiftsTables.COLUMNS) + ".";
             case TRACES_TABLE -> "KNIME table, one row per neuron: ROI id, then one number column per frame (frame 0, "
                     + "frame 1, ...).";
+            case ACTIVITY_TABLE -> "KNIME table, one row per ROI: " + names(ActivityEvidence.COLUMNS) + ".";
             case PICTURE -> "KNIME image port holding a PNG.";
             case MODEL -> "KNIME port: NeuroSeg model (the file stays in the node's file store).";
         };

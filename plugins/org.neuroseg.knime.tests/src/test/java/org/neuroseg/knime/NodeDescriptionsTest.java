@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.io.VideoReaderStage;
-import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.Stages;
@@ -71,7 +71,7 @@ class NodeDescriptionsTest {
 
     @Test
     void checkReportsAWrongPortCountAndASchemaViolation(@TempDir Path temp) throws IOException {
-        Stage stage = ScoreStage.INSTANCE;
+        Stage stage = SegmentationScorerStage.INSTANCE;
         String xml = NodeDescriptions.generate(stage);
         Path oneInput = write(temp, xml.replaceFirst("(?m)^ *<inPort index=\"1\".*\n", ""));
         assertTrue(NodeDescriptionCheck.problems(oneInput, stage).stream()

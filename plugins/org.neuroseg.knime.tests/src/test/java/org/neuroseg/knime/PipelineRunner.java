@@ -48,7 +48,7 @@ final class PipelineRunner {
                         inputs[c.toPort()] = outputs.get(c.from()).get(c.fromPort());
                     }
                 }
-                outputs.put(node.id(), node.stage().run(List.of(inputs), parameters(node, variables),
+                outputs.put(node.id(), node.stage().runInPortOrder(List.of(inputs), parameters(node, variables),
                         StageContext.inDirectory(dir.resolve("node" + node.id()), ProgressMonitor.NONE)));
             }
             check.check(outputs);

@@ -11,16 +11,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.dl.model.ModelReaderStage;
 import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.stage.Stages;
 import org.neuroseg.stage.Traces;
+import org.neuroseg.synthetic.SyntheticVideoStage;
+import org.neuroseg.table.Table;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 
@@ -67,9 +70,11 @@ class TemplateRunTest {
                     Traces traces = (Traces) outputs.get(10).get(0);
                     Raster raster = (Raster) outputs.get(10).get(1);
                     RoiSet kept = (RoiSet) outputs.get(10).get(2);
-                    assertEquals(candidates.size(), traces.neuronIds().length);
+                    Table evidence = (Table) outputs.get(10).get(5);
+                    assertEquals(kept.size(), traces.neuronIds().length);
                     assertEquals(FRAMES, raster.frames());
-                    assertEquals(candidates.size(), raster.neuronIds().length);
+                    assertEquals(kept.size(), raster.neuronIds().length);
+                    assertEquals(candidates.size(), evidence.rows().size());
                     assertTrue(kept.size() <= candidates.size());
                     assertEquals(64, ((Video) outputs.get(7).get(0)).shape().width());
                 });
@@ -93,20 +98,20 @@ class TemplateRunTest {
     }
 
     private Path simulatedVideo() throws Exception {
-        Parameters parameters = Stages.byId("synthetic-video").defaults().with("width", 64).with("height", 64)
+        Parameters parameters = SyntheticVideoStage.INSTANCE.defaults().with("width", 64).with("height", 64)
                 .with("frames", FRAMES).with("neuronCount", 15).with("seed", 5L);
-        List<Object> outputs = Stages.byId("synthetic-video").run(List.of(), parameters,
-                StageContext.inDirectory(dir.resolve("simulated"), ProgressMonitor.NONE));
-        try (FileVideo video = (FileVideo) outputs.get(0)) {
+        try (FileVideo video = (FileVideo) SyntheticVideoStage.INSTANCE.run(PortValues.none(), parameters,
+                StageContext.inDirectory(dir.resolve("simulated"), ProgressMonitor.NONE))
+                .get(SyntheticVideoStage.VIDEO)) {
             return video.file();
         }
     }
 
     private ModelFile modelRead(Path file) throws Exception {
-        Parameters parameters = Stages.byId("model-reader").defaults().with("source", "model file")
+        Parameters parameters = ModelReaderStage.INSTANCE.defaults().with("source", "model file")
                 .with("file", file.toString());
-        return (ModelFile) Stages.byId("model-reader").run(List.of(), parameters,
-                StageContext.inDirectory(dir.resolve("check"), ProgressMonitor.NONE)).get(0);
+        return ModelReaderStage.INSTANCE.run(PortValues.none(), parameters,
+                StageContext.inDirectory(dir.resolve("check"), ProgressMonitor.NONE)).get(ModelReaderStage.MODEL);
     }
 
     private static Pipeline template(String name) throws Exception {

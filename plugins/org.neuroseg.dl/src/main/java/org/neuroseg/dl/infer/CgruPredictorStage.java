@@ -10,8 +10,8 @@ import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -31,13 +31,17 @@ public final class CgruPredictorStage implements Stage {
     /** The stage. */
     public static final CgruPredictorStage INSTANCE = new CgruPredictorStage();
 
-    /** Tile size. */
     public static final ParamSpec TILE = ParamSpec.integer("tileSize", "Tile size (px)", 1024, 16, 8192,
             "Frames larger than this are cut into square tiles of this side, each with its own memory, to bound "
                     + "memory on very large frames.");
-    /** Tile overlap. */
     public static final ParamSpec OVERLAP = ParamSpec.integer("tileOverlap", "Tile overlap (px)", 32, 0, 4096,
             "Smallest overlap of neighbouring tiles; seams fall in the middle of it.");
+
+    public static final PortSpec<Video> PROBABILITIES = PortSpec.video("Probabilities",
+            "Cell probability video, e.g. from the U-Net Predictor, values in [0, 1].");
+    public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model", "A CGRU model file from the CGRU Learner.");
+    public static final PortSpec<Video> FUNCTIONAL_PROBABILITY = PortSpec.image("Functional probability",
+            "Probability that each pixel belongs to a functional neuron, one float32 frame in [0, 1].");
 
     private CgruPredictorStage() {
     }
@@ -78,23 +82,30 @@ public final class CgruPredictorStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Probabilities", PortKind.VIDEO,
-                        "Cell probability video, e.g. from the U-Net Predictor, values in [0, 1]."),
-                new PortSpec("Model", PortKind.MODEL, "A CGRU model file from the CGRU Learner."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(PROBABILITIES, MODEL);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Functional probability", PortKind.IMAGE,
-                "Probability that each pixel belongs to a functional neuron, one float32 frame in [0, 1]."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(FUNCTIONAL_PROBABILITY);
+    }
+
+    /** @throws IllegalArgumentException when the tiles overlap by half their size or more */
+    @Override
+    public void checkParameters(Parameters parameters) {
+        if (2 * parameters.getInt(OVERLAP) >= parameters.getInt(TILE)) {
+            throw new IllegalArgumentException("'" + OVERLAP.label() + "' (" + parameters.getInt(OVERLAP)
+                    + ") must be less than half the '" + TILE.label() + "' (" + parameters.getInt(TILE) + ")");
+        }
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
-        ModelFile model = (ModelFile) inputs.get(1);
+        checkParameters(parameters);
+        Video video = inputs.get(PROBABILITIES);
+        ModelFile model = inputs.get(MODEL);
         VideoShape shape = video.shape();
         if (shape.frames() == 0) {
             throw new NeurosegException("CGRU Predictor: the probability video has no frames");
@@ -119,7 +130,7 @@ public final class CgruPredictorStage implements Stage {
             writer.append(probability);
             writer.commit();
         }
-        return List.<Object>of(VideoStore.open(target));
+        return PortValues.of(FUNCTIONAL_PROBABILITY, VideoStore.open(target));
     }
 
     private static CgruInference inference(CgruModelFile.Loaded loaded, NDManager manager, VideoShape shape,

@@ -10,8 +10,8 @@ import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -31,20 +31,23 @@ public final class UNetPredictorStage implements Stage {
     /** The stage. */
     public static final UNetPredictorStage INSTANCE = new UNetPredictorStage();
 
-    /** Frames per forward pass. */
     public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Frames per batch", 1, 1, 64,
             "Frames sent through the network together. On a CPU one frame at a time is fastest.");
-    /** Tile size. */
     public static final ParamSpec TILE = ParamSpec.integer("tileSize", "Tile size (px)", 512, 16, 8192,
             "Frames larger than this are cut into square tiles of this side (a multiple of 2 to the power of the "
                     + "model's levels).");
-    /** Tile overlap. */
     public static final ParamSpec OVERLAP = ParamSpec.integer("tileOverlap", "Tile overlap (px)", 32, 0, 4096,
             "Smallest overlap of neighbouring tiles; seams fall in the middle of it.");
-    /** Temporal binning. */
     public static final ParamSpec BIN = ParamSpec.integer("framesAveraged", "Frames averaged", 1, 1, 1000,
             "Predicts once for the mean of this many consecutive frames and gives every frame of the group that "
                     + "prediction: k times faster, less noise, blurs fast changes.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
+            "Preprocessed frames, as the model was trained on.");
+    public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
+            "A U-Net model file from the U-Net Learner.");
+    public static final PortSpec<Video> PROBABILITIES = PortSpec.video("Probabilities",
+            "Cell probability of every pixel, float32 in [0, 1], one frame per input frame.");
 
     private UNetPredictorStage() {
     }
@@ -84,22 +87,30 @@ public final class UNetPredictorStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "Preprocessed frames, as the model was trained on."),
-                new PortSpec("Model", PortKind.MODEL, "A U-Net model file from the U-Net Learner."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO, MODEL);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Probabilities", PortKind.VIDEO,
-                "Cell probability of every pixel, float32 in [0, 1], one frame per input frame."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(PROBABILITIES);
+    }
+
+    /** @throws IllegalArgumentException when the tiles overlap by half their size or more */
+    @Override
+    public void checkParameters(Parameters parameters) {
+        if (2 * parameters.getInt(OVERLAP) >= parameters.getInt(TILE)) {
+            throw new IllegalArgumentException("'" + OVERLAP.label() + "' (" + parameters.getInt(OVERLAP)
+                    + ") must be less than half the '" + TILE.label() + "' (" + parameters.getInt(TILE) + ")");
+        }
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        Video video = (Video) inputs.get(0);
-        ModelFile model = (ModelFile) inputs.get(1);
+        checkParameters(parameters);
+        Video video = inputs.get(VIDEO);
+        ModelFile model = inputs.get(MODEL);
         Path target = context.outputFiles().newFile("unet_probabilities" + VideoStore.EXTENSION);
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
@@ -112,7 +123,7 @@ public final class UNetPredictorStage implements Stage {
             }
             predict(video, inference, parameters.getInt(BATCH), parameters.getInt(BIN), target, context);
         }
-        return List.<Object>of(VideoStore.open(target));
+        return PortValues.of(PROBABILITIES, VideoStore.open(target));
     }
 
     private static void predict(Video video, UNetInference inference, int batchSize, int bin, Path target,

@@ -11,8 +11,8 @@ import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -35,7 +35,6 @@ public final class ModelReaderStage implements Stage {
     /** Source choice: the file given by {@link #FILE}. */
     public static final String MODEL_FILE = "model file";
 
-    /** Where the model comes from. */
     public static final ParamSpec SOURCE = ParamSpec.choice("source", "Model", SHIPPED_UNET,
             List.of(SHIPPED_UNET, SHIPPED_CGRU, MODEL_FILE), "shipped U-Net or shipped CGRU: the default networks "
                     + "that come with NeuroSeg (trained on simulated epifluorescence recordings). model file: a "
@@ -44,6 +43,9 @@ public final class ModelReaderStage implements Stage {
     public static final ParamSpec FILE = ParamSpec.path("file", "Model file", "", PathKind.FILE_TO_READ,
             "For 'model file' only: a .nsmodel file written by the U-Net Learner, the CGRU Learner or the Model "
                     + "Writer.");
+
+    public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
+            "The network: architecture \"unet\" (for the U-Net Predictor) or \"cgru\" (for the CGRU Predictor).");
 
     private ModelReaderStage() {
     }
@@ -83,18 +85,17 @@ public final class ModelReaderStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
+    public List<PortSpec<?>> inputs() {
         return List.of();
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Model", PortKind.MODEL,
-                "The network: architecture \"unet\" (for the U-Net Predictor) or \"cgru\" (for the CGRU Predictor)."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(MODEL);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
         Path source = switch (parameters.getString(SOURCE)) {
             case SHIPPED_UNET -> ShippedModels.unet().file();
@@ -106,7 +107,7 @@ public final class ModelReaderStage implements Stage {
         Path copy = AtomicFiles.write(context.outputFiles().newFile(source.getFileName().toString()),
                 out -> Files.copy(source, out));
         context.monitor().setProgress(1, null);
-        return List.of(new ModelFile(copy, architecture));
+        return PortValues.of(MODEL, new ModelFile(copy, architecture));
     }
 
     private static Path chosenFile(Parameters parameters) throws NeurosegException {

@@ -9,8 +9,8 @@ import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -25,12 +25,12 @@ public final class ModelWriterStage implements Stage {
     /** The stage. */
     public static final ModelWriterStage INSTANCE = new ModelWriterStage();
 
-    /** Where the model goes. */
     public static final ParamSpec FILE = ParamSpec.path("file", "Model file", "", PathKind.FILE_TO_WRITE,
             "The file to write, e.g. my-unet.nsmodel; missing folders are created.");
-    /** Replace an existing file. */
     public static final ParamSpec OVERWRITE = ParamSpec.bool("overwrite", "Overwrite existing file", false,
             "Replace the file when it exists; otherwise an existing file is kept and the node fails.");
+
+    public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model", "A trained U-Net or CGRU.");
 
     private ModelWriterStage() {
     }
@@ -70,19 +70,19 @@ public final class ModelWriterStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Model", PortKind.MODEL, "A trained U-Net or CGRU."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(MODEL);
     }
 
     @Override
-    public List<PortSpec> outputs() {
+    public List<PortSpec<?>> outputs() {
         return List.of();
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        ModelFile model = (ModelFile) inputs.get(0);
+        ModelFile model = inputs.get(MODEL);
         Path target = parameters.getPath(FILE);
         if (target == null) {
             throw new NeurosegException("No model file chosen: set '" + FILE.label() + "'");
@@ -102,6 +102,6 @@ public final class ModelWriterStage implements Stage {
         context.monitor().setProgress(0, "Writing " + target.getFileName());
         AtomicFiles.write(target, out -> Files.copy(model.file(), out));
         context.monitor().setProgress(1, null);
-        return List.of();
+        return PortValues.none();
     }
 }

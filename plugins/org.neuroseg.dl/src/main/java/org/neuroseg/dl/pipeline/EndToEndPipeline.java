@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
@@ -15,21 +14,16 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.io.VideoReaderStage;
-import org.neuroseg.metrics.ScoreStage;
+import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.metrics.SegmentationScore;
-import org.neuroseg.preprocess.ApplyShiftsStage;
-import org.neuroseg.preprocess.LocalEqualizationStage;
-import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
-import org.neuroseg.stage.MotionShifts;
-import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.stage.Traces;
-import org.neuroseg.table.Table;
+import org.neuroseg.stage.StageTiming;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
@@ -40,10 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole method of González-Colín et al. on one video, from the file to the functional neurons, composed of the
- * stages: Local Equalization, Motion Correction, the U-Net Predictor feeding the CGRU Predictor
- * ({@link FunctionalProbability}), Morphological Refinement of the CGRU's probability image, and Activity
- * Validation of the candidates on the input video corrected with the estimated shifts (Apply Shifts: ΔF/F needs the
- * recorded intensities, which equalization changes). Optionally the neurons are scored against a ground truth.
+ * stages: {@link Preprocessing} (Local Equalization, Motion Correction, and Apply Shifts of the recorded video), the
+ * U-Net Predictor feeding the CGRU Predictor ({@link FunctionalProbability}), Morphological Refinement of the CGRU's
+ * probability image, and Activity Validation of the candidates on the recorded video corrected with the estimated
+ * shifts (ΔF/F needs the recorded intensities, which equalization changes). Optionally the neurons are scored
+ * against a ground truth.
  * {@link PipelineOutputs} lists the files written.
  *
  * <p>Intermediate videos (equalized, corrected, input corrected) go to a hidden scratch folder inside the output
@@ -56,10 +51,8 @@ public final class EndToEndPipeline {
     private static final Logger LOGGER = LoggerFactory.getLogger(EndToEndPipeline.class);
 
     /** Where each step ends on the progress bar: about its share of the time at 512 x 512 on 2 cores. */
-    private static final double EQUALIZED = 0.04;
-    private static final double CORRECTED = 0.12;
-    private static final double SEGMENTED = 0.90;
-    private static final double SHIFTED = 0.93;
+    private static final double PREPROCESSED = 0.15;
+    private static final double SEGMENTED = 0.93;
     private static final double REFINED = 0.94;
     private static final double VALIDATED = 0.98;
 
@@ -131,64 +124,58 @@ public final class EndToEndPipeline {
             if (groundTruth != null) {
                 groundTruth.check(shape.frames(), shape.height(), shape.width());
             }
-            Video equalized = (Video) step("Local Equalization", EQUALIZED, context -> LocalEqualizationStage
-                    .INSTANCE.run(List.of(video), settings.of(LocalEqualizationStage.INSTANCE), context)).get(0);
-            List<Object> motion;
-            try {
-                motion = step("Motion Correction", CORRECTED, context -> MotionCorrectionStage.INSTANCE.run(
-                        List.of(equalized), settings.of(MotionCorrectionStage.INSTANCE), context));
-            } finally {
-                discard(equalized);
-            }
-            Video corrected = (Video) motion.get(0);
+            monitor.setProgress(progress, "Preprocessing");
+            Preprocessing.Result preprocessed = Preprocessing.run(video, settings.preprocessing(), true, scratch,
+                    StageContext.inDirectory(scratch, monitor.subMonitor(progress, PREPROCESSED)));
+            timings.addAll(preprocessed.timings());
+            progress = PREPROCESSED;
             float[] probability;
             try {
                 probability = step("U-Net and CGRU Predictors", SEGMENTED, context -> FunctionalProbability.compute(
-                        corrected, settings.unet(), settings.of(UNetPredictorStage.INSTANCE),
-                        settings.cgru(), settings.of(CgruPredictorStage.INSTANCE),
-                        settings.unetWorkers(), context.monitor()));
+                        preprocessed.corrected(), settings.unet(), settings.of(UNetPredictorStage.INSTANCE),
+                        settings.cgru(), settings.of(CgruPredictorStage.INSTANCE), settings.unetWorkers(),
+                        context.monitor()));
+            } catch (NeurosegException | CanceledException | RuntimeException e) {
+                discard(preprocessed.recordedCorrected());
+                throw e;
             } finally {
-                discard(corrected);
+                discard(preprocessed.corrected());
             }
-            MotionShifts shifts = (MotionShifts) motion.get(1);
             GroundTruth.Aligned truth = groundTruth == null ? null : groundTruth.read(shape.height(), shape.width(),
-                    shifts);
-            return validate(video, shifts, (Picture) motion.get(2), probability, truth);
+                    preprocessed.shifts());
+            try {
+                return validate(shape, preprocessed, probability, truth);
+            } finally {
+                discard(preprocessed.recordedCorrected());
+            }
         }
 
-        private PipelineResult validate(Video video, MotionShifts shifts, Picture motionPicture, float[] probability,
+        /** Refines the probability into candidates and keeps those that fire in the corrected recorded video. */
+        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed, float[] probability,
                 GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
-            VideoShape shape = video.shape();
-            Video shifted = (Video) step("Apply Shifts", SHIFTED, context -> ApplyShiftsStage.INSTANCE.run(
-                    List.of(video, shifts), ApplyShiftsStage.INSTANCE.defaults(), context)).get(0);
-            List<Object> validated;
-            RoiSet candidates;
-            try {
-                List<Object> refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE
-                        .run(List.of(ArrayVideo.image(shape.height(), shape.width(), PixelType.FLOAT32,
-                                probability)), settings.of(RefinementStage.INSTANCE), context));
-                discard((Video) refined.get(0));
-                candidates = (RoiSet) refined.get(1);
-                validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE.run(
-                        List.of(shifted, candidates), settings.of(ActivityValidationStage.INSTANCE), context));
-            } finally {
-                discard(shifted);
-            }
-            RoiSet neurons = (RoiSet) validated.get(2);
-            SegmentationScore score = truth == null ? null : (SegmentationScore) step("Scoring", VALIDATED,
-                    context -> ScoreStage.INSTANCE.run(List.of(neurons, truth.rois()), ScoreStage.INSTANCE.defaults(),
-                            context)).get(0);
+            PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
+                    PortValues.of(RefinementStage.MASK, ArrayVideo.image(shape.height(), shape.width(),
+                            PixelType.FLOAT32, probability)), settings.of(RefinementStage.INSTANCE), context));
+            discard(refined.get(RefinementStage.LABELS));
+            RoiSet candidates = refined.get(RefinementStage.ROIS);
+            PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE
+                    .run(PortValues.of(ActivityValidationStage.VIDEO, preprocessed.recordedCorrected())
+                            .with(ActivityValidationStage.ROIS, candidates),
+                            settings.of(ActivityValidationStage.INSTANCE), context));
+            RoiSet neurons = validated.get(ActivityValidationStage.VALIDATED_ROIS);
+            SegmentationScore score = truth == null ? null : step("Scoring", VALIDATED, context ->
+                    SegmentationScorerStage.INSTANCE.run(PortValues.of(SegmentationScorerStage.PREDICTED_ROIS, neurons)
+                            .with(SegmentationScorerStage.REFERENCE_ROIS, truth.rois()),
+                            SegmentationScorerStage.INSTANCE.defaults(), context))
+                    .get(SegmentationScorerStage.SCORES);
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
-            Parameters validation = settings.of(ActivityValidationStage.INSTANCE);
-            Table evidence = ActivityEvidence.of((Traces) validated.get(0), validation,
-                    ActivityValidationStage.frameRateHz(video, validation));
-            PipelineOutputs outputs = new PipelineOutputs(shape, shifts, motionPicture, probability, candidates,
-                    validated, evidence, scored);
+            PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.shifts(), preprocessed.motionPicture(),
+                    probability, candidates, validated, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
-            return new PipelineResult(shape, candidates, neurons, outputs.traces(), outputs.raster(), scored,
-                    timings, report);
+            return new PipelineResult(shape, candidates, neurons, validated.get(ActivityValidationStage.TRACES),
+                    validated.get(ActivityValidationStage.RASTER), scored, timings, report);
         }
 
         private <T> T step(String name, double end, Step<T> body) throws NeurosegException, CanceledException {

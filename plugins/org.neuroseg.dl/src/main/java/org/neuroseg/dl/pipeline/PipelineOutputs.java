@@ -1,27 +1,25 @@
 package org.neuroseg.dl.pipeline;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.io.Pictures;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.preprocess.ShiftsCsv;
-import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageTiming;
 import org.neuroseg.stage.Traces;
 import org.neuroseg.table.MetricsTables;
 import org.neuroseg.table.RasterTables;
@@ -106,36 +104,24 @@ public final class PipelineOutputs {
     }
 
     /**
-     * @param validated the Activity Validation stage's outputs: traces, raster, validated ROIs, raster plot, overlay
-     * @param evidence why each candidate was kept or dropped ({@link ActivityEvidence})
+     * @param validated the Activity Validation stage's outputs
      * @param scored null when there is no ground truth
      */
     PipelineOutputs(VideoShape shape, MotionShifts shifts, Picture motionPicture, float[] probability,
-            RoiSet candidates, List<Object> validated, Table evidence, Scored scored) {
+            RoiSet candidates, PortValues validated, Scored scored) {
         this.shape = shape;
         this.shifts = shifts;
         this.probability = probability;
         this.candidates = candidates;
-        this.neurons = (RoiSet) validated.get(2);
-        Set<Integer> kept = ids(neurons);
-        this.traces = keep((Traces) validated.get(0), kept);
-        this.raster = keep((Raster) validated.get(1), kept);
-        this.evidence = evidence;
+        this.neurons = validated.get(ActivityValidationStage.VALIDATED_ROIS);
+        this.traces = validated.get(ActivityValidationStage.TRACES);
+        this.raster = validated.get(ActivityValidationStage.RASTER);
+        this.evidence = validated.get(ActivityValidationStage.EVIDENCE);
         this.scored = scored;
         Picture probabilityPicture = Pictures.toPicture(Pictures.outlines(probability, shape.height(), shape.width(),
                 neurons, id -> 0x00FF00));
-        this.pictures = List.of((Picture) validated.get(4), (Picture) validated.get(3), probabilityPicture,
-                motionPicture);
-    }
-
-    /** @return ΔF/F of the neurons only */
-    Traces traces() {
-        return traces;
-    }
-
-    /** @return activity of the neurons only */
-    Raster raster() {
-        return raster;
+        this.pictures = List.of(validated.get(ActivityValidationStage.OVERLAY),
+                validated.get(ActivityValidationStage.RASTER_PLOT), probabilityPicture, motionPicture);
     }
 
     /**
@@ -182,37 +168,7 @@ public final class PipelineOutputs {
                 .with(RoiWriterStage.BASE_NAME.key(), baseName)
                 .with(RoiWriterStage.LABEL_TIFF.key(), allFormats)
                 .with(RoiWriterStage.IMAGEJ_ROISET.key(), allFormats);
-        RoiWriterStage.INSTANCE.run(List.of(rois), parameters, StageContext.inDirectory(folder,
-                ProgressMonitor.NONE));
-    }
-
-    private static Set<Integer> ids(RoiSet rois) {
-        Set<Integer> ids = new HashSet<>();
-        for (Roi roi : rois.rois()) {
-            ids.add(roi.id());
-        }
-        return ids;
-    }
-
-    private static Traces keep(Traces traces, Set<Integer> kept) {
-        List<Integer> rows = rowsOf(traces.neuronIds(), kept);
-        return new Traces(rows.stream().mapToInt(row -> traces.neuronIds()[row]).toArray(),
-                rows.stream().map(row -> traces.values()[row]).toArray(float[][]::new));
-    }
-
-    private static Raster keep(Raster raster, Set<Integer> kept) {
-        List<Integer> rows = rowsOf(raster.neuronIds(), kept);
-        List<BitSet> bits = rows.stream().map(row -> raster.rows().get(row)).toList();
-        return new Raster(rows.stream().mapToInt(row -> raster.neuronIds()[row]).toArray(), raster.frames(), bits);
-    }
-
-    private static List<Integer> rowsOf(int[] ids, Set<Integer> kept) {
-        List<Integer> rows = new ArrayList<>();
-        for (int row = 0; row < ids.length; row++) {
-            if (kept.contains(ids[row])) {
-                rows.add(row);
-            }
-        }
-        return rows;
+        RoiWriterStage.INSTANCE.run(PortValues.of(RoiWriterStage.ROIS, rois), parameters,
+                StageContext.inDirectory(folder, ProgressMonitor.NONE));
     }
 }

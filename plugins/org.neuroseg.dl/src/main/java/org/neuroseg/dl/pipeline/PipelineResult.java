@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Raster;
+import org.neuroseg.stage.StageTiming;
 import org.neuroseg.stage.Traces;
 import org.neuroseg.video.VideoShape;
 

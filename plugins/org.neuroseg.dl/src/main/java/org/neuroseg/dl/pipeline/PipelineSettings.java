@@ -8,8 +8,10 @@ import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -40,6 +42,7 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
             if (!parameters.containsKey(stage.id())) {
                 throw new IllegalArgumentException("no parameters for stage '" + stage.id() + "'");
             }
+            stage.checkParameters(parameters.get(stage.id()));
         }
         if (parameters.size() != STAGES.size()) {
             throw new IllegalArgumentException("parameters for stages the pipeline does not run: "
@@ -80,6 +83,12 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
         Map<String, Parameters> copy = new LinkedHashMap<>(parameters);
         copy.put(stage.id(), stageParameters);
         return new PipelineSettings(unet, cgru, copy, unetWorkers);
+    }
+
+    /** @return the parameters of preprocessing; the recorded video is moved by whole pixels (Apply Shifts' default) */
+    public Preprocessing.Settings preprocessing() {
+        return new Preprocessing.Settings(of(LocalEqualizationStage.INSTANCE), of(MotionCorrectionStage.INSTANCE),
+                ApplyShiftsStage.INSTANCE.defaults());
     }
 
     /** @return a copy with {@code workers} U-Net workers */

@@ -20,6 +20,7 @@ import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.Stage;
+import org.neuroseg.stage.StageTiming;
 import org.neuroseg.video.VideoShape;
 
 /**

@@ -7,11 +7,12 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.ConvGruConfig;
 import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -30,44 +31,42 @@ public final class CgruLearnerStage implements Stage {
     /** Suffix that pairs a probability video {@code NAME.nsv} with its mask {@code NAME.mask.nsv} in a folder. */
     public static final String MASK_SUFFIX = ".mask" + VideoStore.EXTENSION;
 
-    /** Hidden channels. */
     public static final ParamSpec HIDDEN = ParamSpec.integer("hiddenChannels", "Hidden channels", 8, 1, 64,
             "Channels of the cell's memory at each pixel (the paper used 8). More remember more but run slower.");
-    /** Kernel size. */
     public static final ParamSpec KERNEL = ParamSpec.integer("kernelSize", "Kernel size (px)", 3, 1, 15,
             "Side of the convolution kernels of the gates, the candidate and the classifier; odd.");
-    /** Chunk length. */
     public static final ParamSpec CHUNK = ParamSpec.integer("chunkFrames", "Frames per chunk", 50, 1, 100_000,
             "Each video is cut into chunks of this many frames; the weights are updated after each chunk and the "
                     + "memory carries over to the next chunk without gradient (truncated back-propagation through "
                     + "time). Longer chunks learn longer dependencies but need more memory.");
-    /** Crop size. */
     public static final ParamSpec CROP = ParamSpec.integer("cropSize", "Crop size (px)", 64, 8, 4096,
             "Side of the square windows, spanning the whole video in time, that the network trains on.");
-    /** Crops per video. */
     public static final ParamSpec CROPS = ParamSpec.integer("cropsPerVideo", "Windows per video", 4, 1, 256,
             "Windows taken at random from each training video in every epoch, trained together as one batch.");
-    /** Validation share. */
     public static final ParamSpec VALIDATION = ParamSpec.decimal("validationFraction", "Validation share", 0.2,
             0.01, 0.5, "Share of the videos used to decide when to stop (the paper: 20 %). With a single video, "
                     + "fixed windows of that video validate.");
-    /** Learning rate. */
     public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-3, 1e-7, 1,
             "Step size of the Adam optimiser (the paper used 0.001).");
-    /** Epochs. */
     public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 100, 1, 10_000,
             "Most passes over the training videos.");
-    /** Patience. */
     public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
             10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
                     + "network is kept.");
-    /** Seed. */
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "Seed of the split, the windows and mirrors and the initial weights.");
-    /** More data. */
     public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
-            "", PathKind.FOLDER_TO_READ, "Optional: every NAME.nsv probability video in this folder with a NAME.mask.nsv beside it is added "
+            "", PathKind.FOLDER_TO_READ,
+                    "Optional: every NAME.nsv probability video in this folder with a NAME.mask.nsv beside it is added "
                     + "to the training data, so that whole videos can validate.");
+
+    public static final PortSpec<Video> PROBABILITIES = PortSpec.video("Probabilities",
+            "Cell probability video, e.g. from the U-Net Predictor, values in [0, 1].");
+    public static final PortSpec<Video> MASK = PortSpec.image("Mask",
+            "The functional cells of that video, one frame (e.g. the Blob Labeler's video mask); pixels above "
+            + "0.5 are cells.");
+    public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
+            "The trained CGRU (architecture \"cgru\").");
 
     private CgruLearnerStage() {
     }
@@ -116,16 +115,13 @@ public final class CgruLearnerStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Probabilities", PortKind.VIDEO,
-                        "Cell probability video, e.g. from the U-Net Predictor, values in [0, 1]."),
-                new PortSpec("Mask", PortKind.IMAGE, "The functional cells of that video, one frame (e.g. the Blob "
-                        + "Labeler's video mask); pixels above 0.5 are cells."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(PROBABILITIES, MASK);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Model", PortKind.MODEL, "The trained CGRU (architecture \"cgru\")."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(MODEL);
     }
 
     /**
@@ -139,24 +135,26 @@ public final class CgruLearnerStage implements Stage {
                 parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED));
     }
 
+    /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public void checkParameters(Parameters parameters) {
+        toConfig(parameters);
+    }
+
+    @Override
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        CgruTrainingConfig config;
-        try {
-            config = toConfig(parameters);
-        } catch (IllegalArgumentException e) {
-            throw new NeurosegException(e.getMessage(), e);
-        }
+        CgruTrainingConfig config = toConfig(parameters);
         List<LabeledVideo> data = new ArrayList<>();
-        data.add(new LabeledVideo("the input probability video", (Video) inputs.get(0), (Video) inputs.get(1)));
+        data.add(new LabeledVideo("the input probability video", inputs.get(PROBABILITIES), inputs.get(MASK)));
         List<Video> opened = new ArrayList<>();
         try {
             TrainingFolder.addPairs(parameters.getPath(MORE_DATA), MASK_SUFFIX, "Folder of more training videos "
                     + "(moreTrainingData)", data, opened);
             CgruTraining.Result result = CgruTraining.run(config, data, context.monitor());
             Path file = context.outputFiles().newFile("cgru" + CgruModelFile.EXTENSION);
-            return List.of(CgruModelFile.write(file, result.config(), result.parameters(), result.summary()));
+            return PortValues.of(MODEL, CgruModelFile.write(file, result.config(), result.parameters(),
+                    result.summary()));
         } finally {
             TrainingFolder.closeAll(opened);
         }

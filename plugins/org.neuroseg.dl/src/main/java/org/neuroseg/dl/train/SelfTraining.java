@@ -13,16 +13,16 @@ import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.AtomicFiles;
-import org.neuroseg.preprocess.ApplyShiftsStage;
-import org.neuroseg.preprocess.LocalEqualizationStage;
-import org.neuroseg.preprocess.MotionCorrectionStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.slf4j.Logger;
@@ -69,20 +69,18 @@ public final class SelfTraining {
     /**
      * The parameters of every stage the self-training runs; start from {@link #defaults()}.
      *
-     * @param equalization of {@link LocalEqualizationStage}
-     * @param motion of {@link MotionCorrectionStage}; its interpolation also moves the raw frames for the labels
+     * @param preprocessing of {@link Preprocessing}, whose corrected recorded video the Blob Labeler labels
      * @param labeler of {@link BlobLabelerStage}
      * @param unetLearner of {@link UNetLearnerStage} (its folder of more training data is ignored)
      * @param unetPredictor of {@link UNetPredictorStage}
      * @param cgruLearner of {@link CgruLearnerStage} (its folder of more training data is ignored)
      */
-    public record Settings(Parameters equalization, Parameters motion, Parameters labeler, Parameters unetLearner,
+    public record Settings(Preprocessing.Settings preprocessing, Parameters labeler, Parameters unetLearner,
             Parameters unetPredictor, Parameters cgruLearner) {
 
         /** @return every stage's defaults */
         public static Settings defaults() {
-            return new Settings(LocalEqualizationStage.INSTANCE.defaults(), MotionCorrectionStage.INSTANCE.defaults(),
-                    BlobLabelerStage.INSTANCE.defaults(), UNetLearnerStage.INSTANCE.defaults(),
+            return new Settings(Preprocessing.Settings.defaults(), BlobLabelerStage.INSTANCE.defaults(), UNetLearnerStage.INSTANCE.defaults(),
                     UNetPredictorStage.INSTANCE.defaults(), CgruLearnerStage.INSTANCE.defaults());
         }
     }
@@ -142,8 +140,9 @@ public final class SelfTraining {
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared video = prepared.get(i);
                 Path folder = video.folder().resolve("probabilities");
-                Video predicted = (Video) UNetPredictorStage.INSTANCE.run(List.of(video.corrected(), unet),
-                        settings.unetPredictor(), inFolder(folder, part(monitor, 2, i, prepared.size()))).get(0);
+                Video predicted = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO,
+                        video.corrected()).with(UNetPredictorStage.MODEL, unet), settings.unetPredictor(),
+                        inFolder(folder, part(monitor, 2, i, prepared.size()))).get(UNetPredictorStage.PROBABILITIES);
                 probabilities.add(new LabeledVideo(video.name(), predicted, video.videoMask()));
                 video.discardFrames();
             }
@@ -185,31 +184,25 @@ public final class SelfTraining {
 
     private static Prepared prepare(Input input, Settings settings, Path folder, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
-        Video equalized = (Video) LocalEqualizationStage.INSTANCE.run(List.of(input.video()),
-                settings.equalization(), inFolder(folder.resolve("equalized"), monitor.subMonitor(0, 0.3))).get(0);
-        List<Object> corrected;
+        Preprocessing.Result preprocessed = Preprocessing.run(input.video(), settings.preprocessing(), true,
+                scratchFolder(folder.resolve("equalized")), inFolder(folder.resolve("corrected"),
+                        monitor.subMonitor(0, 0.75)));
+        Video correctedVideo = preprocessed.corrected();
         try {
-            corrected = MotionCorrectionStage.INSTANCE.run(List.of(equalized), settings.motion(),
-                    inFolder(folder.resolve("corrected"), monitor.subMonitor(0.3, 0.6)));
-        } finally {
-            discard(equalized, folder.resolve("equalized"));
-        }
-        Video correctedVideo = (Video) corrected.get(0);
-        try {
-            Parameters shifting = ApplyShiftsStage.INSTANCE.defaults().with(ApplyShiftsStage.INTERPOLATION.key(),
-                    settings.motion().getString(MotionCorrectionStage.INTERPOLATION));
-            Video shifted = (Video) ApplyShiftsStage.INSTANCE.run(List.of(input.video(), corrected.get(1)), shifting,
-                    inFolder(folder.resolve("shifted"), monitor.subMonitor(0.6, 0.75))).get(0);
-            List<Object> labels;
+            PortValues labels;
             try {
-                labels = BlobLabelerStage.INSTANCE.run(List.of(shifted), settings.labeler(),
-                        inFolder(folder.resolve("labels"), monitor.subMonitor(0.75, 1)));
+                labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO,
+                        preprocessed.recordedCorrected()), settings.labeler(), inFolder(folder.resolve("labels"),
+                                monitor.subMonitor(0.75, 1)));
             } finally {
-                discard(shifted, folder.resolve("shifted"));
+                close(preprocessed.recordedCorrected());
+                if (preprocessed.recordedCorrected() instanceof FileVideo stored) {
+                    AtomicFiles.deleteQuietly(stored.file());
+                }
             }
-            Video blobMasks = (Video) labels.get(0);
+            Video blobMasks = labels.get(BlobLabelerStage.BLOB_MASKS);
             Video videoMask;
-            try (Video stored = (Video) labels.get(1)) {
+            try (Video stored = labels.get(BlobLabelerStage.VIDEO_MASK)) {
                 float[] mask = new float[stored.shape().pixelsPerFrame()];
                 stored.readFrame(0, mask);
                 videoMask = ArrayVideo.image(stored.shape().height(), stored.shape().width(), PixelType.UINT8, mask);
@@ -272,12 +265,16 @@ public final class SelfTraining {
 
     /** @return a context writing into {@code folder}, created if missing */
     private static StageContext inFolder(Path folder, ProgressMonitor monitor) throws NeurosegException {
+        return StageContext.inDirectory(scratchFolder(folder), monitor);
+    }
+
+    /** @return {@code folder}, created if missing */
+    private static Path scratchFolder(Path folder) throws NeurosegException {
         try {
-            Files.createDirectories(folder);
+            return Files.createDirectories(folder);
         } catch (IOException e) {
             throw new NeurosegException("Cannot create the scratch folder " + folder + ": " + e.getMessage(), e);
         }
-        return StageContext.inDirectory(folder, monitor);
     }
 
     /** Closes a video that is no longer needed and deletes its folder, so that scratch space stays small. */

@@ -7,11 +7,12 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.PathKind;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -30,51 +31,45 @@ public final class UNetLearnerStage implements Stage {
     /** Suffix that pairs a video {@code NAME.nsv} with its labels {@code NAME.labels.nsv} in a training folder. */
     public static final String LABELS_SUFFIX = ".labels" + VideoStore.EXTENSION;
 
-    /** Base channels. */
     public static final ParamSpec BASE_CHANNELS = ParamSpec.integer("baseChannels", "Base channels", 4, 1, 64,
             "Feature channels of the first level; each deeper level doubles them. More channels learn more but "
                     + "run slower (4: about 1 GMAC a 512 x 512 frame; 8: about 4).");
-    /** Depth. */
     public static final ParamSpec DEPTH = ParamSpec.integer("depth", "Levels", 4, 1, 6,
             "How many times the encoder halves the resolution before the ASPP bottleneck.");
-    /** Sample size. */
     public static final ParamSpec SAMPLE_FRAMES = ParamSpec.integer("sampleFrames", "Frames sampled", 1500, 3,
             1_000_000, "Frames drawn at random across all videos and split into training, validation and test "
                     + "(the paper used 1500).");
-    /** Validation share. */
     public static final ParamSpec VALIDATION = ParamSpec.decimal("validationFraction", "Validation share", 0.1,
             0.01, 0.49, "Share of the videos (or, with fewer than three videos, of each video's frames) used to "
                     + "decide when to stop.");
-    /** Test share. */
     public static final ParamSpec TEST = ParamSpec.decimal("testFraction", "Test share", 0.1, 0.01, 0.49,
             "Share of the videos (or of each video's last frames) held out to score the final model.");
-    /** Crop size. */
     public static final ParamSpec CROP = ParamSpec.integer("cropSize", "Crop size (px)", 128, 16, 1024,
             "Side of the square crops the network trains on; a multiple of 2 to the power of the levels.");
-    /** Batch size. */
     public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Crops per step", 8, 1, 256,
             "Crops in each training step.");
-    /** Learning rate. */
     public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-4, 1e-7, 1,
             "Step size of the Adam optimiser (the paper used 0.0001).");
-    /** Loss. */
     public static final ParamSpec LOSS = ParamSpec.choice("loss", "Loss", LossKind.BCE.key(),
             List.of(LossKind.BCE.key(), LossKind.DICE.key()),
             "bce: binary cross-entropy (the paper's); dice: soft Dice, insensitive to how rare cell pixels are.");
-    /** Epochs. */
     public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 100, 1, 10_000,
             "Most passes over the training frames (one crop of each frame a pass).");
-    /** Patience. */
     public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
             10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
                     + "network is kept.");
-    /** Seed. */
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "Seed of the sampling, the split, the crops and flips and the initial weights.");
-    /** More data. */
     public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
-            "", PathKind.FOLDER_TO_READ, "Optional: every NAME.nsv in this folder with a NAME.labels.nsv beside it is added to the training "
+            "", PathKind.FOLDER_TO_READ,
+                    "Optional: every NAME.nsv in this folder with a NAME.labels.nsv beside it is added to the training "
                     + "data, so the sample spans several videos and the split is by video.");
+
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "Preprocessed frames to learn from.");
+    public static final PortSpec<Video> LABELS = PortSpec.video("Labels",
+            "Cell masks: one frame per video frame, or one frame for all frames; pixels above 0.5 are cells.");
+    public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
+            "The trained U-Net (architecture \"unet\").");
 
     private UNetLearnerStage() {
     }
@@ -121,15 +116,13 @@ public final class UNetLearnerStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Video", PortKind.VIDEO, "Preprocessed frames to learn from."),
-                new PortSpec("Labels", PortKind.VIDEO, "Cell masks: one frame per video frame, or one frame for all "
-                        + "frames; pixels above 0.5 are cells."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(VIDEO, LABELS);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Model", PortKind.MODEL, "The trained U-Net (architecture \"unet\")."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(MODEL);
     }
 
     /** @return the training configuration the parameters describe */
@@ -142,24 +135,26 @@ public final class UNetLearnerStage implements Stage {
                 parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED));
     }
 
+    /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public void checkParameters(Parameters parameters) {
+        toConfig(parameters);
+    }
+
+    @Override
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        UNetTrainingConfig config;
-        try {
-            config = toConfig(parameters);
-        } catch (IllegalArgumentException e) {
-            throw new NeurosegException(e.getMessage(), e);
-        }
+        UNetTrainingConfig config = toConfig(parameters);
         List<LabeledVideo> data = new ArrayList<>();
-        data.add(new LabeledVideo("the input video", (Video) inputs.get(0), (Video) inputs.get(1)));
+        data.add(new LabeledVideo("the input video", inputs.get(VIDEO), inputs.get(LABELS)));
         List<Video> opened = new ArrayList<>();
         try {
             TrainingFolder.addPairs(parameters.getPath(MORE_DATA), LABELS_SUFFIX, "Folder of more training videos "
                     + "(moreTrainingData)", data, opened);
             UNetTraining.Result result = UNetTraining.run(config, data, context.monitor());
             Path file = context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION);
-            return List.of(UNetModelFile.write(file, result.config(), result.parameters(), result.summary()));
+            return PortValues.of(MODEL, UNetModelFile.write(file, result.config(), result.parameters(),
+                    result.summary()));
         } finally {
             TrainingFolder.closeAll(opened);
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 
@@ -95,9 +96,9 @@ class ModelReaderStageTest {
     }
 
     private ModelFile read(Parameters parameters) throws Exception {
-        List<Object> outputs = ModelReaderStage.INSTANCE.run(List.of(), parameters,
+        PortValues outputs = ModelReaderStage.INSTANCE.run(PortValues.none(), parameters,
                 StageContext.inDirectory(dir.resolve("out"), ProgressMonitor.NONE));
-        return (ModelFile) outputs.get(0);
+        return outputs.get(ModelReaderStage.MODEL);
     }
 
     private void assertMessage(Parameters parameters, String expected) {

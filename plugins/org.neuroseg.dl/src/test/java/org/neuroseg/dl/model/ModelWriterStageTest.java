@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 
@@ -26,13 +27,13 @@ class ModelWriterStageTest {
     void readerThenWriterGiveTheSameBytesForBothNetworks() throws Exception {
         Path cgru = ModelReaderStageTest.smallCgru(dir.resolve("trained/cgru.nsmodel"));
         for (Path original : List.of(cgru, ModelReaderStageTest.SHIPPED_UNET)) {
-            ModelFile read = (ModelFile) ModelReaderStage.INSTANCE.run(List.of(),
-                    ModelReaderStageTest.fromFile(original), context("reader")).get(0);
+            ModelFile read = ModelReaderStage.INSTANCE.run(PortValues.none(),
+                    ModelReaderStageTest.fromFile(original), context("reader")).get(ModelReaderStage.MODEL);
             Path written = dir.resolve("saved/new folder/" + read.architecture() + ".nsmodel");
             write(read, written, false);
             assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(written), original.toString());
-            ModelFile again = (ModelFile) ModelReaderStage.INSTANCE.run(List.of(),
-                    ModelReaderStageTest.fromFile(written), context("again")).get(0);
+            ModelFile again = ModelReaderStage.INSTANCE.run(PortValues.none(),
+                    ModelReaderStageTest.fromFile(written), context("again")).get(ModelReaderStage.MODEL);
             assertEquals(read.architecture(), again.architecture());
         }
         try (Stream<Path> files = Files.list(dir.resolve("saved/new folder"))) {
@@ -56,8 +57,9 @@ class ModelWriterStageTest {
     @Test
     void refusesNoFileAFolderAndAModelWithoutFile() throws Exception {
         ModelFile model = new ModelFile(ModelReaderStageTest.smallCgru(dir.resolve("cgru.nsmodel")), "cgru");
-        NeurosegException error = assertThrows(NeurosegException.class, () -> ModelWriterStage.INSTANCE.run(
-                List.of(model), ModelWriterStage.INSTANCE.defaults(), context("w")));
+        NeurosegException error = assertThrows(NeurosegException.class,
+                () -> ModelWriterStage.INSTANCE.run(PortValues.of(ModelWriterStage.MODEL, model),
+                ModelWriterStage.INSTANCE.defaults(), context("w")));
         assertEquals("No model file chosen: set 'Model file'", error.getMessage());
         error = assertThrows(NeurosegException.class, () -> write(model, dir, true));
         assertTrue(error.getMessage().contains("is the folder " + dir + "; give a file name"), error.getMessage());
@@ -71,7 +73,8 @@ class ModelWriterStageTest {
     private void write(ModelFile model, Path target, boolean overwrite) throws Exception {
         Parameters parameters = ModelWriterStage.INSTANCE.defaults().with("file", target.toString())
                 .with("overwrite", overwrite);
-        assertEquals(List.of(), ModelWriterStage.INSTANCE.run(List.of(model), parameters, context("writer")));
+        assertEquals(List.of(), ModelWriterStage.INSTANCE.run(PortValues.of(ModelWriterStage.MODEL, model),
+                parameters, context("writer")).all());
     }
 
     private StageContext context(String name) {

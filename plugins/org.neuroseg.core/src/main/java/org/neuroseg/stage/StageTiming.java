@@ -1,4 +1,4 @@
-package org.neuroseg.dl.pipeline;
+package org.neuroseg.stage;
 
 /**
  * How long one step of a pipeline run took.

@@ -5,8 +5,8 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
-import org.neuroseg.stage.PortKind;
 import org.neuroseg.stage.PortSpec;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
@@ -16,12 +16,18 @@ import org.neuroseg.stage.StageContext;
  * recall of the union masks) and the neuron level (precision, recall, F1 under the three matching rules of the field,
  * with the per-neuron matches). See {@link SegmentationScore}.
  */
-public final class ScoreStage implements Stage {
+public final class SegmentationScorerStage implements Stage {
 
     /** The stage. */
-    public static final ScoreStage INSTANCE = new ScoreStage();
+    public static final SegmentationScorerStage INSTANCE = new SegmentationScorerStage();
 
-    private ScoreStage() {
+    public static final PortSpec<RoiSet> PREDICTED_ROIS = PortSpec.rois("Predicted ROIs", "The segmentation to score.");
+    public static final PortSpec<RoiSet> REFERENCE_ROIS = PortSpec.rois("Reference ROIs",
+            "The ground truth or manual labels.");
+    public static final PortSpec<SegmentationScore> SCORES = PortSpec.metrics("Scores",
+            "Pixel and neuron-level metrics for each matching rule, with the matched neuron pairs.");
+
+    private SegmentationScorerStage() {
     }
 
     @Override
@@ -59,22 +65,20 @@ public final class ScoreStage implements Stage {
     }
 
     @Override
-    public List<PortSpec> inputs() {
-        return List.of(new PortSpec("Predicted ROIs", PortKind.ROI_TABLE, "The segmentation to score."),
-                new PortSpec("Reference ROIs", PortKind.ROI_TABLE, "The ground truth or manual labels."));
+    public List<PortSpec<?>> inputs() {
+        return List.of(PREDICTED_ROIS, REFERENCE_ROIS);
     }
 
     @Override
-    public List<PortSpec> outputs() {
-        return List.of(new PortSpec("Scores", PortKind.METRICS_TABLE,
-                "Pixel and neuron-level metrics for each matching rule, with the matched neuron pairs."));
+    public List<PortSpec<?>> outputs() {
+        return List.of(SCORES);
     }
 
     @Override
-    public List<Object> run(List<Object> inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        RoiSet predicted = (RoiSet) inputs.get(0);
-        RoiSet reference = (RoiSet) inputs.get(1);
+        RoiSet predicted = inputs.get(PREDICTED_ROIS);
+        RoiSet reference = inputs.get(REFERENCE_ROIS);
         if (predicted.height() != reference.height() || predicted.width() != reference.width()) {
             throw new NeurosegException("Predicted ROIs cover " + predicted.height() + " x "
                     + predicted.width() + " pixels but the reference covers " + reference.height() + " x "
@@ -83,6 +87,6 @@ public final class ScoreStage implements Stage {
         context.monitor().setProgress(0, "Matching " + predicted.size() + " to " + reference.size() + " neurons");
         SegmentationScore score = SegmentationScore.of(predicted, reference);
         context.monitor().setProgress(1, null);
-        return List.of(score);
+        return PortValues.of(SCORES, score);
     }
 }
