@@ -12,8 +12,8 @@ import org.neuroseg.stage.StageContext;
 
 /**
  * Runs the NeuroSeg nodes of a workflow's pipeline through their core stages, as KNIME would run them: same settings,
- * same connections, workflow variables passed to the settings bound to them, each node once every node feeding it
- * has run. KNIME's own nodes (Testflow Configuration) are skipped.
+ * same connections, workflow variables (the given values, else the pipeline's defaults) passed to the settings bound
+ * to them, each node once every node feeding it has run. KNIME's own nodes (Testflow Configuration) are skipped.
  */
 final class PipelineRunner {
 
@@ -27,12 +27,14 @@ final class PipelineRunner {
     }
 
     /**
-     * @param variables workflow variable name to value
+     * @param variables workflow variable name to value, in place of the pipeline's default
      * @param dir where each node's output files go (a folder per node)
      * @return node id to its outputs, already closed
      */
     static Map<Integer, List<Object>> run(Pipeline pipeline, Map<String, String> variables, Path dir,
             OutputCheck check) throws Exception {
+        Map<String, String> variableValues = new HashMap<>(pipeline.workflowVariables());
+        variableValues.putAll(variables);
         Map<Integer, List<Object>> outputs = new HashMap<>();
         List<Pipeline.Node> waiting = new ArrayList<>(pipeline.nodes().stream().filter(n -> n.stage() != null)
                 .toList());
@@ -48,7 +50,7 @@ final class PipelineRunner {
                         inputs[c.toPort()] = outputs.get(c.from()).get(c.fromPort());
                     }
                 }
-                outputs.put(node.id(), node.stage().runInPortOrder(List.of(inputs), parameters(node, variables),
+                outputs.put(node.id(), node.stage().runInPortOrder(List.of(inputs), parameters(node, variableValues),
                         StageContext.inDirectory(dir.resolve("node" + node.id()), ProgressMonitor.NONE)));
             }
             check.check(outputs);
@@ -70,11 +72,7 @@ final class PipelineRunner {
             parameters = parameters.withText(setting.getKey(), setting.getValue());
         }
         for (Map.Entry<String, String> binding : node.variables().entrySet()) {
-            String value = variables.get(binding.getValue());
-            if (value == null) {
-                throw new AssertionError("node " + node.id() + " needs the workflow variable " + binding.getValue());
-            }
-            parameters = parameters.withText(binding.getKey(), value);
+            parameters = parameters.withText(binding.getKey(), variables.get(binding.getValue()));
         }
         return parameters;
     }

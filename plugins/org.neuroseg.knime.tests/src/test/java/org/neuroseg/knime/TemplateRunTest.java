@@ -140,6 +140,7 @@ class TemplateRunTest {
             nodes.add(new Pipeline.Node(n.id(), n.stage(), n.knimeFactory(), n.name(), n.bundle(), n.x(), n.y(),
                     settings, n.variables()));
         }
-        return new Pipeline(pipeline.description(), nodes, pipeline.connections());
+        return new Pipeline(pipeline.description(), pipeline.workflowVariables(), nodes,
+                pipeline.connections());
     }
 }

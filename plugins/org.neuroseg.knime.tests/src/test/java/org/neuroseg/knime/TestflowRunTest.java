@@ -52,7 +52,7 @@ class TestflowRunTest {
                 .filter(c -> !(c.to() == 3 && c.toPort() == 0)).toList());
         connections.add(new Pipeline.Connection(6, 1, 3, 0));
         NeurosegException e = assertThrows(NeurosegException.class,
-                () -> run(new Pipeline(testflow.description(), nodes, connections)));
+                () -> run(new Pipeline(testflow.description(), testflow.workflowVariables(), nodes, connections)));
         assertTrue(e.getMessage().startsWith("neuron F1 (IoU ≥ 0.5, Hungarian) is "), e.getMessage());
     }
 

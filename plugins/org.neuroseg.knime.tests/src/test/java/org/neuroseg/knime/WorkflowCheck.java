@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,11 @@ import org.w3c.dom.Node;
 /**
  * Checks a KNIME workflow folder without KNIME: every node names a factory registered in our plugin.xml (or one of
  * the KNIME nodes we rely on), every NeuroSeg node's model settings hold exactly its parameters' keys with the right
- * entry types and valid values, and every connection joins existing ports of compatible kinds.
+ * entry types and valid values, and every connection joins existing ports of compatible kinds. It also checks the
+ * entries whose absence made KNIME 5.3 drop or break our workflows (issue 13): the author information, a bundle
+ * version on every node, a workflow variable for every bound setting, workflow-metadata.xml, and the Testflow
+ * Configuration owner. The full check of KNIME's loader rules is ../shared/knime-api/check_workflows.py, which the
+ * build runs where it exists.
  */
 final class WorkflowCheck {
 
@@ -31,7 +36,7 @@ final class WorkflowCheck {
      * class name and settings in KNIME's sources. Result checks use our Score Threshold Check node instead.
      * Testflow Configuration: knime/knime-core, org.knime.testing/src/org/knime/testing/node/config/.
      */
-    static final Set<String> KNIME_FACTORIES = Set.of("org.knime.testing.node.config.TestConfigNodeFactory");
+    static final Set<String> KNIME_FACTORIES = Set.of(Workflows.TESTFLOW_CONFIGURATION);
 
     private WorkflowCheck() {
     }
@@ -39,6 +44,22 @@ final class WorkflowCheck {
     static List<String> problems(Path folder, Set<String> registeredFactories) throws Exception {
         List<String> problems = new ArrayList<>();
         Element workflow = parse(folder.resolve("workflow.knime"));
+        Element author = child(workflow, "authorInformation");
+        for (String key : List.of("authored-by", "authored-when", "lastEdited-by", "lastEdited-when")) {
+            if (author == null || nullEntries(author).getOrDefault(key, true)) {
+                problems.add("workflow.knime: authorInformation has no " + key);
+            }
+        }
+        Set<String> declared = new HashSet<>();
+        Element variables = child(workflow, "workflow_variables");
+        if (variables != null) {
+            children(variables).values().forEach(v -> declared.add(entries(v).get("name")));
+        }
+        Path metadata = folder.resolve("workflow-metadata.xml");
+        if (!Files.isRegularFile(metadata)
+                || parse(metadata).getElementsByTagName("description").item(0) == null) {
+            problems.add("no workflow-metadata.xml with a description");
+        }
         Map<Integer, Stage> stages = new HashMap<>();
         for (Element node : children(child(workflow, "nodes")).values()) {
             int id = Integer.parseInt(entries(node).get("id"));
@@ -49,6 +70,22 @@ final class WorkflowCheck {
             }
             Element settings = parse(settingsFile);
             String factory = entries(settings).get("factory");
+            if (nullEntries(settings).getOrDefault("node-bundle-version", true)
+                    || !entries(settings).get("node-bundle-version").matches("\\d+\\.\\d+\\.\\d+(\\..+)?")) {
+                problems.add("node " + id + ": node-bundle-version is missing, null or not a version");
+            }
+            Element tree = child(settings, "variables") == null ? null : child(child(settings, "variables"), "tree");
+            for (Element binding : tree == null ? List.<Element>of() : children(tree).values()) {
+                String variable = entries(binding).get("used_variable");
+                if (!declared.contains(variable)) {
+                    problems.add("node " + id + ": setting " + binding.getAttribute("key") + " is bound to "
+                            + variable + ", which workflow_variables does not declare");
+                }
+            }
+            if (Workflows.TESTFLOW_CONFIGURATION.equals(factory) && (child(settings, "model") == null
+                    || entries(child(settings, "model")).getOrDefault("owner", "").isBlank())) {
+                problems.add("node " + id + ": Testflow Configuration has no owner");
+            }
             if (registeredFactories.contains(factory)) {
                 Stage stage = Stages.all().stream().filter(s -> NodeNames.factoryClass(s).equals(factory))
                         .findFirst().orElseThrow();
@@ -140,6 +177,17 @@ final class WorkflowCheck {
             }
         }
         return children;
+    }
+
+    /** @return entry key to whether it is written as null (isnull="true") */
+    private static Map<String, Boolean> nullEntries(Element parent) {
+        Map<String, Boolean> entries = new LinkedHashMap<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals("entry")) {
+                entries.put(e.getAttribute("key"), e.getAttribute("isnull").equals("true"));
+            }
+        }
+        return entries;
     }
 
     private static Map<String, String> entries(Element parent) {
