@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.preprocess.PixelRange;
+import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
         org.neuroseg.stage.Parameters parameters = StageOptions.read(spec, VideoReaderStage.INSTANCE);
         try (Video video = VideoFormats.open(file, VideoReaderStage.readOptions(parameters))) {
             VideoShape shape = video.shape();
-            float[] range;
+            PixelRange range;
             try (ConsoleProgressMonitor monitor = root.progress("scanning")) {
                 range = PixelRange.of(video, Runtime.getRuntime().availableProcessors(), monitor);
             }
@@ -55,7 +56,11 @@ final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
                     : "unknown");
             System.out.printf("pixel data:  %.1f MB%s%n", shape.totalBytes() / 1e6,
                     Files.isRegularFile(file) ? String.format(" (file %.1f MB)", Files.size(file) / 1e6) : "");
-            System.out.printf("min / max:   %s / %s%n", format(range[0]), format(range[1]));
+            System.out.printf("min / max:   %s / %s%n", format(range.min()), format(range.max()));
+            if (shape.pixelType() == PixelType.FLOAT32) {
+                System.out.printf("non-finite:  %d pixels (NaN or infinite; %d frames without a finite pixel)%n",
+                        range.nonFinitePixels(), range.nonFiniteFrames());
+            }
         }
         return 0;
     }

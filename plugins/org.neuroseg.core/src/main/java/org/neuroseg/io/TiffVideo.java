@@ -189,6 +189,11 @@ public final class TiffVideo implements Video {
         return file;
     }
 
+    @Override
+    public String source() {
+        return file.toString();
+    }
+
     /** @return the ImageDescription of the first page, or "" when absent */
     public String description() {
         return description;
