@@ -2,10 +2,8 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.VideoFormats;
-import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.preprocess.PixelRange;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
@@ -19,12 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code neuroseg info}: what a video file holds. */
 @Command(name = "info", header = "Show a video's dimensions, pixel type, frame rate and value range.",
         mixinStandardHelpOptions = true)
-final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
-
-    @Override
-    public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
-    }
+final class InfoCommand implements Callable<Integer>, ReaderOptions.VideoReadingCommand {
 
     @ParentCommand
     NeurosegCommand root;
@@ -37,15 +30,14 @@ final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
 
     @Override
     public Integer call() throws Exception {
-        org.neuroseg.stage.Parameters parameters = StageOptions.read(spec, VideoReaderStage.INSTANCE);
-        try (Video video = VideoFormats.open(file, VideoReaderStage.readOptions(parameters))) {
+        try (Video video = ReaderOptions.open(spec, file)) {
             VideoShape shape = video.shape();
             PixelRange range;
             try (ConsoleProgressMonitor monitor = root.progress("scanning")) {
                 range = PixelRange.of(video, Runtime.getRuntime().availableProcessors(), monitor);
             }
             System.out.printf("file:        %s%n", file.toAbsolutePath());
-            System.out.printf("format:      %s%n", VideoFormats.readerFor(file, VideoReaderStage.readOptions(parameters))
+            System.out.printf("format:      %s%n", VideoFormats.readerFor(file, ReaderOptions.readOptions(spec))
                     .name());
             System.out.printf("frames:      %d%n", shape.frames());
             System.out.printf("height:      %d px%n", shape.height());

@@ -3,11 +3,9 @@ package org.neuroseg.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.activity.ActivityValidationStage;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiFiles;
 import org.neuroseg.roi.RoiSet;
@@ -33,11 +31,12 @@ import picocli.CommandLine.Spec;
             + "raster.csv (1 where active), activity.csv (rises and dips of each ROI and whether it was kept), "
             + "validated_regions.json (the kept neurons, Neurofinder), raster.png and overlay.png."},
         mixinStandardHelpOptions = true)
-final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
+final class ValidateCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, ActivityValidationStage.INSTANCE, Set.of());
+        StageOptions.addTo(command, ActivityValidationStage.INSTANCE, ReaderOptions.KEYS);
     }
 
     @ParentCommand
@@ -61,7 +60,7 @@ final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
         List<Object> outputs;
         RoiSet rois;
         double frameRateHz;
-        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("validate")) {
+        try (Video video = ReaderOptions.open(spec, files.video); ConsoleProgressMonitor monitor = root.progress("validate")) {
             rois = RoiFiles.read(roisFile, video.shape().height(), video.shape().width());
             frameRateHz = ActivityValidationStage.frameRateHz(video, parameters);
             outputs = ActivityValidationStage.INSTANCE.run(List.of(video, rois), parameters,
