@@ -42,7 +42,8 @@ final class LabelCommand implements Callable<Integer>, StageOptionsCommand,
         Path output = files.output;
         Parameters parameters = StageOptions.read(spec, BlobLabelerStage.INSTANCE);
         Files.createDirectories(output);
-        try (Video video = ReaderOptions.open(spec, files.video); ConsoleProgressMonitor monitor = root.progress("label")) {
+        try (Video video = ReaderOptions.open(spec, files.video);
+                ConsoleProgressMonitor monitor = root.progress("label")) {
             List<Object> outputs = BlobLabelerStage.INSTANCE.run(List.of(video), parameters,
                     StageContext.inDirectory(output, monitor));
             ((Video) outputs.get(0)).close();

@@ -2,6 +2,7 @@ package org.neuroseg.cli;
 
 import java.io.PrintWriter;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.stage.CanceledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,8 +63,7 @@ public final class NeurosegCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        // The deep-learning engine's natives come from a jar on the class path; never download anything.
-        System.setProperty("ai.djl.offline", "true");
+        DjlEngine.useOffline();
         NeurosegCommand root = new NeurosegCommand();
         CommandLine commandLine = commandLine(root);
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {

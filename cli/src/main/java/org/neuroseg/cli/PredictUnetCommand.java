@@ -55,7 +55,8 @@ final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand
         long start = System.nanoTime();
         int frames;
         try (WorkFolder work = WorkFolder.beside(output, ".predict-unet");
-                Video input = ReaderOptions.open(spec, video); ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
+                Video input = ReaderOptions.open(spec, video);
+                ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
             frames = input.shape().frames();
             List<Object> outputs = UNetPredictorStage.INSTANCE.run(
                     List.of(input, new ModelFile(model, UNetModelFile.ARCHITECTURE)), parameters,

@@ -48,7 +48,8 @@ final class ProjectCommand implements Callable<Integer>, StageOptionsCommand,
         String name = parameters.getString(ProjectionStage.PROJECTION);
         Files.createDirectories(output);
         RoiSet rois;
-        try (Video video = ReaderOptions.open(spec, files.video); ConsoleProgressMonitor monitor = root.progress("project")) {
+        try (Video video = ReaderOptions.open(spec, files.video);
+                ConsoleProgressMonitor monitor = root.progress("project")) {
             List<Object> outputs = ProjectionStage.INSTANCE.run(List.of(video), parameters,
                     StageContext.inDirectory(output, monitor));
             ((Video) outputs.get(0)).close();

@@ -60,7 +60,8 @@ final class ValidateCommand implements Callable<Integer>, StageOptionsCommand,
         List<Object> outputs;
         RoiSet rois;
         double frameRateHz;
-        try (Video video = ReaderOptions.open(spec, files.video); ConsoleProgressMonitor monitor = root.progress("validate")) {
+        try (Video video = ReaderOptions.open(spec, files.video);
+                ConsoleProgressMonitor monitor = root.progress("validate")) {
             rois = RoiFiles.read(roisFile, video.shape().height(), video.shape().width());
             frameRateHz = ActivityValidationStage.frameRateHz(video, parameters);
             outputs = ActivityValidationStage.INSTANCE.run(List.of(video, rois), parameters,

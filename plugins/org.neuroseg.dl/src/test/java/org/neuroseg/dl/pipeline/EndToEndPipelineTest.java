@@ -104,11 +104,12 @@ class EndToEndPipelineTest {
         float[] staged = new float[64 * 64];
         try (Video input = VideoStore.open(video)) {
             streamed = FunctionalProbability.compute(input, unet, UNetPredictorStage.INSTANCE.defaults()
-                    .with(UNetPredictorStage.BIN.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
+                    .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
                     ProgressMonitor.NONE);
             StageContext context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
             try (Video probabilities = (Video) UNetPredictorStage.INSTANCE.run(List.of(input, unet),
-                    UNetPredictorStage.INSTANCE.defaults().with(UNetPredictorStage.BIN.key(), 2), context).get(0);
+                    UNetPredictorStage.INSTANCE.defaults().with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), context)
+                    .get(0);
                     Video functional = (Video) CgruPredictorStage.INSTANCE.run(List.of(probabilities, cgru),
                             CgruPredictorStage.INSTANCE.defaults(), context).get(0)) {
                 functional.readFrame(0, staged);
