@@ -143,28 +143,28 @@ final class CgruBenchmark {
         return file;
     }
 
-    /** A video of {@code frames} frames that replays the frames of {@code source} in a loop. */
-    private record Replayed(Video source, int frames) implements Video {
+    /** A video of {@code frames} frames that replays the frames of {@code looped} in a loop. */
+    private record Replayed(Video looped, int frames) implements Video {
 
         @Override
         public VideoShape shape() {
-            VideoShape shape = source.shape();
+            VideoShape shape = looped.shape();
             return new VideoShape(frames, shape.height(), shape.width(), shape.pixelType());
         }
 
         @Override
         public double frameRateHz() {
-            return source.frameRateHz();
+            return looped.frameRateHz();
         }
 
         @Override
         public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
-            source.readFrameBytes(index % source.shape().frames(), target);
+            looped.readFrameBytes(index % looped.shape().frames(), target);
         }
 
         @Override
         public void readFrame(int index, float[] target) throws NeurosegException {
-            source.readFrame(index % source.shape().frames(), target);
+            looped.readFrame(index % looped.shape().frames(), target);
         }
     }
 }

@@ -2,11 +2,8 @@ package org.neuroseg.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.TiffWriter;
-import org.neuroseg.io.VideoFormats;
-import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.Videos;
@@ -22,12 +19,7 @@ import picocli.CommandLine.Spec;
             + "video store, .tif or .tiff for a multi-page TIFF (BigTIFF past 4 GB) that ImageJ opens as a time "
             + "series. The output appears only when complete."},
         mixinStandardHelpOptions = true)
-final class ConvertCommand implements Callable<Integer>, StageOptionsCommand {
-
-    @Override
-    public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
-    }
+final class ConvertCommand implements Callable<Integer>, ReaderOptions.VideoReadingCommand {
 
     @ParentCommand
     NeurosegCommand root;
@@ -48,8 +40,7 @@ final class ConvertCommand implements Callable<Integer>, StageOptionsCommand {
         if (!tiff && !name.endsWith(VideoStore.EXTENSION)) {
             throw new IllegalArgumentException("Output " + output + " must end in .nsv, .tif or .tiff");
         }
-        org.neuroseg.stage.Parameters parameters = StageOptions.read(spec, VideoReaderStage.INSTANCE);
-        try (Video video = VideoFormats.open(input, VideoReaderStage.readOptions(parameters));
+        try (Video video = ReaderOptions.open(spec, input);
                 ConsoleProgressMonitor monitor = root.progress("convert")) {
             if (tiff) {
                 TiffWriter.write(video, output, monitor);

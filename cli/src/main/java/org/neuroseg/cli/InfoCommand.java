@@ -2,11 +2,10 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.VideoFormats;
-import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.preprocess.PixelRange;
+import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import picocli.CommandLine.Command;
@@ -18,12 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code neuroseg info}: what a video file holds. */
 @Command(name = "info", header = "Show a video's dimensions, pixel type, frame rate and value range.",
         mixinStandardHelpOptions = true)
-final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
-
-    @Override
-    public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
-    }
+final class InfoCommand implements Callable<Integer>, ReaderOptions.VideoReadingCommand {
 
     @ParentCommand
     NeurosegCommand root;
@@ -36,15 +30,14 @@ final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
 
     @Override
     public Integer call() throws Exception {
-        org.neuroseg.stage.Parameters parameters = StageOptions.read(spec, VideoReaderStage.INSTANCE);
-        try (Video video = VideoFormats.open(file, VideoReaderStage.readOptions(parameters))) {
+        try (Video video = ReaderOptions.open(spec, file)) {
             VideoShape shape = video.shape();
-            float[] range;
+            PixelRange range;
             try (ConsoleProgressMonitor monitor = root.progress("scanning")) {
                 range = PixelRange.of(video, Runtime.getRuntime().availableProcessors(), monitor);
             }
             System.out.printf("file:        %s%n", file.toAbsolutePath());
-            System.out.printf("format:      %s%n", VideoFormats.readerFor(file, VideoReaderStage.readOptions(parameters))
+            System.out.printf("format:      %s%n", VideoFormats.readerFor(file, ReaderOptions.readOptions(spec))
                     .name());
             System.out.printf("frames:      %d%n", shape.frames());
             System.out.printf("height:      %d px%n", shape.height());
@@ -55,7 +48,11 @@ final class InfoCommand implements Callable<Integer>, StageOptionsCommand {
                     : "unknown");
             System.out.printf("pixel data:  %.1f MB%s%n", shape.totalBytes() / 1e6,
                     Files.isRegularFile(file) ? String.format(" (file %.1f MB)", Files.size(file) / 1e6) : "");
-            System.out.printf("min / max:   %s / %s%n", format(range[0]), format(range[1]));
+            System.out.printf("min / max:   %s / %s%n", format(range.min()), format(range.max()));
+            if (shape.pixelType() == PixelType.FLOAT32) {
+                System.out.printf("non-finite:  %d pixels (NaN or infinite; %d frames without a finite pixel)%n",
+                        range.nonFinitePixels(), range.nonFiniteFrames());
+            }
         }
         return 0;
     }

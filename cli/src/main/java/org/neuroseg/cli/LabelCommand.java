@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Writes OUTPUT/blob_masks.nsv (one uint8 mask per frame: the U-Net's targets) and "
             + "OUTPUT/video_mask.nsv (pixels in a blob in enough frames: the CGRU's target)."},
         mixinStandardHelpOptions = true)
-final class LabelCommand implements Callable<Integer>, StageOptionsCommand {
+final class LabelCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -42,7 +42,8 @@ final class LabelCommand implements Callable<Integer>, StageOptionsCommand {
         Path output = files.output;
         Parameters parameters = StageOptions.read(spec, BlobLabelerStage.INSTANCE);
         Files.createDirectories(output);
-        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("label")) {
+        try (Video video = ReaderOptions.open(spec, files.video);
+                ConsoleProgressMonitor monitor = root.progress("label")) {
             BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
                     StageContext.inDirectory(output, monitor)).closeAll();
         }

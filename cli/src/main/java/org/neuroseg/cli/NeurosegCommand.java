@@ -2,6 +2,7 @@ package org.neuroseg.cli;
 
 import java.io.PrintWriter;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.stage.CanceledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,17 +47,25 @@ public final class NeurosegCommand implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this). */
-    public static int execute(String... args) {
-        // The deep-learning engine's natives come from a jar on the class path; never download anything.
-        System.setProperty("ai.djl.offline", "true");
-        NeurosegCommand root = new NeurosegCommand();
+    /** @return the command line of {@code root} with every subcommand's reader and stage options added */
+    static CommandLine commandLine(NeurosegCommand root) {
         CommandLine commandLine = new CommandLine(root);
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            if (subcommand.getCommand() instanceof ReaderOptions.VideoReadingCommand) {
+                subcommand.getCommandSpec().addMixin(ReaderOptions.MIXIN, ReaderOptions.mixin());
+            }
             if (subcommand.getCommand() instanceof StageOptionsCommand command) {
                 command.addStageOptions(subcommand.getCommandSpec());
             }
         }
+        return commandLine;
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        DjlEngine.useOffline();
+        NeurosegCommand root = new NeurosegCommand();
+        CommandLine commandLine = commandLine(root);
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (error instanceof CanceledException) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Writes a one-frame float32 .nsv image: the probability that each pixel belongs to a "
             + "functional (flashing) neuron."},
         mixinStandardHelpOptions = true)
-final class PredictCgruCommand implements Callable<Integer>, StageOptionsCommand {
+final class PredictCgruCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -56,7 +56,7 @@ final class PredictCgruCommand implements Callable<Integer>, StageOptionsCommand
         long start = System.nanoTime();
         int frames;
         try (WorkFolder work = WorkFolder.beside(output, ".predict-cgru");
-                Video input = VideoFormats.open(probabilities);
+                Video input = ReaderOptions.open(spec, probabilities);
                 ConsoleProgressMonitor monitor = root.progress("predict-cgru")) {
             frames = input.shape().frames();
             FileVideo probability = (FileVideo) CgruPredictorStage.INSTANCE.run(PortValues.of(

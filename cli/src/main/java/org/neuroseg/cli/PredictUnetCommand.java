@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.UNetModelFile;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict-unet", header = "Cell probabilities of every frame from a trained U-Net.",
         description = {"Writes a float32 .nsv video with one probability frame per frame of VIDEO."},
         mixinStandardHelpOptions = true)
-final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand {
+final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -56,7 +56,8 @@ final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand
         long start = System.nanoTime();
         int frames;
         try (WorkFolder work = WorkFolder.beside(output, ".predict-unet");
-                Video input = VideoFormats.open(video); ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
+                Video input = ReaderOptions.open(spec, video);
+                ConsoleProgressMonitor monitor = root.progress("predict-unet")) {
             frames = input.shape().frames();
             FileVideo probabilities = (FileVideo) UNetPredictorStage.INSTANCE.run(PortValues.of(
                     UNetPredictorStage.VIDEO, input).with(UNetPredictorStage.MODEL, new ModelFile(model,

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.AtomicFiles;
-import org.neuroseg.io.VideoFormats;
-import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
@@ -29,11 +27,11 @@ import picocli.CommandLine.Spec;
             + "before and after), motion.png (mean image before and after correction, shift traces) and, with "
             + "--raw-corrected, shifted.nsv (the input video corrected with the same shifts, for traces)."},
         mixinStandardHelpOptions = true)
-final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand {
+final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, VideoReaderStage.INSTANCE, Set.of(VideoReaderStage.FILE.key()));
         StageOptions.addTo(command, LocalEqualizationStage.INSTANCE, Set.of());
         StageOptions.addTo(command, MotionCorrectionStage.INSTANCE, Set.of());
     }
@@ -56,12 +54,11 @@ final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand 
 
     @Override
     public Integer call() throws Exception {
-        Parameters reader = StageOptions.read(spec, VideoReaderStage.INSTANCE);
         Parameters equalization = StageOptions.read(spec, LocalEqualizationStage.INSTANCE);
         Parameters motion = StageOptions.read(spec, MotionCorrectionStage.INSTANCE);
         Files.createDirectories(output);
         try (WorkFolder work = WorkFolder.in(output, ".preprocess");
-                Video video = VideoFormats.open(input, VideoReaderStage.readOptions(reader));
+                Video video = ReaderOptions.open(spec, input);
                 ConsoleProgressMonitor monitor = root.progress("preprocess")) {
             try (Preprocessing.Result result = Preprocessing.run(video, new Preprocessing.Settings(equalization,
                     motion, ApplyShiftsStage.INSTANCE.defaults()), rawCorrected, work.path(),

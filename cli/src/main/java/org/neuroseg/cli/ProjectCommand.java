@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.TiffWriter;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ProjectionStage;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Spec;
             + "<projection>_labels.tif (the ROIs as a label image) and <projection>_regions.json (Neurofinder), "
             + "where <projection> is max or mean."},
         mixinStandardHelpOptions = true)
-final class ProjectCommand implements Callable<Integer>, StageOptionsCommand {
+final class ProjectCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -48,7 +48,8 @@ final class ProjectCommand implements Callable<Integer>, StageOptionsCommand {
         String name = parameters.getString(ProjectionStage.PROJECTION);
         Files.createDirectories(output);
         RoiSet rois;
-        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("project")) {
+        try (Video video = ReaderOptions.open(spec, files.video);
+                ConsoleProgressMonitor monitor = root.progress("project")) {
             PortValues outputs = ProjectionStage.INSTANCE.run(PortValues.of(ProjectionStage.VIDEO, video), parameters,
                     StageContext.inDirectory(output, monitor));
             outputs.closeAll();

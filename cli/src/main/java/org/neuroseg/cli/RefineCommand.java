@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.TiffWriter;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"MASK is a one-frame .nsv or TIFF. Writes OUTPUT/labels.tif (uint16 label image) and "
             + "OUTPUT/regions.json (Neurofinder)."},
         mixinStandardHelpOptions = true)
-final class RefineCommand implements Callable<Integer>, StageOptionsCommand {
+final class RefineCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -48,7 +48,7 @@ final class RefineCommand implements Callable<Integer>, StageOptionsCommand {
         Parameters parameters = StageOptions.read(spec, RefinementStage.INSTANCE);
         Files.createDirectories(output);
         RoiSet cells;
-        try (Video mask = VideoFormats.open(input); ConsoleProgressMonitor monitor = root.progress("refine")) {
+        try (Video mask = ReaderOptions.open(spec, input); ConsoleProgressMonitor monitor = root.progress("refine")) {
             PortValues outputs = RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK, mask), parameters,
                     StageContext.inDirectory(output, monitor));
             outputs.closeAll();

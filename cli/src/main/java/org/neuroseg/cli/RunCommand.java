@@ -3,6 +3,8 @@ package org.neuroseg.cli;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
@@ -35,16 +37,22 @@ import picocli.CommandLine.Spec;
             + "with --ground-truth also metrics.csv, and the metrics table is printed. Options named after a stage "
             + "(--unet-predictor-..., --cgru-predictor-...) are that stage's where two stages share a name."},
         mixinStandardHelpOptions = true)
-final class RunCommand implements Callable<Integer>, StageOptionsCommand {
+final class RunCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
 
-    /** Stage options this command does not offer: the video is VIDEO; the workers replace batches. */
+    /**
+     * Stage options this command does not offer: the video is VIDEO; the workers replace batches. The reader
+     * options ({@link ReaderOptions}) come from the mixin, under the names that the stage options would have, so
+     * that the stages read them as their own.
+     */
     private static final Set<String> SKIPPED = Set.of(VideoReaderStage.FILE.key(), UNetPredictorStage.BATCH.key());
 
     @Override
     public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, PipelineSettings.STAGES, SKIPPED);
+        StageOptions.addTo(command, PipelineSettings.STAGES,
+                Stream.concat(SKIPPED.stream(), ReaderOptions.KEYS.stream()).collect(Collectors.toSet()));
     }
 
     @ParentCommand

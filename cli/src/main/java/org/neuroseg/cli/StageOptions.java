@@ -74,7 +74,7 @@ final class StageOptions {
     }
 
     /** @return {@code --kebab-case} of the key, prefixed with the stage id when another of the stages has it */
-    private static String optionName(Stage stage, ParamSpec spec, List<Stage> stages) {
+    static String optionName(Stage stage, ParamSpec spec, List<Stage> stages) {
         long owners = stages.stream().filter(other -> other.parameters().stream()
                 .anyMatch(candidate -> candidate.key().equals(spec.key()))).count();
         String kebab = spec.key().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             + "marking its functional cells. More pairs (NAME.nsv with NAME.mask.nsv) come from "
             + "--more-training-data. Prints the losses and writes the model file."},
         mixinStandardHelpOptions = true)
-final class TrainCgruCommand implements Callable<Integer>, StageOptionsCommand {
+final class TrainCgruCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -55,7 +56,7 @@ final class TrainCgruCommand implements Callable<Integer>, StageOptionsCommand {
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, CgruLearnerStage.INSTANCE);
         try (WorkFolder work = WorkFolder.beside(output, ".train-cgru");
-                Video frames = VideoFormats.open(probabilities); Video target = VideoFormats.open(mask);
+                Video frames = ReaderOptions.open(spec, probabilities); Video target = VideoFormats.open(mask);
                 ConsoleProgressMonitor monitor = root.progress("train-cgru")) {
             ModelFile model = CgruLearnerStage.INSTANCE.run(PortValues.of(CgruLearnerStage.PROBABILITIES, frames)
                     .with(CgruLearnerStage.MASK, target), parameters, StageContext.inDirectory(work.path(), monitor))

@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.train.CgruLearnerStage;
 import org.neuroseg.dl.train.SelfTraining;
 import org.neuroseg.dl.train.TrainingReport;
 import org.neuroseg.dl.train.UNetLearnerStage;
 import org.neuroseg.io.AtomicFiles;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             + "the losses of every epoch and the validation and test scores. Every stage's options apply; an option "
             + "that two stages share carries the stage's id, e.g. --unet-learner-learning-rate."},
         mixinStandardHelpOptions = true)
-final class TrainCommand implements Callable<Integer>, StageOptionsCommand {
+final class TrainCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     /** The stages whose options the command takes, in the order they run. */
     private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
@@ -48,7 +49,8 @@ final class TrainCommand implements Callable<Integer>, StageOptionsCommand {
     @Override
     public void addStageOptions(CommandSpec command) {
         // The videos on the command line are the training data: the learners' folder of more data does not apply.
-        StageOptions.addTo(command, STAGES, Set.of(UNetLearnerStage.MORE_DATA.key()));
+        StageOptions.addTo(command, STAGES, Stream.concat(Stream.of(UNetLearnerStage.MORE_DATA.key()),
+                ReaderOptions.KEYS.stream()).collect(Collectors.toSet()));
     }
 
     @ParentCommand
@@ -79,7 +81,7 @@ final class TrainCommand implements Callable<Integer>, StageOptionsCommand {
         try (WorkFolder work = WorkFolder.in(output, ".train"); ConsoleProgressMonitor monitor = root.progress("train")) {
             List<SelfTraining.Input> inputs = new ArrayList<>();
             for (Path video : videos) {
-                opened.add(VideoFormats.open(video));
+                opened.add(ReaderOptions.open(spec, video));
                 inputs.add(new SelfTraining.Input(video.toString(), opened.get(opened.size() - 1)));
             }
             Path models = Files.createDirectory(work.path().resolve("models"));

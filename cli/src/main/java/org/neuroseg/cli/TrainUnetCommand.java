@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             + "one frame per video frame or one frame for all). More pairs come from --more-training-data. Prints "
             + "the losses of each epoch and the test Dice, and writes the model file."},
         mixinStandardHelpOptions = true)
-final class TrainUnetCommand implements Callable<Integer>, StageOptionsCommand {
+final class TrainUnetCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -54,7 +55,7 @@ final class TrainUnetCommand implements Callable<Integer>, StageOptionsCommand {
     public Integer call() throws Exception {
         Parameters parameters = StageOptions.read(spec, UNetLearnerStage.INSTANCE);
         try (WorkFolder work = WorkFolder.beside(output, ".train-unet");
-                Video frames = VideoFormats.open(video); Video masks = VideoFormats.open(labels);
+                Video frames = ReaderOptions.open(spec, video); Video masks = VideoFormats.open(labels);
                 ConsoleProgressMonitor monitor = root.progress("train-unet")) {
             ModelFile model = UNetLearnerStage.INSTANCE.run(PortValues.of(UNetLearnerStage.VIDEO, frames)
                     .with(UNetLearnerStage.LABELS, masks), parameters, StageContext.inDirectory(work.path(), monitor))

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.activity.ActivityValidationStage;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiFiles;
 import org.neuroseg.roi.RoiSet;
@@ -29,11 +28,12 @@ import picocli.CommandLine.Spec;
             + "column per frame), raster.csv (1 where active), activity.csv (rises and dips of every ROI and "
             + "whether it was kept), validated_regions.json (the kept neurons, Neurofinder), raster.png and overlay.png."},
         mixinStandardHelpOptions = true)
-final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
+final class ValidateCommand implements Callable<Integer>, StageOptionsCommand,
+        ReaderOptions.VideoReadingCommand {
 
     @Override
     public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, ActivityValidationStage.INSTANCE, Set.of());
+        StageOptions.addTo(command, ActivityValidationStage.INSTANCE, ReaderOptions.KEYS);
     }
 
     @ParentCommand
@@ -56,7 +56,8 @@ final class ValidateCommand implements Callable<Integer>, StageOptionsCommand {
         Files.createDirectories(output);
         PortValues outputs;
         RoiSet rois;
-        try (Video video = VideoFormats.open(files.video); ConsoleProgressMonitor monitor = root.progress("validate")) {
+        try (Video video = ReaderOptions.open(spec, files.video);
+                ConsoleProgressMonitor monitor = root.progress("validate")) {
             rois = RoiFiles.read(roisFile, video.shape().height(), video.shape().width());
             outputs = ActivityValidationStage.INSTANCE.run(PortValues.of(ActivityValidationStage.VIDEO, video)
                     .with(ActivityValidationStage.ROIS, rois), parameters, StageContext.inDirectory(output, monitor));

@@ -86,6 +86,11 @@ public final class ImageFolderVideo implements Video {
         return folder;
     }
 
+    @Override
+    public String source() {
+        return folder.toString();
+    }
+
     /** @return the frame files in frame order */
     public List<Path> files() {
         return files;

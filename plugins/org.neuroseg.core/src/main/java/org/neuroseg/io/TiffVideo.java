@@ -189,6 +189,11 @@ public final class TiffVideo implements Video {
         return file;
     }
 
+    @Override
+    public String source() {
+        return file.toString();
+    }
+
     /** @return the ImageDescription of the first page, or "" when absent */
     public String description() {
         return description;
@@ -274,7 +279,7 @@ public final class TiffVideo implements Video {
         return fileOrderFrame;
     }
 
-    /** Copies a frame in the file's (big-endian) order into {@code out} as little-endian; may be the same bytes. */
+    /** @throws IndexOutOfBoundsException when {@code index} is not a frame of this video */
     private void checkIndex(int index) {
         if (index < 0 || index >= shape.frames()) {
             throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");

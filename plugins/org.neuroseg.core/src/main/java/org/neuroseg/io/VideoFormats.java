@@ -2,29 +2,57 @@ package org.neuroseg.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one entry point for reading videos: detects the format of a file or folder and opens it. Formats are tried
- * in the order of {@link #READERS}: a folder of TIFF images, TIFF (by its magic bytes), NeuroSeg store (by its
- * magic bytes), raw binary (when the options give its layout, or by the extensions .raw, .bin, .dat). New formats
- * are added to that list.
+ * The one entry point for reading videos: detects the format of a file or folder and opens it. The formats are the
+ * {@link VideoReader}s that {@link ServiceLoader} finds (core's own and those of any other jar on the class path, or
+ * inside the same bundle in KNIME), tried in the order of {@link #readers()}: a folder of TIFF images, TIFF (by its
+ * magic bytes), NeuroSeg store (by its magic bytes), then readers of other modules that recognize content, and raw
+ * binary last (when the options give its layout, or by the extensions .raw, .bin, .dat).
  */
 public final class VideoFormats {
 
-    /** The formats, in the order they are tried. */
-    public static final List<VideoReader> READERS = List.of(new FolderReader(), new TiffReader(),
-            new StoreReader(), new RawReader());
+    private static final Logger LOGGER = LoggerFactory.getLogger(VideoFormats.class);
+
+    private static final List<VideoReader> READERS = load();
 
     private VideoFormats() {
+    }
+
+    /** @return every reader found, in the order they are tried: by {@link VideoReader#priority()}, then name */
+    public static List<VideoReader> readers() {
+        return READERS;
+    }
+
+    private static List<VideoReader> load() {
+        List<VideoReader> readers = new ArrayList<>();
+        // the class loader that loaded core sees the services files of every jar embedded beside it in a bundle
+        Iterator<VideoReader> found = ServiceLoader.load(VideoReader.class, VideoFormats.class.getClassLoader())
+                .iterator();
+        while (found.hasNext()) {
+            try {
+                readers.add(found.next());
+            } catch (ServiceConfigurationError e) {
+                LOGGER.warn("A video reader could not be loaded and is left out: {}", e.getMessage());
+            }
+        }
+        readers.sort(Comparator.comparingInt(VideoReader::priority).thenComparing(VideoReader::name));
+        return List.copyOf(readers);
     }
 
     /**
@@ -43,7 +71,7 @@ public final class VideoFormats {
      * Opens {@code file} as a video, axis order (T, Y, X), in whichever format claims it first.
      *
      * @param file a TIFF file, a folder of TIFF images, a NeuroSeg store or a raw binary file
-     * @param options the layout of raw files; ignored by self-describing formats
+     * @param options the layout of raw files and format-specific choices; ignored by formats that need neither
      * @return the video; close it when done
      * @throws NeurosegException when the file is missing, in no known format, or cannot be read; the message names
      *         the file and the problem
@@ -53,7 +81,7 @@ public final class VideoFormats {
     }
 
     /**
-     * Finds the reader for {@code file}: the first of {@link #READERS} that claims it.
+     * Finds the reader for {@code file}: the first of {@link #readers()} that claims it.
      *
      * @throws NeurosegException when the file is missing or in no known format; the message names the file and
      *         its first bytes
@@ -72,8 +100,9 @@ public final class VideoFormats {
             throw new NeurosegException(file + " is not a TIFF file (it starts with bytes " + head + ")");
         }
         throw new NeurosegException(file + " is in no format NeuroSeg reads (it starts with bytes " + head
-                + "): expected a TIFF file, a folder of TIFF images, a NeuroSeg store (" + VideoStore.EXTENSION
-                + "), or a raw file with its width, height and pixel type given");
+                + "): expected one of " + READERS.stream().map(VideoReader::name).collect(Collectors.joining(", "))
+                + " (NeuroSeg stores end in " + VideoStore.EXTENSION + "; raw files need their width, height and"
+                + " pixel type given)");
     }
 
     /** @return the first up to {@code count} bytes of {@code file}; none when it cannot be read */
@@ -105,83 +134,5 @@ public final class VideoFormats {
             }
         }
         return false;
-    }
-
-    /** Folders of single-page TIFF images. */
-    private static final class FolderReader implements VideoReader {
-        @Override
-        public String name() {
-            return "TIFF image folder";
-        }
-
-        @Override
-        public boolean canRead(Path file, ReadOptions options) {
-            return Files.isDirectory(file);
-        }
-
-        @Override
-        public Video open(Path file, ReadOptions options) throws NeurosegException {
-            return ImageFolderVideo.open(file);
-        }
-    }
-
-    /** Multi-page TIFF and BigTIFF. */
-    private static final class TiffReader implements VideoReader {
-        @Override
-        public String name() {
-            return "TIFF";
-        }
-
-        @Override
-        public boolean canRead(Path file, ReadOptions options) {
-            return Files.isRegularFile(file) && TiffVideo.isTiff(head(file, 4));
-        }
-
-        @Override
-        public Video open(Path file, ReadOptions options) throws NeurosegException {
-            return TiffVideo.open(file);
-        }
-    }
-
-    /** NeuroSeg video stores. */
-    private static final class StoreReader implements VideoReader {
-        @Override
-        public String name() {
-            return "NeuroSeg video store";
-        }
-
-        @Override
-        public boolean canRead(Path file, ReadOptions options) {
-            return Files.isRegularFile(file) && VideoStore.isStore(file);
-        }
-
-        @Override
-        public Video open(Path file, ReadOptions options) throws NeurosegException {
-            return VideoStore.open(file);
-        }
-    }
-
-    /** Headerless (or fixed-header) raw binary frames with a layout given by the caller. */
-    private static final class RawReader implements VideoReader {
-        @Override
-        public String name() {
-            return "raw binary";
-        }
-
-        @Override
-        public boolean canRead(Path file, ReadOptions options) {
-            return Files.isRegularFile(file) && (options.hasRawLayout() || hasExtension(file, ".raw", ".bin", ".dat"));
-        }
-
-        @Override
-        public Video open(Path file, ReadOptions options) throws NeurosegException {
-            if (!options.hasRawLayout()) {
-                throw new NeurosegException(file + " is a raw binary file: give its width, height and pixel type"
-                        + " to read it");
-            }
-            ByteOrder order = options.byteOrder() == null ? ByteOrder.LITTLE_ENDIAN : options.byteOrder();
-            return FileVideo.openRaw(file, options.height(), options.width(), options.pixelType(), order,
-                    options.headerBytes());
-        }
     }
 }

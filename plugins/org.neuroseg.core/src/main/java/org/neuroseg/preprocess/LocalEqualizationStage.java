@@ -135,7 +135,8 @@ public final class LocalEqualizationStage implements Stage {
         float[] range = {0, 1};
         ProgressMonitor frames = monitor;
         if (eightBit || shape.pixelType() == PixelType.FLOAT32) {
-            range = PixelRange.of(video, threads, monitor.subMonitor(0, 0.1));
+            PixelRange scanned = PixelRange.of(video, threads, monitor.subMonitor(0, 0.1));
+            range = new float[] {scanned.min(), scanned.max()};
             frames = monitor.subMonitor(0.1, 1);
         }
         Equalizer.Settings settings = new Equalizer.Settings(parameters.getDouble(CLIP_LIMIT),

@@ -74,6 +74,11 @@ final class MotionCorrector {
         if (frames == 0) {
             throw new NeurosegException("The video to motion-correct has no frames");
         }
+        if (shape.height() < MotionTemplate.MIN_SIDE_PX || shape.width() < MotionTemplate.MIN_SIDE_PX) {
+            throw new NeurosegException("Motion Correction needs frames of at least " + MotionTemplate.MIN_SIDE_PX
+                    + " x " + MotionTemplate.MIN_SIDE_PX + " pixels; the video's frames are " + shape.height() + " x "
+                    + shape.width() + " (height x width)");
+        }
         try (FramePipeline<MotionEstimator> pipeline = new FramePipeline<>(threads,
                 () -> new MotionEstimator(shape, settings));
                 VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), shape.pixelType(),

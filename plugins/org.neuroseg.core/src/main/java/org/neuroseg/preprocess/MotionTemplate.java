@@ -23,6 +23,10 @@ final class MotionTemplate implements AutoCloseable {
     static final double EIGHT_BIT_OFFSET = 128;
     /** Standard deviations of a single band-passed frame mapped onto the 8-bit half range. */
     private static final double EIGHT_BIT_SPAN_SIGMAS = 4;
+    /** Half the side of the window in which corners are refined to sub-pixel positions. */
+    private static final int SUBPIXEL_HALF_WINDOW_PX = 3;
+    /** Smallest frame side: OpenCV's cornerSubPix needs at least two half windows and 5 pixels. */
+    static final int MIN_SIDE_PX = 2 * SUBPIXEL_HALF_WINDOW_PX + 5;
 
     private final Mat bandPassed;
     private final Mat eightBit = new Mat();
@@ -59,7 +63,8 @@ final class MotionTemplate implements AutoCloseable {
             Imgproc.goodFeaturesToTrack(eightBit, corners, maxFeatures, 0.01, 6, mask, 5, false, 0.04);
             if (corners.rows() > 0) {
                 corners.convertTo(features, CvType.CV_32FC2);
-                Imgproc.cornerSubPix(eightBit, features, new Size(3, 3), new Size(-1, -1),
+                Imgproc.cornerSubPix(eightBit, features,
+                        new Size(SUBPIXEL_HALF_WINDOW_PX, SUBPIXEL_HALF_WINDOW_PX), new Size(-1, -1),
                         new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 20, 0.01));
             }
         } finally {

@@ -1,5 +1,9 @@
 package org.neuroseg.video;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -140,6 +144,21 @@ public final class FileVideo implements Video {
     /** @return the file this video is read from */
     public Path file() {
         return file;
+    }
+
+    /** @return the "source" of the metadata when it names one (the file a reader copied), else this file */
+    @Override
+    public String source() {
+        try {
+            JsonElement metadata = JsonParser.parseString(metadataJson);
+            if (metadata.isJsonObject() && metadata.getAsJsonObject().get("source") instanceof JsonPrimitive text
+                    && text.isString()) {
+                return text.getAsString();
+            }
+        } catch (JsonParseException e) {
+            // metadata that is not JSON names no source
+        }
+        return file.toString();
     }
 
     @Override

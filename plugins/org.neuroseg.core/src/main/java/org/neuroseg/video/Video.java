@@ -44,6 +44,15 @@ public interface Video extends Closeable {
         shape.pixelType().toFloats(bytes, target);
     }
 
+    /**
+     * @return what the video was read from, for messages to users: a file or folder when there is one (a store
+     *         written by the Calcium Video Reader names the file it was read from); the default is
+     *         {@link #toString()}
+     */
+    default String source() {
+        return toString();
+    }
+
     /** Releases files and mappings. The default does nothing. */
     @Override
     default void close() throws IOException {

@@ -30,8 +30,29 @@ class VideoFormatsTest {
 
     @Test
     void listsFormatsInDetectionOrder() {
-        assertEquals(List.of("TIFF image folder", "TIFF", "NeuroSeg video store", "raw binary"),
-                VideoFormats.READERS.stream().map(VideoReader::name).toList());
+        assertEquals(List.of("TIFF image folder", "TIFF", "NeuroSeg video store", "text video (tests)", "raw binary"),
+                VideoFormats.readers().stream().map(VideoReader::name).toList());
+    }
+
+    @Test
+    void readerRegisteredAsServiceDetectsItsFilesByContentBeforeRaw() throws Exception {
+        // the .raw name would make the raw reader claim the file if the registered reader were not asked first
+        Path file = dir.resolve("movie.raw");
+        Files.writeString(file, TextVideoReader.MAGIC + " 2 1 3\n1 2 3\n4 5 6\n");
+        assertTrue(VideoFormats.readerFor(file, ReadOptions.NONE) instanceof TextVideoReader);
+        try (Video video = VideoFormats.open(file, ReadOptions.NONE.withFormatOption("scale", "10"))) {
+            assertEquals(new VideoShape(2, 1, 3, PixelType.FLOAT32), video.shape());
+            assertArrayEquals(new float[][] {{10, 20, 30}, {40, 50, 60}}, TiffFixtures.readAll(video));
+        }
+    }
+
+    @Test
+    void formatOptionsAreKeptAndReplaced() {
+        ReadOptions options = ReadOptions.raw(4, 3, PixelType.UINT8).withFormatOption("dataset", "/a")
+                .withFormatOption("dataset", "/b").withByteOrder(ByteOrder.BIG_ENDIAN);
+        assertEquals("/b", options.formatOption("dataset"));
+        assertEquals(null, options.formatOption("absent"));
+        assertEquals(ByteOrder.BIG_ENDIAN, options.byteOrder());
     }
 
     @Test

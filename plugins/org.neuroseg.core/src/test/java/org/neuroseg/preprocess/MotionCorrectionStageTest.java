@@ -48,6 +48,32 @@ class MotionCorrectionStageTest {
     Path dir;
 
     @Test
+    void framesTooSmallForCornerRefinementAreRefusedWithTheSmallestSize() throws Exception {
+        // 8 x 8 used to end in OpenCV's assertion inside cornerSubPix
+        NeurosegException e = assertThrows(NeurosegException.class, () -> MotionCorrectionStage.correct(
+                noise(8, 12), defaults(), dir.resolve("small.nsv"), 1, ProgressMonitor.NONE));
+        assertEquals("Motion Correction needs frames of at least 11 x 11 pixels; the video's frames are 8 x 12"
+                + " (height x width)", e.getMessage());
+        Path corrected = MotionCorrectionStage.correct(noise(11, 11), defaults(), dir.resolve("smallest.nsv"), 1,
+                ProgressMonitor.NONE).video();
+        try (Video video = VideoStore.open(corrected)) {
+            assertEquals(3, video.shape().frames());
+        }
+    }
+
+    /** @return 3 frames of uniform noise, in which corners are found */
+    private static Video noise(int height, int width) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        float[][] frames = new float[3][height * width];
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) (1000 + 100 * random.nextDouble());
+            }
+        }
+        return new ArrayVideo(height, width, PixelType.UINT16, 10, frames);
+    }
+
+    @Test
     void recoversEpifluorescenceShiftsWithinTarget() throws Exception {
         // 60 cells all visible at rest: at this size the preset's 19 cells, many of them dim, give the tracker too
         // few features (the preset itself is measured at full size in bench/)

@@ -1,16 +1,24 @@
 package org.neuroseg.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.cv.OpenCvLoader;
+import org.neuroseg.io.TiffVideo;
+import org.neuroseg.io.TiffWriter;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
 
 class PixelRangeTest {
 
@@ -20,7 +28,9 @@ class PixelRangeTest {
         for (PixelType type : PixelType.values()) {
             ArrayVideo video = randomVideo(type);
             float[] expected = convertedRange(video);
-            assertArrayEquals(expected, PixelRange.of(video, 2, ProgressMonitor.NONE), 0, type.name());
+            PixelRange range = PixelRange.of(video, 2, ProgressMonitor.NONE);
+            assertArrayEquals(expected, new float[] {range.min(), range.max()}, 0, type.name());
+            assertEquals(0, range.nonFinitePixels());
             assertTrue(expected[0] < expected[1], type.name());
         }
     }
@@ -28,14 +38,38 @@ class PixelRangeTest {
     @Test
     void rangeOfNoFramesIsNaN() throws NeurosegException, CanceledException {
         OpenCvLoader.ensureLoaded();
-        float[] range = PixelRange.of(new ArrayVideo(4, 4, PixelType.UINT16, 10), 2, ProgressMonitor.NONE);
-        assertTrue(Float.isNaN(range[0]) && Float.isNaN(range[1]));
+        PixelRange range = PixelRange.of(new ArrayVideo(4, 4, PixelType.UINT16, 10), 2, ProgressMonitor.NONE);
+        assertTrue(Float.isNaN(range.min()) && Float.isNaN(range.max()));
     }
 
     @Test
     void negativeFloatsAcrossFrames() throws NeurosegException, CanceledException {
         ArrayVideo video = new ArrayVideo(1, 2, PixelType.FLOAT32, 0, new float[] {3, -2}, new float[] {9, 0});
-        assertArrayEquals(new float[] {-2, 9}, PixelRange.of(video, 1, ProgressMonitor.NONE));
+        PixelRange range = PixelRange.of(video, 1, ProgressMonitor.NONE);
+        assertArrayEquals(new float[] {-2, 9}, new float[] {range.min(), range.max()});
+    }
+
+    @Test
+    void nanAndInfinitePixelsAreCountedAndLeftOutOfTheRange() throws NeurosegException, CanceledException {
+        float nan = Float.NaN;
+        ArrayVideo video = new ArrayVideo(2, 2, PixelType.FLOAT32, 0, new float[] {3, nan, Float.POSITIVE_INFINITY, -2},
+                new float[] {nan, nan, nan, Float.NEGATIVE_INFINITY}, new float[] {5, 1, 0, nan});
+        PixelRange range = PixelRange.of(video, 2, ProgressMonitor.NONE);
+        assertEquals(new PixelRange(-2, 5, 7, 1), range);
+    }
+
+    @Test
+    void videoOfOnlyNanIsAnErrorNamingTheFileAndThePixels(@TempDir Path dir) throws Exception {
+        float[] nan = new float[6];
+        Arrays.fill(nan, Float.NaN);
+        Path file = TiffWriter.write(new ArrayVideo(2, 3, PixelType.FLOAT32, 0, nan, nan.clone()),
+                dir.resolve("dark.tif"), ProgressMonitor.NONE);
+        try (Video video = TiffVideo.open(file)) {
+            NeurosegException e = assertThrows(NeurosegException.class,
+                    () -> PixelRange.of(video, 1, ProgressMonitor.NONE));
+            assertEquals(file + ": all 12 pixels of the video are NaN or infinite; there is nothing to analyse",
+                    e.getMessage());
+        }
     }
 
     private static float[] convertedRange(ArrayVideo video) throws NeurosegException {

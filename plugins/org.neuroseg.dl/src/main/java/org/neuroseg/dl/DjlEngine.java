@@ -9,7 +9,20 @@ import ai.djl.engine.Engine;
  */
 public final class DjlEngine {
 
+    private static final String OFFLINE = "ai.djl.offline";
+
     private DjlEngine() {
+    }
+
+    /**
+     * Makes DJL work offline: the engine's natives come from the jar on the class path, nothing is downloaded. Every
+     * entry point (the command line, the KNIME nodes through {@link #get()}) calls this before DJL is touched; a
+     * value given on the JVM's command line ({@code -Dai.djl.offline=...}) is kept.
+     */
+    public static void useOffline() {
+        if (System.getProperty(OFFLINE) == null) {
+            System.setProperty(OFFLINE, "true");
+        }
     }
 
     /**
@@ -17,9 +30,7 @@ public final class DjlEngine {
      * @throws ai.djl.engine.EngineException when no engine can be loaded (the message says why)
      */
     public static synchronized Engine get() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        useOffline();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(DjlEngine.class.getClassLoader());

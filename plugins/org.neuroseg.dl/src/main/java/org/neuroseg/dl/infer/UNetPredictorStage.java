@@ -38,7 +38,9 @@ public final class UNetPredictorStage implements Stage {
                     + "model's levels).");
     public static final ParamSpec OVERLAP = ParamSpec.integer("tileOverlap", "Tile overlap (px)", 32, 0, 4096,
             "Smallest overlap of neighbouring tiles; seams fall in the middle of it.");
-    public static final ParamSpec BIN = ParamSpec.integer("framesAveraged", "Frames averaged", 1, 1, 1000,
+    /** Consecutive frames averaged into one U-Net input (temporal binning). */
+    public static final ParamSpec FRAMES_AVERAGED = ParamSpec.integer("framesAveraged", "Frames averaged", 1, 1,
+            1000,
             "Predicts once for the mean of this many consecutive frames and gives every frame of the group that "
                     + "prediction: k times faster, less noise, blurs fast changes.");
 
@@ -83,7 +85,7 @@ public final class UNetPredictorStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(BATCH, TILE, OVERLAP, BIN);
+        return List.of(BATCH, TILE, OVERLAP, FRAMES_AVERAGED);
     }
 
     @Override
@@ -121,7 +123,8 @@ public final class UNetPredictorStage implements Stage {
             } catch (IllegalArgumentException e) {
                 throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
             }
-            predict(video, inference, parameters.getInt(BATCH), parameters.getInt(BIN), target, context);
+            predict(video, inference, parameters.getInt(BATCH), parameters.getInt(FRAMES_AVERAGED), target,
+                    context);
         }
         return PortValues.of(PROBABILITIES, VideoStore.open(target));
     }

@@ -2,7 +2,6 @@ package org.neuroseg.dl.model;
 
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import java.nio.file.Path;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ModelFile;
@@ -71,14 +70,8 @@ public final class CgruModelFile {
      */
     public static Loaded read(Path file, NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
-        ConvGruConfig config;
-        try {
-            config = ModelFiles.GSON.fromJson(contents.info().get(ARCHITECTURE), ConvGruConfig.class);
-            config = new ConvGruConfig(config.hiddenChannels(), config.kernelSize());
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-            throw new NeurosegException("Model file " + file + " has an invalid CGRU architecture: "
-                    + e.getMessage(), e);
-        }
+        ConvGruConfig config = ModelFiles.architectureConfig(file, contents.info(), ARCHITECTURE, "CGRU",
+                ConvGruConfig.class);
         ConvGruBlock network = new ConvGruBlock(config);
         ModelFiles.loadParameters(file, network, manager, contents.parameters());
         return new Loaded(network, contents.info());

@@ -8,6 +8,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,6 +16,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,11 +103,11 @@ public final class ModelFiles {
         requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonObject info = info(file, zip);
-            if (info == null || !info.has("architecture") || !info.get("architecture").isJsonPrimitive()) {
+            if (info == null || !info.has("architecture")) {
                 throw new NeurosegException("Model file " + file + " does not say which network it holds (no "
                         + "'architecture' in " + INFO_ENTRY + ")");
             }
-            return info.get("architecture").getAsString();
+            return text(file, info, "architecture");
         } catch (ZipException e) {
             throw notAModel(file, e);
         } catch (IOException e) {
@@ -199,17 +201,79 @@ public final class ModelFiles {
     private static JsonObject checkedInfo(Path file, ZipFile zip, String architecture, String networkName)
             throws IOException, NeurosegException {
         JsonObject info = info(file, zip);
-        String found = info == null || !info.has("architecture") ? "missing" : info.get("architecture").getAsString();
+        String found = info == null || !info.has("architecture") ? "missing" : text(file, info, "architecture");
         if (!architecture.equals(found)) {
             throw new NeurosegException("Model file " + file + " does not hold " + networkName + " (architecture '"
                     + found + "', expected '" + architecture + "')");
         }
-        int version = info.has("formatVersion") ? info.get("formatVersion").getAsInt() : -1;
+        if (!info.has("formatVersion")) {
+            throw new NeurosegException("Model file " + file + ": " + INFO_ENTRY + " has no 'formatVersion'");
+        }
+        int version = integer(file, info, "formatVersion");
         if (version != FORMAT_VERSION) {
             throw new NeurosegException("Model file " + file + " has format version " + version
                     + "; this NeuroSeg reads version " + FORMAT_VERSION);
         }
         return info;
+    }
+
+    /**
+     * Reads the architecture section of a model's JSON as a configuration record, after checking that it holds
+     * every field of the record (the record's constructor checks their ranges).
+     *
+     * @param networkName how messages name the network, e.g. "U-Net"
+     * @throws NeurosegException naming the file and the missing, mistyped or out-of-range field
+     */
+    static <T extends Record> T architectureConfig(Path file, JsonObject info, String architecture,
+            String networkName, Class<T> type) throws NeurosegException {
+        String invalid = "Model file " + file + " has an invalid " + networkName + " architecture: ";
+        if (!(info.get(architecture) instanceof JsonObject section)) {
+            throw new NeurosegException(invalid + INFO_ENTRY + "'s '" + architecture + "' is not an object");
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (!section.has(component.getName()) || section.get(component.getName()).isJsonNull()) {
+                throw new NeurosegException(invalid + INFO_ENTRY + "'s '" + architecture + "' has no '"
+                        + component.getName() + "'");
+            }
+        }
+        try {
+            return GSON.fromJson(section, type);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw new NeurosegException(invalid + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Gson wraps what the record's constructor throws for a value out of range
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IllegalArgumentException) {
+                throw new NeurosegException(invalid + cause.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** @return the text value of {@code key} in {@code object} */
+    private static String text(Path file, JsonObject object, String key) throws NeurosegException {
+        JsonElement value = object.get(key);
+        if (!(value instanceof JsonPrimitive primitive) || !primitive.isString()) {
+            throw new NeurosegException("Model file " + file + ": " + INFO_ENTRY + "'s '" + key + "' is " + value
+                    + ", expected a text");
+        }
+        return primitive.getAsString();
+    }
+
+    /** @return the integer value of {@code key} in {@code object} */
+    private static int integer(Path file, JsonObject object, String key) throws NeurosegException {
+        JsonElement value = object.get(key);
+        if (value instanceof JsonPrimitive primitive && primitive.isNumber()) {
+            double number = primitive.getAsDouble();
+            if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
+                return (int) number;
+            }
+        }
+        throw new NeurosegException("Model file " + file + ": " + INFO_ENTRY + "'s '" + key + "' is " + value
+                + ", expected an integer");
     }
 
     private static byte[] entry(Path file, ZipFile zip, String name) throws IOException, NeurosegException {

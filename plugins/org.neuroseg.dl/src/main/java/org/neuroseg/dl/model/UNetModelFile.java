@@ -1,7 +1,6 @@
 package org.neuroseg.dl.model;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import java.nio.file.Path;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ModelFile;
@@ -68,14 +67,8 @@ public final class UNetModelFile {
      */
     public static Loaded read(Path file, ai.djl.ndarray.NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
-        UNetConfig config;
-        try {
-            config = ModelFiles.GSON.fromJson(contents.info().get(ARCHITECTURE), UNetConfig.class);
-            config = new UNetConfig(config.depth(), config.baseChannels(), config.asppRates());
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-            throw new NeurosegException("Model file " + file + " has an invalid U-Net architecture: "
-                    + e.getMessage(), e);
-        }
+        UNetConfig config = ModelFiles.architectureConfig(file, contents.info(), ARCHITECTURE, "U-Net",
+                UNetConfig.class);
         UNet network = new UNet(config);
         ModelFiles.loadParameters(file, network, manager, contents.parameters());
         return new Loaded(network, contents.info());

@@ -68,7 +68,7 @@ public final class FunctionalProbability {
         if (shape.frames() == 0) {
             throw new NeurosegException("The video to segment has no frames");
         }
-        FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.BIN));
+        FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             CgruModelFile.Loaded memory = CgruModelFile.read(cgru.file(), manager);
             try (CgruInference inference = checked("CGRU Predictor", () -> new CgruInference(memory.network(),

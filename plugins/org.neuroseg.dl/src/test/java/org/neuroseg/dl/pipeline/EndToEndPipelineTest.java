@@ -104,17 +104,16 @@ class EndToEndPipelineTest {
         float[] staged = new float[SIDE * SIDE];
         try (Video input = VideoStore.open(video)) {
             streamed = FunctionalProbability.compute(input, unet, UNetPredictorStage.INSTANCE.defaults()
-                    .with(UNetPredictorStage.BIN.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
+                    .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
                     ProgressMonitor.NONE);
             StageContext context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
             try (Video probabilities = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO, input)
-                    .with(UNetPredictorStage.MODEL, unet),
-                    UNetPredictorStage.INSTANCE.defaults().with(UNetPredictorStage.BIN.key(), 2),
-                            context).get(UNetPredictorStage.PROBABILITIES);
+                    .with(UNetPredictorStage.MODEL, unet), UNetPredictorStage.INSTANCE.defaults()
+                    .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), context).get(UNetPredictorStage.PROBABILITIES);
                     Video functional = CgruPredictorStage.INSTANCE.run(PortValues.of(CgruPredictorStage.PROBABILITIES,
                             probabilities).with(CgruPredictorStage.MODEL, cgru),
-                            CgruPredictorStage.INSTANCE.defaults(),
-                                    context).get(CgruPredictorStage.FUNCTIONAL_PROBABILITY)) {
+                            CgruPredictorStage.INSTANCE.defaults(), context)
+                            .get(CgruPredictorStage.FUNCTIONAL_PROBABILITY)) {
                 functional.readFrame(0, staged);
             }
         }

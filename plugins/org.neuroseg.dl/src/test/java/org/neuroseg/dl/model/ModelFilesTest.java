@@ -1,0 +1,81 @@
+package org.neuroseg.dl.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
+
+/** A damaged model.json inside a model file is a named error, never an internal one. */
+class ModelFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void malformedJsonNamesTheFileAndTheEntry() throws Exception {
+        Path file = model("{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4,");
+        NeurosegException e = assertThrows(NeurosegException.class, () -> UNetModelFile.readInfo(file));
+        assertEquals("Model file " + file + " has an unreadable model.json: ", e.getMessage().substring(0,
+                ("Model file " + file + " has an unreadable model.json: ").length()));
+    }
+
+    @Test
+    void missingFormatVersionIsNamed() throws Exception {
+        Path file = model("{\"architecture\": \"unet\", \"unet\": {\"depth\": 4, \"baseChannels\": 4,"
+                + " \"asppRates\": [1, 2]}}");
+        assertMessage("Model file " + file + ": model.json has no 'formatVersion'", file);
+    }
+
+    @Test
+    void fieldOfTheWrongTypeIsNamedWithItsValue() throws Exception {
+        Path version = model("{\"architecture\": \"unet\", \"formatVersion\": \"one\"}");
+        assertMessage("Model file " + version + ": model.json's 'formatVersion' is \"one\", expected an integer",
+                version);
+        Path architecture = model("{\"architecture\": {\"name\": \"unet\"}, \"formatVersion\": 1}");
+        assertMessage("Model file " + architecture + ": model.json's 'architecture' is {\"name\":\"unet\"},"
+                + " expected a text", architecture);
+        NeurosegException e = assertThrows(NeurosegException.class, () -> ModelFiles.architecture(architecture));
+        assertEquals("Model file " + architecture + ": model.json's 'architecture' is {\"name\":\"unet\"},"
+                + " expected a text", e.getMessage());
+    }
+
+    @Test
+    void missingArchitectureFieldIsNamed() throws Exception {
+        Path file = model("{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4,"
+                + " \"asppRates\": [1, 2]}}");
+        NeurosegException e = assertThrows(NeurosegException.class, () -> UNetModelFile.read(file, null));
+        assertEquals("Model file " + file + " has an invalid U-Net architecture: model.json's 'unet' has no"
+                + " 'baseChannels'", e.getMessage());
+        Path deep = model("{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 9,"
+                + " \"baseChannels\": 4, \"asppRates\": [1, 2]}}");
+        NeurosegException range = assertThrows(NeurosegException.class, () -> UNetModelFile.read(deep, null));
+        assertEquals("Model file " + deep + " has an invalid U-Net architecture: U-Net depth 9 is out of range:"
+                + " allowed 1 to 6", range.getMessage());
+    }
+
+    private void assertMessage(String expected, Path file) {
+        NeurosegException e = assertThrows(NeurosegException.class, () -> UNetModelFile.readInfo(file));
+        assertEquals(expected, e.getMessage());
+    }
+
+    private Path model(String json) throws Exception {
+        Path file = Files.createTempFile(dir, "model", ".nsmodel");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(ModelFiles.INFO_ENTRY));
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(ModelFiles.PARAMS_ENTRY));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+        return file;
+    }
+}
