@@ -22,6 +22,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -151,8 +152,8 @@ final class CgruBenchmark {
         }
 
         @Override
-        public double frameRateHz() {
-            return source.frameRateHz();
+        public RecordingInfo recording() {
+            return source.recording();
         }
 
         @Override
