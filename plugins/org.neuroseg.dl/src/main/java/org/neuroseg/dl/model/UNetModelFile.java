@@ -3,12 +3,15 @@ package org.neuroseg.dl.model;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ModelFile;
 
 /**
  * The U-Net model file ({@link ModelFiles}): architecture {@value #ARCHITECTURE}, the {@link UNetConfig} under the
- * key {@code unet}, input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record under
+ * key {@code unet} (its {@code inputChannels}, absent from files written before networks took several channels, is 1
+ * when absent), input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record under
  * {@code training}, and the parameters of the {@link UNet}.
  */
 public final class UNetModelFile {
@@ -19,6 +22,7 @@ public final class UNetModelFile {
     public static final String EXTENSION = ModelFiles.EXTENSION;
 
     private static final String NAME = "a U-Net";
+    private static final String INPUT_CHANNELS = "inputChannels";
 
     private UNetModelFile() {
     }
@@ -60,6 +64,23 @@ public final class UNetModelFile {
     }
 
     /**
+     * The architecture recorded in a model's JSON, checked; {@code inputChannels} is 1 when the JSON does not have
+     * it (files written before networks took several channels).
+     *
+     * @param info the JSON of a U-Net model file ({@link #readInfo})
+     * @throws IllegalArgumentException when a value is out of range
+     * @throws RuntimeException (JsonParseException, IllegalStateException, NullPointerException) when the JSON lacks
+     *         a field or holds one of the wrong type
+     */
+    public static UNetConfig config(JsonObject info) {
+        JsonObject unet = info.getAsJsonObject(ARCHITECTURE);
+        List<Integer> rates = new ArrayList<>();
+        unet.getAsJsonArray("asppRates").forEach(rate -> rates.add(rate.getAsInt()));
+        int channels = unet.has(INPUT_CHANNELS) ? unet.get(INPUT_CHANNELS).getAsInt() : 1;
+        return new UNetConfig(unet.get("depth").getAsInt(), unet.get("baseChannels").getAsInt(), rates, channels);
+    }
+
+    /**
      * Loads a model file.
      *
      * @param file a file written by {@link #write}
@@ -70,9 +91,8 @@ public final class UNetModelFile {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
         UNetConfig config;
         try {
-            config = ModelFiles.GSON.fromJson(contents.info().get(ARCHITECTURE), UNetConfig.class);
-            config = new UNetConfig(config.depth(), config.baseChannels(), config.asppRates());
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
+            config = config(contents.info());
+        } catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw new NeurosegException("Model file " + file + " has an invalid U-Net architecture: "
                     + e.getMessage(), e);
         }

@@ -132,10 +132,14 @@ public final class UNetLearnerStage implements Stage {
         return List.of(new PortSpec("Model", PortKind.MODEL, "The trained U-Net (architecture \"unet\")."));
     }
 
-    /** @return the training configuration the parameters describe */
-    public static UNetTrainingConfig toConfig(Parameters parameters) {
+    /**
+     * @param parameters the stage's parameters
+     * @param inputChannels channels of the videos to learn from
+     * @return the training configuration the parameters describe
+     */
+    public static UNetTrainingConfig toConfig(Parameters parameters, int inputChannels) {
         UNetConfig network = new UNetConfig(parameters.getInt(DEPTH), parameters.getInt(BASE_CHANNELS),
-                UNetConfig.DEFAULT.asppRates());
+                UNetConfig.DEFAULT.asppRates(), inputChannels);
         return new UNetTrainingConfig(network, parameters.getInt(SAMPLE_FRAMES), parameters.getDouble(VALIDATION),
                 parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
                 parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),
@@ -147,7 +151,7 @@ public final class UNetLearnerStage implements Stage {
             throws NeurosegException, CanceledException {
         UNetTrainingConfig config;
         try {
-            config = toConfig(parameters);
+            config = toConfig(parameters, ((Video) inputs.get(0)).shape().channels());
         } catch (IllegalArgumentException e) {
             throw new NeurosegException(e.getMessage(), e);
         }
