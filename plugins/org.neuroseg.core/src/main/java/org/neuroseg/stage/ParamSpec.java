@@ -130,7 +130,7 @@ public record ParamSpec(String key, String label, ParamType type, Object default
         return key + AUTO_KEY_SUFFIX;
     }
 
-    /** @return {@link #AUTO} for a cell-scaled parameter, else {@link #defaultValue()}: the value a stage starts with */
+    /** @return the value a stage starts with: {@link #AUTO} for a cell-scaled parameter, else the default */
     public Object initialValue() {
         return cellScaling == null ? defaultValue : AUTO;
     }

@@ -15,7 +15,8 @@ public final class Videos {
 
     /**
      * Writes {@code source} to a new store at {@code target} in the source's own pixel type and channels, with its
-     * recording facts, reporting progress per frame. Nothing is left at {@code target} when reading fails or the monitor cancels.
+     * recording facts, reporting progress per frame. Nothing is left at {@code target} when reading fails or the
+     * monitor cancels.
      *
      * @param metadataJson JSON object stored with the video, or null
      * @return the store's path

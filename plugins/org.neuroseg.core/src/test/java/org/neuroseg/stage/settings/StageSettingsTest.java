@@ -46,7 +46,7 @@ class StageSettingsTest {
         MemorySettings store = new MemorySettings();
         StageSettings.save(Parameters.defaults(SPECS), store);
         store.putInt("frames", 0);
-        SettingsException e = assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store).parameters());
+        SettingsException e = assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store));
         assertTrue(e.getMessage().contains("'Frames' (frames)"), e.getMessage());
         assertTrue(e.getMessage().contains("1 to 10000"), e.getMessage());
     }
@@ -56,11 +56,11 @@ class StageSettingsTest {
         MemorySettings store = new MemorySettings();
         StageSettings.save(Parameters.defaults(SPECS), store);
         store.putString("projection", "median");
-        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store).parameters()).getMessage()
+        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store)).getMessage()
                 .contains("'Projection' (projection)"));
         store.putString("projection", "max");
         store.putString("motion", "yes");
-        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store).parameters()).getMessage()
+        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store)).getMessage()
                 .contains("'Add motion' (motion)"));
     }
 

@@ -75,8 +75,9 @@ public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates, i
     }
 
     /**
-     * Multiply-accumulate operations of one forward pass on one frame of {@link #inputChannels()}, counting convolutions only
-     * (batch norm, activations, pooling and upsampling are a few per pixel and channel, well under 5 %).
+     * Multiply-accumulate operations of one forward pass on one frame of {@link #inputChannels()}, counting
+     * convolutions only (batch norm, activations, pooling and upsampling are a few per pixel and channel, well under
+     * 5 %).
      *
      * @param height input rows, a multiple of {@link #sizeMultiple()}
      * @param width input columns, a multiple of {@link #sizeMultiple()}
