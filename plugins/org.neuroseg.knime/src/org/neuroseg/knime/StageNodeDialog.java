@@ -19,7 +19,8 @@ import org.neuroseg.stage.Stage;
 /**
  * The dialog of a NeuroSeg node, one control per parameter in the stage's order: each settings model is keyed by the
  * parameter's key and writes the same type {@link org.neuroseg.stage.settings.StageSettings} reads, each label is
- * the parameter's label (the option name in the node description) and each tooltip its description.
+ * the parameter's label (the option name in the node description) and each tooltip its description. A parameter that
+ * derives from the cell diameter has a second control, the tick box of its auto key.
  */
 final class StageNodeDialog extends DefaultNodeSettingsPane {
 
@@ -28,6 +29,13 @@ final class StageNodeDialog extends DefaultNodeSettingsPane {
             DialogComponent component = component(stage, spec);
             component.setToolTipText(spec.description());
             addDialogComponent(component);
+            if (spec.cellScaling() != null) {
+                // ticked, the number above is ignored and the value derives from the cell diameter
+                DialogComponent auto = new DialogComponentBoolean(new SettingsModelBoolean(spec.autoKey(), true),
+                        spec.label() + ": auto (" + spec.cellScaling() + ")");
+                auto.setToolTipText("Derive '" + spec.label() + "' from the cell diameter instead of the value above.");
+                addDialogComponent(auto);
+            }
         }
     }
 

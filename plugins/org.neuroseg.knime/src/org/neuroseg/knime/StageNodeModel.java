@@ -34,6 +34,8 @@ public final class StageNodeModel extends NodeModel {
 
     private final Stage stage;
     private Parameters parameters;
+    /** Keys the loaded settings lacked with no migration, shown as the node's warning at configure. */
+    private List<String> settingsWarnings = List.of();
 
     StageNodeModel(Stage stage) {
         super(StagePorts.types(stage.inputs()), StagePorts.types(stage.outputs()));
@@ -53,26 +55,35 @@ public final class StageNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        parameters = load(settings);
+        StageSettings.Loaded loaded = load(settings);
+        parameters = loaded.parameters();
+        settingsWarnings = loaded.warnings();
     }
 
-    private Parameters load(NodeSettingsRO settings) throws InvalidSettingsException {
+    private StageSettings.Loaded load(NodeSettingsRO settings) throws InvalidSettingsException {
         try {
-            Parameters loaded = StageSettings.load(stage.parameters(), KnimeSettings.reading(settings));
-            stage.checkParameters(loaded);
+            StageSettings.Loaded loaded = StageSettings.load(stage.parameters(), stage.settingsMigrations(),
+                    KnimeSettings.reading(settings));
+            stage.checkParameters(loaded.parameters());
             return loaded;
         } catch (SettingsException | IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 
-    /** Output specs depend on the data (frame counts, image sizes), so they are known only after execution. */
+    /**
+     * Output specs depend on the data (frame counts, image sizes), so they are known only after execution. Settings
+     * that loaded with missing keys are reported here as the node's warning.
+     */
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         try {
             stage.checkParameters(parameters);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
+        }
+        if (!settingsWarnings.isEmpty()) {
+            setWarningMessage(String.join("\n", settingsWarnings));
         }
         return new PortObjectSpec[stage.outputs().size()];
     }

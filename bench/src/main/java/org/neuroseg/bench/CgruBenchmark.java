@@ -23,6 +23,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -153,8 +154,8 @@ final class CgruBenchmark {
         }
 
         @Override
-        public double frameRateHz() {
-            return looped.frameRateHz();
+        public RecordingInfo recording() {
+            return looped.recording();
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
 import org.neuroseg.video.FileVideo;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -244,8 +245,8 @@ final class PreprocessBenchmark {
         }
 
         @Override
-        public double frameRateHz() {
-            return video.frameRateHz();
+        public RecordingInfo recording() {
+            return video.recording();
         }
 
         @Override

@@ -13,6 +13,7 @@ import org.neuroseg.io.ReadOptions;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,8 +97,8 @@ final class ReaderOptions {
         }
 
         @Override
-        public double frameRateHz() {
-            return frameRateHz;
+        public RecordingInfo recording() {
+            return video.recording().withFrameRateHz(frameRateHz);
         }
 
         @Override

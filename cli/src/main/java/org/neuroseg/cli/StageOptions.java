@@ -37,10 +37,13 @@ final class StageOptions {
                 }
                 String choices = spec.choices().isEmpty() ? "" : " One of: " + String.join(", ", spec.choices())
                         + ".";
+                if (spec.cellScaling() != null) {
+                    choices = " " + ParamSpec.AUTO + " derives it from the cell diameter (" + spec.cellScaling() + ").";
+                }
                 command.addOption(OptionSpec.builder(optionName(stage, spec, stages)).type(String.class)
                         .paramLabel("<" + spec.type().name().toLowerCase(Locale.ROOT) + ">")
                         // picocli formats descriptions printf-style: a literal % must be doubled.
-                        .description((spec.description() + choices + " Default: " + spec.defaultValue() + ".")
+                        .description((spec.description() + choices + " Default: " + spec.initialValue() + ".")
                                 .replace("%", "%%"))
                         .build());
             }

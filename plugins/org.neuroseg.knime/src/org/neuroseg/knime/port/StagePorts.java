@@ -121,7 +121,7 @@ public final class StagePorts {
             Videos.toStore(video, path, null, ProgressMonitor.NONE);
             store = files.storeOf(path);
         }
-        return new VideoPortObject(new VideoPortObjectSpec(video.shape(), video.frameRateHz()), store);
+        return new VideoPortObject(new VideoPortObjectSpec(video.shape(), video.recording()), store);
     }
 
     private static ModelPortObject modelPort(ModelFile model, FileStoreOutputs files) throws NeurosegException {

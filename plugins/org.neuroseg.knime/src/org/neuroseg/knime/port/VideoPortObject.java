@@ -12,13 +12,13 @@ import org.neuroseg.video.VideoStore;
 
 /**
  * A video (or a one-frame image) on a KNIME port. The frames stay in a NeuroSeg video store file inside the node's
- * file store; the port itself saves only the shape and frame rate, so passing a video between nodes never copies
- * its frames. Value-based equality: same spec and same file store.
+ * file store; the port itself saves only the shape and the recording facts, so passing a video between nodes never
+ * copies its frames. Value-based equality: same spec and same file store.
  */
 public final class VideoPortObject extends FileStoredPortObject<VideoPortObjectSpec> {
 
     /**
-     * @param spec shape and frame rate of the stored video
+     * @param spec shape and recording facts of the stored video
      * @param store file store holding the video store file
      */
     public VideoPortObject(VideoPortObjectSpec spec, FileStore store) {

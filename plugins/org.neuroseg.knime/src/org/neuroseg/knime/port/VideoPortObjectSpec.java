@@ -9,15 +9,17 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectSpecZipInputStream;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.VideoShape;
 
 /**
- * What is known about a video on a port before its frames are read: shape (T, Y, X), pixel type and frame rate.
+ * What is known about a video on a port before its frames are read: shape (T, C, Y, X), pixel type and the recording
+ * facts (frame rate, pixel size, cell diameter).
  *
- * @param shape frames, height, width and pixel type
- * @param frameRateHz frames per second, 0 when unknown
+ * @param shape frames, channels, height, width and pixel type
+ * @param recording what is known of the recording, each fact 0 when unknown
  */
-public record VideoPortObjectSpec(VideoShape shape, double frameRateHz) implements PortObjectSpec {
+public record VideoPortObjectSpec(VideoShape shape, RecordingInfo recording) implements PortObjectSpec {
 
     private static final String ENTRY = "neuroseg-video.properties";
 
@@ -28,29 +30,42 @@ public record VideoPortObjectSpec(VideoShape shape, double frameRateHz) implemen
 
     @Override
     public String toString() {
-        return shape + (frameRateHz > 0 ? " at " + frameRateHz + " Hz" : "");
+        return shape + (recording.equals(RecordingInfo.UNKNOWN) ? "" : " (" + recording + ")");
     }
 
-    /** Writes the spec as one properties entry: frames, height, width, pixelType, frameRateHz. */
+    /**
+     * Writes the spec as one properties entry: frames, channels, height, width, pixelType, frameRateHz,
+     * micronsPerPixel, cellDiameterPx.
+     */
     static void writeEntry(VideoPortObjectSpec spec, ZipOutputStream out) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("frames", Integer.toString(spec.shape.frames()));
+        properties.setProperty("channels", Integer.toString(spec.shape.channels()));
         properties.setProperty("height", Integer.toString(spec.shape.height()));
         properties.setProperty("width", Integer.toString(spec.shape.width()));
         properties.setProperty("pixelType", spec.shape.pixelType().name());
-        properties.setProperty("frameRateHz", Double.toString(spec.frameRateHz));
+        properties.setProperty("frameRateHz", Double.toString(spec.recording.frameRateHz()));
+        properties.setProperty("micronsPerPixel", Double.toString(spec.recording.micronsPerPixel()));
+        properties.setProperty("cellDiameterPx", Double.toString(spec.recording.cellDiameterPx()));
         PortEntries.write(out, ENTRY, properties);
     }
 
-    /** Reads the entry written by {@link #writeEntry}. */
+    /**
+     * Reads the entry written by {@link #writeEntry}. Entries saved before channels and recording facts were kept
+     * (no channels, micronsPerPixel or cellDiameterPx) read as one channel with those facts unknown.
+     */
     static VideoPortObjectSpec readEntry(ZipInputStream in) throws IOException {
         Properties properties = PortEntries.read(in, ENTRY);
         try {
-            return new VideoPortObjectSpec(new VideoShape(Integer.parseInt(properties.getProperty("frames")),
+            VideoShape shape = new VideoShape(Integer.parseInt(properties.getProperty("frames")),
+                    Integer.parseInt(properties.getProperty("channels", "1")),
                     Integer.parseInt(properties.getProperty("height")),
                     Integer.parseInt(properties.getProperty("width")),
-                    PixelType.valueOf(properties.getProperty("pixelType"))),
-                    Double.parseDouble(properties.getProperty("frameRateHz")));
+                    PixelType.valueOf(properties.getProperty("pixelType")));
+            RecordingInfo recording = new RecordingInfo(Double.parseDouble(properties.getProperty("frameRateHz")),
+                    Double.parseDouble(properties.getProperty("micronsPerPixel", "0")),
+                    Double.parseDouble(properties.getProperty("cellDiameterPx", "0")));
+            return new VideoPortObjectSpec(shape, recording);
         } catch (RuntimeException e) {
             throw new IOException("corrupt NeuroSeg video port description " + properties, e);
         }

@@ -30,4 +30,8 @@ public abstract class NodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         throw new UnsupportedOperationException("compile-only stand-in of KNIME");
     }
+
+    protected final void setWarningMessage(final String warningMessage) {
+        throw new UnsupportedOperationException("compile-only stand-in of KNIME");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
@@ -101,10 +102,10 @@ public final class ImageFolderVideo implements Video {
         return shape;
     }
 
-    /** @return 0: a folder of images does not record its frame rate */
+    /** @return nothing known: a folder of images does not record its frame rate or pixel size */
     @Override
-    public double frameRateHz() {
-        return 0;
+    public RecordingInfo recording() {
+        return RecordingInfo.UNKNOWN;
     }
 
     /** @throws NeurosegException also when the file of this frame differs in size or type from the first */

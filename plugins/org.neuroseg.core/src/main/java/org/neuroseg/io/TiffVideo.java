@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.slf4j.Logger;
@@ -178,10 +179,10 @@ public final class TiffVideo implements Video {
         return shape;
     }
 
-    /** @return 1 / finterval from the ImageJ description, or 0 when the file does not say */
+    /** @return the frame rate, 1 / finterval from the ImageJ description (0 when the file does not say) */
     @Override
-    public double frameRateHz() {
-        return frameRateHz;
+    public RecordingInfo recording() {
+        return RecordingInfo.ofFrameRate(frameRateHz);
     }
 
     /** @return the file this video reads */

@@ -12,6 +12,7 @@ import org.neuroseg.video.FrameFileWriter;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.VideoStore;
 
 /**
  * Writes a video, axis order (T, Y, X), as an uncompressed little-endian multi-page TIFF in its own pixel type,
@@ -62,7 +63,8 @@ public final class TiffWriter extends FrameFileWriter {
      * @param file where the TIFF will be
      * @param monitor receives progress and may cancel
      * @return the final path
-     * @throws NeurosegException when reading the video or writing the file fails
+     * @throws NeurosegException when the video has more than one channel, or reading the video or writing the file
+     *         fails
      * @throws CanceledException when the monitor cancels
      */
     public static Path write(Video video, Path file, ProgressMonitor monitor)
@@ -73,6 +75,11 @@ public final class TiffWriter extends FrameFileWriter {
     static Path write(Video video, Path file, ProgressMonitor monitor, long bigTiffThreshold)
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
+        if (shape.channels() != 1) {
+            throw new NeurosegException("Cannot write " + file + ": NeuroSeg writes TIFF files of one channel, the"
+                    + " video has " + shape.channels() + " channels; write a video store (" + VideoStore.EXTENSION
+                    + ") instead");
+        }
         try (TiffWriter writer = new TiffWriter(file, shape, video.frameRateHz(), bigTiffThreshold)) {
             for (int t = 0; t < shape.frames(); t++) {
                 monitor.checkCanceled();

@@ -117,8 +117,8 @@ public final class ApplyShiftsStage implements Stage {
         OpenCvLoader.ensureLoaded();
         Mats.checkLittleEndian();
         int interpolation = MotionCorrectionStage.interpolation(parameters.getString(INTERPOLATION));
-        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), shape.pixelType(),
-                video.frameRateHz(), StageMetadata.json(INSTANCE, parameters));
+        try (VideoWriter writer = VideoStore.create(target, shape, video.recording(),
+                StageMetadata.json(INSTANCE, parameters));
                 FramePipeline<Warper> pipeline = new FramePipeline<>(threads, () -> new Warper(shape))) {
             pipeline.run(shape.frames(), frame -> false, (frame, warper) -> warper.warp(video, frame,
                     new FrameMotion(shifts.dx()[frame], shifts.dy()[frame], shifts.rotationDegrees()[frame], 1),

@@ -144,8 +144,8 @@ public final class LocalEqualizationStage implements Stage {
                 parameters.getBoolean(SUBTRACT_BACKGROUND) ? parameters.getDouble(BACKGROUND_SIGMA) : 0, eightBit,
                 range[0], range[1]);
         frames.setProgress(0, "Equalizing " + shape);
-        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), PixelType.FLOAT32,
-                video.frameRateHz(), StageMetadata.json(INSTANCE, parameters));
+        try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
+                video.recording(), StageMetadata.json(INSTANCE, parameters));
                 FramePipeline<Equalizer> pipeline = new FramePipeline<>(threads,
                         () -> new Equalizer(shape, settings))) {
             // Written frames' buffers are reused; at most a few frames are in flight, so few buffers exist.

@@ -81,8 +81,7 @@ final class MotionCorrector {
         }
         try (FramePipeline<MotionEstimator> pipeline = new FramePipeline<>(threads,
                 () -> new MotionEstimator(shape, settings));
-                VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), shape.pixelType(),
-                        video.frameRateHz(), metadataJson)) {
+                VideoWriter writer = VideoStore.create(target, shape, video.recording(), metadataJson)) {
             monitor.setProgress(0, "Building the motion template");
             AtomicReference<MotionTemplate> template = new AtomicReference<>(
                     firstTemplate(pipeline, monitor.subMonitor(0, 0.1)));

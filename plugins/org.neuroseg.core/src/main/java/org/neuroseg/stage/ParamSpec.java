@@ -17,9 +17,49 @@ import java.util.Locale;
  * @param choices allowed values for {@link ParamType#CHOICE}, empty otherwise
  * @param description one line for the user, with units
  * @param pathKind what a {@link ParamType#PATH} names (how a dialog lets the user choose it); null for other types
+ * @param cellScaling for a size that by default derives from the cell diameter (see {@link CellScaling}); null for
+ *        a parameter that always takes a value of its own
  */
 public record ParamSpec(String key, String label, ParamType type, Object defaultValue, Double min, Double max,
-        List<String> choices, String description, PathKind pathKind) {
+        List<String> choices, String description, PathKind pathKind, CellScaling cellScaling) {
+
+    /**
+     * The value of a parameter with a {@link CellScaling} that derives from the cell diameter rather than being given;
+     * users type it as {@code auto}. {@link Parameters#resolved(double)} replaces it with the derived number.
+     */
+    public static final String AUTO = "auto";
+
+    /** Suffix of the settings key that says whether a cell-scaled parameter is {@link #AUTO} ({@link #autoKey()}). */
+    public static final String AUTO_KEY_SUFFIX = "Auto";
+
+    /**
+     * How a size parameter derives from the cell diameter d (in pixels) when its value is {@link #AUTO}: the value
+     * is {@code factor * d^power}, rounded for whole-number parameters (e.g. a minimum area of 0.25 d^2 px, a
+     * neuropil ring of 1.5 d px).
+     *
+     * @param factor positive multiplier
+     * @param power 1 for lengths, 2 for areas; 1 to 3
+     */
+    public record CellScaling(double factor, int power) {
+
+        /** Checks the factor and the power. */
+        public CellScaling {
+            if (!(factor > 0) || Double.isInfinite(factor) || power < 1 || power > 3) {
+                throw new IllegalArgumentException("cell scaling needs a positive factor and a power of 1 to 3, got "
+                        + factor + " x d^" + power);
+            }
+        }
+
+        /** @return {@code factor * cellDiameterPx^power} */
+        public double apply(double cellDiameterPx) {
+            return factor * Math.pow(cellDiameterPx, power);
+        }
+
+        @Override
+        public String toString() {
+            return factor + " x cell diameter" + (power == 1 ? "" : "^" + power);
+        }
+    }
 
     /** What a path parameter names. */
     public enum PathKind {
@@ -66,54 +106,84 @@ public record ParamSpec(String key, String label, ParamType type, Object default
         if (label.isBlank() || description.isBlank()) {
             throw new IllegalArgumentException("parameter '" + key + "' needs a label and a description");
         }
+        if (cellScaling != null && type != ParamType.INTEGER && type != ParamType.DOUBLE) {
+            throw new IllegalArgumentException("parameter '" + key + "' derives from the cell diameter, so it must be"
+                    + " a number");
+        }
         checkValue(key, label, type, min, max, choices, defaultValue);
+    }
+
+    /**
+     * @param scaling how the value derives from the cell diameter
+     * @return this parameter with its value by default {@link #AUTO}, derived from the cell diameter; its
+     *         {@link #defaultValue()} stays the number a user starts from when giving a value of their own
+     */
+    public ParamSpec derivedFromCellDiameter(CellScaling scaling) {
+        return new ParamSpec(key, label, type, defaultValue, min, max, choices, description, pathKind, scaling);
+    }
+
+    /** @return the settings key that says whether the value is {@link #AUTO}; only for cell-scaled parameters */
+    public String autoKey() {
+        if (cellScaling == null) {
+            throw new IllegalStateException("parameter '" + key + "' does not derive from the cell diameter");
+        }
+        return key + AUTO_KEY_SUFFIX;
+    }
+
+    /** @return the value a stage starts with: {@link #AUTO} for a cell-scaled parameter, else the default */
+    public Object initialValue() {
+        return cellScaling == null ? defaultValue : AUTO;
     }
 
     /** @return a whole-number parameter within [min, max] */
     public static ParamSpec integer(String key, String label, int defaultValue, int min, int max, String doc) {
         return new ParamSpec(key, label, ParamType.INTEGER, defaultValue, (double) min, (double) max, List.of(), doc,
-                null);
+                null, null);
     }
 
     /** @return a long parameter (random seeds), any value allowed */
     public static ParamSpec seed(String key, String label, long defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.LONG, defaultValue, null, null, List.of(), doc, null);
+        return new ParamSpec(key, label, ParamType.LONG, defaultValue, null, null, List.of(), doc, null, null);
     }
 
     /** @return a real-number parameter within [min, max] */
     public static ParamSpec decimal(String key, String label, double defaultValue, double min, double max,
             String doc) {
-        return new ParamSpec(key, label, ParamType.DOUBLE, defaultValue, min, max, List.of(), doc, null);
+        return new ParamSpec(key, label, ParamType.DOUBLE, defaultValue, min, max, List.of(), doc, null, null);
     }
 
     /** @return a yes/no parameter */
     public static ParamSpec bool(String key, String label, boolean defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.BOOLEAN, defaultValue, null, null, List.of(), doc, null);
+        return new ParamSpec(key, label, ParamType.BOOLEAN, defaultValue, null, null, List.of(), doc, null, null);
     }
 
     /** @return a parameter taking one of {@code choices}; the default must be one of them */
     public static ParamSpec choice(String key, String label, String defaultValue, List<String> choices,
             String doc) {
-        return new ParamSpec(key, label, ParamType.CHOICE, defaultValue, null, null, choices, doc, null);
+        return new ParamSpec(key, label, ParamType.CHOICE, defaultValue, null, null, choices, doc, null, null);
     }
 
     /** @return a free-text parameter */
     public static ParamSpec text(String key, String label, String defaultValue, String doc) {
-        return new ParamSpec(key, label, ParamType.STRING, defaultValue, null, null, List.of(), doc, null);
+        return new ParamSpec(key, label, ParamType.STRING, defaultValue, null, null, List.of(), doc, null, null);
     }
 
     /** @return a file or folder path parameter; an empty default means "not set" */
     public static ParamSpec path(String key, String label, String defaultValue, PathKind kind, String doc) {
-        return new ParamSpec(key, label, ParamType.PATH, defaultValue, null, null, List.of(), doc, kind);
+        return new ParamSpec(key, label, ParamType.PATH, defaultValue, null, null, List.of(), doc, kind, null);
     }
 
     /**
      * Checks a value for this parameter and returns it in its canonical Java type (Integer, Long, Double, Boolean,
-     * String). Numbers of another boxed type are converted when exact.
+     * String). Numbers of another boxed type are converted when exact. A cell-scaled parameter also takes
+     * {@link #AUTO}.
      *
      * @throws IllegalArgumentException with a message naming the parameter, the value and what is allowed
      */
     public Object check(Object value) {
+        if (cellScaling != null && AUTO.equals(value)) {
+            return AUTO;
+        }
         return checkValue(key, label, type, min, max, choices, value);
     }
 
@@ -164,12 +234,16 @@ public record ParamSpec(String key, String label, ParamType type, Object default
     }
 
     /**
-     * Parses a value typed by a user (command line, flow variable) and checks it.
+     * Parses a value typed by a user (command line, flow variable) and checks it; {@code auto} for a cell-scaled
+     * parameter is {@link #AUTO}.
      *
      * @throws IllegalArgumentException naming the parameter when the text is not a valid value
      */
     public Object parse(String text) {
         String trimmed = text.trim();
+        if (cellScaling != null && AUTO.equalsIgnoreCase(trimmed)) {
+            return AUTO;
+        }
         try {
             return check(switch (type) {
                 case INTEGER -> Integer.valueOf(trimmed);

@@ -2,6 +2,7 @@ package org.neuroseg.stage;
 
 import java.util.List;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.stage.settings.KeyMigration;
 
 /**
  * A pipeline stage as the command line, the KNIME adapter and the tests see it: what it is called, the parameters
@@ -73,7 +74,16 @@ public interface Stage {
         return run(PortValues.inPortOrder(inputs(), inputs), parameters, context).inPortOrder(outputs());
     }
 
-    /** @return every parameter at its default */
+    /**
+     * @return how settings saved by an older NeuroSeg, lacking a key of {@link #parameters()}, load with their
+     *         meaning kept: one {@link KeyMigration} per renamed, re-based or added key;
+     *         none by default
+     */
+    default List<KeyMigration> settingsMigrations() {
+        return List.of();
+    }
+
+    /** @return every parameter at its initial value ({@link Parameters#defaults}) */
     default Parameters defaults() {
         return Parameters.defaults(parameters());
     }

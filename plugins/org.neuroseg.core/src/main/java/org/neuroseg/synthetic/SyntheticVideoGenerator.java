@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
+import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.VideoWriter;
 
@@ -123,8 +125,11 @@ public final class SyntheticVideoGenerator {
         int batch = batchSize(pixels);
         float[][] scenes = new float[batch][pixels];
         float[][] frames = new float[batch][pixels];
-        try (VideoWriter writer = VideoStore.create(file, params.height(), params.width(), PixelType.UINT16,
-                params.frameRateHz(), metadata(params))) {
+        // the mean soma diameter is what the generator knows of its cells' size
+        RecordingInfo recording = new RecordingInfo(params.frameRateHz(), 0, params.radiusMinPx()
+                + params.radiusMaxPx());
+        try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, params.height(), params.width(),
+                PixelType.UINT16), recording, metadata(params))) {
             for (int start = 0; start < params.frames(); start += batch) {
                 monitor.checkCanceled();
                 int first = start;

@@ -11,10 +11,12 @@ import java.util.Arrays;
 public final class ArrayVideo implements Video {
 
     private final VideoShape shape;
-    private final double frameRateHz;
+    private final RecordingInfo recording;
     private final float[][] frames;
 
     /**
+     * A single-channel video of which only the frame rate is known.
+     *
      * @param height rows
      * @param width columns
      * @param pixelType the type the frames represent
@@ -22,14 +24,25 @@ public final class ArrayVideo implements Video {
      * @param frames each height x width, row-major; kept, not copied
      */
     public ArrayVideo(int height, int width, PixelType pixelType, double frameRateHz, float[]... frames) {
-        this.shape = new VideoShape(frames.length, height, width, pixelType);
+        this(new VideoShape(frames.length, height, width, pixelType), RecordingInfo.ofFrameRate(frameRateHz),
+                frames);
+    }
+
+    /**
+     * @param shape channels, height, width and pixel type (the frame count is that of {@code frames})
+     * @param recording what is known of the recording
+     * @param frames each channels x height x width, the planes one after the other, row-major; kept, not copied
+     */
+    public ArrayVideo(VideoShape shape, RecordingInfo recording, float[]... frames) {
+        this.shape = shape.withFrames(frames.length);
         for (float[] frame : frames) {
-            if (frame.length != shape.pixelsPerFrame()) {
-                throw new IllegalArgumentException("frame of " + frame.length + " pixels in a " + height + " x "
-                        + width + " video");
+            if (frame.length != this.shape.pixelsPerFrame()) {
+                throw new IllegalArgumentException("frame of " + frame.length + " pixels in a video of "
+                        + this.shape.channels() + " x " + this.shape.height() + " x " + this.shape.width()
+                        + " pixels a frame");
             }
         }
-        this.frameRateHz = frameRateHz;
+        this.recording = recording;
         this.frames = frames;
     }
 
@@ -44,8 +57,8 @@ public final class ArrayVideo implements Video {
     }
 
     @Override
-    public double frameRateHz() {
-        return frameRateHz;
+    public RecordingInfo recording() {
+        return recording;
     }
 
     /** @return frame {@code index} itself (not a copy) */

@@ -26,26 +26,26 @@ public final class FileVideo implements Video {
     private final Path file;
     private final FileChannel channel;
     private final VideoShape shape;
-    private final double frameRateHz;
+    private final RecordingInfo recording;
     private final String metadataJson;
     private final long dataOffset;
     private final ByteOrder order;
     /** One frame's bytes per reading thread, in the file's byte order. */
     private final ThreadLocal<ByteBuffer> frameBuffers;
 
-    private FileVideo(Path file, FileChannel channel, VideoShape shape, double frameRateHz, String metadataJson,
-            long dataOffset, ByteOrder order) {
+    private FileVideo(Path file, FileChannel channel, VideoShape shape, RecordingInfo recording,
+            String metadataJson, long dataOffset, ByteOrder order) {
         this.file = file;
         this.channel = channel;
         this.shape = shape;
-        this.frameRateHz = frameRateHz;
+        this.recording = recording;
         this.metadataJson = metadataJson;
         this.dataOffset = dataOffset;
         this.order = order;
         this.frameBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(shape.bytesPerFrame()).order(order));
     }
 
-    /** Opens a {@link VideoStore} file. */
+    /** Opens a {@link VideoStore} file of any format version this NeuroSeg reads. */
     static FileVideo open(Path file) throws NeurosegException {
         FileChannel channel = openChannel(file);
         try {
@@ -54,36 +54,49 @@ public final class FileVideo implements Video {
             readFully(channel, head, 0);
             byte[] magic = new byte[VideoStore.MAGIC.length];
             head.get(0, magic);
-            if (head.position() < VideoStore.FIXED_HEADER_BYTES || !Arrays.equals(magic, VideoStore.MAGIC)) {
+            if (head.position() < VideoStore.VERSION_1_HEADER_BYTES || !Arrays.equals(magic, VideoStore.MAGIC)) {
                 throw new NeurosegException(file + " is not a NeuroSeg video store (no NSVIDEO header)");
             }
             int version = head.getInt(8);
-            if (version != VideoStore.VERSION) {
+            if (version != 1 && version != VideoStore.VERSION) {
                 throw new NeurosegException(file + " is a video store of format version " + version
-                        + "; this NeuroSeg reads version " + VideoStore.VERSION);
+                        + "; this NeuroSeg reads versions 1 to " + VideoStore.VERSION);
+            }
+            if (version == VideoStore.VERSION && head.position() < VideoStore.FIXED_HEADER_BYTES) {
+                throw new NeurosegException(file + " is truncated inside its video header");
             }
             int headerBytes = head.getInt(12);
             long frames = head.getLong(16);
             int height = head.getInt(24);
             int width = head.getInt(28);
             PixelType type = PixelType.fromCode(head.getInt(32));
-            double rate = head.getDouble(40);
-            int metadataLength = head.getInt(48);
-            if (type == null || frames < 0 || frames > Integer.MAX_VALUE || height < 1 || width < 1
-                    || metadataLength < 0 || VideoStore.FIXED_HEADER_BYTES + (long) metadataLength > headerBytes) {
-                throw new NeurosegException(file + " has a corrupt video header (frames " + frames + ", size "
-                        + height + " x " + width + ", pixel type code " + head.getInt(32) + ")");
+            // version 1 kept the channel field reserved (0) and knew only the frame rate
+            int channels = version == 1 ? 1 : head.getInt(36);
+            int metadataOffset = version == 1 ? VideoStore.VERSION_1_HEADER_BYTES : VideoStore.FIXED_HEADER_BYTES;
+            int metadataLength = head.getInt(metadataOffset - 4);
+            if (type == null || frames < 0 || frames > Integer.MAX_VALUE || channels < 1 || height < 1 || width < 1
+                    || metadataLength < 0 || metadataOffset + (long) metadataLength > headerBytes) {
+                throw new NeurosegException(file + " has a corrupt video header (frames " + frames + ", channels "
+                        + channels + ", size " + height + " x " + width + ", pixel type code " + head.getInt(32)
+                        + ")");
             }
-            VideoShape shape = new VideoShape((int) frames, height, width, type);
+            RecordingInfo recording;
+            try {
+                recording = version == 1 ? RecordingInfo.ofFrameRate(head.getDouble(40))
+                        : new RecordingInfo(head.getDouble(40), head.getDouble(48), head.getDouble(56));
+            } catch (IllegalArgumentException e) {
+                throw new NeurosegException(file + " has a corrupt video header: " + e.getMessage(), e);
+            }
+            VideoShape shape = new VideoShape((int) frames, channels, height, width, type);
             long expected = headerBytes + shape.totalBytes();
             if (size < expected) {
                 throw new NeurosegException(file + " is truncated: it should hold " + shape + " (" + expected
                         + " bytes) but has " + size + " bytes");
             }
             ByteBuffer metadata = ByteBuffer.allocate(metadataLength);
-            readFully(channel, metadata, VideoStore.FIXED_HEADER_BYTES);
+            readFully(channel, metadata, metadataOffset);
             String json = new String(metadata.array(), 0, metadata.position(), StandardCharsets.UTF_8);
-            return new FileVideo(file, channel, shape, rate, json, headerBytes, ByteOrder.LITTLE_ENDIAN);
+            return new FileVideo(file, channel, shape, recording, json, headerBytes, ByteOrder.LITTLE_ENDIAN);
         } catch (NeurosegException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -116,7 +129,7 @@ public final class FileVideo implements Video {
                         + " frames (" + frameBytes + " bytes each): check width, height and pixel type");
             }
             VideoShape shape = new VideoShape((int) (size / frameBytes), height, width, pixelType);
-            return new FileVideo(file, channel, shape, 0, "{}", headerBytes, order);
+            return new FileVideo(file, channel, shape, RecordingInfo.UNKNOWN, "{}", headerBytes, order);
         } catch (NeurosegException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -132,8 +145,8 @@ public final class FileVideo implements Video {
     }
 
     @Override
-    public double frameRateHz() {
-        return frameRateHz;
+    public RecordingInfo recording() {
+        return recording;
     }
 
     /** @return the JSON metadata stored with the video ("{}" when none) */
@@ -179,14 +192,37 @@ public final class FileVideo implements Video {
         shape.pixelType().toFloats(read(index, frameBuffers.get()), target);
     }
 
+    /** Reads only the plane of {@code channel} from the file. */
+    @Override
+    public void readChannel(int index, int channel, float[] target) throws NeurosegException {
+        if (channel < 0 || channel >= shape.channels()) {
+            throw new IndexOutOfBoundsException("channel " + channel + " of a video with " + shape.channels()
+                    + " channels");
+        }
+        if (target.length != shape.pixelsPerPlane()) {
+            throw new IllegalArgumentException("target holds " + target.length + " pixels, a plane has "
+                    + shape.pixelsPerPlane());
+        }
+        int planeBytes = shape.pixelsPerPlane() * shape.pixelType().bytes();
+        ByteBuffer plane = frameBuffers.get().clear().limit(planeBytes);
+        shape.pixelType().toFloats(read(index, (long) channel * planeBytes, plane), target);
+    }
+
     /** Reads frame {@code index} into the whole of {@code buffer} and returns it flipped for reading. */
     private ByteBuffer read(int index, ByteBuffer buffer) throws NeurosegException {
+        return read(index, 0, buffer.clear());
+    }
+
+    /**
+     * Reads the remaining bytes of {@code buffer} from frame {@code index}, starting {@code offset} bytes into the
+     * frame, and returns the buffer flipped for reading.
+     */
+    private ByteBuffer read(int index, long offset, ByteBuffer buffer) throws NeurosegException {
         if (index < 0 || index >= shape.frames()) {
             throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
         }
-        buffer.clear();
         try {
-            readFully(channel, buffer, dataOffset + (long) index * shape.bytesPerFrame());
+            readFully(channel, buffer, dataOffset + (long) index * shape.bytesPerFrame() + offset);
         } catch (IOException e) {
             throw new NeurosegException("Cannot read frame " + index + " of " + file + ": " + e.getMessage(), e);
         }

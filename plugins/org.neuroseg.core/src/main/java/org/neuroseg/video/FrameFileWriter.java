@@ -31,7 +31,7 @@ public abstract class FrameFileWriter implements AutoCloseable {
      * Creates the partial file and writes {@code prefix} at its start; frames follow it.
      *
      * @param target the final file
-     * @param frameShape height, width and pixel type of each frame (its frame count is ignored)
+     * @param frameShape channels, height, width and pixel type of each frame (its frame count is ignored)
      * @param kind what the file is, for error messages, e.g. "TIFF file"
      * @param prefix the first bytes of the file (header or room for one)
      * @throws NeurosegException when the file cannot be created
@@ -68,7 +68,7 @@ public abstract class FrameFileWriter implements AutoCloseable {
     /**
      * Appends one frame, converted to the file's pixel type (rounded and clamped for integer types).
      *
-     * @param pixels height x width values, row-major
+     * @param pixels channels x height x width values, the planes one after the other, row-major
      * @throws NeurosegException when the frame cannot be written
      */
     public void append(float[] pixels) throws NeurosegException {
@@ -104,14 +104,13 @@ public abstract class FrameFileWriter implements AutoCloseable {
     }
 
     /**
-     * Appends frame {@code index} of {@code video}, which must have this file's frame size and pixel type.
+     * Appends frame {@code index} of {@code video}, which must have this file's channels, frame size and pixel type.
      *
      * @throws NeurosegException when reading the frame or writing it fails
      */
     public void appendFrameOf(Video video, int index) throws NeurosegException {
         VideoShape source = video.shape();
-        if (source.height() != frameShape.height() || source.width() != frameShape.width()
-                || source.pixelType() != frameShape.pixelType()) {
+        if (!source.withFrames(0).equals(frameShape)) {
             throw new IllegalArgumentException("cannot append a frame of " + source + " to a file of "
                     + frameShape);
         }

@@ -7,20 +7,27 @@ import java.nio.ByteOrder;
 import org.neuroseg.NeurosegException;
 
 /**
- * A calcium-imaging video, axis order (T, Y, X), read frame by frame. Frames are random-access by index; a video
- * is never required to fit on the heap. Implementations are not thread-safe unless they say so.
+ * A calcium-imaging video, axis order (T, C, Y, X) (see {@link VideoShape} for the layout of channels; most videos
+ * have one channel and are simply (T, Y, X)), read frame by frame, with what is known of its recording. Frames are
+ * random-access by index; a video is never required to fit on the heap. Implementations are not thread-safe unless
+ * they say so.
  */
 public interface Video extends Closeable {
 
-    /** @return frames, height, width and pixel type */
+    /** @return frames, channels, height, width and pixel type */
     VideoShape shape();
 
-    /** @return frames per second, or 0 when unknown */
-    double frameRateHz();
+    /** @return frame rate, pixel size and cell diameter, each 0 when unknown */
+    RecordingInfo recording();
+
+    /** @return frames per second, or 0 when unknown: {@link RecordingInfo#frameRateHz()} of {@link #recording()} */
+    default double frameRateHz() {
+        return recording().frameRateHz();
+    }
 
     /**
-     * Copies frame {@code index} in its own pixel type, little-endian, row-major, into {@code target} from its
-     * position, which advances by {@link VideoShape#bytesPerFrame()}.
+     * Copies frame {@code index} (all its channels) in its own pixel type, little-endian, row-major, into
+     * {@code target} from its position, which advances by {@link VideoShape#bytesPerFrame()}.
      *
      * @throws IndexOutOfBoundsException when index is outside [0, frames)
      * @throws NeurosegException when the underlying file cannot be read or decoded
@@ -28,7 +35,8 @@ public interface Video extends Closeable {
     void readFrameBytes(int index, ByteBuffer target) throws NeurosegException;
 
     /**
-     * Reads frame {@code index} converted to float, row-major, into {@code target} of length height x width.
+     * Reads frame {@code index} converted to float, row-major, into {@code target} of length
+     * {@link VideoShape#pixelsPerFrame()} (channels x height x width: the planes one after the other).
      *
      * @throws NeurosegException when the underlying file cannot be read or decoded
      */
@@ -51,6 +59,32 @@ public interface Video extends Closeable {
      */
     default String source() {
         return toString();
+    }
+
+    /**
+     * Reads one channel of frame {@code index} converted to float, row-major, into {@code target} of length height x
+     * width. The default reads the whole frame; implementations that can read one plane alone do so.
+     *
+     * @throws IndexOutOfBoundsException when index or channel is out of range
+     * @throws NeurosegException when the underlying file cannot be read or decoded
+     */
+    default void readChannel(int index, int channel, float[] target) throws NeurosegException {
+        VideoShape shape = shape();
+        if (channel < 0 || channel >= shape.channels()) {
+            throw new IndexOutOfBoundsException("channel " + channel + " of a video with " + shape.channels()
+                    + " channels");
+        }
+        if (target.length != shape.pixelsPerPlane()) {
+            throw new IllegalArgumentException("target holds " + target.length + " pixels, a plane has "
+                    + shape.pixelsPerPlane());
+        }
+        if (shape.channels() == 1) {
+            readFrame(index, target);
+            return;
+        }
+        float[] frame = new float[shape.pixelsPerFrame()];
+        readFrame(index, frame);
+        System.arraycopy(frame, channel * shape.pixelsPerPlane(), target, 0, target.length);
     }
 
     /** Releases files and mappings. The default does nothing. */

@@ -14,9 +14,9 @@ import org.neuroseg.NeurosegException;
  */
 public final class VideoWriter extends FrameFileWriter {
 
-    VideoWriter(Path target, VideoShape frameShape, double frameRateHz, String metadataJson)
+    VideoWriter(Path target, VideoShape frameShape, RecordingInfo recording, String metadataJson)
             throws NeurosegException {
-        super(target, frameShape, "video file", VideoStore.encodeHeader(frameShape, frameRateHz, metadataJson));
+        super(target, frameShape, "video file", VideoStore.encodeHeader(frameShape, recording, metadataJson));
     }
 
     @Override

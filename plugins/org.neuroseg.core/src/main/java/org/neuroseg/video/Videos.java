@@ -14,8 +14,9 @@ public final class Videos {
     }
 
     /**
-     * Writes {@code source} to a new store at {@code target} in the source's own pixel type, reporting progress per
-     * frame. Nothing is left at {@code target} when reading fails or the monitor cancels.
+     * Writes {@code source} to a new store at {@code target} in the source's own pixel type and channels, with its
+     * recording facts, reporting progress per frame. Nothing is left at {@code target} when reading fails or the
+     * monitor cancels.
      *
      * @param metadataJson JSON object stored with the video, or null
      * @return the store's path
@@ -23,8 +24,7 @@ public final class Videos {
     public static Path toStore(Video source, Path target, String metadataJson, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
         VideoShape shape = source.shape();
-        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), shape.pixelType(),
-                source.frameRateHz(), metadataJson)) {
+        try (VideoWriter writer = VideoStore.create(target, shape, source.recording(), metadataJson)) {
             ByteBuffer frame = ByteBuffer.allocateDirect(shape.bytesPerFrame()).order(ByteOrder.LITTLE_ENDIAN);
             for (int t = 0; t < shape.frames(); t++) {
                 monitor.checkCanceled();
@@ -41,7 +41,8 @@ public final class Videos {
     /**
      * Mean of every pixel over all frames, accumulated in double precision.
      *
-     * @return height x width means, row-major; zeros for a video without frames
+     * @return channels x height x width means, the planes one after the other, row-major; zeros for a video without
+     *         frames
      */
     public static float[] mean(Video video, ProgressMonitor monitor) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
@@ -90,7 +91,7 @@ public final class Videos {
         /**
          * @param firstFrame index of {@code frames[0]} in the video
          * @param count valid entries of {@code frames}
-         * @param frames reused buffers, each height x width, row-major
+         * @param frames reused buffers, each channels x height x width (see {@link VideoShape}), row-major
          */
         void accept(int firstFrame, int count, float[][] frames) throws NeurosegException, CanceledException;
     }

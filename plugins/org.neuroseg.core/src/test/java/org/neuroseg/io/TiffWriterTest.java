@@ -20,6 +20,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
@@ -87,8 +88,8 @@ class TiffWriterTest {
             }
 
             @Override
-            public double frameRateHz() {
-                return 0;
+            public RecordingInfo recording() {
+                return RecordingInfo.ofFrameRate(0);
             }
 
             @Override

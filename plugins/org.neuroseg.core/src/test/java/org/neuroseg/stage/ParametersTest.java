@@ -69,6 +69,6 @@ class ParametersTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ParamSpec.path("file", "File", "", null, "A path without saying what it names."));
         assertThrows(IllegalArgumentException.class, () -> new ParamSpec("frames", "Frames", ParamType.INTEGER, 1,
-                0.0, 2.0, List.of(), "A number that claims to be a path.", ParamSpec.PathKind.FILE_TO_READ));
+                0.0, 2.0, List.of(), "A number that claims to be a path.", ParamSpec.PathKind.FILE_TO_READ, null));
     }
 }

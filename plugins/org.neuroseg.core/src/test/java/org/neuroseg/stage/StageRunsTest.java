@@ -14,6 +14,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.segmentation.MaskCombinerStage;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
@@ -74,8 +75,8 @@ class StageRunsTest {
             }
 
             @Override
-            public double frameRateHz() {
-                return mask.frameRateHz();
+            public RecordingInfo recording() {
+                return mask.recording();
             }
 
             @Override

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.io.TiffVideo;
 import org.neuroseg.io.TiffWriter;
 import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.RecordingInfo;
 
 /**
  * Runs in its own surefire execution with -Xmx64m (see the module's pom): a paper-sized video (3600 x 512 x 512
@@ -72,8 +73,8 @@ class BoundedHeapConversionTest {
         }
 
         @Override
-        public double frameRateHz() {
-            return 10;
+        public RecordingInfo recording() {
+            return RecordingInfo.ofFrameRate(10);
         }
 
         @Override

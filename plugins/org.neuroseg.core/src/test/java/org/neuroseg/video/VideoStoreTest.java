@@ -50,6 +50,90 @@ class VideoStoreTest {
     }
 
     @Test
+    void roundTripsChannelsAndRecordingFacts() throws Exception {
+        Path file = dir.resolve("two-channels.nsv");
+        RecordingInfo recording = new RecordingInfo(30, 1.46, 11.5);
+        // frame t: channel 0 holds 10 t + i, channel 1 holds -(10 t + i), for pixel i of 2 x 3
+        float[][] frames = new float[4][12];
+        for (int t = 0; t < frames.length; t++) {
+            for (int i = 0; i < 6; i++) {
+                frames[t][i] = 10 * t + i;
+                frames[t][6 + i] = -(10 * t + i);
+            }
+        }
+        try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, 2, 2, 3, PixelType.FLOAT32), recording,
+                null)) {
+            for (float[] frame : frames) {
+                writer.append(frame);
+            }
+            writer.commit();
+        }
+        try (FileVideo video = VideoStore.open(file)) {
+            assertEquals(new VideoShape(4, 2, 2, 3, PixelType.FLOAT32), video.shape());
+            assertEquals(recording, video.recording());
+            assertEquals(30, video.frameRateHz());
+            float[] frame = new float[12];
+            video.readFrame(2, frame);
+            assertArrayEquals(frames[2], frame);
+            float[] plane = new float[6];
+            video.readChannel(3, 1, plane);
+            assertArrayEquals(new float[] {-30, -31, -32, -33, -34, -35}, plane);
+            video.readChannel(1, 0, plane);
+            assertArrayEquals(new float[] {10, 11, 12, 13, 14, 15}, plane);
+            assertThrows(IndexOutOfBoundsException.class, () -> video.readChannel(0, 2, new float[6]));
+            // a heap copy keeps channels and recording, and reads planes the same way
+            ArrayVideo copy = new ArrayVideo(video.shape(), video.recording(), frames);
+            copy.readChannel(3, 1, plane);
+            assertArrayEquals(new float[] {-30, -31, -32, -33, -34, -35}, plane);
+            Path again = Videos.toStore(copy, dir.resolve("copy.nsv"), null, ProgressMonitor.NONE);
+            try (FileVideo reread = VideoStore.open(again)) {
+                assertEquals(video.shape(), reread.shape());
+                assertEquals(recording, reread.recording());
+            }
+        }
+    }
+
+    @Test
+    void readsStoresOfFormatVersionOne() throws Exception {
+        // Bytes as NeuroSeg's version 1 writer laid them out: 52 fixed header bytes (bytes 36-39 reserved, metadata
+        // length at 48), metadata at 52, frames at 4096.
+        Path file = dir.resolve("version1.nsv");
+        byte[] metadata = "{\"source\":\"old\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(4096 + 2 * 2 * 3 * 2).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put("NSVIDEO\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(1).putInt(4096).putLong(2)
+                .putInt(2).putInt(3).putInt(PixelType.UINT16.code()).putInt(0).putDouble(7.5).putInt(metadata.length)
+                .put(metadata);
+        bytes.position(4096);
+        for (int i = 0; i < 12; i++) {
+            bytes.putShort((short) (100 + i));
+        }
+        Files.write(file, bytes.array());
+        try (FileVideo video = VideoStore.open(file)) {
+            assertEquals(new VideoShape(2, 1, 2, 3, PixelType.UINT16), video.shape());
+            assertEquals(RecordingInfo.ofFrameRate(7.5), video.recording());
+            assertEquals("{\"source\":\"old\"}", video.metadataJson());
+            float[] frame = new float[6];
+            video.readFrame(1, frame);
+            assertArrayEquals(new float[] {106, 107, 108, 109, 110, 111}, frame);
+        }
+    }
+
+    @Test
+    void refusesStoresOfAnUnknownVersionNamingIt() throws Exception {
+        Path file = dir.resolve("future.nsv");
+        try (VideoWriter writer = VideoStore.create(file, 2, 2, PixelType.UINT8, 0, null)) {
+            writer.append(new float[4]);
+            writer.commit();
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(8);
+            raf.write(new byte[] {9, 0, 0, 0});
+        }
+        NeurosegException error = assertThrows(NeurosegException.class, () -> VideoStore.open(file));
+        assertTrue(error.getMessage().contains("format version 9"), error.getMessage());
+    }
+
+    @Test
     void integerTypesRoundAndClamp() throws Exception {
         Path file = dir.resolve("clamp.nsv");
         try (VideoWriter writer = VideoStore.create(file, 1, 5, PixelType.UINT16, 0, null)) {
@@ -94,7 +178,8 @@ class VideoStoreTest {
         int frameBytes = side * side * 2;
         int frames = (int) ((4L << 30) / frameBytes) + 50;
         Path file = dir.resolve("big.nsv");
-        ByteBuffer header = VideoStore.encodeHeader(new VideoShape(frames, side, side, PixelType.UINT16), 10, "{}");
+        ByteBuffer header = VideoStore.encodeHeader(new VideoShape(frames, side, side, PixelType.UINT16),
+                RecordingInfo.ofFrameRate(10), "{}");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.getChannel().write(header, 0);
             ByteBuffer last = ByteBuffer.allocate(frameBytes).order(ByteOrder.LITTLE_ENDIAN);

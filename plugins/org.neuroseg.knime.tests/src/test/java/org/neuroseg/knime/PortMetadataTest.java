@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.VideoShape;
 
 /**
@@ -44,23 +45,44 @@ class PortMetadataTest {
     }
 
     @Test
-    void videoPortSavesOnlyShapeAndFrameRate() throws Exception {
+    void videoPortSavesOnlyShapeAndRecordingFacts() throws Exception {
         Class<?> type = Class.forName(VIDEO_SPEC, true, KnimeTestSupport.adapterLoader());
-        Object spec = type.getConstructor(VideoShape.class, double.class)
-                .newInstance(new VideoShape(50, 64, 48, PixelType.UINT16), 20.0);
+        Object spec = type.getConstructor(VideoShape.class, RecordingInfo.class)
+                .newInstance(new VideoShape(50, 2, 64, 48, PixelType.UINT16), new RecordingInfo(20, 1.46, 9.5));
         byte[] saved = write(type, spec);
         assertEquals(List.of("neuroseg-video.properties"), entryNames(saved));
-        assertEquals(Set.of("frames", "height", "width", "pixelType", "frameRateHz"),
-                firstEntry(saved).stringPropertyNames());
+        assertEquals(Set.of("frames", "channels", "height", "width", "pixelType", "frameRateHz", "micronsPerPixel",
+                "cellDiameterPx"), firstEntry(saved).stringPropertyNames());
         assertEquals(spec, read(type, saved));
+    }
+
+    @Test
+    void videoPortSavedBeforeChannelsAndRecordingFactsLoadsAsOneChannel() throws Exception {
+        // the entry as the adapter wrote it before: frames, height, width, pixelType and frameRateHz only
+        Properties old = new Properties();
+        old.setProperty("frames", "50");
+        old.setProperty("height", "64");
+        old.setProperty("width", "48");
+        old.setProperty("pixelType", "UINT16");
+        old.setProperty("frameRateHz", "20.0");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("neuroseg-video.properties"));
+            old.store(zip, "NeuroSeg port metadata");
+            zip.closeEntry();
+        }
+        Class<?> type = Class.forName(VIDEO_SPEC, true, KnimeTestSupport.adapterLoader());
+        Object expected = type.getConstructor(VideoShape.class, RecordingInfo.class)
+                .newInstance(new VideoShape(50, 1, 64, 48, PixelType.UINT16), RecordingInfo.ofFrameRate(20));
+        assertEquals(expected, read(type, bytes.toByteArray()));
     }
 
     @Test
     void readingAnotherPortsMetadataFails() throws Exception {
         ClassLoader loader = KnimeTestSupport.adapterLoader();
         Class<?> video = Class.forName(VIDEO_SPEC, true, loader);
-        byte[] saved = write(video, video.getConstructor(VideoShape.class, double.class)
-                .newInstance(new VideoShape(1, 8, 8, PixelType.FLOAT32), 0.0));
+        byte[] saved = write(video, video.getConstructor(VideoShape.class, RecordingInfo.class)
+                .newInstance(new VideoShape(1, 8, 8, PixelType.FLOAT32), RecordingInfo.UNKNOWN));
         Class<?> model = Class.forName(MODEL_SPEC, true, loader);
         InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> read(model, saved));
         assertInstanceOf(IOException.class, e.getCause());

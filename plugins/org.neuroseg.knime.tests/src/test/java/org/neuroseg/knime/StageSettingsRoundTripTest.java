@@ -33,8 +33,11 @@ class StageSettingsRoundTripTest {
     void defaultsRoundTrip(Stage stage) throws SettingsException {
         MemorySettings settings = new MemorySettings();
         StageSettings.save(stage.defaults(), settings);
-        assertEquals(stage.parameters().size(), settings.asMap().size());
-        assertEquals(stage.defaults(), StageSettings.load(stage.parameters(), settings));
+        long autoKeys = stage.parameters().stream().filter(spec -> spec.cellScaling() != null).count();
+        assertEquals(stage.parameters().size() + autoKeys, settings.asMap().size());
+        StageSettings.Loaded loaded = StageSettings.load(stage.parameters(), stage.settingsMigrations(), settings);
+        assertEquals(stage.defaults(), loaded.parameters());
+        assertEquals(List.of(), loaded.warnings());
     }
 
     @ParameterizedTest
@@ -46,7 +49,8 @@ class StageSettingsRoundTripTest {
         }
         MemorySettings settings = new MemorySettings();
         StageSettings.save(edited, settings);
-        Parameters loaded = StageSettings.load(stage.parameters(), settings);
+        Parameters loaded = StageSettings.load(stage.parameters(), stage.settingsMigrations(), settings)
+                .parameters();
         assertEquals(edited, loaded);
         if (!stage.parameters().isEmpty()) {
             assertTrue(!loaded.equals(stage.defaults()), "edits must change something");
@@ -68,7 +72,7 @@ class StageSettingsRoundTripTest {
                 case STRING, PATH -> settings.putInt(spec.key(), 1);
             }
             SettingsException e = assertThrows(SettingsException.class,
-                    () -> StageSettings.load(stage.parameters(), settings), spec.key());
+                    () -> StageSettings.load(stage.parameters(), stage.settingsMigrations(), settings), spec.key());
             if (!e.getMessage().contains("'" + spec.label() + "' (" + spec.key() + ")")) {
                 accepted.add(spec.key() + ": " + e.getMessage());
             }

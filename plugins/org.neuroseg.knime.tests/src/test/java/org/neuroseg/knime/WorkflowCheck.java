@@ -132,10 +132,19 @@ final class WorkflowCheck {
                 }
             }
         }
+        for (ParamSpec spec : stage.parameters()) {
+            Element auto = spec.cellScaling() == null ? null : entries.remove(spec.autoKey());
+            if (spec.cellScaling() != null && (auto == null || !auto.getAttribute("type").equals("xboolean"))) {
+                problems.add("node " + id + ": no boolean settings key " + spec.autoKey());
+            } else if (auto != null) {
+                store.putBoolean(spec.autoKey(), Boolean.parseBoolean(auto.getAttribute("value")));
+            }
+        }
         entries.keySet().forEach(key -> problems.add("node " + id + ": unknown settings key " + key));
         if (problems.isEmpty()) {
             try {
-                StageSettings.load(stage.parameters(), store);
+                StageSettings.load(stage.parameters(), stage.settingsMigrations(), store).warnings()
+                        .forEach(warning -> problems.add("node " + id + ": " + warning));
             } catch (SettingsException e) {
                 problems.add("node " + id + ": " + e.getMessage());
             }

@@ -28,7 +28,7 @@ class StageSettingsTest {
         assertEquals(Integer.class, store.asMap().get("frames").getClass());
         assertEquals(Long.class, store.asMap().get("seed").getClass());
         assertEquals(String.class, store.asMap().get("projection").getClass());
-        assertEquals(defaults, StageSettings.load(SPECS, store));
+        assertEquals(defaults, StageSettings.load(SPECS, List.of(), store).parameters());
     }
 
     @Test
@@ -38,7 +38,7 @@ class StageSettingsTest {
                 .with("inputFile", "/data/video.tif");
         MemorySettings store = new MemorySettings();
         StageSettings.save(edited, store);
-        assertEquals(edited, StageSettings.load(SPECS, store));
+        assertEquals(edited, StageSettings.load(SPECS, List.of(), store).parameters());
     }
 
     @Test
@@ -46,7 +46,7 @@ class StageSettingsTest {
         MemorySettings store = new MemorySettings();
         StageSettings.save(Parameters.defaults(SPECS), store);
         store.putInt("frames", 0);
-        SettingsException e = assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, store));
+        SettingsException e = assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store));
         assertTrue(e.getMessage().contains("'Frames' (frames)"), e.getMessage());
         assertTrue(e.getMessage().contains("1 to 10000"), e.getMessage());
     }
@@ -56,21 +56,23 @@ class StageSettingsTest {
         MemorySettings store = new MemorySettings();
         StageSettings.save(Parameters.defaults(SPECS), store);
         store.putString("projection", "median");
-        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, store)).getMessage()
+        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store)).getMessage()
                 .contains("'Projection' (projection)"));
         store.putString("projection", "max");
         store.putString("motion", "yes");
-        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, store)).getMessage()
+        assertTrue(assertThrows(SettingsException.class, () -> StageSettings.load(SPECS, List.of(), store)).getMessage()
                 .contains("'Add motion' (motion)"));
     }
 
     @Test
-    void settingsSavedBeforeAParameterExistedLoadWithItsDefault() throws SettingsException {
+    void aKeyMissingWithoutMigrationTakesTheDefaultAndIsReported() throws SettingsException {
         MemorySettings store = new MemorySettings();
         StageSettings.save(Parameters.defaults(SPECS).with("frames", 7).with("motion", false), store);
         store.remove("motion");
-        Parameters loaded = StageSettings.load(SPECS, store);
-        assertEquals(7, loaded.getInt(SPECS.get(0)));
-        assertEquals(true, loaded.get(SPECS.get(3)), "the missing key takes the default");
+        StageSettings.Loaded loaded = StageSettings.load(SPECS, List.of(), store);
+        assertEquals(7, loaded.parameters().getInt(SPECS.get(0)));
+        assertEquals(true, loaded.parameters().get(SPECS.get(3)), "the missing key takes the default");
+        assertEquals(List.of("Parameter 'Add motion' (motion) is missing from the saved settings; it takes true. Open"
+                + " the node's dialog and confirm to save it."), loaded.warnings());
     }
 }

@@ -5,11 +5,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.InputNormalization;
 import org.neuroseg.dl.model.UNet;
+import org.neuroseg.video.VideoShape;
 
 /**
- * Runs a {@link UNet} on whole frames of any size: each frame is normalised ({@link InputNormalization}), cut into
+ * Runs a {@link UNet} on whole frames of any size: each frame has the network's input channels, planes one after the
+ * other (the layout of {@link org.neuroseg.video.VideoShape}); each plane is normalised ({@link InputNormalization}),
+ * the frame is cut into
  * square tiles with overlap when it is larger than the tile, padded (edge values repeated) to the network's size
  * multiple, and the probabilities are stitched back. Each call's arrays live in a sub-manager closed before it
  * returns, so memory does not grow with the number of calls. Not thread-safe.
@@ -46,15 +50,44 @@ public final class UNetInference {
         this.overlap = overlap;
     }
 
+    /** @return the planes each input frame must have, {@link org.neuroseg.dl.model.UNetConfig#inputChannels()} */
+    public int inputChannels() {
+        return network.config().inputChannels();
+    }
+
+    /**
+     * Checks that a video can be given to the network.
+     *
+     * @param shape the video's shape
+     * @param video how messages name the video, e.g. "the input video"
+     * @throws NeurosegException naming the video when its channels differ from the network's input channels
+     */
+    public void checkInput(VideoShape shape, String video) throws NeurosegException {
+        if (shape.channels() != inputChannels()) {
+            throw new NeurosegException("The U-Net model takes " + inputChannels() + " channel(s) a frame but "
+                    + video + " has " + shape.channels());
+        }
+    }
+
     /**
      * Predicts cell probabilities for a batch of frames, all of one size, in one forward pass.
      *
-     * @param frames B frames of height x width pixels, row-major, in any intensity unit; not modified
+     * @param frames B frames of {@link #inputChannels()} x height x width pixels (the planes one after the other),
+     *        row-major, in any intensity unit; not modified
      * @param height rows of each frame
      * @param width columns of each frame
-     * @return B probability maps in [0, 1], row-major, same size as the frames
+     * @return B probability maps in [0, 1], height x width, row-major
+     * @throws IllegalArgumentException when a frame does not hold inputChannels x height x width values
      */
     public float[][] predict(float[][] frames, int height, int width) {
+        int channels = inputChannels();
+        int plane = height * width;
+        for (int b = 0; b < frames.length; b++) {
+            if (frames[b].length != channels * plane) {
+                throw new IllegalArgumentException("frame " + b + " holds " + frames[b].length + " values; a U-Net of "
+                        + channels + " input channel(s) takes " + channels + " x " + height + " x " + width);
+            }
+        }
         int multiple = network.config().sizeMultiple();
         int tileHeight = height > tileSize ? tileSize : roundUp(height, multiple);
         int tileWidth = width > tileSize ? tileSize : roundUp(width, multiple);
@@ -62,22 +95,25 @@ public final class UNetInference {
         Tiling cols = Tiling.of(Math.max(width, tileWidth), tileWidth, Math.min(overlap, tileWidth - 1));
         int tilesPerFrame = rows.count() * cols.count();
         int tilePixels = tileHeight * tileWidth;
-        float[] input = new float[frames.length * tilesPerFrame * tilePixels];
-        float[] normalized = new float[height * width];
+        float[] input = new float[frames.length * tilesPerFrame * channels * tilePixels];
+        float[] normalized = new float[plane];
         for (int b = 0; b < frames.length; b++) {
-            System.arraycopy(frames[b], 0, normalized, 0, normalized.length);
-            InputNormalization.normalizeInPlace(normalized);
-            int tile = b * tilesPerFrame;
-            for (int r = 0; r < rows.count(); r++) {
-                for (int c = 0; c < cols.count(); c++, tile++) {
-                    Tiling.copyTile(normalized, height, width, rows.starts()[r], cols.starts()[c], tileHeight, tileWidth,
-                            input, tile * tilePixels);
+            for (int channel = 0; channel < channels; channel++) {
+                System.arraycopy(frames[b], channel * plane, normalized, 0, plane);
+                InputNormalization.normalizeInPlace(normalized);
+                int tile = b * tilesPerFrame;
+                for (int r = 0; r < rows.count(); r++) {
+                    for (int c = 0; c < cols.count(); c++, tile++) {
+                        Tiling.copyTile(normalized, height, width, rows.starts()[r], cols.starts()[c], tileHeight,
+                                tileWidth, input, (tile * channels + channel) * tilePixels);
+                    }
                 }
             }
         }
         float[] output;
         try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(input, new Shape(frames.length * (long) tilesPerFrame, 1, tileHeight, tileWidth));
+            NDArray x = step.create(input, new Shape(frames.length * (long) tilesPerFrame, channels, tileHeight,
+                    tileWidth));
             NDList result = network.forward(store, new NDList(x), false);
             output = result.singletonOrThrow().toFloatArray();
         }

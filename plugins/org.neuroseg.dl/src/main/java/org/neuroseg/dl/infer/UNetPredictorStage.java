@@ -132,9 +132,11 @@ public final class UNetPredictorStage implements Stage {
     private static void predict(Video video, UNetInference inference, int batchSize, int bin, Path target,
             StageContext context) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
+        inference.checkInput(shape, "the input video");
         FrameGroups groups = new FrameGroups(shape.frames(), bin);
-        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), PixelType.FLOAT32,
-                video.frameRateHz(), "{\"stage\":\"unet-predictor\",\"framesAveraged\":" + bin + "}")) {
+        try (VideoWriter writer = VideoStore.create(target, new VideoShape(0, shape.height(), shape.width(),
+                PixelType.FLOAT32), video.recording(), "{\"stage\":\"unet-predictor\",\"framesAveraged\":" + bin
+                + "}")) {
             float[] frame = new float[shape.pixelsPerFrame()];
             for (int first = 0; first < groups.count(); first += batchSize) {
                 context.monitor().checkCanceled();

@@ -26,8 +26,9 @@ import java.util.List;
  * convolution (DJL's PyTorch engine has no transposed convolution), concatenation with the encoder's features of
  * that level (skip connection), two 3 x 3 convolutions. Head: 1 x 1 convolution and sigmoid.
  *
- * <p>Input (N, 1, H, W) float32, H and W multiples of {@link UNetConfig#sizeMultiple()}; output (N, 1, H, W), the
- * probability that each pixel belongs to a cell, in (0, 1).
+ * <p>Input (N, C, H, W) float32, C = {@link UNetConfig#inputChannels()}, H and W multiples of
+ * {@link UNetConfig#sizeMultiple()}; output (N, 1, H, W), the probability that each pixel belongs to a cell, in
+ * (0, 1).
  */
 public final class UNet extends AbstractBlock {
 
@@ -66,6 +67,7 @@ public final class UNet extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        checkChannels(x.getShape());
         List<NDArray> skips = new ArrayList<>();
         for (Block encoder : encoders) {
             x = encoder.forward(store, new NDList(x), training).singletonOrThrow();
@@ -88,6 +90,13 @@ public final class UNet extends AbstractBlock {
         return x.getNDArrayInternal().interpolation(new long[] {target.get(2), target.get(3)}, BILINEAR, false);
     }
 
+    private void checkChannels(Shape input) {
+        if (input.dimension() != 4 || input.get(1) != config.inputChannels()) {
+            throw new IllegalArgumentException("a U-Net of " + config.inputChannels() + " input channel(s) takes"
+                    + " (N, " + config.inputChannels() + ", H, W) input, got " + input);
+        }
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
@@ -97,6 +106,7 @@ public final class UNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape in = inputShapes[0];
+        checkChannels(in);
         long batch = in.get(0);
         long height = in.get(2);
         long width = in.get(3);

@@ -3,18 +3,27 @@ package org.neuroseg.dl.model;
 import java.util.List;
 
 /**
- * The architecture of a {@link UNet}: how many times the encoder halves the resolution, how many channels its first
- * level has (each level doubles them), and the dilation rates of the ASPP branches at the bottleneck.
+ * The architecture of a {@link UNet}: how many channels its input has, how many times the encoder halves the
+ * resolution, how many channels its first level has (each level doubles them), and the dilation rates of the ASPP
+ * branches at the bottleneck.
  *
  * @param depth number of 2 x 2 poolings between the input and the bottleneck, [1, 6]; input height and width must
  *        be multiples of {@code 2^depth}
  * @param baseChannels channels of the first level, [1, 256]; level {@code i} has {@code baseChannels * 2^i}
  * @param asppRates dilation rates of the 3 x 3 ASPP branches, each in [1, 64], at least one; a 1 x 1 branch and an
  *        image-pooling branch are always added
+ * @param inputChannels planes of each input frame, [1, {@value #MAX_INPUT_CHANNELS}] (the channels of the video it
+ *        reads, see {@link org.neuroseg.video.VideoShape})
  */
-public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
+public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates, int inputChannels) {
 
-    /** The default: 4 poolings, 4 base channels, ASPP rates 1, 2 and 4 (about 1 GMAC a 512 x 512 frame). */
+    /** Most input channels. */
+    public static final int MAX_INPUT_CHANNELS = 16;
+
+    /**
+     * The default: one input channel, 4 poolings, 4 base channels, ASPP rates 1, 2 and 4 (about 1 GMAC a 512 x 512
+     * frame).
+     */
     public static final UNetConfig DEFAULT = new UNetConfig(4, 4, List.of(1, 2, 4));
 
     /**
@@ -23,6 +32,10 @@ public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
      * @throws IllegalArgumentException naming the field, its value and the allowed range
      */
     public UNetConfig {
+        if (inputChannels < 1 || inputChannels > MAX_INPUT_CHANNELS) {
+            throw new IllegalArgumentException("U-Net input channels " + inputChannels
+                    + " is out of range: allowed 1 to " + MAX_INPUT_CHANNELS);
+        }
         if (depth < 1 || depth > 6) {
             throw new IllegalArgumentException("U-Net depth " + depth + " is out of range: allowed 1 to 6");
         }
@@ -37,6 +50,20 @@ public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
         }
     }
 
+    /**
+     * A network of one input channel.
+     *
+     * @throws IllegalArgumentException naming the field, its value and the allowed range
+     */
+    public UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
+        this(depth, baseChannels, asppRates, 1);
+    }
+
+    /** @return the same architecture for another number of input channels */
+    public UNetConfig withInputChannels(int channels) {
+        return new UNetConfig(depth, baseChannels, asppRates, channels);
+    }
+
     /** @return channels of encoder level {@code level} (0 = full resolution) and of the bottleneck at {@code depth} */
     public int channels(int level) {
         return baseChannels << level;
@@ -48,8 +75,9 @@ public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
     }
 
     /**
-     * Multiply-accumulate operations of one forward pass on one single-channel frame, counting convolutions only
-     * (batch norm, activations, pooling and upsampling are a few per pixel and channel, well under 5 %).
+     * Multiply-accumulate operations of one forward pass on one frame of {@link #inputChannels()}, counting
+     * convolutions only (batch norm, activations, pooling and upsampling are a few per pixel and channel, well under
+     * 5 %).
      *
      * @param height input rows, a multiple of {@link #sizeMultiple()}
      * @param width input columns, a multiple of {@link #sizeMultiple()}
@@ -57,7 +85,7 @@ public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates) {
      */
     public long macsPerFrame(int height, int width) {
         long macs = 0;
-        int inChannels = 1;
+        int inChannels = inputChannels;
         for (int level = 0; level < depth; level++) {
             long pixels = (long) (height >> level) * (width >> level);
             macs += pixels * 9L * channels(level) * (inChannels + channels(level));

@@ -7,7 +7,8 @@ import org.neuroseg.stage.ModelFile;
 
 /**
  * The U-Net model file ({@link ModelFiles}): architecture {@value #ARCHITECTURE}, the {@link UNetConfig} under the
- * key {@code unet}, input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record under
+ * key {@code unet} (its {@code inputChannels}, absent from files written before networks took several channels, is 1
+ * when absent), input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record under
  * {@code training}, and the parameters of the {@link UNet}.
  */
 public final class UNetModelFile {
@@ -18,6 +19,7 @@ public final class UNetModelFile {
     public static final String EXTENSION = ModelFiles.EXTENSION;
 
     private static final String NAME = "a U-Net";
+    private static final String INPUT_CHANNELS = "inputChannels";
 
     private UNetModelFile() {
     }
@@ -67,8 +69,15 @@ public final class UNetModelFile {
      */
     public static Loaded read(Path file, ai.djl.ndarray.NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
-        UNetConfig config = ModelFiles.architectureConfig(file, contents.info(), ARCHITECTURE, "U-Net",
-                UNetConfig.class);
+        JsonObject info = contents.info();
+        if (info.get(ARCHITECTURE) instanceof JsonObject section && !section.has(INPUT_CHANNELS)) {
+            // Files written before the channel count was recorded hold networks of one input channel.
+            JsonObject withChannels = section.deepCopy();
+            withChannels.addProperty(INPUT_CHANNELS, 1);
+            info = info.deepCopy();
+            info.add(ARCHITECTURE, withChannels);
+        }
+        UNetConfig config = ModelFiles.architectureConfig(file, info, ARCHITECTURE, "U-Net", UNetConfig.class);
         UNet network = new UNet(config);
         ModelFiles.loadParameters(file, network, manager, contents.parameters());
         return new Loaded(network, contents.info());

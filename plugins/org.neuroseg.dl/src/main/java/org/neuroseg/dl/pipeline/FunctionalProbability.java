@@ -104,6 +104,7 @@ public final class FunctionalProbability {
                 UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
                 this.inference = checked("U-Net Predictor", () -> new UNetInference(loaded.network(), manager,
                         parameters.getInt(UNetPredictorStage.TILE), parameters.getInt(UNetPredictorStage.OVERLAP)));
+                inference.checkInput(shape, "the video to segment");
             } catch (NeurosegException | RuntimeException e) {
                 manager.close();
                 throw e;

@@ -148,7 +148,7 @@ final class RunReport {
                 Object value = parameters.get(spec);
                 String text = escape(String.valueOf(value));
                 page.append("<tr><td>").append(escape(spec.label())).append("</td><td>").append(spec.key())
-                        .append("</td><td>").append(value.equals(spec.defaultValue()) ? text : "<b>" + text + "</b>")
+                        .append("</td><td>").append(value.equals(spec.initialValue()) ? text : "<b>" + text + "</b>")
                         .append("</td></tr>\n");
             }
             page.append("</table>\n");

@@ -26,8 +26,9 @@ final class CropSampler {
     }
 
     /**
-     * Fills {@code images} and {@code labels} (both batch x cropSize x cropSize, row-major per crop) with one
-     * crop of each frame in {@code frames}.
+     * Fills {@code images} (batch x channels x cropSize x cropSize) and {@code labels} (batch x cropSize x cropSize),
+     * row-major per crop, with one crop of each frame in {@code frames}; every channel of a frame is normalised on
+     * its own and cropped and turned alike.
      *
      * @param augment true for random flips and quarter turns; false keeps the crops as they are
      */
@@ -38,20 +39,27 @@ final class CropSampler {
             FrameSplit.FrameRef ref = frames.get(i);
             LabeledVideo pair = data.get(ref.video());
             VideoShape shape = pair.frames().shape();
-            float[] frame = new float[shape.pixelsPerFrame()];
-            float[] label = new float[shape.pixelsPerFrame()];
-            pair.frames().readFrame(ref.frame(), frame);
+            int channels = shape.channels();
+            float[] plane = new float[shape.pixelsPerPlane()];
+            float[] label = new float[shape.pixelsPerPlane()];
             pair.labels().readFrame(pair.labelFrame(ref.frame()), label);
-            InputNormalization.normalizeInPlace(frame);
             int top = random.nextInt(shape.height() - cropSize + 1);
             int left = random.nextInt(shape.width() - cropSize + 1);
             int transform = augment ? random.nextInt(8) : 0;
+            for (int channel = 0; channel < channels; channel++) {
+                pair.frames().readChannel(ref.frame(), channel, plane);
+                InputNormalization.normalizeInPlace(plane);
+                int crop = (i * channels + channel) * cropPixels;
+                for (int y = 0; y < cropSize; y++) {
+                    for (int x = 0; x < cropSize; x++) {
+                        images[crop + transformed(y, x, transform)] = plane[(top + y) * shape.width() + left + x];
+                    }
+                }
+            }
             for (int y = 0; y < cropSize; y++) {
                 for (int x = 0; x < cropSize; x++) {
-                    int source = (top + y) * shape.width() + left + x;
-                    int target = i * cropPixels + transformed(y, x, transform);
-                    images[target] = frame[source];
-                    labels[target] = label[source] > 0.5f ? 1f : 0f;
+                    float value = label[(top + y) * shape.width() + left + x];
+                    labels[i * cropPixels + transformed(y, x, transform)] = value > 0.5f ? 1f : 0f;
                 }
             }
         }

@@ -10,15 +10,16 @@ import org.neuroseg.video.VideoShape;
  * a label image of cell ids, or probabilities).
  *
  * @param name how messages refer to the pair (file name, port)
- * @param frames the input video, (T, Y, X), any pixel type
- * @param labels the label video, (1 or T, Y, X)
+ * @param frames the input video, (T, C, Y, X), any pixel type
+ * @param labels the label video, (1 or T, Y, X), one channel
  */
 public record LabeledVideo(String name, Video frames, Video labels) {
 
     /**
      * Checks that the sizes fit.
      *
-     * @throws NeurosegException naming the pair when the label video's size or frame count does not match
+     * @throws NeurosegException naming the pair when the label video's size or frame count does not match, or it has
+     *         more than one channel
      */
     public LabeledVideo checked() throws NeurosegException {
         VideoShape video = frames.shape();
@@ -26,6 +27,10 @@ public record LabeledVideo(String name, Video frames, Video labels) {
         if (video.height() != label.height() || video.width() != label.width()) {
             throw new NeurosegException("Labels of " + name + " are " + label.height() + " x " + label.width()
                     + " pixels but its frames are " + video.height() + " x " + video.width());
+        }
+        if (label.channels() != 1) {
+            throw new NeurosegException("Labels of " + name + " have " + label.channels() + " channels; expected one"
+                    + " mask a frame");
         }
         if (label.frames() != 1 && label.frames() != video.frames()) {
             throw new NeurosegException("Labels of " + name + " have " + label.frames() + " frames; expected 1 (one "

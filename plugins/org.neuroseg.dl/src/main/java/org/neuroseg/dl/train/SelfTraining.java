@@ -116,7 +116,7 @@ public final class SelfTraining {
         UNetTrainingConfig unetConfig;
         CgruTrainingConfig cgruConfig;
         try {
-            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner());
+            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(), 1); // equalized frames: one channel
             cgruConfig = CgruLearnerStage.toConfig(settings.cgruLearner());
         } catch (IllegalArgumentException e) {
             throw new NeurosegException(e.getMessage(), e);

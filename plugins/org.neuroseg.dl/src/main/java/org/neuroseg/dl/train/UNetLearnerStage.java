@@ -125,10 +125,14 @@ public final class UNetLearnerStage implements Stage {
         return List.of(MODEL);
     }
 
-    /** @return the training configuration the parameters describe */
-    public static UNetTrainingConfig toConfig(Parameters parameters) {
+    /**
+     * @param parameters the stage's parameters
+     * @param inputChannels channels of the videos to learn from
+     * @return the training configuration the parameters describe
+     */
+    public static UNetTrainingConfig toConfig(Parameters parameters, int inputChannels) {
         UNetConfig network = new UNetConfig(parameters.getInt(DEPTH), parameters.getInt(BASE_CHANNELS),
-                UNetConfig.DEFAULT.asppRates());
+                UNetConfig.DEFAULT.asppRates(), inputChannels);
         return new UNetTrainingConfig(network, parameters.getInt(SAMPLE_FRAMES), parameters.getDouble(VALIDATION),
                 parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
                 parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),
@@ -138,13 +142,13 @@ public final class UNetLearnerStage implements Stage {
     /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */
     @Override
     public void checkParameters(Parameters parameters) {
-        toConfig(parameters);
+        toConfig(parameters, 1);
     }
 
     @Override
     public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        UNetTrainingConfig config = toConfig(parameters);
+        UNetTrainingConfig config = toConfig(parameters, inputs.get(VIDEO).shape().channels());
         List<LabeledVideo> data = new ArrayList<>();
         data.add(new LabeledVideo("the input video", inputs.get(VIDEO), inputs.get(LABELS)));
         List<Video> opened = new ArrayList<>();

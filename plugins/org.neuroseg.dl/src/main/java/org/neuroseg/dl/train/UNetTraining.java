@@ -64,9 +64,10 @@ public final class UNetTraining {
      * Trains a network.
      *
      * @param config hyperparameters
-     * @param data training pairs (checked with {@link LabeledVideo#checked()}); frames at least cropSize on a side
+     * @param data training pairs (checked with {@link LabeledVideo#checked()}); frames at least cropSize on a side,
+     *        with the network's input channels
      * @param monitor progress (per step) and cancellation
-     * @throws NeurosegException when the data cannot be read or is too small
+     * @throws NeurosegException when the data cannot be read, is too small or has other channels than the network
      * @throws CanceledException when canceled before the first epoch finished
      */
     public static Result run(UNetTrainingConfig config, List<LabeledVideo> data, ProgressMonitor monitor)
@@ -74,6 +75,10 @@ public final class UNetTraining {
         int[] frameCounts = new int[data.size()];
         for (int v = 0; v < data.size(); v++) {
             VideoShape shape = data.get(v).checked().frames().shape();
+            if (shape.channels() != config.network().inputChannels()) {
+                throw new NeurosegException("Frames of " + data.get(v).name() + " have " + shape.channels()
+                        + " channel(s) but the U-Net to train takes " + config.network().inputChannels());
+            }
             if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
                 throw new NeurosegException("Frames of " + data.get(v).name() + " (" + shape.height() + " x "
                         + shape.width() + ") are smaller than the crop size " + config.cropSize() + " px");
@@ -91,7 +96,8 @@ public final class UNetTraining {
             UNet network = new UNet(config.network());
             model.setBlock(network);
             try (Trainer trainer = EpochLoop.adamTrainer(model, config.loss(), config.learningRate())) {
-                trainer.initialize(new Shape(config.batchSize(), 1, config.cropSize(), config.cropSize()));
+                trainer.initialize(new Shape(config.batchSize(), config.network().inputChannels(), config.cropSize(),
+                        config.cropSize()));
                 return new Loop(config, data, split, trainer, network, monitor).run();
             }
         }
@@ -149,13 +155,13 @@ public final class UNetTraining {
 
         private double trainStep(List<FrameSplit.FrameRef> batch) throws NeurosegException {
             int side = config.cropSize();
-            float[] images = new float[batch.size() * side * side];
-            float[] labels = new float[images.length];
+            int channels = config.network().inputChannels();
+            float[] images = new float[batch.size() * channels * side * side];
+            float[] labels = new float[batch.size() * side * side];
             sampler.fill(batch, random, true, images, labels);
-            Shape shape = new Shape(batch.size(), 1, side, side);
             try (NDManager step = trainer.getManager().newSubManager()) {
-                NDArray x = step.create(images, shape);
-                NDArray y = step.create(labels, shape);
+                NDArray x = step.create(images, new Shape(batch.size(), channels, side, side));
+                NDArray y = step.create(labels, new Shape(batch.size(), 1, side, side));
                 float loss;
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -176,19 +182,21 @@ public final class UNetTraining {
             Random crops = new Random(config.seed() + 2);
             List<FrameSplit.FrameRef> frames = split.validation();
             int side = config.cropSize();
+            int channels = config.network().inputChannels();
             double loss = 0;
             double dice = 0;
             for (int from = 0; from < frames.size(); from += config.batchSize()) {
                 monitor.checkCanceled();
                 List<FrameSplit.FrameRef> batch = frames.subList(from, Math.min(frames.size(), from
                         + config.batchSize()));
-                float[] images = new float[batch.size() * side * side];
-                float[] labels = new float[images.length];
+                float[] images = new float[batch.size() * channels * side * side];
+                float[] labels = new float[batch.size() * side * side];
                 sampler.fill(batch, crops, false, images, labels);
-                Shape shape = new Shape(batch.size(), 1, side, side);
                 try (NDManager step = trainer.getManager().newSubManager()) {
-                    NDArray prediction = trainer.evaluate(new NDList(step.create(images, shape))).singletonOrThrow();
-                    loss += config.loss().evaluate(step.create(labels, shape), prediction).getFloat() * batch.size();
+                    NDArray prediction = trainer.evaluate(new NDList(step.create(images, new Shape(batch.size(),
+                            channels, side, side)))).singletonOrThrow();
+                    loss += config.loss().evaluate(step.create(labels, new Shape(batch.size(), 1, side, side)),
+                            prediction).getFloat() * batch.size();
                     dice += Masks.dice(prediction.toFloatArray(), labels) * batch.size();
                 }
             }
@@ -211,7 +219,7 @@ public final class UNetTraining {
                     LabeledVideo pair = data.get(ref.video());
                     VideoShape shape = pair.frames().shape();
                     float[] frame = new float[shape.pixelsPerFrame()];
-                    float[] label = new float[shape.pixelsPerFrame()];
+                    float[] label = new float[shape.pixelsPerPlane()];
                     pair.frames().readFrame(ref.frame(), frame);
                     pair.labels().readFrame(pair.labelFrame(ref.frame()), label);
                     float[] probability = inference.predict(new float[][] {frame}, shape.height(), shape.width())[0];

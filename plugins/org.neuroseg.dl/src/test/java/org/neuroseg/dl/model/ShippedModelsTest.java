@@ -2,11 +2,13 @@ package org.neuroseg.dl.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.stage.ModelFile;
 
 class ShippedModelsTest {
@@ -21,6 +23,50 @@ class ShippedModelsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
             assertEquals(4, loaded.network().config().baseChannels());
+            // written before networks took several channels: the field is absent and reads as one channel
+            assertFalse(loaded.info().getAsJsonObject(UNetModelFile.ARCHITECTURE).has("inputChannels"));
+            assertEquals(1, loaded.network().config().inputChannels());
+        }
+    }
+
+    /**
+     * The shipped U-Net gives the probabilities it gave before networks took several channels, on a fixed frame
+     * (Gaussian blobs on a slope): golden/unet-default-prediction.txt holds every 37th probability of a 64 x 64
+     * frame, written by the code of commit b5e000a; atol 1e-6 (float32 arithmetic on one thread).
+     */
+    @Test
+    void shippedUNetPredictsAsBefore() throws Exception {
+        float[] frame = new float[64 * 64];
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                double blobs = 0;
+                for (int[] centre : new int[][] {{12, 15}, {40, 22}, {30, 50}, {55, 55}}) {
+                    double d2 = Math.pow(y - centre[0], 2) + Math.pow(x - centre[1], 2);
+                    blobs += 400 * Math.exp(-d2 / (2 * 4.0 * 4.0));
+                }
+                frame[y * 64 + x] = (float) (100 + 0.5 * x + 0.3 * y + blobs);
+            }
+        }
+        float[] probability;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetModelFile.Loaded loaded = UNetModelFile.read(ShippedModels.unet().file(), manager);
+            probability = new UNetInference(loaded.network(), manager, 64, 0).predict(new float[][] {frame}, 64,
+                    64)[0];
+        }
+        StringBuilder sampled = new StringBuilder();
+        for (int i = 0; i < probability.length; i += 37) {
+            sampled.append(probability[i]).append('\n');
+        }
+        Path golden = Path.of("src/test/resources/golden/unet-default-prediction.txt");
+        if (Boolean.getBoolean("neuroseg.regenerate")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, sampled);
+        }
+        String[] expected = Files.readString(golden).split("\n");
+        String[] actual = sampled.toString().split("\n");
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.parseFloat(expected[i]), Float.parseFloat(actual[i]), 1e-6, "sample " + i);
         }
     }
 

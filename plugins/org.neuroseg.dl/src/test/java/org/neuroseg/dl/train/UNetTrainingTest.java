@@ -2,6 +2,7 @@ package org.neuroseg.dl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
@@ -22,6 +24,10 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.ArrayVideo;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
 
 /** A tiny U-Net learns cell masks from small synthetic videos within seconds. */
@@ -84,6 +90,57 @@ class UNetTrainingTest {
                     64)[0];
             assertArrayEquals(expected, actual, 0f);
         }
+    }
+
+    @Test
+    void twoChannelNetworkTrainsPredictsAndKeepsItsChannelsInTheModelFile() throws Exception {
+        List<LabeledVideo> twoChannels = new ArrayList<>();
+        for (LabeledVideo pair : data) {
+            twoChannels.add(new LabeledVideo(pair.name(), withSquaredChannel(pair.frames()), pair.labels()));
+        }
+        UNetConfig network = TINY.withInputChannels(2);
+        UNetTrainingConfig config = new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, 1, 50,
+                7);
+        UNetTraining.Result result = UNetTraining.run(config, twoChannels, ProgressMonitor.NONE);
+        assertEquals(2, result.config().inputChannels());
+        Path file = folder.resolve("two-channels" + UNetModelFile.EXTENSION);
+        UNetModelFile.write(file, result.config(), result.parameters(), result.summary());
+        assertEquals(2, UNetModelFile.readInfo(file).getAsJsonObject("unet").get("inputChannels").getAsInt());
+        float[] frame = new float[2 * 64 * 64];
+        twoChannels.get(0).frames().readFrame(5, frame);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetModelFile.Loaded loaded = UNetModelFile.read(file, manager);
+            assertEquals(network, loaded.network().config());
+            UNetInference inference = new UNetInference(loaded.network(), manager, 64, 0);
+            float[] probability = inference.predict(new float[][] {frame}, 64, 64)[0];
+            assertEquals(64 * 64, probability.length);
+            for (float value : probability) {
+                assertTrue(value >= 0 && value <= 1, "probability " + value);
+            }
+            NeurosegException wrong = assertThrows(NeurosegException.class,
+                    () -> inference.checkInput(data.get(0).frames().shape(), "video 1"));
+            assertTrue(wrong.getMessage().contains("takes 2 channel(s) a frame but video 1 has 1"),
+                    wrong.getMessage());
+        }
+        NeurosegException mismatch = assertThrows(NeurosegException.class,
+                () -> UNetTraining.run(config(1), twoChannels, ProgressMonitor.NONE));
+        assertTrue(mismatch.getMessage().contains("have 2 channel(s) but the U-Net to train takes 1"),
+                mismatch.getMessage());
+    }
+
+    /** The video with a second channel: each pixel's square, scaled, so the channels differ. */
+    private static Video withSquaredChannel(Video video) throws Exception {
+        VideoShape shape = video.shape();
+        float[][] frames = new float[shape.frames()][2 * shape.pixelsPerPlane()];
+        float[] plane = new float[shape.pixelsPerPlane()];
+        for (int t = 0; t < shape.frames(); t++) {
+            video.readFrame(t, plane);
+            for (int i = 0; i < plane.length; i++) {
+                frames[t][i] = plane[i];
+                frames[t][plane.length + i] = plane[i] * plane[i] / 1000f;
+            }
+        }
+        return new ArrayVideo(shape.withChannels(2).withPixelType(PixelType.FLOAT32), video.recording(), frames);
     }
 
     @Test
