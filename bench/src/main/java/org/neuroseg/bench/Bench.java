@@ -17,6 +17,8 @@ import org.neuroseg.io.AtomicFiles;
  * The U-Net suite alone: {@code bench/run unet [model file] [frames per video]}; defaults
  * models/unet-default/unet-default.nsmodel and 100. The CGRU suite alone: {@code bench/run cgru [frames ...]};
  * default 600 3600. The end-to-end suite alone: {@code bench/run endtoend [frames ...]}; default 600 3600.
+ * The real recordings: {@code bench/run real [--no-self-training]}. Activity frames' speed:
+ * {@code bench/run activity [frames] [side]}; defaults 600 512.
  */
 public final class Bench {
 
@@ -40,6 +42,19 @@ public final class Bench {
         }
         if (args.length > 0 && args[0].equals("endtoend")) {
             runEndToEnd(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("real")) {
+            runReal(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("activity")) {
+            int frames = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+            int side = args.length > 2 ? Integer.parseInt(args[2]) : 512;
+            appendSection("activity frames speed", List.of("Command: `bench/run activity " + frames + " " + side
+                    + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Target: at "
+                    + "least 200 frames/s at 512 x 512.", "", "| data | frames/s | ratio to reading the frames |",
+                    "|---|---|---|"), work -> ActivityFramesBenchmark.run(work, frames, side));
             return;
         }
         if (args.length > 0 && args[0].equals("classical")) {
@@ -122,6 +137,32 @@ public final class Bench {
                     lines.add("Load average at the end: " + loadAverage() + ".");
                     return lines;
                 });
+    }
+
+    /**
+     * The real recordings: {@code bench/run real [--no-self-training]}; reads ../shared/data/real (or
+     * {@code -Dneuroseg.bench.real=FOLDER}) in place and writes one picture per recording into bench/real/.
+     */
+    private static void runReal(String[] args) throws Exception {
+        boolean selfTraining = !List.of(args).contains("--no-self-training");
+        Path real = Path.of(System.getProperty("neuroseg.bench.real", "../shared/data/real"));
+        List<RealDataBenchmark.Recording> recordings = RealDataBenchmark.recordings(real);
+        if (recordings.isEmpty()) {
+            throw new IllegalStateException("no real recordings under " + real.toAbsolutePath());
+        }
+        appendSection("real recordings", List.of("Command: `bench/run real" + arguments(args) + "`. Machine: "
+                + machine() + "; load average at start " + loadAverage() + ". Recordings: " + real + " (README "
+                + "there: sources and labels). Labels are partial, so recall comes first; precision counts "
+                + "unlabelled real cells against a method. Centroid: Neurofinder's rule (centroids < 5 px, greedy); "
+                + "IoU: IoU >= 0.5, Hungarian; CaImAn: IoU > 0.3 and centroids < 10 px. Projections are "
+                + "thresholded at their best percentile by centroid F1 (an upper bound for them; Otsu without "
+                + "labels). The self-trained row trains on the recording it is scored on (no labels used). "
+                + "Pictures: bench/real/NAME.png (standard-deviation image; labels blue, shipped models' neurons "
+                + "green, self-trained neurons yellow).", "",
+                "| recording | method | labelled | kept | candidates | recall (centroid) | precision (centroid) "
+                + "| F1 centroid | F1 IoU | F1 CaImAn | kept with an event | s |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|"),
+                work -> RealDataBenchmark.run(work, recordings, selfTraining, Path.of("bench/real")));
     }
 
     /** @return the video lengths given after the suite's name, or 600 and 3600 */

@@ -101,7 +101,7 @@ final class PreprocessBenchmark {
     }
 
     /** @return the preset at another size, with the preset's density of cells */
-    private static SyntheticParams sized(SyntheticParams preset, int frames, int side) {
+    static SyntheticParams sized(SyntheticParams preset, int frames, int side) {
         double area = (double) side * side / (preset.width() * preset.height());
         return preset.toBuilder().size(side, side, frames).neuronCount((int) (preset.neuronCount() * area)).build();
     }
@@ -155,7 +155,7 @@ final class PreprocessBenchmark {
         return VideoStore.open(target);
     }
 
-    private static double plainPass(Video video) throws NeurosegException {
+    static double plainPass(Video video) throws NeurosegException {
         float[] frame = new float[video.shape().pixelsPerFrame()];
         long start = System.nanoTime();
         double checksum = 0;
@@ -218,7 +218,7 @@ final class PreprocessBenchmark {
         return last.trim().split(" ");
     }
 
-    private static String size(VideoShape shape) {
+    static String size(VideoShape shape) {
         return shape.frames() + " x " + shape.height() + " x " + shape.width() + " "
                 + shape.pixelType().name().toLowerCase(Locale.ROOT);
     }

@@ -114,7 +114,8 @@ final class UNetBenchmark {
     /** @return the video as the U-Net sees it in the pipeline: equalized, then motion-corrected (stage defaults) */
     private static FileVideo preprocessed(Path raw, Path folder) throws Exception {
         try (FileVideo video = VideoStore.open(raw)) {
-            return (FileVideo) Preprocessing.run(video, Preprocessing.Settings.defaults(), false, folder,
+            return (FileVideo) Preprocessing.run(video, Preprocessing.Settings.defaults(),
+                    Preprocessing.Extent.CORRECTED, folder,
                     StageContext.inDirectory(folder, ProgressMonitor.NONE)).corrected();
         }
     }

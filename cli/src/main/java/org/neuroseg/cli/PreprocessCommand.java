@@ -2,15 +2,18 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.preprocess.ShiftsCsv;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
 import picocli.CommandLine.Command;
@@ -32,9 +35,13 @@ final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand,
 
     @Override
     public void addStageOptions(CommandSpec command) {
-        StageOptions.addTo(command, LocalEqualizationStage.INSTANCE, Set.of());
-        StageOptions.addTo(command, MotionCorrectionStage.INSTANCE, Set.of());
+        // The reader's --frame-rate-hz gives the rate of a video that does not record it.
+        StageOptions.addTo(command, STAGES, Set.of(ActivityFramesStage.FRAME_RATE.key()));
     }
+
+    /** The stages whose options the command takes; keys two of them share carry the stage id. */
+    private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE,
+            MotionCorrectionStage.INSTANCE, ActivityFramesStage.INSTANCE);
 
     @ParentCommand
     NeurosegCommand root;
@@ -52,23 +59,32 @@ final class PreprocessCommand implements Callable<Integer>, StageOptionsCommand,
             + "whole pixels (Apply Shifts' default), for traces.")
     boolean rawCorrected;
 
+    @Option(names = "--activity", description = "Also write the activity frames of the corrected input video "
+            + "(activity.nsv: each pixel's rise above its own baseline in units of its noise; implies "
+            + "--raw-corrected).")
+    boolean activity;
+
     @Override
     public Integer call() throws Exception {
-        Parameters equalization = StageOptions.read(spec, LocalEqualizationStage.INSTANCE);
-        Parameters motion = StageOptions.read(spec, MotionCorrectionStage.INSTANCE);
+        Parameters equalization = StageOptions.read(spec, LocalEqualizationStage.INSTANCE, STAGES);
+        Parameters motion = StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES);
+        Parameters activityFrames = StageOptions.read(spec, ActivityFramesStage.INSTANCE, STAGES);
+        Preprocessing.Extent extent = activity ? Preprocessing.Extent.ACTIVITY : rawCorrected
+                ? Preprocessing.Extent.RECORDED_CORRECTED : Preprocessing.Extent.CORRECTED;
         Files.createDirectories(output);
         try (WorkFolder work = WorkFolder.in(output, ".preprocess");
                 Video video = ReaderOptions.open(spec, input);
                 ConsoleProgressMonitor monitor = root.progress("preprocess")) {
             try (Preprocessing.Result result = Preprocessing.run(video, new Preprocessing.Settings(equalization,
-                    motion, ApplyShiftsStage.INSTANCE.defaults()), rawCorrected, work.path(),
+                    motion, ApplyShiftsStage.INSTANCE.defaults(), activityFrames), extent, work.path(),
                     StageContext.inDirectory(output, monitor))) {
                 ShiftsCsv.write(result.shifts(), output.resolve("shifts.csv"));
                 byte[] png = result.motionPicture().png();
                 AtomicFiles.write(output.resolve("motion.png"), out -> out.write(png));
             }
             System.out.printf("Preprocessed %s: %s in %s%n", video.shape(), "corrected.nsv, shifts.csv, motion.png"
-                    + (rawCorrected ? ", shifted.nsv" : ""), output);
+                    + (extent != Preprocessing.Extent.CORRECTED ? ", shifted.nsv" : "")
+                    + (activity ? ", activity.nsv" : ""), output);
         }
         return 0;
     }

@@ -16,6 +16,7 @@ import org.neuroseg.dl.train.SelfTraining;
 import org.neuroseg.dl.train.TrainingReport;
 import org.neuroseg.dl.train.UNetLearnerStage;
 import org.neuroseg.io.AtomicFiles;
+import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
@@ -71,7 +72,8 @@ final class TrainCommand implements Callable<Integer>, StageOptionsCommand,
     public Integer call() throws Exception {
         SelfTraining.Settings settings = new SelfTraining.Settings(new Preprocessing.Settings(
                 StageOptions.read(spec, LocalEqualizationStage.INSTANCE, STAGES),
-                StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES), ApplyShiftsStage.INSTANCE.defaults()),
+                StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES), ApplyShiftsStage.INSTANCE.defaults(),
+                ActivityFramesStage.INSTANCE.defaults()),
                 StageOptions.read(spec, BlobLabelerStage.INSTANCE, STAGES),
                 StageOptions.read(spec, UNetLearnerStage.INSTANCE, STAGES), UNetPredictorStage.INSTANCE.defaults(),
                 StageOptions.read(spec, CgruLearnerStage.INSTANCE, STAGES));

@@ -28,12 +28,16 @@ class PreprocessCommandTest {
         Path video = dir.resolve("synthetic/video.nsv");
         Path out = dir.resolve("pre");
         assertEquals(0, NeurosegCommand.execute("--no-progress", "preprocess", video.toString(), "-o",
-                out.toString(), "--max-shift-px", "10", "--template-frames", "30", "--raw-corrected"));
+                out.toString(), "--max-shift-px", "10", "--template-frames", "30", "--activity",
+                "--activity-frames-background-sigma-px", "6"));
         try (FileVideo corrected = VideoStore.open(out.resolve("corrected.nsv"));
-                FileVideo shifted = VideoStore.open(out.resolve("shifted.nsv"))) {
+                FileVideo shifted = VideoStore.open(out.resolve("shifted.nsv"));
+                FileVideo activity = VideoStore.open(out.resolve("activity.nsv"))) {
             assertEquals(60, corrected.shape().frames());
             assertEquals(PixelType.FLOAT32, corrected.shape().pixelType());
             assertEquals(PixelType.UINT16, shifted.shape().pixelType());
+            assertEquals(60, activity.shape().frames());
+            assertEquals(PixelType.FLOAT32, activity.shape().pixelType());
         }
         List<String> lines = Files.readAllLines(out.resolve("shifts.csv"));
         assertEquals(ShiftsCsv.HEADER, lines.get(0));
@@ -43,7 +47,7 @@ class PreprocessCommandTest {
         BufferedImage picture = ImageIO.read(out.resolve("motion.png").toFile());
         assertTrue(picture.getWidth() > 2 * 128 && picture.getHeight() > 128, "two panels and a plot");
         try (var leftovers = Files.list(out)) {
-            assertEquals(4, leftovers.count(), "only the four outputs remain");
+            assertEquals(5, leftovers.count(), "only the five outputs remain");
         }
     }
 

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The preprocessing that every pipeline shares: Local Equalization, Motion Correction of the equalized frames, and
- * the estimated shifts applied to the recorded video (Apply Shifts), whose intensities ΔF/F and the Blob Labeler
- * need. {@code neuroseg preprocess}, {@code run} and {@code train} all go through here, so that a step is added
+ * The preprocessing that every pipeline shares: Local Equalization, Motion Correction of the equalized frames, the
+ * estimated shifts applied to the recorded video (Apply Shifts), whose intensities ΔF/F and the Blob Labeler need,
+ * and optionally the Activity Frames of that corrected recording. {@code neuroseg preprocess}, {@code run} and {@code train} all go through here, so that a step is added
  * once and the commands cannot drift apart.
  *
  * <p>The equalized video is an intermediate: it is written into the scratch folder and deleted as soon as motion
@@ -35,6 +35,7 @@ public final class Preprocessing {
     /** Where each step ends on the progress bar: about its share of the time at 512 x 512. */
     private static final double EQUALIZED = 0.3;
     private static final double CORRECTED = 0.85;
+    private static final double SHIFTED = 0.92;
 
     private Preprocessing() {
     }
@@ -45,14 +46,25 @@ public final class Preprocessing {
      * @param equalization Local Equalization's
      * @param motion Motion Correction's
      * @param shifting Apply Shifts' (how the recorded video is moved)
+     * @param activity Activity Frames'
      */
-    public record Settings(Parameters equalization, Parameters motion, Parameters shifting) {
+    public record Settings(Parameters equalization, Parameters motion, Parameters shifting, Parameters activity) {
 
         /** @return every step at its defaults */
         public static Settings defaults() {
             return new Settings(LocalEqualizationStage.INSTANCE.defaults(), MotionCorrectionStage.INSTANCE.defaults(),
-                    ApplyShiftsStage.INSTANCE.defaults());
+                    ApplyShiftsStage.INSTANCE.defaults(), ActivityFramesStage.INSTANCE.defaults());
         }
+    }
+
+    /** How far preprocessing goes; each extent makes the videos of the one before it too. */
+    public enum Extent {
+        /** The equalized, motion-corrected video and the shifts. */
+        CORRECTED,
+        /** Also the recorded video corrected with the same shifts. */
+        RECORDED_CORRECTED,
+        /** Also the activity frames of the corrected recording. */
+        ACTIVITY
     }
 
     /**
@@ -62,17 +74,19 @@ public final class Preprocessing {
      * @param shifts the motion of each frame
      * @param motionPicture mean image before and after correction, shift traces
      * @param recordedCorrected the recorded video moved by the same shifts, or null when not asked for
+     * @param activity the activity frames of {@code recordedCorrected}, or null when not asked for
      * @param timings of the steps that ran, in order
      */
     public record Result(Video corrected, MotionShifts shifts, Picture motionPicture, Video recordedCorrected,
-            List<StageTiming> timings) implements AutoCloseable {
+            Video activity, List<StageTiming> timings) implements AutoCloseable {
 
-        /** Closes both videos. */
+        /** Closes every video. */
         @Override
         public void close() throws NeurosegException {
-            closeVideo(corrected);
-            if (recordedCorrected != null) {
-                closeVideo(recordedCorrected);
+            for (Video video : new Video[] {corrected, recordedCorrected, activity}) {
+                if (video != null) {
+                    closeVideo(video);
+                }
             }
         }
     }
@@ -82,14 +96,16 @@ public final class Preprocessing {
      *
      * @param recorded the video as recorded (any pixel type); only read
      * @param settings the steps' parameters
-     * @param correctRecorded whether to move the recorded video by the estimated shifts too
+     * @param extent which videos to make
      * @param scratch folder for the equalized video, which is deleted before this returns
      * @param context where the corrected videos are written, progress and cancellation
      * @throws NeurosegException when a step fails (the message is the step's)
      * @throws CanceledException when canceled; the videos made so far are closed
      */
-    public static Result run(Video recorded, Settings settings, boolean correctRecorded, Path scratch,
-            StageContext context) throws NeurosegException, CanceledException {
+    public static Result run(Video recorded, Settings settings, Extent extent, Path scratch, StageContext context)
+            throws NeurosegException, CanceledException {
+        boolean correctRecorded = extent != Extent.CORRECTED;
+        boolean activity = extent == Extent.ACTIVITY;
         ProgressMonitor monitor = context.monitor();
         List<StageTiming> timings = new ArrayList<>();
         long start = System.nanoTime();
@@ -112,20 +128,30 @@ public final class Preprocessing {
         Video corrected = motion.get(MotionCorrectionStage.CORRECTED_VIDEO);
         MotionShifts shifts = motion.get(MotionCorrectionStage.SHIFTS);
         Video recordedCorrected = null;
-        if (correctRecorded) {
-            try {
+        Video activityFrames = null;
+        try {
+            if (correctRecorded) {
                 recordedCorrected = ApplyShiftsStage.INSTANCE.run(PortValues.of(ApplyShiftsStage.VIDEO, recorded)
                         .with(ApplyShiftsStage.SHIFTS, shifts), settings.shifting(), new StageContext(
-                                context.outputFiles(), monitor.subMonitor(CORRECTED, 1)))
+                                context.outputFiles(), monitor.subMonitor(CORRECTED, activity ? SHIFTED : 1)))
                         .get(ApplyShiftsStage.CORRECTED_VIDEO);
-            } catch (NeurosegException | CanceledException | RuntimeException e) {
-                closeVideo(corrected);
-                throw e;
+                start = time("Apply Shifts", start, timings);
             }
-            time("Apply Shifts", start, timings);
+            if (activity) {
+                activityFrames = ActivityFramesStage.INSTANCE.run(PortValues.of(ActivityFramesStage.VIDEO,
+                        recordedCorrected), settings.activity(), new StageContext(context.outputFiles(),
+                                monitor.subMonitor(SHIFTED, 1))).get(ActivityFramesStage.ACTIVITY);
+                time("Activity Frames", start, timings);
+            }
+        } catch (NeurosegException | CanceledException | RuntimeException e) {
+            closeVideo(corrected);
+            if (recordedCorrected != null) {
+                closeVideo(recordedCorrected);
+            }
+            throw e;
         }
         return new Result(corrected, shifts, motion.get(MotionCorrectionStage.PICTURE), recordedCorrected,
-                List.copyOf(timings));
+                activityFrames, List.copyOf(timings));
     }
 
     private static long time(String step, long start, List<StageTiming> timings) {

@@ -19,7 +19,8 @@ import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
 /**
- * Projection: the baselines of the paper's Table 2. The maximum or mean of every pixel over time, the background
+ * Projection: the baselines of the paper's Table 2. The maximum, mean or standard deviation of every pixel over time
+ * (the last, a common one-photon baseline, shows cells that are dim at rest but flash), the background
  * (a wide Gaussian blur of the projection) subtracted, thresholded by Otsu's method or at a percentile; connected
  * components of the mask (8-connectivity) are the ROIs. Streams the video once.
  */
@@ -34,12 +35,16 @@ public final class ProjectionStage implements Stage {
     public static final String MEAN = "mean";
     /** Otsu's threshold. */
     public static final String OTSU = "otsu";
+    /** Standard deviation over time. */
+    public static final String STD = "std";
     /** A percentile of the pixel values. */
     public static final String PERCENTILE = "percentile";
 
-    public static final ParamSpec PROJECTION = ParamSpec.choice("projection", "Projection", MAX, List.of(MAX, MEAN),
-            "Max: the brightest value of each pixel over time (cells that flash stand out). Mean: the average "
-                    + "(cells that are bright on average stand out).");
+    public static final ParamSpec PROJECTION = ParamSpec.choice("projection", "Projection", MAX,
+            List.of(MAX, MEAN, STD), "Max: the brightest value of each pixel over time (cells that flash stand "
+                    + "out). Mean: the average (cells that are bright on average stand out). Std: the standard "
+                    + "deviation over time (cells whose brightness changes stand out, also those barely visible at "
+                    + "rest, as in one-photon recordings).");
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
             "Background scale (px)", 15, 0, 1000, "The projection blurred with a Gaussian of this sigma is "
                     + "subtracted before thresholding, to remove uneven illumination and neuropil; 0 keeps it.");
@@ -52,7 +57,7 @@ public final class ProjectionStage implements Stage {
     public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
             "A calcium-imaging video, preferably preprocessed.");
     public static final PortSpec<Video> PROJECTED_IMAGE = PortSpec.image("Projection",
-            "The max or mean image (float).");
+            "The max, mean or standard-deviation image (float).");
     public static final PortSpec<Video> MASK = PortSpec.image("Mask", "The thresholded projection: uint8, 1 inside.");
     public static final PortSpec<RoiSet> ROIS = PortSpec.rois("ROIs", "The connected components of the mask.");
 
@@ -111,8 +116,7 @@ public final class ProjectionStage implements Stage {
         if (shape.frames() == 0) {
             throw new NeurosegException("The video has no frames to project");
         }
-        boolean max = parameters.getString(PROJECTION).equals(MAX);
-        float[] projection = project(video, max, context);
+        float[] projection = project(video, parameters.getString(PROJECTION), context);
         float[] flattened = flatten(projection, shape, parameters.getDouble(BACKGROUND_SIGMA));
         double threshold = parameters.getString(METHOD).equals(OTSU) ? Statistics.otsu(flattened)
                 : Statistics.percentile(flattened, parameters.getDouble(PERCENT));
@@ -129,11 +133,13 @@ public final class ProjectionStage implements Stage {
                 .with(ROIS, Images.toRois(components.labels(), components.count(), shape.height(), shape.width()));
     }
 
-    private static float[] project(Video video, boolean max, StageContext context)
+    private static float[] project(Video video, String projection, StageContext context)
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         float[] frame = new float[shape.pixelsPerFrame()];
+        boolean max = projection.equals(MAX);
         double[] sum = new double[max ? 0 : frame.length];
+        double[] sumOfSquares = new double[projection.equals(STD) ? frame.length : 0];
         float[] result = new float[frame.length];
         java.util.Arrays.fill(result, Float.NEGATIVE_INFINITY);
         for (int t = 0; t < shape.frames(); t++) {
@@ -146,11 +152,17 @@ public final class ProjectionStage implements Stage {
                     sum[i] += frame[i];
                 }
             }
+            for (int i = 0; i < sumOfSquares.length; i++) {
+                sumOfSquares[i] += (double) frame[i] * frame[i];
+            }
             context.monitor().setProgress((t + 1.0) / shape.frames(), null);
         }
         if (!max) {
+            int frames = shape.frames();
             for (int i = 0; i < result.length; i++) {
-                result[i] = (float) (sum[i] / shape.frames());
+                double mean = sum[i] / frames;
+                result[i] = (float) (sumOfSquares.length == 0 ? mean
+                        : Math.sqrt(Math.max(0, sumOfSquares[i] / frames - mean * mean)));
             }
         }
         return result;

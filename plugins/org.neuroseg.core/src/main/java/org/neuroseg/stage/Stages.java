@@ -7,6 +7,7 @@ import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.metrics.ScoreThresholdCheckStage;
+import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
@@ -25,9 +26,9 @@ public final class Stages {
 
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
-            BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE, MaskCombinerStage.INSTANCE,
-            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE, SegmentationScorerStage.INSTANCE,
-            ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
+            ActivityFramesStage.INSTANCE, BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE,
+            MaskCombinerStage.INSTANCE, RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE,
+            SegmentationScorerStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {
     }

@@ -34,7 +34,8 @@ class PreprocessingTest {
         Path out = Files.createDirectory(dir.resolve("out"));
         Path stages = Files.createDirectory(dir.resolve("stages"));
         try (FileVideo recorded = VideoStore.open(synthetic.videoFile());
-                Preprocessing.Result result = Preprocessing.run(recorded, Preprocessing.Settings.defaults(), true,
+                Preprocessing.Result result = Preprocessing.run(recorded, Preprocessing.Settings.defaults(),
+                        Preprocessing.Extent.RECORDED_CORRECTED,
                         scratch, StageContext.inDirectory(out, ProgressMonitor.NONE))) {
             StageContext context = StageContext.inDirectory(stages, ProgressMonitor.NONE);
             try (Video equalized = LocalEqualizationStage.INSTANCE.run(PortValues.of(LocalEqualizationStage.VIDEO,
@@ -65,7 +66,8 @@ class PreprocessingTest {
         SyntheticParams params = SyntheticParams.twoPhoton().toBuilder().size(64, 64, 10).neuronCount(8).build();
         SyntheticResult synthetic = SyntheticVideoGenerator.generate(params, dir.resolve("g"), ProgressMonitor.NONE);
         try (FileVideo recorded = VideoStore.open(synthetic.videoFile());
-                Preprocessing.Result result = Preprocessing.run(recorded, Preprocessing.Settings.defaults(), false,
+                Preprocessing.Result result = Preprocessing.run(recorded, Preprocessing.Settings.defaults(),
+                        Preprocessing.Extent.CORRECTED,
                         Files.createDirectory(dir.resolve("scratch")), StageContext.inDirectory(
                                 Files.createDirectory(dir.resolve("out")), ProgressMonitor.NONE))) {
             assertNull(result.recordedCorrected());

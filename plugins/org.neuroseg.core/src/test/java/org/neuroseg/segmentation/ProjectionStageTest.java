@@ -99,6 +99,29 @@ class ProjectionStageTest {
         }
     }
 
+    @Test
+    void standardDeviationShowsTheCellThatFlashesNotTheBrightOne() throws Exception {
+        // A bright cell that never changes (pixel 5) and a dim one that flashes (pixel 50: 0, 4, 0, 4).
+        float[][] frames = new float[4][100];
+        for (int t = 0; t < 4; t++) {
+            frames[t][5] = 100;
+            frames[t][50] = t % 2 == 0 ? 0 : 4;
+        }
+        Video video = new ArrayVideo(10, 10, PixelType.FLOAT32, 1, frames);
+        PortValues out = ProjectionStage.INSTANCE.run(PortValues.of(ProjectionStage.VIDEO, video),
+                ProjectionStage.INSTANCE.defaults().with(ProjectionStage.PROJECTION.key(), ProjectionStage.STD)
+                        .with(ProjectionStage.BACKGROUND_SIGMA.key(), 0.0),
+                StageContext.inDirectory(dir.resolve("std"), ProgressMonitor.NONE));
+        try (Video projection = out.get(ProjectionStage.PROJECTED_IMAGE); Video mask = out.get(ProjectionStage.MASK)) {
+            float[] pixels = Images.read(projection, "p");
+            assertEquals(2, pixels[50], 1e-6);
+            assertEquals(0, pixels[5], 1e-6);
+            float[] inside = Images.read(mask, "m");
+            assertEquals(1, inside[50], 0);
+            assertEquals(0, inside[5], 0);
+        }
+    }
+
     private static boolean[] toMask(float[] pixels) {
         boolean[] mask = new boolean[pixels.length];
         for (int i = 0; i < pixels.length; i++) {

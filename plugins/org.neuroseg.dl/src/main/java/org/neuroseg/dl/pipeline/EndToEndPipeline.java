@@ -125,7 +125,8 @@ public final class EndToEndPipeline {
                 groundTruth.check(shape.frames(), shape.height(), shape.width());
             }
             monitor.setProgress(progress, "Preprocessing");
-            Preprocessing.Result preprocessed = Preprocessing.run(video, settings.preprocessing(), true, scratch,
+            Preprocessing.Result preprocessed = Preprocessing.run(video, settings.preprocessing(),
+                    Preprocessing.Extent.RECORDED_CORRECTED, scratch,
                     StageContext.inDirectory(scratch, monitor.subMonitor(progress, PREPROCESSED)));
             timings.addAll(preprocessed.timings());
             progress = PREPROCESSED;

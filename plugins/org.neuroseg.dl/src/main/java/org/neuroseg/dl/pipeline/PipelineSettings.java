@@ -8,6 +8,7 @@ import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.io.VideoReaderStage;
+import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
@@ -88,7 +89,7 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
     /** @return the parameters of preprocessing; the recorded video is moved by whole pixels (Apply Shifts' default) */
     public Preprocessing.Settings preprocessing() {
         return new Preprocessing.Settings(of(LocalEqualizationStage.INSTANCE), of(MotionCorrectionStage.INSTANCE),
-                ApplyShiftsStage.INSTANCE.defaults());
+                ApplyShiftsStage.INSTANCE.defaults(), ActivityFramesStage.INSTANCE.defaults());
     }
 
     /** @return a copy with {@code workers} U-Net workers */

@@ -184,7 +184,8 @@ public final class SelfTraining {
 
     private static Prepared prepare(Input input, Settings settings, Path folder, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
-        Preprocessing.Result preprocessed = Preprocessing.run(input.video(), settings.preprocessing(), true,
+        Preprocessing.Result preprocessed = Preprocessing.run(input.video(), settings.preprocessing(),
+                Preprocessing.Extent.RECORDED_CORRECTED,
                 scratchFolder(folder.resolve("equalized")), inFolder(folder.resolve("corrected"),
                         monitor.subMonitor(0, 0.75)));
         Video correctedVideo = preprocessed.corrected();

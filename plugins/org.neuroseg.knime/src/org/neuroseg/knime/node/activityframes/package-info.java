@@ -1,0 +1,2 @@
+/** The Activity Frames node. */
+package org.neuroseg.knime.node.activityframes;
