@@ -30,7 +30,8 @@ public final class NeurofinderRegions {
     }
 
     /**
-     * Reads regions. Either every region has a positive integer "id" (unique) or none has one.
+     * Reads regions. Either every region has an integer "id" (unique, at least 1; when some id is 0 the file counts
+     * from 0 and every id is read 1 higher) or none has one.
      *
      * @param file the JSON file
      * @param height rows of the image the regions lie on, at least 1
@@ -51,6 +52,8 @@ public final class NeurofinderRegions {
             throw new NeurosegException("Neurofinder regions file " + file + " must hold a JSON list of regions");
         }
         JsonArray regions = root.getAsJsonArray();
+        // Files written by Python tools often number regions from 0; ROI ids start at 1 (0 is background).
+        int offset = zeroBased(regions) ? 1 : 0;
         List<Roi> rois = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
         Boolean withIds = null;
@@ -65,13 +68,24 @@ public final class NeurofinderRegions {
                 throw new NeurosegException(where + "either every region needs an \"id\" or none");
             }
             withIds = hasId;
-            int id = hasId ? integer(region.get("id"), where + "\"id\"") : index + 1;
+            int id = hasId ? integer(region.get("id"), where + "\"id\"") + offset : index + 1;
             if (id < 1 || !ids.add(id)) {
                 throw new NeurosegException(where + "id " + id + " is not positive or appears twice");
             }
             rois.add(roi(id, region.get("coordinates"), where, height, width));
         }
         return new RoiSet(height, width, rois);
+    }
+
+    /** @return whether some region has the id 0 */
+    private static boolean zeroBased(JsonArray regions) {
+        for (JsonElement region : regions) {
+            JsonElement id = region.isJsonObject() ? region.getAsJsonObject().get("id") : null;
+            if (id != null && id.isJsonPrimitive() && id.getAsJsonPrimitive().isNumber() && id.getAsDouble() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the ROI of a non-empty coordinate list, each coordinate inside the image */

@@ -195,14 +195,7 @@ public final class FileVideo implements Video {
     /** Reads only the plane of {@code channel} from the file. */
     @Override
     public void readChannel(int index, int channel, float[] target) throws NeurosegException {
-        if (channel < 0 || channel >= shape.channels()) {
-            throw new IndexOutOfBoundsException("channel " + channel + " of a video with " + shape.channels()
-                    + " channels");
-        }
-        if (target.length != shape.pixelsPerPlane()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a plane has "
-                    + shape.pixelsPerPlane());
-        }
+        shape.checkPlaneTarget(channel, target.length);
         int planeBytes = shape.pixelsPerPlane() * shape.pixelType().bytes();
         ByteBuffer plane = frameBuffers.get().clear().limit(planeBytes);
         shape.pixelType().toFloats(read(index, (long) channel * planeBytes, plane), target);

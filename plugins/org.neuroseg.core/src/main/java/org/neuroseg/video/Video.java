@@ -70,14 +70,7 @@ public interface Video extends Closeable {
      */
     default void readChannel(int index, int channel, float[] target) throws NeurosegException {
         VideoShape shape = shape();
-        if (channel < 0 || channel >= shape.channels()) {
-            throw new IndexOutOfBoundsException("channel " + channel + " of a video with " + shape.channels()
-                    + " channels");
-        }
-        if (target.length != shape.pixelsPerPlane()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a plane has "
-                    + shape.pixelsPerPlane());
-        }
+        shape.checkPlaneTarget(channel, target.length);
         if (shape.channels() == 1) {
             readFrame(index, target);
             return;

@@ -76,6 +76,22 @@ public record VideoShape(int frames, int channels, int height, int width, PixelT
         return new VideoShape(frames, newChannels, height, width, pixelType);
     }
 
+    /**
+     * Checks the arguments of reading one channel into a target of {@code targetLength} pixels.
+     *
+     * @throws IndexOutOfBoundsException when the channel is out of range
+     * @throws IllegalArgumentException when the target does not hold one plane
+     */
+    public void checkPlaneTarget(int channel, int targetLength) {
+        if (channel < 0 || channel >= channels) {
+            throw new IndexOutOfBoundsException("channel " + channel + " of a video with " + channels + " channels");
+        }
+        if (targetLength != pixelsPerPlane()) {
+            throw new IllegalArgumentException("target holds " + targetLength + " pixels, a plane has "
+                    + pixelsPerPlane());
+        }
+    }
+
     @Override
     public String toString() {
         return frames + " frames of " + (channels == 1 ? "" : channels + " channels of ") + height + " x " + width

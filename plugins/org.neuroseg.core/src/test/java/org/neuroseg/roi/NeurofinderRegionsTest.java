@@ -61,6 +61,14 @@ class NeurofinderRegionsTest {
     }
 
     @Test
+    void idsCountedFromZeroAreShiftedToStartAtOne() throws Exception {
+        // As Python tools write them (the labels of the shared miniscope recordings).
+        Path file = file("zero.json", "[{\"id\": 0, \"coordinates\": [[0, 0]]}, {\"id\": 1, \"coordinates\": "
+                + "[[1, 1]]}, {\"id\": 5, \"coordinates\": [[2, 2]]}]");
+        assertEquals(List.of(1, 2, 6), NeurofinderRegions.read(file, 4, 4).rois().stream().map(Roi::id).toList());
+    }
+
+    @Test
     void coordinateOutsideTheImageIsReportedWithFileRegionAndCoordinate() throws Exception {
         Path file = file("outside.json", "[{\"id\": 1, \"coordinates\": [[0, 0]]}, "
                 + "{\"id\": 2, \"coordinates\": [[1, 1], [3, 7]]}]");
@@ -77,7 +85,8 @@ class NeurofinderRegionsTest {
                 "[{\"coordinates\": [[1]]}]", "[{\"coordinates\": [[1.5, 2]]}]",
                 "[{\"id\": 1, \"coordinates\": [[0, 0]]}, {\"coordinates\": [[1, 1]]}]",
                 "[{\"id\": 2, \"coordinates\": [[0, 0]]}, {\"id\": 2, \"coordinates\": [[1, 1]]}]",
-                "[{\"id\": 0, \"coordinates\": [[0, 0]]}]", "[{\"id\": \"a\", \"coordinates\": [[0, 0]]}]");
+                "[{\"id\": -1, \"coordinates\": [[0, 0]]}]", "[{\"id\": \"a\", \"coordinates\": [[0, 0]]}]",
+                "[{\"id\": 0, \"coordinates\": [[0, 0]]}, {\"id\": 0, \"coordinates\": [[1, 1]]}]");
         for (int i = 0; i < bad.size(); i++) {
             Path file = file("bad" + i + ".json", bad.get(i));
             NeurosegException e = assertThrows(NeurosegException.class, () -> NeurofinderRegions.read(file, 4, 4),

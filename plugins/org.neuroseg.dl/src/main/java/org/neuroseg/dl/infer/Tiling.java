@@ -2,6 +2,8 @@ package org.neuroseg.dl.infer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.Parameters;
 
 /**
  * Where the tiles of one axis start and which part of each tile is kept. Tiles of length {@code tile} overlap by at
@@ -13,6 +15,18 @@ import java.util.List;
  * @param keepTo per tile, one past the last position it contributes
  */
 record Tiling(int[] starts, int[] keepFrom, int[] keepTo) {
+
+    /**
+     * Checks the tile settings of a predictor stage, as its parameter check.
+     *
+     * @throws IllegalArgumentException naming both parameters when the tiles overlap by half their size or more
+     */
+    static void checkOverlap(Parameters parameters, ParamSpec tile, ParamSpec overlap) {
+        if (2 * parameters.getInt(overlap) >= parameters.getInt(tile)) {
+            throw new IllegalArgumentException("'" + overlap.label() + "' (" + parameters.getInt(overlap)
+                    + ") must be less than half the '" + tile.label() + "' (" + parameters.getInt(tile) + ")");
+        }
+    }
 
     /**
      * @param length axis length, at least {@code tile}

@@ -101,10 +101,7 @@ public final class UNetPredictorStage implements Stage {
     /** @throws IllegalArgumentException when the tiles overlap by half their size or more */
     @Override
     public void checkParameters(Parameters parameters) {
-        if (2 * parameters.getInt(OVERLAP) >= parameters.getInt(TILE)) {
-            throw new IllegalArgumentException("'" + OVERLAP.label() + "' (" + parameters.getInt(OVERLAP)
-                    + ") must be less than half the '" + TILE.label() + "' (" + parameters.getInt(TILE) + ")");
-        }
+        Tiling.checkOverlap(parameters, TILE, OVERLAP);
     }
 
     @Override
