@@ -128,7 +128,8 @@ public final class VideoViewer extends JPanel implements AutoCloseable {
         });
         minimumSpinner.addChangeListener(e -> contrastTyped());
         maximumSpinner.addChangeListener(e -> contrastTyped());
-        JLabel title = new JLabel(video.source() + ": " + shape + ", " + recording);
+        JLabel title = new JLabel(shape + ", " + recording + ": " + video.source());
+        title.setToolTipText(video.source());
         title.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
         add(title, BorderLayout.NORTH);
         add(framePanel, BorderLayout.CENTER);

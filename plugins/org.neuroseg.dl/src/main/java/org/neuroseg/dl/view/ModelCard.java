@@ -80,36 +80,36 @@ public final class ModelCard extends JPanel {
         return plot;
     }
 
+    /** Architecture, input and scores in the left column, training data and settings in the right. */
     private static String html(String title, JsonObject info, JsonObject training) {
         String architecture = info.get("architecture") instanceof JsonPrimitive name ? name.getAsString() : "";
         StringBuilder page = new StringBuilder("<html><body style='font-family: sans-serif; margin: 6px'>");
-        page.append("<h2>").append(escape(networkName(architecture))).append(" model</h2><p>")
-                .append(escape(title)).append("</p>");
+        page.append("<h2>").append(escape(networkName(architecture))).append(" model: ").append(escape(title))
+                .append("</h2><table><tr><td valign='top'>");
         Map<String, String> network = new LinkedHashMap<>();
         if (info.get(architecture) instanceof JsonObject section) {
             section.entrySet().forEach(entry -> network.put(label(entry.getKey()), value(entry.getValue())));
         }
         section(page, "Architecture", network);
         page.append("<h3>Input</h3><p>").append(escape(input(architecture, info))).append("</p>");
-        if (training.size() == 0) {
-            page.append("<h3>Training</h3><p>No training record: the file does not say how it was trained.</p>");
-        } else {
-            Map<String, String> data = new LinkedHashMap<>();
-            Map<String, String> how = new LinkedHashMap<>();
-            Map<String, String> scores = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> entry : training.entrySet()) {
-                if (entry.getKey().equals(EPOCHS)) {
-                    continue;
-                }
+        Map<String, String> data = new LinkedHashMap<>();
+        Map<String, String> how = new LinkedHashMap<>();
+        Map<String, String> scores = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : training.entrySet()) {
+            if (!entry.getKey().equals(EPOCHS)) {
                 Map<String, String> target = DATA_KEYS.contains(entry.getKey()) ? data
                         : SCORE_KEYS.contains(entry.getKey()) ? scores : how;
                 target.put(label(entry.getKey()), value(entry.getValue()));
             }
-            section(page, "Training data", data);
-            section(page, "Training", how);
-            section(page, "Scores", scores);
         }
-        return page.append("</body></html>").toString();
+        section(page, "Scores", scores);
+        page.append("</td><td valign='top'>");
+        if (training.size() == 0) {
+            page.append("<h3>Training</h3><p>No training record: the file does not say how it was trained.</p>");
+        }
+        section(page, "Training data", data);
+        section(page, "Training", how);
+        return page.append("</td></tr></table></body></html>").toString();
     }
 
     private static String networkName(String architecture) {
@@ -124,16 +124,16 @@ public final class ModelCard extends JPanel {
         String normalization = info.get("inputNormalization") instanceof JsonObject method
                 && method.get("method") instanceof JsonPrimitive name ? name.getAsString() : "not recorded";
         return switch (architecture) {
-            case UNetModelFile.ARCHITECTURE -> channels(UNetModelFile.inputChannels(info))
-                    + " of the video; normalisation " + normalization;
-            case CgruModelFile.ARCHITECTURE -> channels(ConvGruConfig.INPUT_CHANNELS)
-                    + ": the U-Net's probability video; normalisation " + normalization;
+            case UNetModelFile.ARCHITECTURE -> "video frames of " + channels(UNetModelFile.inputChannels(info))
+                    + ", normalisation " + normalization;
+            case CgruModelFile.ARCHITECTURE -> "the U-Net's probability video, frames of "
+                    + channels(ConvGruConfig.INPUT_CHANNELS) + ", normalisation " + normalization;
             default -> "normalisation " + normalization;
         };
     }
 
     private static String channels(int count) {
-        return count + (count == 1 ? " channel a frame" : " channels a frame");
+        return count + (count == 1 ? " channel" : " channels");
     }
 
     private static void section(StringBuilder page, String heading, Map<String, String> rows) {

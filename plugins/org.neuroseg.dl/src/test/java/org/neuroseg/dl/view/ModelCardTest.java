@@ -59,10 +59,10 @@ class ModelCardTest {
         ModelCard card = ModelCard.of(UNetModelFile.write(folder.resolve("tiny.nsmodel"),
                 new UNetConfig(2, 4, List.of(1, 2), 3), new byte[0], training()));
         String html = card.html();
-        assertTrue(html.contains("<h2>U-Net model</h2><p>tiny.nsmodel</p>"), html);
+        assertTrue(html.contains("<h2>U-Net model: tiny.nsmodel</h2>"), html);
         assertTrue(html.contains("<tr><td>depth</td><td><b>2</b></td></tr>"), html);
         assertTrue(html.contains("<tr><td>aspp rates</td><td><b>1, 2</b></td></tr>"), html);
-        assertTrue(html.contains("3 channels a frame of the video; normalisation frame-zscore"), html);
+        assertTrue(html.contains("video frames of 3 channels, normalisation frame-zscore"), html);
         assertTrue(html.contains("<h3>Training data</h3><table><tr><td>videos</td><td><b>2</b></td></tr>"
                 + "<tr><td>training frames</td><td><b>40</b></td></tr></table>"), html);
         assertTrue(html.contains("<tr><td>learning rate</td><td><b>0.001</b></td></tr>"), html);
@@ -75,8 +75,8 @@ class ModelCardTest {
     void showsACgruModelAndSaysWhenThereIsNoTrainingRecord() throws Exception {
         ModelCard card = ModelCard.of(CgruModelFile.write(folder.resolve("c.nsmodel"), new ConvGruConfig(8, 3),
                 new byte[0], null));
-        assertTrue(card.html().contains("<h2>CGRU model</h2>"), card.html());
-        assertTrue(card.html().contains("1 channel a frame: the U-Net's probability video; normalisation none"),
+        assertTrue(card.html().contains("<h2>CGRU model: c.nsmodel</h2>"), card.html());
+        assertTrue(card.html().contains("the U-Net's probability video, frames of 1 channel, normalisation none"),
                 card.html());
         assertTrue(card.html().contains("No training record"), card.html());
         assertEquals(0, card.lossPlot().trainingLosses().length);
