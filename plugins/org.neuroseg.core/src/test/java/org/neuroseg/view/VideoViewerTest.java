@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.MouseEvent;
@@ -12,10 +14,14 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.swing.JCheckBox;
 import javax.swing.JComponent;
+import javax.swing.JSpinner;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +121,28 @@ class VideoViewerTest {
             assertEquals(new Contrast(0, 10), viewer.contrast(), "a contrast the user set stays");
             viewer.setAutoContrast();
             assertEquals(percentiles(frames[3]), viewer.contrast());
+        }
+    }
+
+    @Test
+    void contrastTypedByTheUserAppliesAndAnEmptyRangeIsRefused() throws Exception {
+        float[][] frames = frames(1, (t, c, i) -> i);
+        try (VideoViewer viewer = viewer(store(PixelType.UINT16, 1, frames))) {
+            List<JSpinner> spinners = components(viewer, JSpinner.class);
+            JCheckBox auto = components(viewer, JCheckBox.class).get(0);
+            assertFalse(spinners.get(0).isEnabled(), "auto contrast: the spinners only show its range");
+            auto.doClick(0);
+            assertTrue(spinners.get(0).isEnabled());
+            spinners.get(0).setValue(10.0);
+            spinners.get(1).setValue(20.0);
+            assertEquals(new Contrast(10, 20), viewer.contrast());
+            assertPixels(frames[0], 10, 20, viewer, 1);
+            spinners.get(0).setValue(30.0);
+            assertEquals(new Contrast(10, 20), viewer.contrast());
+            assertEquals(10.0, spinners.get(0).getValue());
+            assertEquals("The contrast maximum must be above the minimum; kept 10 to 20", viewer.statusText());
+            auto.doClick(0);
+            assertEquals(percentiles(frames[0]), viewer.contrast());
         }
     }
 
@@ -246,6 +274,19 @@ class VideoViewerTest {
                 }
             }
         }
+    }
+
+    private static <T> List<T> components(Container container, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Component child : container.getComponents()) {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            if (child instanceof Container inner) {
+                found.addAll(components(inner, type));
+            }
+        }
+        return found;
     }
 
     private static void onEventThread(Runnable steps) throws Exception {
