@@ -2,14 +2,16 @@ package org.neuroseg.knime.port;
 
 import java.util.List;
 import javax.swing.JComponent;
+import javax.swing.JLabel;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.data.filestore.FileStorePortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.neuroseg.NeurosegException;
 
 /**
  * A port object whose payload is one file in the node's file store, described by a small spec that is all the
- * workflow saves, so passing it between nodes never copies the file. Value-based equality: same class, same spec and
- * same file store.
+ * workflow saves, so passing it between nodes never copies the file. Its view shows the file (KNIME shows port views
+ * in its classic and its modern UI). Value-based equality: same class, same spec and same file store.
  *
  * @param <S> the spec
  */
@@ -44,10 +46,23 @@ public abstract class FileStoredPortObject<S extends PortObjectSpec> extends Fil
         return spec;
     }
 
+    /** @return {@link #view()}, or when the file cannot be read a line that says why, under the port's kind */
     @Override
     public JComponent[] getViews() {
-        return new JComponent[0];
+        try {
+            return new JComponent[] {view()};
+        } catch (NeurosegException e) {
+            JLabel message = new JLabel(e.getMessage());
+            message.setName(kind);
+            return new JComponent[] {message};
+        }
     }
+
+    /**
+     * @return a new Swing view of the file, which reads it from the file store
+     * @throws NeurosegException when the file cannot be read
+     */
+    protected abstract JComponent view() throws NeurosegException;
 
     @Override
     public boolean equals(Object other) {

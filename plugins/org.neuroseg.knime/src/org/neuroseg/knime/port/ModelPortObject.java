@@ -1,11 +1,14 @@
 package org.neuroseg.knime.port;
 
 import java.io.IOException;
+import javax.swing.JComponent;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectZipInputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.view.ModelCard;
 import org.neuroseg.stage.ModelFile;
 
 /**
@@ -30,6 +33,12 @@ public final class ModelPortObject extends FileStoredPortObject<ModelPortObjectS
     /** @return the model file in the file store, with its architecture; valid while the port's node is executed */
     public ModelFile modelFile() {
         return new ModelFile(getFileStore(0).getFile().toPath(), getSpec().architecture());
+    }
+
+    /** @return the model card: what the model file records of its network and its training */
+    @Override
+    protected JComponent view() throws NeurosegException {
+        return ModelCard.of(modelFile());
     }
 
     /** Saves the metadata only (the model file is in the file store). Registered at org.knime.core.PortType. */

@@ -1,6 +1,7 @@
 package org.neuroseg.knime.port;
 
 import java.io.IOException;
+import javax.swing.JComponent;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.PortObjectSpec;
@@ -9,6 +10,7 @@ import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
+import org.neuroseg.view.VideoViewer;
 
 /**
  * A video (or a one-frame image) on a KNIME port. The frames stay in a NeuroSeg video store file inside the node's
@@ -36,6 +38,12 @@ public final class VideoPortObject extends FileStoredPortObject<VideoPortObjectS
      */
     public FileVideo openVideo() throws NeurosegException {
         return VideoStore.open(getFileStore(0).getFile().toPath());
+    }
+
+    /** @return a viewer that reads one frame at a time from the file store and closes the file when hidden */
+    @Override
+    protected JComponent view() throws NeurosegException {
+        return new VideoViewer(this::openVideo);
     }
 
     /** Saves the metadata only (the frames are in the file store). Registered at org.knime.core.PortType. */

@@ -116,6 +116,28 @@ public final class ModelFiles {
     }
 
     /**
+     * Reads the JSON of a U-Net or CGRU model file without loading the network.
+     *
+     * @throws NeurosegException when the file is missing, does not hold the model's architecture, is of an unknown
+     *         version, or the architecture is neither {@link UNetModelFile#ARCHITECTURE} nor
+     *         {@link CgruModelFile#ARCHITECTURE}
+     */
+    public static JsonObject readInfo(ModelFile model) throws NeurosegException {
+        return switch (model.architecture()) {
+            case UNetModelFile.ARCHITECTURE -> UNetModelFile.readInfo(model.file());
+            case CgruModelFile.ARCHITECTURE -> CgruModelFile.readInfo(model.file());
+            default -> throw unknownArchitecture(model.file(), model.architecture());
+        };
+    }
+
+    /** @return the error for a model file of an architecture NeuroSeg does not know */
+    static NeurosegException unknownArchitecture(Path file, String architecture) {
+        return new NeurosegException("Model file " + file + " holds a network of architecture '" + architecture
+                + "'; NeuroSeg reads U-Net ('" + UNetModelFile.ARCHITECTURE + "') and CGRU ('"
+                + CgruModelFile.ARCHITECTURE + "') models");
+    }
+
+    /**
      * Reads the JSON of a model file and checks it holds the expected architecture.
      *
      * @param networkName how messages name the architecture, e.g. "a U-Net"

@@ -132,9 +132,7 @@ public final class ModelReaderStage implements Stage {
             switch (architecture) {
                 case UNetModelFile.ARCHITECTURE -> UNetModelFile.read(file, manager);
                 case CgruModelFile.ARCHITECTURE -> CgruModelFile.read(file, manager);
-                default -> throw new NeurosegException("Model file " + file + " holds a network of architecture '"
-                        + architecture + "'; NeuroSeg reads U-Net ('" + UNetModelFile.ARCHITECTURE + "') and CGRU ('"
-                        + CgruModelFile.ARCHITECTURE + "') models");
+                default -> throw ModelFiles.unknownArchitecture(file, architecture);
             }
         }
         return architecture;

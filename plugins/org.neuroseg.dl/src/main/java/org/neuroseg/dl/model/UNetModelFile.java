@@ -61,6 +61,16 @@ public final class UNetModelFile {
     }
 
     /**
+     * @param info the JSON of a U-Net model file ({@link #readInfo})
+     * @return planes of each input frame: the recorded {@code inputChannels}, or 1 when the file was written before
+     *         networks took several channels
+     */
+    public static int inputChannels(JsonObject info) {
+        return info.get(ARCHITECTURE) instanceof JsonObject section && section.get(INPUT_CHANNELS) != null
+                && section.get(INPUT_CHANNELS).isJsonPrimitive() ? section.get(INPUT_CHANNELS).getAsInt() : 1;
+    }
+
+    /**
      * Loads a model file.
      *
      * @param file a file written by {@link #write}
@@ -71,9 +81,8 @@ public final class UNetModelFile {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
         JsonObject info = contents.info();
         if (info.get(ARCHITECTURE) instanceof JsonObject section && !section.has(INPUT_CHANNELS)) {
-            // Files written before the channel count was recorded hold networks of one input channel.
             JsonObject withChannels = section.deepCopy();
-            withChannels.addProperty(INPUT_CHANNELS, 1);
+            withChannels.addProperty(INPUT_CHANNELS, inputChannels(info));
             info = info.deepCopy();
             info.add(ARCHITECTURE, withChannels);
         }
