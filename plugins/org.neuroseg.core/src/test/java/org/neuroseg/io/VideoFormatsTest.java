@@ -31,7 +31,7 @@ class VideoFormatsTest {
     @Test
     void listsFormatsInDetectionOrder() {
         assertEquals(List.of("TIFF image folder", "TIFF", "NeuroSeg video store", "Inscopix movie (.isxd)",
-                "text video (tests)", "raw binary"),
+                "NWB", "text video (tests)", "HDF5", "raw binary"),
                 VideoFormats.readers().stream().map(VideoReader::name).toList());
     }
 
