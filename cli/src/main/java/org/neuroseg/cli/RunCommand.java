@@ -1,7 +1,12 @@
 package org.neuroseg.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,10 +20,12 @@ import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
 import org.neuroseg.stage.StageTiming;
+import org.neuroseg.io.NwbWriter;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Stage;
+import org.neuroseg.video.Video;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +41,8 @@ import picocli.CommandLine.Spec;
             + "traces.csv and raster.csv, activity.csv (why each candidate was kept or dropped), "
             + "candidates_regions.json, functional_probability.nsv, shifts.csv, the "
             + "pictures overlay.png, raster.png, functional_probability.png and motion.png, and report.html; "
-            + "with --ground-truth also metrics.csv, and the metrics table is printed. Options named after a stage "
+            + "with --ground-truth also metrics.csv, and the metrics table is printed; with --nwb also neurons.nwb "
+            + "(NWB 2.x: image masks, ΔF/F, events). Options named after a stage "
             + "(--unet-predictor-..., --cgru-predictor-...) are that stage's where two stages share a name."},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer>, StageOptionsCommand,
@@ -57,6 +65,8 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
 
     @ParentCommand
     NeurosegCommand root;
+
+    private static final String NWB_FILE = "neurons.nwb";
 
     @Spec
     CommandSpec spec;
@@ -83,6 +93,22 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
             + "shifts (shifts.csv of generate). The results lie in the coordinates of the motion-corrected video; the "
             + "ground truth is moved into them by the mean difference of the estimated and the true shifts.")
     Path groundTruthShifts;
+
+    @Option(names = "--nwb", description = "Also write the neurons, their ΔF/F traces and events as an NWB 2.x file,"
+            + " neurons.nwb.")
+    boolean nwb;
+
+    @Option(names = "--nwb-session-description", paramLabel = "TEXT", description = "NWB session description; "
+            + "default: NeuroSeg run on the video's file name.")
+    String nwbDescription;
+
+    @Option(names = "--nwb-session-start", paramLabel = "TIME", description = "NWB session start time, ISO 8601 with"
+            + " offset (2024-05-06T07:08:09+02:00); default: the video file's last modification.")
+    OffsetDateTime nwbStart;
+
+    @Option(names = "--nwb-identifier", paramLabel = "ID", description = "NWB file identifier; default: a random "
+            + "UUID.")
+    String nwbIdentifier;
 
     @Option(names = "--unet-workers", paramLabel = "N", description = "U-Net predictions running in parallel; "
             + "default: one per processor, each operation on one thread.")
@@ -125,8 +151,30 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
                     + "coordinates):%n%s", groundTruth, result.scored().rowsMoved(), result.scored().columnsMoved(),
                     result.scored().score().toTable());
         }
+        if (nwb) {
+            writeNwb(result);
+        }
         System.out.printf("Wrote %s and the other results to %s%n", result.report().getFileName(), output);
         return 0;
+    }
+
+    /** Writes neurons.nwb, or says why not when no neuron was found. */
+    private void writeNwb(PipelineResult result) throws NeurosegException, IOException {
+        if (result.neurons().size() == 0) {
+            System.out.printf("No functional neurons: %s not written%n", NWB_FILE);
+            return;
+        }
+        double frameRateHz;
+        try (Video input = ReaderOptions.open(spec, video)) {
+            frameRateHz = input.frameRateHz();
+        }
+        OffsetDateTime start = nwbStart != null ? nwbStart
+                : Files.getLastModifiedTime(video).toInstant().atOffset(ZoneOffset.UTC);
+        NwbWriter.Session session = new NwbWriter.Session(
+                nwbIdentifier != null ? nwbIdentifier : UUID.randomUUID().toString(),
+                nwbDescription != null ? nwbDescription : "NeuroSeg run on " + video.getFileName(), start);
+        NwbWriter.write(output.resolve(NWB_FILE), session, result.neurons(), result.traces(), result.raster(),
+                frameRateHz);
     }
 
     /** @return the given model file, or the shipped model when none was given */

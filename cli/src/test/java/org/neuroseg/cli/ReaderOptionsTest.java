@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,7 +23,8 @@ import picocli.CommandLine;
 class ReaderOptionsTest {
 
     private static final List<String> OPTIONS = List.of("--raw-width", "5", "--raw-height", "4", "--raw-pixel-type",
-            "uint16", "--raw-byte-order", "big-endian", "--raw-header-bytes", "2", "--frame-rate-hz", "12.5");
+            "uint16", "--raw-byte-order", "big-endian", "--raw-header-bytes", "2", "--frame-rate-hz", "12.5",
+            "--dataset", "/data/movie");
 
     @TempDir
     Path dir;
@@ -58,20 +63,57 @@ class ReaderOptionsTest {
     void infoReadsARawFileWithTheFrameRateGiven() throws Exception {
         Path raw = dir.resolve("movie.dat");
         Files.write(raw, new byte[2 + 3 * 4 * 5 * 2]);
+        List<String> args = new ArrayList<>(List.of("--no-progress", "info", raw.toString()));
+        args.addAll(OPTIONS);
+        String text = info(args);
+        assertTrue(text.contains("frames:      3"), text);
+        assertTrue(text.contains("frame rate:  12.500 Hz"), text);
+    }
+
+    @Test
+    void infoReadsTheNwbSeriesTheDatasetOptionNames() throws Exception {
+        Path nwb = dir.resolve("session.nwb");
+        try (WritableHdfFile hdf = HdfFile.write(nwb)) {
+            hdf.putAttribute("neurodata_type", "NWBFile");
+            WritableGroup acquisition = hdf.putGroup("acquisition");
+            for (String name : List.of("A", "B")) {
+                WritableGroup series = acquisition.putGroup(name);
+                series.putAttribute("neurodata_type", "TwoPhotonSeries");
+                series.putDataset("data", new float[name.equals("A") ? 2 : 3][11][12]);
+                series.putDataset("starting_time", 0.0).putAttribute("rate", name.equals("A") ? 5.0 : 15.0);
+            }
+        }
+        String text = info(List.of("--no-progress", "info", nwb.toString(), "--dataset", "B"));
+        assertTrue(text.contains("format:      NWB"), text);
+        assertTrue(text.contains("frames:      3"), text);
+        assertTrue(text.contains("frame rate:  15.000 Hz"), text);
+    }
+
+    @Test
+    void infoReadsAnInscopixMovie() throws Exception {
+        Path isxd = Path.of("../../shared/data/real/movie_part2_108x123x63.isxd").toAbsolutePath();
+        Assumptions.assumeTrue(Files.isRegularFile(isxd), isxd + " is not available");
+        String text = info(List.of("--no-progress", "info", isxd.toString()));
+        assertTrue(text.contains("format:      Inscopix movie (.isxd)"), text);
+        assertTrue(text.contains("frames:      63"), text);
+        assertTrue(text.contains("height:      123 px"), text);
+        assertTrue(text.contains("pixel type:  float32"), text);
+        assertTrue(text.contains("frame rate:  10.000 Hz"), text);
+    }
+
+    /** @return what {@code neuroseg ARGS} printed; fails unless it exited with 0 */
+    private static String info(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream previous = System.out;
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            List<String> args = new ArrayList<>(List.of("--no-progress", "info", raw.toString()));
-            args.addAll(OPTIONS);
             code = NeurosegCommand.execute(args.toArray(String[]::new));
         } finally {
             System.setOut(previous);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
-        assertTrue(text.contains("frames:      3"), text);
-        assertTrue(text.contains("frame rate:  12.500 Hz"), text);
+        return text;
     }
 }

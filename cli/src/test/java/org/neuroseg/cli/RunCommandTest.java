@@ -3,11 +3,14 @@ package org.neuroseg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhdf.HdfFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +39,24 @@ class RunCommandTest {
                 cgru.toString(), "--ground-truth", dir.resolve("synthetic/functional_regions.json").toString(),
                 "--ground-truth-shifts", dir.resolve("synthetic/shifts.csv").toString(),
                 "--frames-averaged", "2", "--cgru-predictor-tile-size", "48",
-                "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "-o", out.toString())));
+                "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "--nwb", "--nwb-session-start",
+                "2024-05-06T07:08:09+02:00", "-o", out.toString())));
         assertTrue(printed.contains("neuron F1 (IoU ≥ 0.5, Hungarian)") && printed.contains("frames/s")
                 && printed.contains("moved by"), printed);
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("metrics.csv")));
+        Matcher found = Pattern.compile("Found (\\d+) functional neurons")
+                .matcher(printed);
+        assertTrue(found.find(), printed);
+        int neurons = Integer.parseInt(found.group(1));
+        assertEquals(neurons > 0, Files.isRegularFile(out.resolve("neurons.nwb")), printed);
+        if (neurons > 0) {
+            try (HdfFile nwb = new HdfFile(out.resolve("neurons.nwb"))) {
+                assertEquals("2024-05-06T07:08:09+02:00", nwb.getDatasetByPath("session_start_time").getData());
+                assertEquals(neurons, nwb.getDatasetByPath("processing/ophys/ImageSegmentation/PlaneSegmentation/id")
+                        .getDimensions()[0]);
+            }
+        }
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("<td>framesAveraged</td><td><b>2</b></td>"), "the option reached its stage");
         assertTrue(report.contains("<h3>CGRU Predictor</h3>\n<table><tr><th>parameter</th><th>key</th><th>value</th>"

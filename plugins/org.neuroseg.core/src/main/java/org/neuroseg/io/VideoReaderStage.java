@@ -30,8 +30,8 @@ public final class VideoReaderStage implements Stage {
 
     /** The video file, or the folder of single-page TIFFs. */
     public static final ParamSpec FILE = ParamSpec.path("file", "Video file or folder", "", PathKind.FILE_TO_READ,
-            "Multi-page TIFF or BigTIFF, a folder of single-page TIFFs (read in natural order), a raw file, or a "
-                    + "NeuroSeg video store (.nsv).");
+            "Multi-page TIFF or BigTIFF, a folder of single-page TIFFs (read in natural order), an HDF5 or NWB "
+                    + "file, an Inscopix movie (.isxd), a raw file, or a NeuroSeg video store (.nsv).");
     public static final ParamSpec RAW_WIDTH = ParamSpec.integer("rawWidth", "Raw frame width (px)", 0, 0, 65535,
             "For raw binary files only: pixels per row. 0 for formats that carry their size.");
     public static final ParamSpec RAW_HEIGHT = ParamSpec.integer("rawHeight", "Raw frame height (px)", 0, 0, 65535,
@@ -43,6 +43,11 @@ public final class VideoReaderStage implements Stage {
             "For raw binary files only: byte order of multi-byte pixels.");
     public static final ParamSpec RAW_HEADER_BYTES = ParamSpec.integer("rawHeaderBytes", "Raw header size (bytes)",
             0, 0, Integer.MAX_VALUE, "For raw binary files only: bytes to skip before the first frame.");
+
+    public static final ParamSpec DATASET = ParamSpec.text(Hdf5Reader.DATASET, "Dataset (HDF5, NWB)", "",
+            "For HDF5 files: the path of the 3-D dataset (frames x height x width) to read, e.g. /data/movie; empty "
+                    + "reads the largest. For NWB files: the name of the TwoPhotonSeries or OnePhotonSeries under "
+                    + "/acquisition; empty reads the first by name.");
 
     public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
             "The video, frames in their original pixel type.");
@@ -67,7 +72,8 @@ public final class VideoReaderStage implements Stage {
 
     @Override
     public String shortDescription() {
-        return "Reads a calcium-imaging video from a TIFF stack, a folder of TIFFs or a raw file.";
+        return "Reads a calcium-imaging video from a TIFF stack, a folder of TIFFs, HDF5, NWB, Inscopix .isxd or a "
+                + "raw file.";
     }
 
     @Override
@@ -75,15 +81,17 @@ public final class VideoReaderStage implements Stage {
         return "Reads a calcium-imaging video frame by frame, so videos larger than memory can be read. Supported: "
                 + "multi-page TIFF and BigTIFF (8- and 16-bit unsigned, 32-bit float; uncompressed, LZW, Deflate "
                 + "or PackBits; stripped or tiled; little- or big-endian; ImageJ stacks larger than 4 GB), a folder "
-                + "of single-page TIFFs read in natural order (image2 before image10, the Neurofinder layout), raw "
-                + "binary files of known frame size and pixel type, and NeuroSeg video stores. The format is "
-                + "detected from the file's content. Bad files are refused with a message naming the file and the "
+                + "of single-page TIFFs read in natural order (image2 before image10, the Neurofinder layout), HDF5 "
+                + "(a 3-D dataset of frames x height x width: uint8, uint16, int16 or float32, chunked and compressed "
+                + "or not), NWB 2.x (a TwoPhotonSeries or OnePhotonSeries under /acquisition, with its frame rate), "
+                + "Inscopix movies (.isxd, with frame rate and pixel size), raw binary files of known frame size and "
+                + "pixel type, and NeuroSeg video stores. The format is detected from the file's content. Bad files are refused with a message naming the file and the "
                 + "problem (truncated, corrupt directory, frames of different sizes, unsupported pixel type).";
     }
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(FILE, RAW_WIDTH, RAW_HEIGHT, RAW_PIXEL_TYPE, RAW_BYTE_ORDER, RAW_HEADER_BYTES);
+        return List.of(FILE, DATASET, RAW_WIDTH, RAW_HEIGHT, RAW_PIXEL_TYPE, RAW_BYTE_ORDER, RAW_HEADER_BYTES);
     }
 
     @Override
@@ -113,16 +121,21 @@ public final class VideoReaderStage implements Stage {
         return PortValues.of(VIDEO, VideoStore.open(store));
     }
 
-    /** @return the reading options the raw parameters describe ({@link ReadOptions#NONE} when width is 0) */
+    /**
+     * @return the reading options the parameters describe: the raw layout (none when width and height are 0) and
+     *         the dataset (none when empty)
+     */
     public static ReadOptions readOptions(Parameters parameters) {
-        if (parameters.getInt(RAW_WIDTH) == 0 && parameters.getInt(RAW_HEIGHT) == 0) {
-            return ReadOptions.NONE;
+        ReadOptions options = ReadOptions.NONE;
+        if (parameters.getInt(RAW_WIDTH) != 0 || parameters.getInt(RAW_HEIGHT) != 0) {
+            PixelType type = PixelType.valueOf(parameters.getString(RAW_PIXEL_TYPE).toUpperCase(Locale.ROOT));
+            ByteOrder order = parameters.getString(RAW_BYTE_ORDER).equals("big-endian") ? ByteOrder.BIG_ENDIAN
+                    : ByteOrder.LITTLE_ENDIAN;
+            options = ReadOptions.raw(parameters.getInt(RAW_WIDTH), parameters.getInt(RAW_HEIGHT), type)
+                    .withByteOrder(order).withHeaderBytes(parameters.getInt(RAW_HEADER_BYTES));
         }
-        PixelType type = PixelType.valueOf(parameters.getString(RAW_PIXEL_TYPE).toUpperCase(Locale.ROOT));
-        ByteOrder order = parameters.getString(RAW_BYTE_ORDER).equals("big-endian") ? ByteOrder.BIG_ENDIAN
-                : ByteOrder.LITTLE_ENDIAN;
-        return ReadOptions.raw(parameters.getInt(RAW_WIDTH), parameters.getInt(RAW_HEIGHT), type)
-                .withByteOrder(order).withHeaderBytes(parameters.getInt(RAW_HEADER_BYTES));
+        String dataset = parameters.getString(DATASET);
+        return dataset.isBlank() ? options : options.withFormatOption(Hdf5Reader.DATASET, dataset.strip());
     }
 
     private static String sourceMetadata(Path file) {

@@ -30,7 +30,8 @@ class VideoFormatsTest {
 
     @Test
     void listsFormatsInDetectionOrder() {
-        assertEquals(List.of("TIFF image folder", "TIFF", "NeuroSeg video store", "text video (tests)", "raw binary"),
+        assertEquals(List.of("TIFF image folder", "TIFF", "NeuroSeg video store", "Inscopix movie (.isxd)",
+                "NWB", "text video (tests)", "HDF5", "raw binary"),
                 VideoFormats.readers().stream().map(VideoReader::name).toList());
     }
 
