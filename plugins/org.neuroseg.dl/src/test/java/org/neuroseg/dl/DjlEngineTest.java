@@ -47,7 +47,8 @@ class DjlEngineTest {
         NeurosegException e = assertThrows(NeurosegException.class,
                 () -> DjlEngine.requireNatives(WITH_LINUX_NATIVES, "Linux", "riscv64"));
         assertTrue(e.getMessage().startsWith("The deep-learning nodes (U-Net and CGRU) cannot run on Linux on "
-                + "riscv64: PyTorch, which they run on, has no build for it. They run on Linux x86-64,"), e.getMessage());
+                + "riscv64: PyTorch, which they run on, has no build for it. They run on Linux x86-64,"),
+                e.getMessage());
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class NativesProbe {
             Mat mat = new Mat(4, 5, CvType.CV_32F, new Scalar(1.5));
             System.out.println("opencv.sum=" + Core.sumElems(mat).val[0]);
             mat.release();
-            System.out.println("opencv.library=" + nu.pattern.OpenCV.class.getResource("/nu/pattern/opencv/linux/x86_64/"
-                    + System.mapLibraryName(Core.NATIVE_LIBRARY_NAME)));
+            System.out.println("opencv.library=" + nu.pattern.OpenCV.class.getResource(
+                    "/nu/pattern/opencv/linux/x86_64/" + System.mapLibraryName(Core.NATIVE_LIBRARY_NAME)));
         } catch (NeurosegException e) {
             System.out.println("opencv.error=" + e.getMessage());
         }

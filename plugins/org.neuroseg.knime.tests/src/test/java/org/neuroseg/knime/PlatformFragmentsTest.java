@@ -128,7 +128,8 @@ class PlatformFragmentsTest {
         Document feature;
         try (ZipFile site = new ZipFile(UpdateSite.archive().toFile());
                 ZipInputStream jar = new ZipInputStream(
-                        site.getInputStream(site.getEntry(UpdateSite.entry(site, "features", "org.neuroseg.feature"))))) {
+                        site.getInputStream(site.getEntry(
+                                UpdateSite.entry(site, "features", "org.neuroseg.feature"))))) {
             feature = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(entry(jar, "feature.xml")));
         }
