@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.ArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -20,10 +17,7 @@ class UpdateSiteTest {
 
     @Test
     void siteHoldsTheAdapterButNotTheStandIn() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(archive().toFile())) {
-            zip.stream().map(ZipEntry::getName).forEach(names::add);
-        }
+        List<String> names = UpdateSite.entries();
         assertTrue(names.stream().anyMatch(n -> n.startsWith("plugins/org.neuroseg.knime_")), names.toString());
         assertEquals(List.of(), names.stream().filter(n -> n.contains("org.knime.")).toList());
     }
@@ -35,7 +29,7 @@ class UpdateSiteTest {
     @Test
     void embeddedJarsCarryTheirServicesFiles() throws IOException {
         byte[] adapter = null;
-        try (ZipFile zip = new ZipFile(archive().toFile())) {
+        try (ZipFile zip = new ZipFile(UpdateSite.archive().toFile())) {
             for (ZipEntry entry : zip.stream().toList()) {
                 if (entry.getName().startsWith("plugins/org.neuroseg.knime_")) {
                     adapter = zip.getInputStream(entry).readAllBytes();
@@ -47,14 +41,6 @@ class UpdateSiteTest {
                 .contains("META-INF/services/org.neuroseg.io.VideoReader"));
         assertTrue(entries(nested(adapter, "lib/org.neuroseg.dl.jar"))
                 .contains("META-INF/services/org.neuroseg.stage.StageProvider"));
-    }
-
-    private static Path archive() throws IOException {
-        Path target = NodeNames.root().resolve("update-site/target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".zip")).findFirst().orElseThrow(
-                    () -> new AssertionError("no update site archive in " + target + "; build the update site"));
-        }
     }
 
     private static byte[] nested(byte[] jar, String name) throws IOException {
