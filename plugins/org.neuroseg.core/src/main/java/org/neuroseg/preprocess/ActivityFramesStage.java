@@ -194,7 +194,7 @@ public final class ActivityFramesStage implements Stage {
         void read(int index, float[] frame) throws NeurosegException {
             video.readFrame(index, frame);
             if (filter != null) {
-                filter.blur(frame, sigma, background);
+                filter.blurWide(frame, sigma, background);
                 for (int i = 0; i < frame.length; i++) {
                     frame[i] -= background[i];
                 }

@@ -1,6 +1,7 @@
 package org.neuroseg.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,34 @@ class GaussianFilterTest {
         for (int i = 0; i < image.length; i++) {
             assertEquals(narrow[i] - wide[i], dog[i], 1e-4, "pixel " + i);
         }
+    }
+
+    @Test
+    void wideBlurOnTheShrunkImageIsCloseToTheFullBlurOfABackground() throws NeurosegException {
+        // A smooth background (a ramp and a broad bump) plus noise: the shrunk blur must stay within a few percent
+        // of the background's range of the exact blur, away from the edges.
+        int height = 128;
+        int width = 160;
+        float[] image = noise(height, width, 7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image[y * width + x] += (float) (100 + 0.5 * x + 80 * Math.exp(-((x - 90) * (x - 90)
+                        + (y - 60) * (y - 60)) / 800.0));
+            }
+        }
+        float[] exact = new float[image.length];
+        float[] shrunk = new float[image.length];
+        try (GaussianFilter filter = new GaussianFilter(height, width)) {
+            filter.blur(image, 12, exact);
+            filter.blurWide(image, 12, shrunk);
+        }
+        double worst = 0;
+        for (int y = 24; y < height - 24; y++) {
+            for (int x = 24; x < width - 24; x++) {
+                worst = Math.max(worst, Math.abs(exact[y * width + x] - shrunk[y * width + x]));
+            }
+        }
+        assertTrue(worst < 3, "largest difference " + worst + " on a background spanning about 150");
     }
 
     private static void assertBlurMatchesDirectConvolution(int height, int width, double sigma)
