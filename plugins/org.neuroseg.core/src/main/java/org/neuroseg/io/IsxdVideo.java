@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -80,23 +79,7 @@ public final class IsxdVideo implements Video {
      *         than its header says; the message names the file and the problem
      */
     public static IsxdVideo open(Path file) throws NeurosegException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new NeurosegException("File not found: " + file, e);
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot open " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return open(file, channel);
-        } catch (NeurosegException | RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new NeurosegException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return ReadChannels.open(file, IsxdVideo::open);
     }
 
     /**
@@ -256,13 +239,6 @@ public final class IsxdVideo implements Video {
         return buffer.flip();
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the original error matters more
-        }
-    }
 
     /** What the JSON header says about the movie. */
     private record Header(VideoShape shape, RecordingInfo recording, BitSet lost, boolean headerFooterRows,

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -70,23 +68,7 @@ public final class TiffVideo implements Video {
      *         the page
      */
     public static TiffVideo open(Path file) throws NeurosegException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new NeurosegException("File not found: " + file, e);
-        } catch (IOException e) {
-            throw new NeurosegException("Cannot open " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return open(file, channel);
-        } catch (NeurosegException | RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new NeurosegException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return ReadChannels.open(file, TiffVideo::open);
     }
 
     private static TiffVideo open(Path file, FileChannel channel) throws NeurosegException, IOException {
@@ -293,13 +275,6 @@ public final class TiffVideo implements Video {
         channel.close();
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the original error matters more
-        }
-    }
 
     @Override
     public String toString() {
