@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
 # Trains the shipped default CGRU with the project's own commands. Usage: models/cgru-default/train.sh [work folder]
-# Training data: six synthetic epifluorescence videos (seeds 111-116, 512 x 512, 300 frames at 10 Hz, no motion),
-# each fed as `neuroseg run` feeds the CGRU: Local Equalization and Motion Correction (`neuroseg preprocess`
-# defaults), then the shipped U-Net (models/unet-default). Target: the generator's functional cells.
-# Seeds 111-116 are used nowhere else; evaluation uses seeds 211-213 (models/cgru-default/evaluate.sh).
+# Training data: ten synthetic videos (seeds 111-120, 256 x 256, 400 frames, no motion; see models/training-data.sh),
+# each fed as `neuroseg run` feeds the CGRU: Activity Frames (`neuroseg preprocess --activity`), then the shipped
+# U-Net (models/unet-default). Target: the generator's functional cells (30 % of the cells never fire: the CGRU
+# must leave them out). Seeds 111-120 are used nowhere else; evaluation uses 211-216 (models/cgru-default/evaluate.sh).
 set -euo pipefail
 # One PyTorch thread: on a shared 2-core machine two OpenMP threads stall each other (10x slower steps measured).
 export NEUROSEG_JAVA_OPTS="${NEUROSEG_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-$(mktemp -d)}"
 neuroseg() { "$root/neuroseg" --no-progress "$@"; }
-mkdir -p "$work/train" "$work/first"
-for seed in 111 112 113 114 115 116; do
+source "$root/models/training-data.sh"
+mkdir -p "$work/first" "$work/train"
+while read -r seed preset diameter rate cells indicator spikes; do
+  activity_video "$seed" "$preset" "$diameter" "$rate" "$cells" "$indicator" "$spikes" "$work"
+  # The first pair goes on the ports; the folder adds the others.
   folder="$work/train"; [ "$seed" = 111 ] && folder="$work/first"
-  if [ ! -f "$folder/seed$seed.mask.nsv" ]; then
-    neuroseg generate --width 512 --height 512 --frames 300 --motion false --seed "$seed" -o "$work/gen$seed" > /dev/null
-    neuroseg preprocess "$work/gen$seed/synthetic/video.nsv" -o "$work/pre$seed" > /dev/null
-    neuroseg predict-unet "$work/pre$seed/corrected.nsv" -m "$root/models/unet-default/unet-default.nsmodel" \
-      -o "$folder/seed$seed.nsv" > /dev/null
-    mv "$work/gen$seed/synthetic/ground_truth_functional_labels.nsv" "$folder/seed$seed.mask.nsv"
-    rm -rf "$work/gen$seed" "$work/pre$seed"
-  fi
-done
-# The first pair goes on the ports; the folder adds the others.
+  [ -f "$folder/seed$seed.nsv" ] || neuroseg predict-unet "$work/gen$seed/activity.nsv" \
+    -m "$root/models/unet-default/unet-default.nsmodel" -o "$folder/seed$seed.nsv" > /dev/null
+  ln -sf "$work/gen$seed/synthetic/ground_truth_functional_labels.nsv" "$folder/seed$seed.mask.nsv"
+done <<LIST
+111 epifluorescence 8.5 10 80 jGCaMP8m 0.5
+112 epifluorescence 6 5 120 jGCaMP8s 0.3
+113 epifluorescence 12 20 40 jGCaMP7f 1.0
+114 two-photon 12 7.5 50 GCaMP6f 0.5
+115 two-photon 9 30 80 jGCaMP8m 0.5
+116 two-photon 16 7.5 28 jGCaMP8s 0.3
+117 epifluorescence 10 5 55 GCaMP6f 1.0
+118 two-photon 12 15 50 jGCaMP7f 1.0
+119 epifluorescence 8 10 90 jGCaMP8f 0.5
+120 two-photon 10 10 70 jRGECO1a 0.5
+LIST
 neuroseg train-cgru "$work/first/seed111.nsv" "$work/first/seed111.mask.nsv" --more-training-data "$work/train" \
   --hidden-channels 8 --kernel-size 3 --chunk-frames 50 --crop-size 64 --crops-per-video 4 --learning-rate 0.001 \
   --max-epochs 40 --patience 8 --seed 1 -o "$root/models/cgru-default/cgru-default.nsmodel"

@@ -1,26 +1,36 @@
 #!/usr/bin/env bash
 # Trains the shipped default U-Net with the project's own commands. Usage: models/unet-default/train.sh [work folder]
-# Training data: six synthetic epifluorescence videos (seeds 101-106, 512 x 512, 300 frames, no motion), each
-# preprocessed as `neuroseg run` preprocesses a recording before the U-Net sees it (`neuroseg preprocess`: Local
-# Equalization, then Motion Correction, both with their defaults); labels = the generator's ground truth of every
-# cell (active or silent). Seeds 101-106 are used nowhere else; evaluation uses seeds 201-203 (bench/run unet).
+# Training data: ten synthetic videos (seeds 101-110, 256 x 256, 400 frames, no motion; see models/training-data.sh),
+# each turned into the Activity Frames that `neuroseg run` gives the U-Net (`neuroseg preprocess --activity`);
+# labels: per frame, the cells active in it (`neuroseg generate --active-labels`). Seeds 101-110 are used nowhere
+# else; the CGRU trains on 111-120 and evaluation uses 211-216 (models/cgru-default/evaluate.sh).
 set -euo pipefail
 # One PyTorch thread: on a shared 2-core machine two OpenMP threads stall each other (10x slower steps measured).
 export NEUROSEG_JAVA_OPTS="${NEUROSEG_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-$(mktemp -d)}"
-mkdir -p "$work/train" "$work/first"
-for seed in 101 102 103 104 105 106; do
+neuroseg() { "$root/neuroseg" --no-progress "$@"; }
+source "$root/models/training-data.sh"
+mkdir -p "$work/first" "$work/train"
+while read -r seed preset diameter rate cells indicator spikes; do
+  activity_video "$seed" "$preset" "$diameter" "$rate" "$cells" "$indicator" "$spikes" "$work"
   # The first pair goes on the ports; the folder adds the others.
   folder="$work/train"; [ "$seed" = 101 ] && folder="$work/first"
-  "$root/neuroseg" --no-progress generate --width 512 --height 512 --frames 300 --motion false --seed "$seed" \
-    -o "$work/gen$seed" > /dev/null
-  "$root/neuroseg" --no-progress preprocess "$work/gen$seed/synthetic/video.nsv" -o "$work/pre$seed" > /dev/null
-  mv "$work/pre$seed/corrected.nsv" "$folder/seed$seed.nsv"
-  mv "$work/gen$seed/synthetic/ground_truth_labels.nsv" "$folder/seed$seed.labels.nsv"
-  rm -rf "$work/gen$seed" "$work/pre$seed"
-done
-"$root/neuroseg" --no-progress train-unet "$work/first/seed101.nsv" "$work/first/seed101.labels.nsv" \
-  --more-training-data "$work/train" --base-channels 4 --depth 4 --sample-frames 1500 --crop-size 128 \
-  --batch-size 8 --learning-rate 0.001 --max-epochs 25 --patience 5 --seed 1 \
+  ln -sf "$work/gen$seed/activity.nsv" "$folder/seed$seed.nsv"
+  ln -sf "$work/gen$seed/synthetic/ground_truth_active_labels.nsv" "$folder/seed$seed.labels.nsv"
+done <<LIST
+101 epifluorescence 8.5 10 80 jGCaMP8m 0.5
+102 epifluorescence 6 5 120 jGCaMP8s 0.3
+103 epifluorescence 12 20 40 jGCaMP7f 1.0
+104 two-photon 12 7.5 50 GCaMP6f 0.5
+105 two-photon 9 30 80 jGCaMP8m 0.5
+106 two-photon 16 7.5 28 jGCaMP8s 0.3
+107 epifluorescence 10 5 55 GCaMP6f 1.0
+108 two-photon 12 15 50 jGCaMP7f 1.0
+109 epifluorescence 8 10 90 jGCaMP8f 0.5
+110 two-photon 10 10 70 jRGECO1a 0.5
+LIST
+neuroseg train-unet "$work/first/seed101.nsv" "$work/first/seed101.labels.nsv" --more-training-data "$work/train" \
+  --input-frames activity --base-channels 4 --depth 4 --sample-frames 1200 --crop-size 128 --batch-size 8 \
+  --learning-rate 0.001 --loss dice --max-epochs 15 --patience 4 --seed 1 \
   -o "$root/models/unet-default/unet-default.nsmodel"

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.neuroseg.stage.ModelFile;
 import org.neuroseg.io.AtomicFiles;
 
 /**
@@ -55,6 +56,10 @@ public final class Bench {
                     + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Target: at "
                     + "least 200 frames/s at 512 x 512.", "", "| data | frames/s | ratio to reading the frames |",
                     "|---|---|---|"), work -> ActivityFramesBenchmark.run(work, frames, side));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("models")) {
+            runModels(args);
             return;
         }
         if (args.length > 0 && args[0].equals("classical")) {
@@ -163,6 +168,27 @@ public final class Bench {
                 + "| F1 centroid | F1 IoU | F1 CaImAn | kept with an event | s |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|"),
                 work -> RealDataBenchmark.run(work, recordings, selfTraining, Path.of("bench/real")));
+    }
+
+    /**
+     * What each network contributes on held-out synthetic videos: {@code bench/run models [frames [unet cgru]]},
+     * default 400 frames and the shipped models.
+     */
+    private static void runModels(String[] args) throws Exception {
+        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        ModelFile[] models = args.length > 3 ? new ModelFile[] {new ModelFile(Path.of(args[2]),
+                org.neuroseg.dl.model.UNetModelFile.ARCHITECTURE), new ModelFile(Path.of(args[3]),
+                org.neuroseg.dl.model.CgruModelFile.ARCHITECTURE)} : ModelsBenchmark.shipped();
+        appendSection("what each network contributes", List.of("Command: `bench/run models" + arguments(args)
+                + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Models: "
+                + (args.length > 3 ? args[2] + ", " + args[3] : "the shipped U-Net and CGRU") + ". Held-out "
+                + "synthetic videos (seeds 211-216, 256 x 256, " + frames + " frames, no motion, 30 % silent cells; "
+                + "no training script uses these seeds). U-Net AUC: per cell, the temporal standard deviation of "
+                + "its mean probability, firing against silent cells (0.5 = no information). CGRU alone: its "
+                + "probability image refined with Morphological Refinement's defaults, before Activity Validation. "
+                + "Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu threshold "
+                + "(the paper's Table 2 baselines).", ""), work -> ModelsBenchmark.run(work, frames, models[0],
+                        models[1]));
     }
 
     /** @return the video lengths given after the suite's name, or 600 and 3600 */

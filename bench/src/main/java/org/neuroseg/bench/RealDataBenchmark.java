@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.PipelineResult;
@@ -20,6 +19,8 @@ import org.neuroseg.io.VideoFormats;
 import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.metrics.NeuronMetrics;
 import org.neuroseg.metrics.SegmentationScore;
+import org.neuroseg.preprocess.ActivityFramesStage;
+import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ProjectionStage;
@@ -110,7 +111,7 @@ final class RealDataBenchmark {
                 try (Video video = VideoFormats.open(recording.video())) {
                     Path scratch = Files.createDirectories(folder.resolve("training"));
                     models = SelfTraining.run(List.of(new SelfTraining.Input(recording.name(), video)),
-                            SelfTraining.Settings.defaults(), scratch, StageContext.inDirectory(scratch,
+                            selfTrainingSettings(recording.frameRateHz()), scratch, StageContext.inDirectory(scratch,
                                     ProgressMonitor.NONE));
                 }
                 double trainingSeconds = (System.nanoTime() - start) / 1e9;
@@ -135,13 +136,20 @@ final class RealDataBenchmark {
         return rows;
     }
 
+    /** @return self-training's defaults, with the frame rate that the recording's file does not record */
+    private static SelfTraining.Settings selfTrainingSettings(double frameRateHz) {
+        SelfTraining.Settings defaults = SelfTraining.Settings.defaults();
+        Preprocessing.Settings preprocessing = defaults.preprocessing();
+        return new SelfTraining.Settings(new Preprocessing.Settings(preprocessing.equalization(),
+                preprocessing.motion(), preprocessing.shifting(), preprocessing.activity().with(
+                        ActivityFramesStage.FRAME_RATE.key(), frameRateHz)), defaults.labeler(),
+                defaults.unetLearner(), defaults.unetPredictor(), defaults.cgruLearner());
+    }
+
     private static Found pipeline(Recording recording, String method, ModelFile unet, ModelFile cgru,
             RoiSet labels, Path output) throws Exception {
-        PipelineSettings defaults = PipelineSettings.defaults(recording.video(), unet, cgru);
-        Parameters validation = defaults.of(ActivityValidationStage.INSTANCE)
-                .with(ActivityValidationStage.FRAME_RATE.key(), recording.frameRateHz());
-        PipelineResult result = EndToEndPipeline.run(defaults.with(ActivityValidationStage.INSTANCE, validation),
-                null, output, ProgressMonitor.NONE);
+        PipelineResult result = EndToEndPipeline.run(PipelineSettings.defaults(recording.video(), unet, cgru)
+                .withFrameRateIfUnknown(recording.frameRateHz()), null, output, ProgressMonitor.NONE);
         return new Found(method, result.neurons(), result.candidates().size(), score(result.neurons(), labels),
                 withEvent(result.raster()), result.totalSeconds());
     }

@@ -9,6 +9,7 @@ import org.neuroseg.io.TiffWriter;
 import org.neuroseg.roi.ImageJRoiSets;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoStage;
@@ -34,6 +35,8 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
 
     /** File name of the functional cells' label image, beside the generator's files. */
     static final String FUNCTIONAL_LABELS = "ground_truth_functional_labels.nsv";
+    /** File name of the per-frame labels of the active cells ({@code --active-labels}). */
+    static final String ACTIVE_LABELS = "ground_truth_active_labels.nsv";
 
     @Override
     public void addStageOptions(picocli.CommandLine.Model.CommandSpec command) {
@@ -46,6 +49,12 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--active-labels", description = "Also write ground_truth_active_labels.nsv: per frame, the "
+            + "cells whose transient is visible in it (at least 5 times the camera noise over the cell), the "
+            + "per-frame target of a U-Net that "
+            + "reads activity frames. As large as the video.")
+    boolean activeLabels;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Output folder.")
     Path output;
 
@@ -54,8 +63,13 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
         Parameters parameters = StageOptions.read(spec, SyntheticVideoStage.INSTANCE);
         try (ConsoleProgressMonitor monitor = root.progress("generate")) {
             Path folder = output.resolve("synthetic");
-            SyntheticResult result = SyntheticVideoGenerator.generate(SyntheticVideoStage.toSyntheticParams(
-                    parameters), folder, monitor.subMonitor(0, 0.9));
+            SyntheticParams params = SyntheticVideoStage.toSyntheticParams(parameters);
+            SyntheticResult result = SyntheticVideoGenerator.generate(params, folder, monitor.subMonitor(0,
+                    activeLabels ? 0.7 : 0.9));
+            if (activeLabels) {
+                SyntheticVideoGenerator.writeActiveLabels(params, result, folder.resolve(ACTIVE_LABELS),
+                        monitor.subMonitor(0.7, 0.9));
+            }
             RoiSet functional = result.functionalRois();
             RoiSet all = result.rois();
             TiffWriter.writeLabelImage(folder.resolve("ground_truth_labels.tif"), all.toLabelImage(), all.height(),

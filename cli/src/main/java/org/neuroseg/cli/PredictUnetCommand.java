@@ -38,8 +38,8 @@ final class PredictUnetCommand implements Callable<Integer>, StageOptionsCommand
     CommandSpec spec;
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "VIDEO", description = "Video to segment, "
-            + "preprocessed as the model's training frames were (the shipped model: corrected.nsv of neuroseg "
-            + "preprocess).")
+            + "preprocessed as the model's training frames were (the shipped model: activity.nsv of neuroseg "
+            + "preprocess --activity).")
     Path video;
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",

@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer>, StageOptionsCommand,
 
     /** The stages whose options the command takes, in the order they run. */
     private static final List<Stage> STAGES = List.of(LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE,
-            BlobLabelerStage.INSTANCE, UNetLearnerStage.INSTANCE, CgruLearnerStage.INSTANCE);
+            ActivityFramesStage.INSTANCE, BlobLabelerStage.INSTANCE, UNetLearnerStage.INSTANCE, CgruLearnerStage.INSTANCE);
 
     @Override
     public void addStageOptions(CommandSpec command) {
@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer>, StageOptionsCommand,
         SelfTraining.Settings settings = new SelfTraining.Settings(new Preprocessing.Settings(
                 StageOptions.read(spec, LocalEqualizationStage.INSTANCE, STAGES),
                 StageOptions.read(spec, MotionCorrectionStage.INSTANCE, STAGES), ApplyShiftsStage.INSTANCE.defaults(),
-                ActivityFramesStage.INSTANCE.defaults()),
+                StageOptions.read(spec, ActivityFramesStage.INSTANCE, STAGES)),
                 StageOptions.read(spec, BlobLabelerStage.INSTANCE, STAGES),
                 StageOptions.read(spec, UNetLearnerStage.INSTANCE, STAGES), UNetPredictorStage.INSTANCE.defaults(),
                 StageOptions.read(spec, CgruLearnerStage.INSTANCE, STAGES));

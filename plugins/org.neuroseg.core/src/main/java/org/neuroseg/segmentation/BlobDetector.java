@@ -11,11 +11,15 @@ import org.neuroseg.imaging.Statistics;
  * Finds bright round blobs (cell bodies) in one frame with a 2-D Difference of Gaussians (T. Lindeberg, "Feature
  * detection with automatic scale selection", IJCV 30(2), 1998): the DoG with {@code sigma1 = r / sqrt(2)} responds
  * most to disks of radius r; {@code sigma2 = ratio x sigma1}. Local maxima of the response above a threshold in
- * units of the response's noise are blob centres. The noise is the frame's pixel noise, estimated robustly from
- * differences of horizontally adjacent pixels (1.4826 x MAD / sqrt 2: cells and background barely change from one
- * pixel to the next, and a minority of edges does not move a median), times the DoG's gain for white noise (the
- * L2 norm of its kernel); measuring the noise on the response itself would mistake the cells, dense in calcium
- * images, for noise. Strongest first, each centre
+ * units of the response's noise are blob centres. How the noise is measured depends on what the frames show. Frames
+ * full of cells (raw or equalized frames): the frame's pixel noise, estimated robustly from differences of
+ * horizontally adjacent pixels (1.4826 x MAD / sqrt 2: cells and background barely change from one pixel to the
+ * next, and a minority of edges does not move a median), times the DoG's gain for white noise (the L2 norm of its
+ * kernel); measuring the noise on the response itself would mistake the dense cells for noise. Frames that show
+ * few cells (a frame minus its baseline, activity frames): the larger of that and the robust spread of the response
+ * itself, which also measures noise that neighbouring pixels share (downsampled, JPEG-compressed or filtered
+ * recordings: the pixel differences miss it, and on a real miniscope session a fifth of every frame became blobs).
+ * Strongest first, each centre
  * not yet inside a blob grows into a disk of radius r or into the connected pixels around it whose response is at
  * least half its peak (within 2r of it).
  *
@@ -45,6 +49,7 @@ public final class BlobDetector implements AutoCloseable {
     private final double thresholdNoise;
     private final Shape shape;
     private final double noiseGain;
+    private final boolean sparse;
     private final float[] response;
     private final GaussianFilter filter;
     private final int[] queue;
@@ -54,10 +59,13 @@ public final class BlobDetector implements AutoCloseable {
      * @param radiusPx expected cell radius in px, at least 0.5
      * @param sigmaRatio sigma2 / sigma1, above 1
      * @param thresholdNoise peaks must exceed this many robust noise standard deviations of the response, above 0
+     * @param shape how a centre grows into a blob
+     * @param sparse true when the frames show few cells (a frame minus its baseline, activity frames), so that the
+     *        response's own spread may count as noise
      * @throws NeurosegException when OpenCV's native library cannot be loaded (it filters the frames)
      */
     public BlobDetector(int height, int width, double radiusPx, double sigmaRatio, double thresholdNoise,
-            Shape shape) throws NeurosegException {
+            Shape shape, boolean sparse) throws NeurosegException {
         if (!(radiusPx >= 0.5) || !(sigmaRatio > 1) || !(thresholdNoise > 0)) {
             throw new IllegalArgumentException("need radius >= 0.5 px, sigma ratio > 1 and threshold > 0, got "
                     + radiusPx + ", " + sigmaRatio + ", " + thresholdNoise);
@@ -70,6 +78,7 @@ public final class BlobDetector implements AutoCloseable {
         this.thresholdNoise = thresholdNoise;
         this.shape = shape;
         this.noiseGain = dogNoiseGain(sigmaNarrow, sigmaWide);
+        this.sparse = sparse;
         int pixels = height * width;
         response = new float[pixels];
         queue = new int[pixels];
@@ -93,7 +102,11 @@ public final class BlobDetector implements AutoCloseable {
     public int detect(float[] frame, boolean[] blobs) {
         filter.differenceOfGaussians(frame, sigmaNarrow, sigmaWide, response);
         Arrays.fill(blobs, false);
-        double threshold = thresholdNoise * noiseGain * pixelNoise(frame);
+        double noise = noiseGain * pixelNoise(frame);
+        if (sparse) {
+            noise = Math.max(noise, Statistics.robustSigma(response, NOISE_STRIDE));
+        }
+        double threshold = thresholdNoise * noise;
         long[] peaks = peaks(threshold);
         int count = 0;
         for (long peak : peaks) {

@@ -161,7 +161,8 @@ public final class BlobLabelerStage implements Stage {
         Worker(VideoShape shape, Parameters parameters) throws NeurosegException {
             detector = new BlobDetector(shape.height(), shape.width(), parameters.getDouble(RADIUS),
                     parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
-                    BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)));
+                    BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)),
+                    parameters.getString(TARGET).equals(ACTIVE_CELLS));
             image = new float[shape.pixelsPerFrame()];
             blobs = new boolean[shape.pixelsPerFrame()];
         }

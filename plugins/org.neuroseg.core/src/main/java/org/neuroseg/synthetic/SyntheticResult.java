@@ -23,10 +23,11 @@ import org.neuroseg.roi.RoiSet;
  * @param spikes spike counts, cells x frames
  * @param shifts per frame {dx, dy} in pixels: a feature at (x, y) of the motion-free scene appears at
  *        (x + dx, y + dy) in the frame (x = column, y = row)
+ * @param dff noise-free ΔF/F, cells x frames, in units of an average cell's resting fluorescence
  */
 public record SyntheticResult(Path videoFile, Path labelsFile, Path regionsFile, Path functionalRegionsFile,
         Path cellsFile, Path spikesFile, Path tracesFile, Path shiftsFile, RoiSet rois, List<SyntheticCell> cells,
-        int[][] spikes, double[][] shifts) {
+        int[][] spikes, double[][] shifts, float[][] dff) {
 
     /** @return per cell (index = id - 1), true when it is functional */
     public boolean[] functional() {

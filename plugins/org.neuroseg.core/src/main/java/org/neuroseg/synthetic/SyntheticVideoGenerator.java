@@ -62,6 +62,9 @@ public final class SyntheticVideoGenerator {
     /** File name of the per-frame shifts. */
     public static final String SHIFTS = "shifts.csv";
 
+    /** Signal-to-noise ratio of a transient, over the cell's region, above which a cell counts as active. */
+    public static final double ACTIVE_SNR = 5;
+
     /** Upper bound on the memory of the frame buffers of one batch, in bytes. */
     private static final long BATCH_BYTES = 32L << 20;
 
@@ -86,13 +89,13 @@ public final class SyntheticVideoGenerator {
         double[][] shifts = Motion.shifts(params);
         FrameRenderer renderer = new FrameRenderer(params, footprints, dff, new Background(params), shifts);
         SyntheticResult result = result(params, outputDirectory.toAbsolutePath(), footprints, functional, spikes,
-                shifts);
+                shifts, dff);
         writeVideo(params, renderer, result.videoFile(), monitor.subMonitor(0, 0.95));
         boolean complete = false;
         try {
             monitor.checkCanceled();
             monitor.setProgress(0.95, "Writing ground truth");
-            writeGroundTruth(result, dff);
+            writeGroundTruth(result);
             complete = true;
         } finally {
             if (!complete) {
@@ -104,7 +107,7 @@ public final class SyntheticVideoGenerator {
     }
 
     private static SyntheticResult result(SyntheticParams params, Path dir, List<Footprint> footprints,
-            boolean[] functional, int[][] spikes, double[][] shifts) {
+            boolean[] functional, int[][] spikes, double[][] shifts, float[][] dff) {
         List<Roi> rois = new ArrayList<>();
         List<SyntheticCell> cells = new ArrayList<>();
         for (int i = 0; i < footprints.size(); i++) {
@@ -116,7 +119,7 @@ public final class SyntheticVideoGenerator {
         RoiSet roiSet = new RoiSet(params.height(), params.width(), rois);
         return new SyntheticResult(dir.resolve(VIDEO), dir.resolve(LABELS), dir.resolve(REGIONS),
                 dir.resolve(FUNCTIONAL_REGIONS), dir.resolve(CELLS), dir.resolve(SPIKES), dir.resolve(TRACES),
-                dir.resolve(SHIFTS), roiSet, List.copyOf(cells), spikes, shifts);
+                dir.resolve(SHIFTS), roiSet, List.copyOf(cells), spikes, shifts, dff);
     }
 
     private static void writeVideo(SyntheticParams params, FrameRenderer renderer, Path file,
@@ -161,14 +164,59 @@ public final class SyntheticVideoGenerator {
         return gson.toJson(metadata);
     }
 
-    private static void writeGroundTruth(SyntheticResult result, float[][] dff) throws NeurosegException {
+    private static void writeGroundTruth(SyntheticResult result) throws NeurosegException {
         GroundTruthWriter.labels(result.labelsFile(), result.rois());
         NeurofinderRegions.write(result.regionsFile(), result.rois());
         NeurofinderRegions.write(result.functionalRegionsFile(), result.functionalRois());
         GroundTruthWriter.cells(result.cellsFile(), result.cells());
         GroundTruthWriter.spikes(result.spikesFile(), result.spikes());
-        GroundTruthWriter.traces(result.tracesFile(), dff);
+        GroundTruthWriter.traces(result.tracesFile(), result.dff());
         GroundTruthWriter.shifts(result.shiftsFile(), result.shifts());
+    }
+
+    /**
+     * Writes the cells active in each frame, the per-frame target of a network that marks the cells that fire: one
+     * uint16 frame per video frame, each cell's pixels (motion-free field of view) set to its id while its transient
+     * is visible, 0 elsewhere. Visible: the transient's photons summed over the cell's region are at least
+     * {@value #ACTIVE_SNR} times the camera noise of that sum at rest (shot noise of the background and an average
+     * cell, read noise), so that a network is not taught to mark what no recording could show, and the same rule
+     * holds for bright and dim presets.
+     *
+     * @param params the parameters the video was generated with
+     * @param result what {@link #generate} returned for them
+     * @param file the label video to write (replaced if present)
+     * @param monitor progress once per frame and cancellation
+     * @throws NeurosegException when the file cannot be written
+     * @throws CanceledException when canceled; nothing is left behind
+     */
+    public static void writeActiveLabels(SyntheticParams params, SyntheticResult result, Path file,
+            ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        double gain = params.cameraGain();
+        double pixelNoise = Math.sqrt(gain * gain * (params.baselinePhotons() + params.cellPhotons())
+                + params.readNoise() * params.readNoise());
+        List<Roi> rois = result.rois().rois();
+        float[] frame = new float[params.height() * params.width()];
+        try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, params.height(), params.width(),
+                PixelType.UINT16), new RecordingInfo(params.frameRateHz(), 0, 0), "{\"content\":\"ground truth of "
+                        + "a synthetic video: per frame, the id of each cell whose transient is visible in it on its pixels, 0 elsewhere\"}")) {
+            for (int t = 0; t < params.frames(); t++) {
+                monitor.checkCanceled();
+                java.util.Arrays.fill(frame, 0);
+                for (Roi roi : rois) {
+                    double signal = gain * params.cellPhotons() * result.dff()[roi.id() - 1][t] * roi.area();
+                    if (signal >= ACTIVE_SNR * pixelNoise * Math.sqrt(roi.area())) {
+                        int[] rows = roi.rows();
+                        int[] cols = roi.cols();
+                        for (int p = 0; p < rows.length; p++) {
+                            frame[rows[p] * params.width() + cols[p]] = roi.id();
+                        }
+                    }
+                }
+                writer.append(frame);
+                monitor.setProgress((t + 1.0) / params.frames(), null);
+            }
+            writer.commit();
+        }
     }
 
     private static void deleteOutputs(SyntheticResult result) {

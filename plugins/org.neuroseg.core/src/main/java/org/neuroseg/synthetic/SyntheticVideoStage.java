@@ -17,6 +17,7 @@ import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -51,6 +52,17 @@ public final class SyntheticVideoStage implements Stage {
             "Cells that are visible but never fire; a good segmentation leaves them out.");
     public static final ParamSpec SPIKE_RATE = ParamSpec.decimal("spikeRateHz", "Spike rate (Hz)", 0.5, 0, 100,
             "Mean firing rate of a functional cell.");
+    public static final ParamSpec CELL_DIAMETER = ParamSpec.decimal("cellDiameterPx", "Cell diameter (px)", 0, 0, 60,
+            "Mean diameter of the cell bodies; they vary by ±18 % around it and keep the preset's spacing relative "
+            + "to their size. 0 keeps the preset's (epifluorescence 8.5 px, two-photon 12 px).");
+    public static final ParamSpec FRAME_RATE = ParamSpec.decimal("frameRateHz", "Frame rate (Hz)", 0, 0, 1000,
+            "Frames per second; calcium transients keep their duration in seconds. 0 keeps the preset's "
+            + "(epifluorescence 10 Hz, two-photon 7.5 Hz).");
+    public static final ParamSpec INDICATOR = ParamSpec.choice("indicator", "Calcium indicator",
+            Indicator.GCAMP6F.label(), java.util.Arrays.stream(Indicator.values()).map(Indicator::label).toList(),
+            "Sets how bright (ΔF/F per spike) and how long (rise and decay) a transient is: GCaMP6f 0.19 and "
+                    + "230 ms, jGCaMP7f 0.21 and 182 ms, jGCaMP8f 0.41 and 67 ms, jGCaMP8m 0.76 and 118 ms, "
+                    + "jGCaMP8s 1.11 and 307 ms, jRGECO1a 0.28 and 250 ms.");
     public static final ParamSpec MOTION = ParamSpec.bool("motion", "Add motion", true,
             "Move the field of view by a smooth random walk with occasional jumps, as in real recordings.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
@@ -99,7 +111,15 @@ public final class SyntheticVideoStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(PRESET, WIDTH, HEIGHT, FRAMES, NEURONS, SILENT, SPIKE_RATE, MOTION, SEED);
+        return List.of(PRESET, WIDTH, HEIGHT, FRAMES, NEURONS, SILENT, SPIKE_RATE, CELL_DIAMETER, FRAME_RATE, INDICATOR,
+                MOTION, SEED);
+    }
+
+    @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(CELL_DIAMETER.key(), "0.2", 0.0),
+                new KeyMigration.Added(FRAME_RATE.key(), "0.2", 0.0),
+                new KeyMigration.Added(INDICATOR.key(), "0.2", Indicator.GCAMP6F.label()));
     }
 
     @Override
@@ -119,7 +139,17 @@ public final class SyntheticVideoStage implements Stage {
         SyntheticParams.Builder builder = preset.toBuilder()
                 .size(parameters.getInt(WIDTH), parameters.getInt(HEIGHT), parameters.getInt(FRAMES))
                 .neuronCount(parameters.getInt(NEURONS)).silentFraction(parameters.getDouble(SILENT))
-                .spikeRateHz(parameters.getDouble(SPIKE_RATE)).seed(parameters.getLong(SEED));
+                .spikeRateHz(parameters.getDouble(SPIKE_RATE)).seed(parameters.getLong(SEED))
+                .indicator(Indicator.fromLabel(parameters.getString(INDICATOR)));
+        double diameter = parameters.getDouble(CELL_DIAMETER);
+        if (diameter > 0) {
+            double scale = diameter / (preset.radiusMinPx() + preset.radiusMaxPx());
+            builder.radiiPx(preset.radiusMinPx() * scale, preset.radiusMaxPx() * scale)
+                    .minSpacingPx(preset.minSpacingPx() * scale);
+        }
+        if (parameters.getDouble(FRAME_RATE) > 0) {
+            builder.frameRateHz(parameters.getDouble(FRAME_RATE));
+        }
         if (!parameters.getBoolean(MOTION)) {
             builder.motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0);
         }

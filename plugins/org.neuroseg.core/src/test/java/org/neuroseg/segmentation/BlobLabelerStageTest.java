@@ -60,9 +60,11 @@ class BlobLabelerStageTest {
             SegmentationScore score = SegmentationScore.of(found, truth.functionalRois());
             NeuronMetrics centroids = score.neuron(org.neuroseg.metrics.MatchingRule.NEUROFINDER_CENTROID);
             PixelMetrics pixels = score.pixel();
-            // Measured at these settings: recall 0.68, precision 0.58 (neurons); pixel precision 0.60.
-            assertTrue(centroids.recall() >= 0.6, centroids.toString());
-            assertTrue(centroids.precision() >= 0.5, centroids.toString());
+            // Measured at these settings: recall 0.38, precision 1.00 (neurons). The noise of a frame minus its
+            // baseline is the response's own spread, which makes the labels conservative: what they mark is a cell
+            // (with the pixel-difference noise alone: recall 0.68, precision 0.58).
+            assertTrue(centroids.recall() >= 0.3, centroids.toString());
+            assertTrue(centroids.precision() >= 0.9, centroids.toString());
             assertTrue(pixels.precision() >= 0.5, pixels.toString());
         }
     }

@@ -221,4 +221,52 @@ class SyntheticVideoGeneratorTest {
         assertEquals("-2.500", GroundTruthWriter.appendFixed(new StringBuilder(), -2.5, 3).toString());
         assertEquals("0.000", GroundTruthWriter.appendFixed(new StringBuilder(), -1e-9, 3).toString());
     }
+
+    @Test
+    void activeLabelsMarkACellExactlyInTheFramesItsTransientIsVisible() throws Exception {
+        SyntheticParams params = small().toBuilder().spikeRateHz(2).build();
+        SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
+        Path file = dir.resolve("active.nsv");
+        SyntheticVideoGenerator.writeActiveLabels(params, result, file, ProgressMonitor.NONE);
+        double pixelNoise = Math.sqrt(params.cameraGain() * params.cameraGain() * (params.baselinePhotons()
+                + params.cellPhotons()) + params.readNoise() * params.readNoise());
+        boolean[] functional = result.functional();
+        int activeFrames = 0;
+        try (FileVideo labels = VideoStore.open(file)) {
+            assertEquals(params.frames(), labels.shape().frames());
+            float[] frame = new float[64 * 64];
+            for (int t = 0; t < params.frames(); t++) {
+                labels.readFrame(t, frame);
+                for (Roi roi : result.rois().rois()) {
+                    double snr = params.cameraGain() * params.cellPhotons() * result.dff()[roi.id() - 1][t]
+                            * Math.sqrt(roi.area()) / pixelNoise;
+                    boolean active = snr >= SyntheticVideoGenerator.ACTIVE_SNR;
+                    assertEquals(active ? roi.id() : 0, frame[roi.rows()[0] * 64 + roi.cols()[0]], 0,
+                            "cell " + roi.id() + " frame " + t);
+                    if (active) {
+                        assertTrue(functional[roi.id() - 1], "silent cell " + roi.id() + " marked active");
+                        activeFrames++;
+                    }
+                }
+            }
+        }
+        assertTrue(activeFrames > 0 && activeFrames < params.frames() * result.rois().size() / 2,
+                activeFrames + " active cell-frames");
+    }
+
+    @Test
+    void theStageSetsCellDiameterFrameRateAndIndicator() {
+        SyntheticParams params = SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
+                .with(SyntheticVideoStage.CELL_DIAMETER.key(), 17.0).with(SyntheticVideoStage.FRAME_RATE.key(), 30.0)
+                .with(SyntheticVideoStage.INDICATOR.key(), "jGCaMP8m"));
+        assertEquals(Indicator.JGCAMP8M.dffPerSpike(), params.dffPerSpike());
+        assertEquals(Indicator.JGCAMP8M.decaySeconds(), params.decaySeconds());
+        SyntheticParams preset = SyntheticParams.epifluorescence();
+        assertEquals(17, params.radiusMinPx() + params.radiusMaxPx(), 1e-9);
+        assertEquals(2 * preset.minSpacingPx(), params.minSpacingPx(), 1e-9);
+        assertEquals(preset.radiusMaxPx() / preset.radiusMinPx(), params.radiusMaxPx() / params.radiusMinPx(), 1e-9);
+        assertEquals(30, params.frameRateHz());
+        assertEquals(preset.radiusMinPx(), SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE
+                .defaults()).radiusMinPx());
+    }
 }

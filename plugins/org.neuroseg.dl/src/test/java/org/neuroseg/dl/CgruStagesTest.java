@@ -99,7 +99,7 @@ class CgruStagesTest {
                     StageContext.inDirectory(dir, ProgressMonitor.NONE)));
             assertTrue(error.getMessage().contains("one mask per video"), error.getMessage());
             Path notCgru = dir.resolve("unet.nsmodel");
-            org.neuroseg.dl.model.UNetModelFile.write(notCgru, org.neuroseg.dl.model.UNetConfig.DEFAULT,
+            org.neuroseg.dl.model.UNetModelFile.write(notCgru, org.neuroseg.dl.model.UNetConfig.DEFAULT, org.neuroseg.dl.model.UNetInput.ACTIVITY,
                     new byte[0], null);
             error = assertThrows(NeurosegException.class,
                     () -> CgruPredictorStage.INSTANCE.run(PortValues.of(CgruPredictorStage.PROBABILITIES, probabilities)

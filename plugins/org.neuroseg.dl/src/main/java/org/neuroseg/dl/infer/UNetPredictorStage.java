@@ -45,7 +45,7 @@ public final class UNetPredictorStage implements Stage {
                     + "prediction: k times faster, less noise, blurs fast changes.");
 
     public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
-            "Preprocessed frames, as the model was trained on.");
+            "Preprocessed frames of the kind the model was trained on: Activity Frames for the shipped model.");
     public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
             "A U-Net model file from the U-Net Learner.");
     public static final PortSpec<Video> PROBABILITIES = PortSpec.video("Probabilities",
@@ -79,8 +79,10 @@ public final class UNetPredictorStage implements Stage {
         return "Applies a U-Net written by the U-Net Learner to each frame (normalised to mean 0 and standard "
                 + "deviation 1, as in training). Large frames are cut into overlapping tiles and stitched. The "
                 + "output has one float32 frame per input frame: the probability, from 0 to 1, that each pixel "
-                + "belongs to a cell body, active or not. Feed it to the CGRU Predictor, or threshold it at 0.5 "
-                + "for a mask.";
+                + "belongs to a cell body that is active in that frame (a model trained on activity frames, as the "
+                + "shipped one) or visible in it (a model trained on equalized frames). The model's card says "
+                + "which frames it reads: give it the output of Activity Frames or of Motion Correction "
+                + "accordingly. Feed the probabilities to the CGRU Predictor, or threshold them at 0.5 for a mask.";
     }
 
     @Override

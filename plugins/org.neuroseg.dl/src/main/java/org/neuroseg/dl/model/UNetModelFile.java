@@ -8,8 +8,9 @@ import org.neuroseg.stage.ModelFile;
 /**
  * The U-Net model file ({@link ModelFiles}): architecture {@value #ARCHITECTURE}, the {@link UNetConfig} under the
  * key {@code unet} (its {@code inputChannels}, absent from files written before networks took several channels, is 1
- * when absent), input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record under
- * {@code training}, and the parameters of the {@link UNet}.
+ * when absent), the frames it reads under {@code inputFrames} ({@link UNetInput}; files written before it was
+ * recorded read equalized frames), input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record
+ * under {@code training}, and the parameters of the {@link UNet}.
  */
 public final class UNetModelFile {
 
@@ -20,6 +21,7 @@ public final class UNetModelFile {
 
     private static final String NAME = "a U-Net";
     private static final String INPUT_CHANNELS = "inputChannels";
+    private static final String INPUT_FRAMES = "inputFrames";
 
     private UNetModelFile() {
     }
@@ -38,17 +40,37 @@ public final class UNetModelFile {
      *
      * @param target where the file goes; replaced if present
      * @param config the architecture
+     * @param input the frames it was trained on, which it must be given
      * @param parameters the network's parameter stream ({@code Block.saveParameters} output)
      * @param training what to record about how it was made (hyperparameters, losses, scores), or null
      * @return the model file
      * @throws NeurosegException when the file cannot be written
      */
-    public static ModelFile write(Path target, UNetConfig config, byte[] parameters, JsonObject training)
-            throws NeurosegException {
+    public static ModelFile write(Path target, UNetConfig config, UNetInput input, byte[] parameters,
+            JsonObject training) throws NeurosegException {
         JsonObject normalization = new JsonObject();
         normalization.addProperty("method", InputNormalization.FRAME_ZSCORE);
-        return ModelFiles.write(target, ARCHITECTURE, ModelFiles.GSON.toJsonTree(config), normalization, parameters,
-                training);
+        JsonObject architecture = ModelFiles.GSON.toJsonTree(config).getAsJsonObject();
+        architecture.addProperty(INPUT_FRAMES, input.key());
+        return ModelFiles.write(target, ARCHITECTURE, architecture, normalization, parameters, training);
+    }
+
+    /**
+     * @param info the JSON of a U-Net model file ({@link #readInfo})
+     * @return the frames the network reads: the recorded kind, or equalized frames for files written before it was
+     *         recorded
+     * @throws NeurosegException when the recorded kind is unknown (a file from a newer NeuroSeg)
+     */
+    public static UNetInput input(JsonObject info) throws NeurosegException {
+        if (info.get(ARCHITECTURE) instanceof JsonObject section && section.get(INPUT_FRAMES) != null) {
+            try {
+                return UNetInput.fromKey(section.get(INPUT_FRAMES).getAsString());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new NeurosegException("The U-Net model reads frames this NeuroSeg does not know: "
+                        + e.getMessage(), e);
+            }
+        }
+        return UNetInput.EQUALIZED;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.io.VideoFormats;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole method of González-Colín et al. on one video, from the file to the functional neurons, composed of the
- * stages: {@link Preprocessing} (Local Equalization, Motion Correction, and Apply Shifts of the recorded video), the
- * U-Net Predictor feeding the CGRU Predictor ({@link FunctionalProbability}), Morphological Refinement of the CGRU's
+ * stages: {@link Preprocessing} (Local Equalization, Motion Correction, Apply Shifts of the recorded video, and the
+ * Activity Frames of that corrected recording when the U-Net reads them, {@link UNetInput}), the U-Net Predictor
+ * feeding the CGRU Predictor ({@link FunctionalProbability}), Morphological Refinement of the CGRU's
  * probability image, and Activity Validation of the candidates on the recorded video corrected with the estimated
  * shifts (ΔF/F needs the recorded intensities, which equalization changes). Optionally the neurons are scored
  * against a ground truth.
@@ -77,13 +79,14 @@ public final class EndToEndPipeline {
         if (input == null) {
             throw new NeurosegException("No video given: set '" + VideoReaderStage.FILE.label() + "'");
         }
-        UNetModelFile.readInfo(settings.unet().file());
+        UNetInput unetInput = UNetModelFile.input(UNetModelFile.readInfo(settings.unet().file()));
         CgruModelFile.readInfo(settings.cgru().file());
         Path scratch = scratchFolder(outputFolder);
         try (Video video = VideoFormats.open(input, VideoReaderStage.readOptions(settings.of(
                 VideoReaderStage.INSTANCE)))) {
             LOGGER.info("Segmenting {} ({})", input, video.shape());
-            PipelineResult result = new Run(settings, scratch, outputFolder, monitor).segment(video, groundTruth);
+            PipelineResult result = new Run(settings, unetInput, scratch, outputFolder, monitor).segment(video,
+                    groundTruth);
             LOGGER.info("Found {} functional neurons among {} candidates in {} s", result.neurons().size(),
                     result.candidates().size(), String.format("%.1f", result.totalSeconds()));
             return result;
@@ -106,14 +109,17 @@ public final class EndToEndPipeline {
     /** One run: the steps in order, each timed and given its part of the progress bar. */
     private static final class Run {
         private final PipelineSettings settings;
+        private final UNetInput unetInput;
         private final Path scratch;
         private final Path outputFolder;
         private final ProgressMonitor monitor;
         private final List<StageTiming> timings = new ArrayList<>();
         private double progress;
 
-        Run(PipelineSettings settings, Path scratch, Path outputFolder, ProgressMonitor monitor) {
+        Run(PipelineSettings settings, UNetInput unetInput, Path scratch, Path outputFolder,
+                ProgressMonitor monitor) {
             this.settings = settings;
+            this.unetInput = unetInput;
             this.scratch = scratch;
             this.outputFolder = outputFolder;
             this.monitor = monitor;
@@ -125,22 +131,26 @@ public final class EndToEndPipeline {
                 groundTruth.check(shape.frames(), shape.height(), shape.width());
             }
             monitor.setProgress(progress, "Preprocessing");
+            boolean activity = unetInput == UNetInput.ACTIVITY;
             Preprocessing.Result preprocessed = Preprocessing.run(video, settings.preprocessing(),
-                    Preprocessing.Extent.RECORDED_CORRECTED, scratch,
+                    activity ? Preprocessing.Extent.ACTIVITY : Preprocessing.Extent.RECORDED_CORRECTED, scratch,
                     StageContext.inDirectory(scratch, monitor.subMonitor(progress, PREPROCESSED)));
             timings.addAll(preprocessed.timings());
             progress = PREPROCESSED;
             float[] probability;
             try {
                 probability = step("U-Net and CGRU Predictors", SEGMENTED, context -> FunctionalProbability.compute(
-                        preprocessed.corrected(), settings.unet(), settings.of(UNetPredictorStage.INSTANCE),
-                        settings.cgru(), settings.of(CgruPredictorStage.INSTANCE), settings.unetWorkers(),
-                        context.monitor()));
+                        activity ? preprocessed.activity() : preprocessed.corrected(), settings.unet(),
+                        settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
+                        settings.of(CgruPredictorStage.INSTANCE), settings.unetWorkers(), context.monitor()));
             } catch (NeurosegException | CanceledException | RuntimeException e) {
                 discard(preprocessed.recordedCorrected());
                 throw e;
             } finally {
                 discard(preprocessed.corrected());
+                if (activity) {
+                    discard(preprocessed.activity());
+                }
             }
             GroundTruth.Aligned truth = groundTruth == null ? null : groundTruth.read(shape.height(), shape.width(),
                     preprocessed.shifts());

@@ -29,9 +29,12 @@ import org.neuroseg.stage.Stage;
  */
 public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Parameters> parameters, int unetWorkers) {
 
+    /** Key of the frame rate that stages use when the video does not record its own. */
+    public static final String FRAME_RATE_KEY = "frameRateHz";
+
     /** The stages whose parameters the pipeline takes, in pipeline order. */
     public static final List<Stage> STAGES = List.of(VideoReaderStage.INSTANCE, LocalEqualizationStage.INSTANCE,
-            MotionCorrectionStage.INSTANCE, UNetPredictorStage.INSTANCE, CgruPredictorStage.INSTANCE,
+            MotionCorrectionStage.INSTANCE, ActivityFramesStage.INSTANCE, UNetPredictorStage.INSTANCE, CgruPredictorStage.INSTANCE,
             RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE);
 
     /** Checks that every stage has parameters and nothing else does, and copies the map. */
@@ -89,7 +92,22 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
     /** @return the parameters of preprocessing; the recorded video is moved by whole pixels (Apply Shifts' default) */
     public Preprocessing.Settings preprocessing() {
         return new Preprocessing.Settings(of(LocalEqualizationStage.INSTANCE), of(MotionCorrectionStage.INSTANCE),
-                ApplyShiftsStage.INSTANCE.defaults(), ActivityFramesStage.INSTANCE.defaults());
+                ApplyShiftsStage.INSTANCE.defaults(), of(ActivityFramesStage.INSTANCE));
+    }
+
+    /**
+     * @param frameRateHz frames per second, for videos whose file does not record it
+     * @return a copy in which every stage that converts seconds to frames uses {@code frameRateHz} when the video
+     *         does not record its frame rate (the parameters keyed {@value #FRAME_RATE_KEY})
+     */
+    public PipelineSettings withFrameRateIfUnknown(double frameRateHz) {
+        Map<String, Parameters> copy = new LinkedHashMap<>(parameters);
+        for (Stage stage : STAGES) {
+            if (stage.parameters().stream().anyMatch(spec -> spec.key().equals(FRAME_RATE_KEY))) {
+                copy.put(stage.id(), of(stage).with(FRAME_RATE_KEY, frameRateHz));
+            }
+        }
+        return new PipelineSettings(unet, cgru, copy, unetWorkers);
     }
 
     /** @return a copy with {@code workers} U-Net workers */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.preprocess.Preprocessing;
@@ -31,16 +32,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The self-training of González-Colín et al., with no manual labels: the Blob Labeler's detections train the U-Net,
  * and the U-Net's output with the Blob Labeler's video mask trains the CGRU. For each video: Local Equalization,
- * then Motion Correction of the equalized video (the networks' input, as in the pipeline that applies them), and
- * the Blob Labeler on the raw video moved by the same shifts; then {@link UNetTraining} on the corrected frames and
- * the per-frame blob masks of all videos (split by video with three or more videos, else by frames), the trained
- * U-Net over every corrected video, and {@link CgruTraining} on those probability videos with the video masks as
- * targets.
+ * Motion Correction, the recorded video moved by the same shifts and, for a U-Net that reads activity (the default,
+ * {@link UNetInput}), the Activity Frames of that corrected recording; the Blob Labeler marks the cells in the
+ * frames the U-Net reads its labels from; then {@link UNetTraining} on the network's input frames and the per-frame
+ * blob masks of all videos (split by video with three or more videos, else by frames), the trained U-Net over every
+ * video, and {@link CgruTraining} on those probability videos with the video masks as targets.
  *
- * <p>The Blob Labeler reads the raw frames, not the equalized ones: equalization maps every frame through its own
- * contrast curve, and on synthetic epifluorescence videos its frame-to-frame changes made the labeler mark silent
- * cells as active in about a fifth of the frames (its video mask then covered the whole field), while on the raw
- * frames it marked no silent cell.
+ * <p>Which frames the Blob Labeler reads: for activity input, the activity frames themselves (they show a cell only
+ * while it is brighter than its own baseline, so the labels mark what the network sees). For equalized input, the corrected recording rather than the equalized
+ * frames: equalization maps every frame through its own contrast curve, and on synthetic epifluorescence videos its
+ * frame-to-frame changes made the labeler mark silent cells as active in about a fifth of the frames.
+ *
+ * <p>The report gives per video the labels' statistics (blob pixels a frame and their share of the frame, the video
+ * mask's area) and warns when they are implausible for cell bodies: labels that cover much of the frame teach the
+ * networks the background, not the cells.
  *
  * <p>Intermediate videos go into a scratch folder, one sub-folder per video and step, each deleted as soon as it is no
  * longer needed; the caller removes the scratch folder. Memory does not grow with the videos' length (every stage streams,
@@ -53,6 +58,11 @@ public final class SelfTraining {
 
     /** Shares of the progress bar: preprocessing and labels, U-Net training, U-Net prediction, CGRU training. */
     private static final double[] PROGRESS = {0, 0.15, 0.6, 0.75, 1};
+
+    /** Above this share of the frame in blobs, on average, the labels are implausible for firing cells. */
+    static final double MAX_BLOB_SHARE = 0.1;
+    /** Above this share of the frame, a video mask is implausible for cell bodies. */
+    static final double MAX_VIDEO_MASK_SHARE = 0.3;
 
     private SelfTraining() {
     }
@@ -115,9 +125,11 @@ public final class SelfTraining {
         }
         UNetTrainingConfig unetConfig;
         CgruTrainingConfig cgruConfig;
+        UNetInput unetInput;
         try {
-            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(), 1); // equalized frames: one channel
+            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(), 1); // one channel: grey frames
             cgruConfig = CgruLearnerStage.toConfig(settings.cgruLearner());
+            unetInput = UNetInput.fromKey(settings.unetLearner().getString(UNetLearnerStage.INPUT_FRAMES));
         } catch (IllegalArgumentException e) {
             throw new NeurosegException(e.getMessage(), e);
         }
@@ -126,22 +138,22 @@ public final class SelfTraining {
         List<LabeledVideo> probabilities = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
-                prepared.add(prepare(inputs.get(i), settings, scratch.resolve("video" + (i + 1)),
+                prepared.add(prepare(inputs.get(i), settings, unetInput, scratch.resolve("video" + (i + 1)),
                         part(monitor, 0, i, inputs.size())));
             }
             List<LabeledVideo> frames = new ArrayList<>();
             for (Prepared video : prepared) {
-                frames.add(new LabeledVideo(video.name(), video.corrected(), video.blobMasks()));
+                frames.add(new LabeledVideo(video.name(), video.frames(), video.blobMasks()));
             }
             LOGGER.info("Self-training: U-Net on {} videos", prepared.size());
             UNetTraining.Result unetResult = UNetTraining.run(unetConfig, frames, part(monitor, 1, 0, 1));
             ModelFile unet = UNetModelFile.write(context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION),
-                    unetResult.config(), unetResult.parameters(), unetResult.summary());
+                    unetResult.config(), unetInput, unetResult.parameters(), unetResult.summary());
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared video = prepared.get(i);
                 Path folder = video.folder().resolve("probabilities");
                 Video predicted = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO,
-                        video.corrected()).with(UNetPredictorStage.MODEL, unet), settings.unetPredictor(),
+                        video.frames()).with(UNetPredictorStage.MODEL, unet), settings.unetPredictor(),
                         inFolder(folder, part(monitor, 2, i, prepared.size()))).get(UNetPredictorStage.PROBABILITIES);
                 probabilities.add(new LabeledVideo(video.name(), predicted, video.videoMask()));
                 video.discardFrames();
@@ -166,39 +178,45 @@ public final class SelfTraining {
      *
      * @param name the input's name
      * @param folder its scratch folder
-     * @param corrected equalized, motion-corrected frames (float32), in {@code folder/corrected}
-     * @param blobMasks the Blob Labeler's per-frame masks of the raw frames moved by the same shifts, in
-     *        {@code folder/labels}
+     * @param frames what the U-Net reads (float32), in {@code folder/corrected}
+     * @param blobMasks the Blob Labeler's per-frame masks, in {@code folder/labels}
      * @param videoMask the Blob Labeler's video mask (one frame, on the heap)
      * @param blobPixelsPerFrame blob pixels of the average frame
      */
-    private record Prepared(String name, Path folder, Video corrected, Video blobMasks, Video videoMask,
+    private record Prepared(String name, Path folder, Video frames, Video blobMasks, Video videoMask,
             double blobPixelsPerFrame) {
 
         /** Closes and deletes the frames and blob masks, which only the U-Net needs. */
         void discardFrames() {
-            discard(corrected, folder.resolve("corrected"));
+            discard(frames, folder.resolve("corrected"));
             discard(blobMasks, folder.resolve("labels"));
         }
     }
 
-    private static Prepared prepare(Input input, Settings settings, Path folder, ProgressMonitor monitor)
-            throws NeurosegException, CanceledException {
+    private static Prepared prepare(Input input, Settings settings, UNetInput unetInput, Path folder,
+            ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        boolean activity = unetInput == UNetInput.ACTIVITY;
         Preprocessing.Result preprocessed = Preprocessing.run(input.video(), settings.preprocessing(),
-                Preprocessing.Extent.RECORDED_CORRECTED,
+                activity ? Preprocessing.Extent.ACTIVITY : Preprocessing.Extent.RECORDED_CORRECTED,
                 scratchFolder(folder.resolve("equalized")), inFolder(folder.resolve("corrected"),
                         monitor.subMonitor(0, 0.75)));
-        Video correctedVideo = preprocessed.corrected();
+        Video frames = activity ? preprocessed.activity() : preprocessed.corrected();
+        Video labelled = activity ? preprocessed.activity() : preprocessed.recordedCorrected();
         try {
             PortValues labels;
             try {
-                labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO,
-                        preprocessed.recordedCorrected()), settings.labeler(), inFolder(folder.resolve("labels"),
-                                monitor.subMonitor(0.75, 1)));
+                labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, labelled),
+                        settings.labeler(),
+                        inFolder(folder.resolve("labels"), monitor.subMonitor(0.75, 1)));
             } finally {
-                close(preprocessed.recordedCorrected());
-                if (preprocessed.recordedCorrected() instanceof FileVideo stored) {
-                    AtomicFiles.deleteQuietly(stored.file());
+                for (Video unused : new Video[] {preprocessed.recordedCorrected(), activity ? preprocessed.corrected()
+                        : null}) {
+                    if (unused != null) {
+                        close(unused);
+                        if (unused instanceof FileVideo stored) {
+                            AtomicFiles.deleteQuietly(stored.file());
+                        }
+                    }
                 }
             }
             Video blobMasks = labels.get(BlobLabelerStage.BLOB_MASKS);
@@ -212,10 +230,10 @@ public final class SelfTraining {
             }
             double perFrame = countLabeled(blobMasks, monitor) / (double) blobMasks.shape().frames();
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
-                    correctedVideo.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
-            return new Prepared(input.name(), folder, correctedVideo, blobMasks, videoMask, perFrame);
+                    frames.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
+            return new Prepared(input.name(), folder, frames, blobMasks, videoMask, perFrame);
         } catch (NeurosegException | CanceledException | RuntimeException e) {
-            discard(correctedVideo, folder.resolve("corrected"));
+            discard(frames, folder.resolve("corrected"));
             throw e;
         }
     }
@@ -249,6 +267,16 @@ public final class SelfTraining {
                 pixels += value > 0.5f ? 1 : 0;
             }
             entry.addProperty("videoMaskPixels", pixels);
+            double blobShare = video.blobPixelsPerFrame() / mask.length;
+            double maskShare = pixels / (double) mask.length;
+            entry.addProperty("blobShareOfFrame", blobShare);
+            entry.addProperty("videoMaskShareOfFrame", maskShare);
+            JsonArray warnings = new JsonArray();
+            for (String warning : labelWarnings(blobShare, maskShare)) {
+                warnings.add(warning);
+                LOGGER.warn("Self-training: {}: {}", video.name(), warning);
+            }
+            entry.add("warnings", warnings);
             list.add(entry);
         }
         JsonObject report = new JsonObject();
@@ -256,6 +284,30 @@ public final class SelfTraining {
         report.add("unet", unet);
         report.add("cgru", cgru);
         return report;
+    }
+
+    /**
+     * @param blobShare blob pixels of the average frame over the frame's pixels
+     * @param maskShare video-mask pixels over the frame's pixels
+     * @return what is implausible about labels of cell bodies with this coverage, empty when nothing is
+     */
+    static List<String> labelWarnings(double blobShare, double maskShare) {
+        List<String> warnings = new ArrayList<>();
+        if (blobShare == 0) {
+            warnings.add("the Blob Labeler found no blob in any frame: nothing to learn from (lower its threshold "
+                    + "or check the cell radius)");
+        } else if (blobShare > MAX_BLOB_SHARE) {
+            warnings.add(String.format(Locale.ROOT, "blobs cover %.0f %% of the average frame: firing cells rarely "
+                    + "cover more than %.0f %%, so the labels likely mark background (raise the Blob Labeler's "
+                    + "threshold or check the cell radius)", 100 * blobShare, 100 * MAX_BLOB_SHARE));
+        }
+        if (maskShare > MAX_VIDEO_MASK_SHARE) {
+            warnings.add(String.format(Locale.ROOT, "the video mask covers %.0f %% of the frame: more than the %.0f %% "
+                    + "that cell bodies plausibly cover, so the CGRU would learn to mark background (raise the Blob "
+                    + "Labeler's threshold or its frames for the video mask)", 100 * maskShare,
+                    100 * MAX_VIDEO_MASK_SHARE));
+        }
+        return warnings;
     }
 
     /** @return the monitor of the {@code index}-th of {@code count} equal parts of a step of the progress bar */

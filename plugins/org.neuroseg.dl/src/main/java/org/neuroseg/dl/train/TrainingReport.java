@@ -21,9 +21,13 @@ public final class TrainingReport {
         StringBuilder text = new StringBuilder("NeuroSeg self-training\n\nVideos (labels from the Blob Labeler):\n");
         for (JsonElement element : report.getAsJsonArray("videos")) {
             JsonObject video = element.getAsJsonObject();
-            text.append(format("  %s: %d frames, %.1f blob pixels a frame, %d pixels in the video mask%n",
-                    video.get("name").getAsString(), video.get("frames").getAsInt(),
-                    video.get("blobPixelsPerFrame").getAsDouble(), video.get("videoMaskPixels").getAsLong()));
+            text.append(format("  %s: %d frames, %.1f blob pixels a frame (%.2f %% of the frame), %d pixels in the "
+                    + "video mask (%.1f %%)%n", video.get("name").getAsString(), video.get("frames").getAsInt(),
+                    video.get("blobPixelsPerFrame").getAsDouble(), 100 * video.get("blobShareOfFrame").getAsDouble(),
+                    video.get("videoMaskPixels").getAsLong(), 100 * video.get("videoMaskShareOfFrame").getAsDouble()));
+            for (JsonElement warning : video.getAsJsonArray("warnings")) {
+                text.append("    WARNING: ").append(warning.getAsString()).append('\n');
+            }
         }
         JsonObject unet = report.getAsJsonObject("unet");
         text.append(format("%nU-Net: %s; test Dice %.3f on %d frames%n", epochs(unet),

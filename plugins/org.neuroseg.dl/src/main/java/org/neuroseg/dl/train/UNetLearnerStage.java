@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.UNetConfig;
+import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
@@ -16,6 +17,7 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -31,6 +33,12 @@ public final class UNetLearnerStage implements Stage {
     /** Suffix that pairs a video {@code NAME.nsv} with its labels {@code NAME.labels.nsv} in a training folder. */
     public static final String LABELS_SUFFIX = ".labels" + VideoStore.EXTENSION;
 
+    public static final ParamSpec INPUT_FRAMES = ParamSpec.choice("inputFrames", "Input frames",
+            UNetInput.ACTIVITY.key(), UNetInput.keys(), "What the video on the input port holds, recorded in the "
+                    + "model so that the U-Net and CGRU Predictors and `neuroseg run` give it the same kind. activity: "
+                    + "the Activity Frames of the motion-corrected recording, with labels of the cells active in "
+                    + "each frame (the network then shows when a cell fires); equalized: Local Equalization and "
+                    + "Motion Correction, the paper's input, with labels of the cells visible in each frame.");
     public static final ParamSpec BASE_CHANNELS = ParamSpec.integer("baseChannels", "Base channels", 4, 1, 64,
             "Feature channels of the first level; each deeper level doubles them. More channels learn more but "
                     + "run slower (4: about 1 GMAC a 512 x 512 frame; 8: about 4).");
@@ -48,11 +56,14 @@ public final class UNetLearnerStage implements Stage {
             "Side of the square crops the network trains on; a multiple of 2 to the power of the levels.");
     public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Crops per step", 8, 1, 256,
             "Crops in each training step.");
-    public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-4, 1e-7, 1,
-            "Step size of the Adam optimiser (the paper used 0.0001).");
-    public static final ParamSpec LOSS = ParamSpec.choice("loss", "Loss", LossKind.BCE.key(),
+    public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-3, 1e-7, 1,
+            "Step size of the Adam optimiser (the paper used 0.0001, which learned too slowly in the time a CPU "
+                    + "has).");
+    public static final ParamSpec LOSS = ParamSpec.choice("loss", "Loss", LossKind.DICE.key(),
             List.of(LossKind.BCE.key(), LossKind.DICE.key()),
-            "bce: binary cross-entropy (the paper's); dice: soft Dice, insensitive to how rare cell pixels are.");
+            "dice: soft Dice, insensitive to how rare cell pixels are (cells active in a frame cover well under "
+                    + "1 % of it: with cross-entropy the network first spends many epochs learning that most pixels "
+                    + "are background); bce: binary cross-entropy (the paper's).");
     public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 100, 1, 10_000,
             "Most passes over the training frames (one crop of each frame a pass).");
     public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
@@ -65,9 +76,11 @@ public final class UNetLearnerStage implements Stage {
                     "Optional: every NAME.nsv in this folder with a NAME.labels.nsv beside it is added to the training "
                     + "data, so the sample spans several videos and the split is by video.");
 
-    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "Preprocessed frames to learn from.");
+    public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "Preprocessed frames to learn from, of "
+            + "the kind set in 'Input frames'.");
     public static final PortSpec<Video> LABELS = PortSpec.video("Labels",
-            "Cell masks: one frame per video frame, or one frame for all frames; pixels above 0.5 are cells.");
+            "Cell masks: one frame per video frame (the cells active or visible in it), or one frame for all "
+                    + "frames; pixels above 0.5 are cells.");
     public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
             "The trained U-Net (architecture \"unet\").");
 
@@ -99,8 +112,11 @@ public final class UNetLearnerStage implements Stage {
         return "Trains the first network of González-Colín et al.: a U-Net (batch norm, skip connections, bilinear "
                 + "upsampling) whose bottleneck is an Atrous Spatial Pyramid Pooling block (dilated convolutions "
                 + "at rates 1, 2 and 4, a 1 x 1 branch and image pooling). Training pairs are preprocessed frames "
-                + "and label masks: a label video with one frame per video frame (e.g. the Blob Labeler's) or a "
-                + "single mask for all frames (e.g. ground truth). Frames are sampled at random across the videos "
+                + "and label masks: a label video with one frame per video frame (e.g. the Blob Labeler's on "
+                + "Activity Frames: the cells active in each frame) or a single mask for all frames. By default "
+                + "the network reads Activity Frames, each pixel's rise above its own baseline in units of its "
+                + "noise, which look alike whatever the microscope; the paper's equalized frames remain a "
+                + "choice. Frames are sampled at random across the videos "
                 + "and split by video into training, validation and test; the network learns from random crops "
                 + "with flips and quarter turns, with Adam and binary cross-entropy (or Dice), and stops early "
                 + "when the validation loss stops falling. Canceling after the first epoch keeps the best network "
@@ -111,8 +127,13 @@ public final class UNetLearnerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(BASE_CHANNELS, DEPTH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, LEARNING_RATE, LOSS,
+        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, LEARNING_RATE, LOSS,
                 EPOCHS, PATIENCE, SEED, MORE_DATA);
+    }
+
+    @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(INPUT_FRAMES.key(), "0.2", UNetInput.EQUALIZED.key()));
     }
 
     @Override
@@ -157,8 +178,8 @@ public final class UNetLearnerStage implements Stage {
                     + "(moreTrainingData)", data, opened);
             UNetTraining.Result result = UNetTraining.run(config, data, context.monitor());
             Path file = context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION);
-            return PortValues.of(MODEL, UNetModelFile.write(file, result.config(), result.parameters(),
-                    result.summary()));
+            return PortValues.of(MODEL, UNetModelFile.write(file, result.config(), UNetInput.fromKey(
+                    parameters.getString(INPUT_FRAMES)), result.parameters(), result.summary()));
         } finally {
             TrainingFolder.closeAll(opened);
         }

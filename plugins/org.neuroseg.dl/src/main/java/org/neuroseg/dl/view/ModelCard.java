@@ -124,12 +124,23 @@ public final class ModelCard extends JPanel {
         String normalization = info.get("inputNormalization") instanceof JsonObject method
                 && method.get("method") instanceof JsonPrimitive name ? name.getAsString() : "not recorded";
         return switch (architecture) {
-            case UNetModelFile.ARCHITECTURE -> "video frames of " + channels(UNetModelFile.inputChannels(info))
-                    + ", normalisation " + normalization;
+            case UNetModelFile.ARCHITECTURE -> inputFrames(info) + " of " + channels(UNetModelFile.inputChannels(
+                    info)) + ", normalisation " + normalization;
             case CgruModelFile.ARCHITECTURE -> "the U-Net's probability video, frames of "
                     + channels(ConvGruConfig.INPUT_CHANNELS) + ", normalisation " + normalization;
             default -> "normalisation " + normalization;
         };
+    }
+
+    private static String inputFrames(JsonObject info) {
+        try {
+            return switch (UNetModelFile.input(info)) {
+                case ACTIVITY -> "activity frames";
+                case EQUALIZED -> "equalized frames";
+            };
+        } catch (org.neuroseg.NeurosegException e) {
+            return "frames of an unknown kind";
+        }
     }
 
     private static String channels(int count) {

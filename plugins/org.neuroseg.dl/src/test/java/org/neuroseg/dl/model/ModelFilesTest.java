@@ -61,6 +61,21 @@ class ModelFilesTest {
                 + " allowed 1 to 6", range.getMessage());
     }
 
+    @Test
+    void theInputFramesAreRecordedAndOldFilesReadEqualizedFrames() throws Exception {
+        String old = "{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4, "
+                + "\"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
+        assertEquals(UNetInput.EQUALIZED, UNetModelFile.input(UNetModelFile.readInfo(model(old))));
+        Path written = UNetModelFile.write(dir.resolve("activity.nsmodel"), UNetConfig.DEFAULT, UNetInput.ACTIVITY,
+                new byte[0], null).file();
+        assertEquals(UNetInput.ACTIVITY, UNetModelFile.input(UNetModelFile.readInfo(written)));
+        Path newer = model(old.replace("\"depth\": 4,", "\"depth\": 4, \"inputFrames\": \"spectral\","));
+        NeurosegException e = assertThrows(NeurosegException.class,
+                () -> UNetModelFile.input(UNetModelFile.readInfo(newer)));
+        assertEquals("The U-Net model reads frames this NeuroSeg does not know: Unknown U-Net input 'spectral': known "
+                + "are [activity, equalized]", e.getMessage());
+    }
+
     private void assertMessage(String expected, Path file) {
         NeurosegException e = assertThrows(NeurosegException.class, () -> UNetModelFile.readInfo(file));
         assertEquals(expected, e.getMessage());

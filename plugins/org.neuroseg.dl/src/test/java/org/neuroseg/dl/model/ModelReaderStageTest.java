@@ -88,7 +88,7 @@ class ModelReaderStageTest {
         Path noArchitecture = zip(dir.resolve("plain.nsmodel"), "{\"format\":\"neuroseg-model\"}", new byte[16]);
         assertMessage(fromFile(noArchitecture), noArchitecture + " does not say which network it holds");
         Path mixed = dir.resolve("mixed.nsmodel");
-        UNetModelFile.write(mixed, UNetConfig.DEFAULT, parameterStream(smallCgru(dir.resolve("c.nsmodel"))), null);
+        UNetModelFile.write(mixed, UNetConfig.DEFAULT, org.neuroseg.dl.model.UNetInput.ACTIVITY, parameterStream(smallCgru(dir.resolve("c.nsmodel"))), null);
         assertMessage(fromFile(mixed), "Cannot load model file " + mixed);
         Path newer = dir.resolve("newer.nsmodel");
         zip(newer, "{\"format\":\"neuroseg-model\",\"formatVersion\":2,\"architecture\":\"unet\"}", new byte[16]);

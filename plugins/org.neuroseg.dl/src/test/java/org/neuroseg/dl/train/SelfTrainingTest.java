@@ -68,4 +68,16 @@ class SelfTrainingTest {
                     + "\\.nsv")), "intermediate videos of the canceled video are deleted");
         }
     }
+
+    @Test
+    void labelsThatCoverMuchOfTheFrameOrNothingAreWarnedAbout() {
+        assertEquals(List.of(), SelfTraining.labelWarnings(0.01, 0.12));
+        List<String> background = SelfTraining.labelWarnings(0.8, 0.95);
+        assertEquals(2, background.size(), background.toString());
+        assertTrue(background.get(0).contains("blobs cover 80 % of the average frame"), background.get(0));
+        assertTrue(background.get(1).contains("the video mask covers 95 % of the frame"), background.get(1));
+        List<String> nothing = SelfTraining.labelWarnings(0, 0);
+        assertEquals(1, nothing.size());
+        assertTrue(nothing.get(0).contains("found no blob"), nothing.get(0));
+    }
 }

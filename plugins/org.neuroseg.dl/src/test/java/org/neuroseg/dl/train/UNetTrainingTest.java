@@ -75,7 +75,7 @@ class UNetTrainingTest {
     void modelFileRoundTripGivesIdenticalPredictions() throws Exception {
         UNetTraining.Result result = UNetTraining.run(config(1), data, ProgressMonitor.NONE);
         Path file = folder.resolve("tiny" + UNetModelFile.EXTENSION);
-        UNetModelFile.write(file, result.config(), result.parameters(), result.summary());
+        UNetModelFile.write(file, result.config(), org.neuroseg.dl.model.UNetInput.ACTIVITY, result.parameters(), result.summary());
         float[] frame = new float[64 * 64];
         data.get(0).frames().readFrame(5, frame);
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -104,7 +104,7 @@ class UNetTrainingTest {
         UNetTraining.Result result = UNetTraining.run(config, twoChannels, ProgressMonitor.NONE);
         assertEquals(2, result.config().inputChannels());
         Path file = folder.resolve("two-channels" + UNetModelFile.EXTENSION);
-        UNetModelFile.write(file, result.config(), result.parameters(), result.summary());
+        UNetModelFile.write(file, result.config(), org.neuroseg.dl.model.UNetInput.ACTIVITY, result.parameters(), result.summary());
         assertEquals(2, UNetModelFile.readInfo(file).getAsJsonObject("unet").get("inputChannels").getAsInt());
         float[] frame = new float[2 * 64 * 64];
         twoChannels.get(0).frames().readFrame(5, frame);

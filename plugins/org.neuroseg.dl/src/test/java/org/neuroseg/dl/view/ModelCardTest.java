@@ -36,7 +36,8 @@ class ModelCardTest {
     @Test
     void plotsTheLossesOfEveryEpochOfATinyModelFile() throws Exception {
         ModelCard card = ModelCard.of(UNetModelFile.write(folder.resolve("tiny.nsmodel"),
-                new UNetConfig(2, 4, List.of(1, 2), 1), new byte[0], training()));
+                new UNetConfig(2, 4, List.of(1, 2), 1), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0],
+                training()));
         LossPlot plot = card.lossPlot();
         assertArrayEquals(TRAINING, plot.trainingLosses());
         assertArrayEquals(VALIDATION, plot.validationLosses());
@@ -57,12 +58,13 @@ class ModelCardTest {
     @Test
     void statesArchitectureInputTrainingDataAndScores() throws Exception {
         ModelCard card = ModelCard.of(UNetModelFile.write(folder.resolve("tiny.nsmodel"),
-                new UNetConfig(2, 4, List.of(1, 2), 3), new byte[0], training()));
+                new UNetConfig(2, 4, List.of(1, 2), 3), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0],
+                training()));
         String html = card.html();
         assertTrue(html.contains("<h2>U-Net model: tiny.nsmodel</h2>"), html);
         assertTrue(html.contains("<tr><td>depth</td><td><b>2</b></td></tr>"), html);
         assertTrue(html.contains("<tr><td>aspp rates</td><td><b>1, 2</b></td></tr>"), html);
-        assertTrue(html.contains("video frames of 3 channels, normalisation frame-zscore"), html);
+        assertTrue(html.contains("activity frames of 3 channels, normalisation frame-zscore"), html);
         assertTrue(html.contains("<h3>Training data</h3><table><tr><td>videos</td><td><b>2</b></td></tr>"
                 + "<tr><td>training frames</td><td><b>40</b></td></tr></table>"), html);
         assertTrue(html.contains("<tr><td>learning rate</td><td><b>0.001</b></td></tr>"), html);

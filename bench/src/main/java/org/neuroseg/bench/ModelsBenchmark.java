@@ -1,0 +1,230 @@
+package org.neuroseg.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.neuroseg.dl.infer.CgruPredictorStage;
+import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.model.ShippedModels;
+import org.neuroseg.dl.model.UNetInput;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.dl.pipeline.EndToEndPipeline;
+import org.neuroseg.dl.pipeline.PipelineResult;
+import org.neuroseg.dl.pipeline.PipelineSettings;
+import org.neuroseg.metrics.MatchingRule;
+import org.neuroseg.metrics.NeuronMetrics;
+import org.neuroseg.metrics.SegmentationScore;
+import org.neuroseg.preprocess.Preprocessing;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.ProjectionStage;
+import org.neuroseg.segmentation.RefinementStage;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.PortValues;
+import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
+import org.neuroseg.synthetic.SyntheticParams;
+import org.neuroseg.synthetic.SyntheticResult;
+import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.synthetic.SyntheticVideoStage;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoStore;
+
+/**
+ * What each network contributes, on held-out synthetic videos (seeds used by no training script) of both presets,
+ * 30 % silent cells: the U-Net's per-cell signal (AUC of the temporal standard deviation of a cell's mean
+ * probability, firing against silent cells: does the U-Net's output move when a cell fires?), the CGRU alone
+ * (its probability image refined with Morphological Refinement's defaults, scored against the firing cells before
+ * Activity Validation), the whole pipeline ({@code neuroseg run}), and the paper's baselines, the max and mean
+ * projections thresholded by Otsu (the paper's Table 2). Neuron scores: IoU >= 0.5, Hungarian.
+ */
+final class ModelsBenchmark {
+
+    /** Held-out videos: seed, preset, cell diameter, frame rate, cells, indicator, spike rate. */
+    private static final String[][] VIDEOS = {
+        {"211", SyntheticVideoStage.EPIFLUORESCENCE, "8.5", "10", "80", "GCaMP6f", "0.5"},
+        {"212", SyntheticVideoStage.EPIFLUORESCENCE, "7", "5", "100", "jGCaMP8m", "0.5"},
+        {"213", SyntheticVideoStage.EPIFLUORESCENCE, "11", "20", "50", "jGCaMP7f", "0.5"},
+        {"214", SyntheticVideoStage.TWO_PHOTON, "12", "7.5", "50", "GCaMP6f", "0.5"},
+        {"215", SyntheticVideoStage.TWO_PHOTON, "9", "15", "80", "jGCaMP8s", "0.5"},
+        {"216", SyntheticVideoStage.TWO_PHOTON, "14", "30", "36", "jGCaMP7f", "0.5"},
+    };
+
+    private ModelsBenchmark() {
+    }
+
+    /**
+     * @param frames frames of each held-out video (256 x 256)
+     * @param unet the U-Net model file
+     * @param cgru the CGRU model file
+     */
+    static List<String> run(Path work, int frames, ModelFile unet, ModelFile cgru) throws Exception {
+        UNetInput input = UNetModelFile.input(UNetModelFile.readInfo(unet.file()));
+        List<String> rows = new ArrayList<>();
+        rows.add("| video | U-Net AUC | CGRU alone: precision | recall | F1 | `neuroseg run`: precision | recall "
+                + "| F1 | max projection F1 | mean projection F1 | firing / all cells |");
+        rows.add("|---|---|---|---|---|---|---|---|---|---|---|");
+        double[] sums = new double[9];
+        for (String[] spec : VIDEOS) {
+            Path folder = Files.createDirectories(work.resolve("seed" + spec[0]));
+            SyntheticParams params = SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
+                    .with(SyntheticVideoStage.PRESET.key(), spec[1]).with(SyntheticVideoStage.WIDTH.key(), 256)
+                    .with(SyntheticVideoStage.HEIGHT.key(), 256).with(SyntheticVideoStage.FRAMES.key(), frames)
+                    .with(SyntheticVideoStage.CELL_DIAMETER.key(), Double.parseDouble(spec[2]))
+                    .with(SyntheticVideoStage.FRAME_RATE.key(), Double.parseDouble(spec[3]))
+                    .with(SyntheticVideoStage.NEURONS.key(), Integer.parseInt(spec[4]))
+                    .with(SyntheticVideoStage.INDICATOR.key(), spec[5])
+                    .with(SyntheticVideoStage.SPIKE_RATE.key(), Double.parseDouble(spec[6]))
+                    .with(SyntheticVideoStage.MOTION.key(), false).with(SyntheticVideoStage.SEED.key(),
+                            Long.parseLong(spec[0])));
+            SyntheticResult truth = SyntheticVideoGenerator.generate(params, folder.resolve("synthetic"),
+                    ProgressMonitor.NONE);
+            RoiSet firing = truth.functionalRois();
+            double auc;
+            NeuronMetrics cgruAlone;
+            StageContext context = StageContext.inDirectory(folder, ProgressMonitor.NONE);
+            try (Video raw = VideoStore.open(truth.videoFile());
+                    Preprocessing.Result preprocessed = Preprocessing.run(raw, Preprocessing.Settings.defaults(),
+                            input == UNetInput.ACTIVITY ? Preprocessing.Extent.ACTIVITY
+                                    : Preprocessing.Extent.CORRECTED, folder, context);
+                    Video probabilities = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO,
+                            input == UNetInput.ACTIVITY ? preprocessed.activity() : preprocessed.corrected())
+                            .with(UNetPredictorStage.MODEL, unet), UNetPredictorStage.INSTANCE.defaults(), context)
+                            .get(UNetPredictorStage.PROBABILITIES)) {
+                auc = spreadAuc(probabilities, truth);
+                try (Video functional = CgruPredictorStage.INSTANCE.run(PortValues.of(
+                        CgruPredictorStage.PROBABILITIES, probabilities).with(CgruPredictorStage.MODEL, cgru),
+                        CgruPredictorStage.INSTANCE.defaults(), context)
+                        .get(CgruPredictorStage.FUNCTIONAL_PROBABILITY)) {
+                    PortValues refined = RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK,
+                            functional), RefinementStage.INSTANCE.defaults(), context);
+                    refined.get(RefinementStage.LABELS).close();
+                    cgruAlone = score(refined.get(RefinementStage.ROIS), firing);
+                }
+            }
+            PipelineResult run = EndToEndPipeline.run(PipelineSettings.defaults(truth.videoFile(), unet, cgru), null,
+                    folder.resolve("run"), ProgressMonitor.NONE);
+            NeuronMetrics pipeline = score(run.neurons(), firing);
+            double max = projectionF1(truth, ProjectionStage.MAX, firing, context);
+            double mean = projectionF1(truth, ProjectionStage.MEAN, firing, context);
+            double[] values = {auc, cgruAlone.precision(), cgruAlone.recall(), cgruAlone.f1(), pipeline.precision(),
+                pipeline.recall(), pipeline.f1(), max, mean};
+            for (int i = 0; i < values.length; i++) {
+                sums[i] += values[i];
+            }
+            rows.add(String.format(Locale.ROOT, "| %s %s, %s px, %s Hz, %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
+                    + "| %.2f | %.2f | %.2f | %d / %d |", spec[0], spec[1], spec[2], spec[3], spec[5], auc,
+                    values[1], values[2], values[3], values[4], values[5], values[6], max, mean, firing.size(),
+                    truth.rois().size()));
+        }
+        double n = VIDEOS.length;
+        rows.add(String.format(Locale.ROOT, "| mean | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | |",
+                sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n, sums[6] / n,
+                sums[7] / n, sums[8] / n));
+        return rows;
+    }
+
+    /** @return the shipped models */
+    static ModelFile[] shipped() throws Exception {
+        return new ModelFile[] {ShippedModels.unet(), ShippedModels.cgru()};
+    }
+
+    private static NeuronMetrics score(RoiSet found, RoiSet firing) {
+        return SegmentationScore.of(found, firing).neuron(MatchingRule.IOU_HUNGARIAN);
+    }
+
+    private static double projectionF1(SyntheticResult truth, String projection, RoiSet firing,
+            StageContext context) throws Exception {
+        PortValues outputs;
+        try (Video video = VideoStore.open(truth.videoFile())) {
+            outputs = ProjectionStage.INSTANCE.run(PortValues.of(ProjectionStage.VIDEO, video),
+                    ProjectionStage.INSTANCE.defaults().with(ProjectionStage.PROJECTION.key(), projection), context);
+        }
+        outputs.get(ProjectionStage.PROJECTED_IMAGE).close();
+        outputs.get(ProjectionStage.MASK).close();
+        return score(outputs.get(ProjectionStage.ROIS), firing).f1();
+    }
+
+    /**
+     * The AUC (probability that a random firing cell scores above a random silent one) of the temporal standard
+     * deviation of each cell's mean probability: 0.5 = the output does not tell firing from silent cells.
+     */
+    static double spreadAuc(Video probabilities, SyntheticResult truth) throws Exception {
+        List<Roi> cells = truth.rois().rois();
+        int frames = probabilities.shape().frames();
+        double[] sums = new double[cells.size()];
+        double[] squares = new double[cells.size()];
+        float[] frame = new float[probabilities.shape().pixelsPerFrame()];
+        int width = probabilities.shape().width();
+        for (int t = 0; t < frames; t++) {
+            probabilities.readFrame(t, frame);
+            for (int c = 0; c < cells.size(); c++) {
+                Roi roi = cells.get(c);
+                double sum = 0;
+                for (int p = 0; p < roi.area(); p++) {
+                    sum += frame[roi.rows()[p] * width + roi.cols()[p]];
+                }
+                double mean = sum / roi.area();
+                sums[c] += mean;
+                squares[c] += mean * mean;
+            }
+        }
+        boolean[] functional = truth.functional();
+        List<Double> firing = new ArrayList<>();
+        List<Double> silent = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            double mean = sums[c] / frames;
+            double spread = Math.sqrt(Math.max(0, squares[c] / frames - mean * mean));
+            (functional[cells.get(c).id() - 1] ? firing : silent).add(spread);
+        }
+        return auc(firing.stream().mapToDouble(Double::doubleValue).toArray(),
+                silent.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** @return P(a random positive > a random negative), ties counting half */
+    static double auc(double[] positives, double[] negatives) {
+        if (positives.length == 0 || negatives.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = negatives.clone();
+        Arrays.sort(sorted);
+        double wins = 0;
+        for (double value : positives) {
+            int below = lowerBound(sorted, value);
+            int notAbove = upperBound(sorted, value);
+            wins += below + 0.5 * (notAbove - below);
+        }
+        return wins / ((double) positives.length * negatives.length);
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] <= value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}
