@@ -127,7 +127,8 @@ final class RealismBenchmark {
             boolean ok;
             if (statistic.factor() > 0) {
                 tolerance = "real range x/÷ " + format(statistic.factor());
-                ok = min > 0 && presetValue >= min / statistic.factor() && presetValue <= max * statistic.factor();
+                double f = statistic.factor();
+                ok = presetValue >= (min >= 0 ? min / f : min * f) && presetValue <= (max >= 0 ? max * f : max / f);
             } else {
                 tolerance = "real range ± " + format(statistic.plusMinus());
                 ok = presetValue >= min - statistic.plusMinus() && presetValue <= max + statistic.plusMinus();

@@ -144,10 +144,10 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
     public static SyntheticParams epifluorescence() {
         return new Builder().size(512, 512, 3600).frameRateHz(10).neuronCount(300).radiiPx(3.5, 5)
                 .minSpacingPx(10).silentFraction(0.3).spikeRateHz(0.5).burstiness(0.3).indicator(Indicator.GCAMP6F)
-                .baselinePhotons(2000).cellPhotons(500).brightnessSpread(0.7).neuropilStrength(0.3).neuropilFluctuation(0.5)
+                .baselinePhotons(3500).cellPhotons(400).brightnessSpread(0.7).neuropilStrength(0.3).neuropilFluctuation(0.2)
                 .vignetting(0.4).cameraGain(2.2).cameraOffset(100).readNoise(200).shotNoise(true)
                 .motionAmplitudePx(1.5).motionSmoothingFrames(11).maxShiftPx(8).jumpProbability(0.002)
-                .jumpSizePx(4).nucleusLevel(0.3).outOfFocus(150, 6).vessels(3, 0.3, 8).neuropilTexture(0)
+                .jumpSizePx(4).nucleusLevel(0.3).outOfFocus(40, 3).vessels(3, 0.3, 8).neuropilTexture(0)
                 .seed(1).build();
     }
 
@@ -162,9 +162,9 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
      */
     public static SyntheticParams twoPhoton() {
         return epifluorescence().toBuilder().size(512, 512, 3000).frameRateHz(7.5).neuronCount(250)
-                .radiiPx(5, 7).minSpacingPx(14).baselinePhotons(100).cellPhotons(300).neuropilStrength(0.1)
-                .neuropilFluctuation(0.2).vignetting(0.1).cameraGain(1).cameraOffset(100).readNoise(10)
-                .motionAmplitudePx(0.5).maxShiftPx(3).jumpProbability(0).jumpSizePx(0).nucleusLevel(0.1)
+                .radiiPx(5, 7).minSpacingPx(14).baselinePhotons(4).cellPhotons(2).neuropilStrength(0.1)
+                .neuropilFluctuation(0.2).vignetting(0.1).cameraGain(200).cameraOffset(100).readNoise(10)
+                .motionAmplitudePx(0.5).maxShiftPx(3).jumpProbability(0).jumpSizePx(0).nucleusLevel(0.2)
                 .outOfFocus(0, 0).vessels(0, 0, 8).neuropilTexture(0.3).build();
     }
 
