@@ -19,7 +19,8 @@ import org.neuroseg.io.AtomicFiles;
  * models/unet-default/unet-default.nsmodel and 100. The CGRU suite alone: {@code bench/run cgru [frames ...]};
  * default 600 3600. The end-to-end suite alone: {@code bench/run endtoend [frames ...]}; default 600 3600.
  * The real recordings: {@code bench/run real [--no-self-training]}. Activity frames' speed:
- * {@code bench/run activity [frames] [side]}; defaults 600 512.
+ * {@code bench/run activity [frames] [side]}; defaults 600 512. How real the presets look against the real
+ * recordings: {@code bench/run realism [frames] [side]}; defaults 400 256.
  */
 public final class Bench {
 
@@ -47,6 +48,10 @@ public final class Bench {
         }
         if (args.length > 0 && args[0].equals("real")) {
             runReal(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("realism")) {
+            runRealism(args);
             return;
         }
         if (args.length > 0 && args[0].equals("activity")) {
@@ -189,6 +194,33 @@ public final class Bench {
                 + "Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu threshold "
                 + "(the paper's Table 2 baselines).", ""), work -> ModelsBenchmark.run(work, frames, models[0],
                         models[1]));
+    }
+
+    /**
+     * The realism tables: {@code bench/run realism [frames] [side]} (defaults 400 256), real recordings from
+     * ../shared/data/real (or {@code -Dneuroseg.bench.real=FOLDER}).
+     */
+    private static void runRealism(String[] args) throws Exception {
+        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        int side = args.length > 2 ? Integer.parseInt(args[2]) : 256;
+        Path real = Path.of(System.getProperty("neuroseg.bench.real", "../shared/data/real"));
+        if (RealDataBenchmark.recordings(real).isEmpty()) {
+            throw new IllegalStateException("no real recordings under " + real.toAbsolutePath());
+        }
+        appendSection("realism", List.of("Command: `bench/run realism " + frames + " " + side + "`. Machine: "
+                + machine() + "; load average at start " + loadAverage() + ". Recordings: " + real + ". One set of "
+                + "estimators (bench/src/main/java/org/neuroseg/bench/RealismStatistics.java) on every video: per "
+                + "pixel mean, std and noise variance from temporal differences (var(x[t+1] - x[t]) / 2); "
+                + "noise-variance-against-mean line through the medians of 20 equal-count brightness bins; spectra "
+                + "of the central square crop (at most 192 px, Hann window), radially averaged; high-passed = minus "
+                + "a Gaussian blur of sigma 10 px; cell diameter = lag where the high-passed std image's "
+                + "autocorrelation falls half-way to its minimum (zero lag extrapolated from lags 1-2, so pixel "
+                + "noise does not count), over 0.404 (exact for uniform disks); active pixels = top 2 % of the "
+                + "high-passed std image (no labels used, so every recording is treated alike); events = "
+                + "3-frame mean above median + 4 noise std; coverage = high-passed std above median + 3 robust std; "
+                + "resting contrast = mean image over covered pixels minus over a ring 2-3 px outside them. A "
+                + "preset value is within when it lies in the range of the real values widened by the tolerance.",
+                ""), work -> RealismBenchmark.run(work, real, frames, side));
     }
 
     /** @return the video lengths given after the suite's name, or 600 and 3600 */

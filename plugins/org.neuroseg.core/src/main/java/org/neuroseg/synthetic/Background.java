@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
  * {@value #TAU_SECONDS} s); the field is scaled to unit spatial standard deviation. Background photons are
  * {@code baselinePhotons * (1 + neuropilStrength * field / sqrt(1 + field^2))}, a soft clip that keeps them within
  * ±neuropilStrength of the baseline. Illumination falls off quadratically from the
- * centre to {@code 1 - vignetting} in the corners. Computed row by row from separable tables: memory grows with
- * height + width, not their product.
+ * centre to {@code 1 - vignetting} in the corners. Computed row by row from separable tables. The rest of what
+ * is not ground truth is added here too: the fine texture ({@link NeuropilTexture}), the out-of-focus cells
+ * ({@link OutOfFocusCells}) and the vessels' shadows ({@link Vessels}, applied by {@link #shade}); memory grows
+ * with the frame size, not with the frame count beyond a few numbers per frame.
  */
 final class Background {
 
@@ -28,6 +30,9 @@ final class Background {
     private final float[][] amplitudes;
     private final float[] rowFalloff;
     private final float[] colFalloff;
+    private final NeuropilTexture texture;
+    private final OutOfFocusCells outOfFocus;
+    private final Vessels vessels;
 
     Background(SyntheticParams params) {
         this.params = params;
@@ -45,6 +50,9 @@ final class Background {
         amplitudes = amplitudes(params, random);
         rowFalloff = falloff(params.height(), params);
         colFalloff = falloff(params.width(), params);
+        texture = new NeuropilTexture(params);
+        outOfFocus = new OutOfFocusCells(params);
+        vessels = new Vessels(params);
     }
 
     private static void wave(float[] cos, float[] sin, double cycles, double phase) {
@@ -89,7 +97,8 @@ final class Background {
     }
 
     /**
-     * Writes the background photons of frame {@code frame} into {@code scene}, in the motion-free field of view.
+     * Writes the background photons of frame {@code frame} (neuropil field, texture, out-of-focus cells) into
+     * {@code scene}, in the motion-free field of view.
      *
      * @param scene height x width, row-major
      */
@@ -114,6 +123,13 @@ final class Background {
                 scene[base + col] = baseline * (1f + strength * field / (float) Math.sqrt(1f + field * field));
             }
         }
+        texture.add(frame, scene);
+        outOfFocus.add(frame, scene);
+    }
+
+    /** Multiplies the whole scene (height x width, row-major, motion-free) by the vessels' transmission. */
+    void shade(float[] scene) {
+        vessels.shade(scene);
     }
 
     /** @return the relative illumination at a pixel of the camera, in [1 - vignetting, 1] */

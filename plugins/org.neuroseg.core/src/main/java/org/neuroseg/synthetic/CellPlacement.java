@@ -45,7 +45,7 @@ final class CellPlacement {
                 double radius = params.radiusMinPx()
                         + (params.radiusMaxPx() - params.radiusMinPx()) * random.nextDouble();
                 cells.add(Footprint.draw(cells.size() + 1, row, col, radius, params.brightnessSpread(),
-                        random, params.width()));
+                        params.nucleusLevel(), random, params.width()));
             }
         }
         if (cells.size() < params.neuronCount()) {

@@ -13,7 +13,7 @@ import org.neuroseg.roi.Roi;
  * @param radiusPx semi-major axis (px)
  * @param brightness relative resting brightness of this cell, log-normal with mean 1
  * @param pixels row-major pixel indices (row * width + col) where the weight is positive
- * @param weights weight of each pixel: 1 in the cytosol, {@link #NUCLEUS_LEVEL} in the nucleus, ramps at the edges
+ * @param weights weight of each pixel: 1 in the cytosol, the nucleus level in the nucleus, ramps at the edges
  * @param roi the pixels inside the ellipse (weight at least 0.5), the ground-truth region
  */
 record Footprint(double centerRow, double centerCol, double radiusPx, double brightness, int[] pixels,
@@ -21,8 +21,6 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
 
     /** Largest eccentricity of a soma. */
     static final double MAX_ECCENTRICITY = 0.25;
-    /** Nucleus brightness relative to the cytosol. */
-    static final double NUCLEUS_LEVEL = 0.3;
     /** Nucleus size relative to the soma. */
     static final double NUCLEUS_SCALE = 0.45;
     /** Width of the soft edge in pixels. */
@@ -32,10 +30,11 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
      *
      * @param id the ROI id, from 1
      * @param brightnessSpread standard deviation of the log of the brightness
+     * @param nucleusLevel the nucleus's brightness relative to the cytosol
      * @param width columns of the field of view
      */
     static Footprint draw(int id, double centerRow, double centerCol, double radiusPx, double brightnessSpread,
-            SplittableRandom random, int width) {
+            double nucleusLevel, SplittableRandom random, int width) {
         double eccentricity = MAX_ECCENTRICITY * random.nextDouble();
         double angle = Math.PI * random.nextDouble();
         double brightness = Math.exp(brightnessSpread * random.nextGaussian()
@@ -60,7 +59,7 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
                 double u = (dx * cos + dy * sin) / radiusPx;
                 double v = (-dx * sin + dy * cos) / minor;
                 double rho = Math.sqrt(u * u + v * v);
-                double weight = weight(rho, radiusPx);
+                double weight = weight(rho, radiusPx, nucleusLevel);
                 if (weight > 0) {
                     pixels[count] = row * width + col;
                     weights[count++] = (float) weight;
@@ -77,9 +76,9 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
     }
 
     /** Weight at normalised elliptic distance {@code rho} (1 = the ellipse's boundary). */
-    private static double weight(double rho, double radiusPx) {
+    private static double weight(double rho, double radiusPx, double nucleusLevel) {
         double nucleus = edge(rho, NUCLEUS_SCALE, radiusPx);
-        return edge(rho, 1, radiusPx) * (1 - (1 - NUCLEUS_LEVEL) * nucleus);
+        return edge(rho, 1, radiusPx) * (1 - (1 - nucleusLevel) * nucleus);
     }
 
     /** A linear ramp from 1 inside to 0 outside an ellipse of relative size {@code scale}, {@link #EDGE_PX} wide. */

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Renders one frame from precomputed, immutable inputs: background and cells in the motion-free scene, shifted by
+ * Renders one frame from precomputed, immutable inputs: background and cells in the motion-free scene, shaded by
+ * the vessels, shifted by
  * bilinear resampling (edge pixels replicated), multiplied by the illumination, and recorded by the camera. Frame
  * {@code t} depends only on {@code t} and the inputs, and its noise comes from its own random stream, so frames may
  * be rendered in any order and on any thread with identical results. Thread-safe.
@@ -39,6 +40,7 @@ final class FrameRenderer {
     void render(int frame, float[] scene, float[] out) {
         background.fill(frame, scene);
         addCells(frame, scene);
+        background.shade(scene);
         shiftIntoCamera(frame, scene, out);
     }
 

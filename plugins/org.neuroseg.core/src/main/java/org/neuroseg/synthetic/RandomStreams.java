@@ -20,6 +20,14 @@ final class RandomStreams {
     static final int BACKGROUND = 5;
     /** Purpose: camera noise of a frame (index = frame index). */
     static final int NOISE = 6;
+    /** Purpose: placing the out-of-focus cells (index 0). */
+    static final int OUT_OF_FOCUS = 7;
+    /** Purpose: spike train of an out-of-focus cell (index = its index). */
+    static final int OUT_OF_FOCUS_SPIKES = 8;
+    /** Purpose: blood vessels (index 0). */
+    static final int VESSELS = 9;
+    /** Purpose: the fine neuropil texture and its fluctuation (index 0). */
+    static final int TEXTURE = 10;
 
     /** Below this mean, Poisson counts are sampled exactly; above, by a normal approximation. */
     static final double EXACT_POISSON_LIMIT = 30;

@@ -37,6 +37,20 @@ final class SpikeTrains {
         return counts;
     }
 
+    /**
+     * Spike trains of {@code count} functional cells that are not in the ground truth, each from stream
+     * ({@code purpose}, index).
+     *
+     * @return spike counts, cells x frames
+     */
+    static int[][] spikes(SyntheticParams params, int count, int purpose) {
+        int[][] counts = new int[count][params.frames()];
+        for (int cell = 0; cell < count; cell++) {
+            fill(counts[cell], params, RandomStreams.of(params.seed(), purpose, cell));
+        }
+        return counts;
+    }
+
     private static void fill(int[] counts, SyntheticParams params, SplittableRandom random) {
         double duration = params.frames() / params.frameRateHz();
         double rate = params.spikeRateHz();

@@ -6,8 +6,9 @@ package org.neuroseg.synthetic;
  * {@link #twoPhoton()}) and change what you need with {@link #toBuilder()}.
  *
  * <p>The photon model per pixel and frame (before noise) is
- * {@code vignette(p) * shift_t[ baselinePhotons * max(0, 1 + neuropilStrength * neuropil(p, t))
- * + sum_cells weight(p) * cellPhotons * (brightness_i + dF/F_i(t)) ]}, where {@code brightness_i} is log-normal
+ * {@code vignette(p) * shift_t[ vessels(p) * ( baselinePhotons * max(0, 1 + neuropilStrength * neuropil(p, t))
+ * + baselinePhotons * neuropilTexture * texture(p, t) + sum_out-of-focus blur_j(p) * cellPhotons * (brightness_j
+ * + dF/F_j(t)) + sum_cells weight(p) * cellPhotons * (brightness_i + dF/F_i(t)) ) ]}, where {@code brightness_i} is log-normal
  * with mean 1 and {@code log} standard deviation {@code brightnessSpread}, and {@code dF/F_i} is the indicator's
  * response in units of an average cell's resting fluorescence (a calcium indicator is dim without calcium, so a
  * cell barely visible at rest flashes as brightly as any other: its own dF/F is {@code dF/F_i / brightness_i});
@@ -45,6 +46,21 @@ package org.neuroseg.synthetic;
  * @param maxShiftPx bound on the shift per axis in pixels, [0, min(width, height) / 4]
  * @param jumpProbability probability per frame of a sudden jump of the preparation, [0, 1]
  * @param jumpSizePx length of a jump in pixels, [0, maxShiftPx]
+ * @param nucleusLevel brightness of a soma's nucleus relative to its cytosol, [0, 1] (low: ring-shaped somata,
+ *     as two-photon sections show them)
+ * @param outOfFocusCount cells above or below the focal plane, [0, 65535]: blurred (see {@code outOfFocusBlurPx}),
+ *     about twice as large as in-focus somata, firing like functional cells, anywhere in the frame (they may
+ *     overlap in-focus cells) and never part of the ground truth
+ * @param outOfFocusBlurPx standard deviation of the Gaussian that blurs an out-of-focus cell, in pixels, [0, 50];
+ *     its photons are spread, not lost
+ * @param vesselCount blood vessels crossing the field of view, [0, 20]: smooth curved stripes whose shadow
+ *     multiplies the whole scene (cells, background) and moves with the tissue
+ * @param vesselDepth relative loss of light at a vessel's centre line, [0, 0.95]
+ * @param vesselWidthPx typical width (full width at 1/e^(1/2) of the shadow) of a vessel in pixels, [1, 100];
+ *     each vessel's width is drawn in [0.6, 1.4] times it
+ * @param neuropilTexture mean photons of the fine neuropil texture relative to {@code baselinePhotons}, [0, 10]:
+ *     a log-normal random texture of grains about 1.5 px wide (out-of-focus dendrites and axons) whose brightness
+ *     follows {@code max(0, 1 + neuropilFluctuation * s(t))}, {@code s} a unit AR(1) process of time constant 1 s
  * @param seed seed of all random choices
  */
 public record SyntheticParams(int width, int height, int frames, double frameRateHz, int neuronCount,
@@ -52,7 +68,9 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         double burstiness, double riseSeconds, double decaySeconds, double dffPerSpike, double baselinePhotons,
         double cellPhotons, double brightnessSpread, double neuropilStrength, double neuropilFluctuation, double vignetting,
         double cameraGain, double cameraOffset, double readNoise, boolean shotNoise, double motionAmplitudePx,
-        double motionSmoothingFrames, double maxShiftPx, double jumpProbability, double jumpSizePx, long seed) {
+        double motionSmoothingFrames, double maxShiftPx, double jumpProbability, double jumpSizePx,
+        double nucleusLevel, int outOfFocusCount, double outOfFocusBlurPx, int vesselCount, double vesselDepth,
+        double vesselWidthPx, double neuropilTexture, long seed) {
 
     /**
      * Checks every parameter against its range.
@@ -92,6 +110,13 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         check("motionSmoothingFrames", motionSmoothingFrames, 1, 1000);
         check("jumpProbability", jumpProbability, 0, 1);
         check("jumpSizePx", jumpSizePx, 0, maxShiftPx);
+        check("nucleusLevel", nucleusLevel, 0, 1);
+        check("outOfFocusCount", outOfFocusCount, 0, 65535);
+        check("outOfFocusBlurPx", outOfFocusBlurPx, 0, 50);
+        check("vesselCount", vesselCount, 0, 20);
+        check("vesselDepth", vesselDepth, 0, 0.95);
+        check("vesselWidthPx", vesselWidthPx, 1, 100);
+        check("neuropilTexture", neuropilTexture, 0, 10);
     }
 
     private static void check(String name, double value, double min, double max) {
@@ -111,31 +136,36 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
      * One-photon (epifluorescence) recordings like the paper's: 512 x 512 pixels, 3600 frames at 10 Hz, GCaMP6f,
      * 300 somata of radius 3.5-5 px spaced at least 10 px (15 µm at 1.46 µm/px), 30 % silent, 0.5 Hz with a
      * third of the spikes in bursts, strong structured background and vignetting, NAOMi one-photon camera noise
-     * (gain 2.2, offset 100, read noise 200), smooth motion of 1.5 px with rare 4 px jumps, bounded by 8 px.
+     * (gain 2.2, offset 100, read noise 200), smooth motion of 1.5 px with rare 4 px jumps, bounded by 8 px;
+     * 150 out-of-focus cells blurred by 6 px and 3 vessel shadows (30 % deep, about 8 px wide), no fine texture.
      *
      * @return the preset, seed 1
      */
     public static SyntheticParams epifluorescence() {
         return new Builder().size(512, 512, 3600).frameRateHz(10).neuronCount(300).radiiPx(3.5, 5)
                 .minSpacingPx(10).silentFraction(0.3).spikeRateHz(0.5).burstiness(0.3).indicator(Indicator.GCAMP6F)
-                .baselinePhotons(2000).cellPhotons(500).brightnessSpread(0.7).neuropilStrength(0.3).neuropilFluctuation(0.5)
+                .baselinePhotons(3500).cellPhotons(400).brightnessSpread(0.7).neuropilStrength(0.3).neuropilFluctuation(0.2)
                 .vignetting(0.4).cameraGain(2.2).cameraOffset(100).readNoise(200).shotNoise(true)
                 .motionAmplitudePx(1.5).motionSmoothingFrames(11).maxShiftPx(8).jumpProbability(0.002)
-                .jumpSizePx(4).seed(1).build();
+                .jumpSizePx(4).nucleusLevel(0.3).outOfFocus(40, 3).vessels(3, 0.3, 8).neuropilTexture(0)
+                .seed(1).build();
     }
 
     /**
      * Two-photon recordings like Neurofinder's: 512 x 512 pixels, 3000 frames at 7.5 Hz, GCaMP6f, 250 somata of
      * radius 5-7 px spaced at least 14 px, 30 % silent, 0.5 Hz, weak background, mild vignetting, low camera noise
-     * (gain 1, offset 100, read noise 10), sub-pixel motion without jumps, bounded by 3 px.
+     * (gain 1, offset 100, read noise 10), sub-pixel motion without jumps, bounded by 3 px; ring-shaped somata
+     * (nucleus at 10 % of the cytosol), fine neuropil texture (30 % of the baseline), no out-of-focus cells or
+     * vessels.
      *
      * @return the preset, seed 1
      */
     public static SyntheticParams twoPhoton() {
         return epifluorescence().toBuilder().size(512, 512, 3000).frameRateHz(7.5).neuronCount(250)
-                .radiiPx(5, 7).minSpacingPx(14).baselinePhotons(100).cellPhotons(300).neuropilStrength(0.1)
-                .neuropilFluctuation(0.2).vignetting(0.1).cameraGain(1).cameraOffset(100).readNoise(10)
-                .motionAmplitudePx(0.5).maxShiftPx(3).jumpProbability(0).jumpSizePx(0).build();
+                .radiiPx(5, 7).minSpacingPx(14).baselinePhotons(4).cellPhotons(2).neuropilStrength(0.1)
+                .neuropilFluctuation(0.2).vignetting(0.1).cameraGain(200).cameraOffset(100).readNoise(10)
+                .motionAmplitudePx(0.5).maxShiftPx(3).jumpProbability(0).jumpSizePx(0).nucleusLevel(0.2)
+                .outOfFocus(0, 0).vessels(0, 0, 8).neuropilTexture(0.3).build();
     }
 
     /** @return a builder holding these parameters, to derive changed copies */
@@ -174,6 +204,13 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         private double maxShiftPx;
         private double jumpProbability;
         private double jumpSizePx;
+        private double nucleusLevel;
+        private int outOfFocusCount;
+        private double outOfFocusBlurPx;
+        private int vesselCount;
+        private double vesselDepth;
+        private double vesselWidthPx;
+        private double neuropilTexture;
         private long seed;
 
         private Builder() {
@@ -189,6 +226,8 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     .cameraOffset(p.cameraOffset).readNoise(p.readNoise).shotNoise(p.shotNoise)
                     .motionAmplitudePx(p.motionAmplitudePx).motionSmoothingFrames(p.motionSmoothingFrames)
                     .maxShiftPx(p.maxShiftPx).jumpProbability(p.jumpProbability).jumpSizePx(p.jumpSizePx)
+                    .nucleusLevel(p.nucleusLevel).outOfFocus(p.outOfFocusCount, p.outOfFocusBlurPx)
+                    .vessels(p.vesselCount, p.vesselDepth, p.vesselWidthPx).neuropilTexture(p.neuropilTexture)
                     .seed(p.seed);
         }
 
@@ -198,7 +237,8 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     minSpacingPx, silentFraction, spikeRateHz, burstiness, riseSeconds, decaySeconds, dffPerSpike,
                     baselinePhotons, cellPhotons, brightnessSpread, neuropilStrength, neuropilFluctuation, vignetting,
                     cameraGain, cameraOffset, readNoise, shotNoise, motionAmplitudePx, motionSmoothingFrames, maxShiftPx,
-                    jumpProbability, jumpSizePx, seed);
+                    jumpProbability, jumpSizePx, nucleusLevel, outOfFocusCount, outOfFocusBlurPx, vesselCount,
+                    vesselDepth, vesselWidthPx, neuropilTexture, seed);
         }
 
         /** Sets width (columns), height (rows) and frame count and returns this builder. */
@@ -352,6 +392,36 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         /** Sets the length of a jump in pixels and returns this builder. */
         public Builder jumpSizePx(double value) {
             this.jumpSizePx = value;
+            return this;
+        }
+
+        /** Sets the nucleus brightness relative to the cytosol, [0, 1] and returns this builder. */
+        public Builder nucleusLevel(double value) {
+            this.nucleusLevel = value;
+            return this;
+        }
+
+        /** Sets the number of out-of-focus cells and their blur (Gaussian sigma, px) and returns this builder. */
+        public Builder outOfFocus(int count, double blurPx) {
+            this.outOfFocusCount = count;
+            this.outOfFocusBlurPx = blurPx;
+            return this;
+        }
+
+        /**
+         * Sets the number of blood vessels, the relative light loss at their centre and their typical width in
+         * pixels and returns this builder.
+         */
+        public Builder vessels(int count, double depth, double widthPx) {
+            this.vesselCount = count;
+            this.vesselDepth = depth;
+            this.vesselWidthPx = widthPx;
+            return this;
+        }
+
+        /** Sets the fine neuropil texture's mean photons relative to the baseline and returns this builder. */
+        public Builder neuropilTexture(double value) {
+            this.neuropilTexture = value;
             return this;
         }
 

@@ -23,10 +23,11 @@ class SyntheticVideoContentTest {
         return SyntheticParams.epifluorescence().toBuilder().size(128, 128, 100).neuronCount(40).seed(5);
     }
 
-    /** A scene without background, vignetting, motion or noise: counts = photons. */
+    /** A scene without background, out-of-focus cells, vessels, vignetting, motion or noise: counts = photons. */
     private static SyntheticParams.Builder clean() {
         return base().baselinePhotons(0).neuropilStrength(0).vignetting(0).shotNoise(false).readNoise(0)
-                .cameraOffset(0).cameraGain(1).motionAmplitudePx(0).jumpProbability(0);
+                .cameraOffset(0).cameraGain(1).motionAmplitudePx(0).jumpProbability(0).outOfFocus(0, 0)
+                .vessels(0, 0, 8).neuropilTexture(0);
     }
 
     @Test

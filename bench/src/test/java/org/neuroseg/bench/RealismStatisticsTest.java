@@ -1,0 +1,158 @@
+package org.neuroseg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.neuroseg.video.ArrayVideo;
+import org.neuroseg.video.PixelType;
+
+/** Each estimator of {@link RealismStatistics} on a synthetic case whose answer is known. */
+class RealismStatisticsTest {
+
+    private static final int SIDE = 64;
+
+    @Test
+    void noiseLineRecoversGainAndReadNoiseOfPoissonNoise() throws Exception {
+        double gain = 2;
+        double read = 10;
+        SplittableRandom random = new SplittableRandom(3);
+        float[][] frames = new float[200][SIDE * SIDE];
+        for (float[] frame : frames) {
+            for (int p = 0; p < frame.length; p++) {
+                double photons = 50 + 450.0 * (p % SIDE) / (SIDE - 1);
+                frame[p] = (float) (gain * poisson(random, photons) + read * random.nextGaussian());
+            }
+        }
+        RealismStatistics.Result result = RealismStatistics.measure(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32,
+                10, frames), 10);
+        assertEquals(gain, result.noiseSlope(), 0.1, "gain");
+        assertEquals(read * read, result.noiseIntercept(), 25, "read noise squared");
+        // at offset 0, the variance that grows with brightness between the 5th and 95th percentile of the mean
+        double m5 = gain * (50 + 450 * 3.0 / 63);
+        double m95 = gain * (50 + 450 * 60.0 / 63);
+        double expected = gain * (m95 - m5) / (gain * m95 + read * read);
+        assertEquals(expected, result.shotShare(), 0.05, "shot-noise share");
+    }
+
+    @Test
+    void diameterOfScatteredDisksThroughTheHighPass() {
+        for (double diameter : new double[] {8, 14}) {
+            float[] image = disks(256, diameter, 60, new SplittableRandom(5));
+            double measured = RealismStatistics.diameter(RealismStatistics.highPass(image, 256, 256), 256, 256);
+            assertEquals(diameter, measured, 0.15 * diameter, "diameter " + diameter);
+        }
+    }
+
+    @Test
+    void coverageOfDisksOnNoise() {
+        SplittableRandom random = new SplittableRandom(7);
+        float[] image = disks(256, 10, 80, random);
+        int inside = 0;
+        for (int p = 0; p < image.length; p++) {
+            inside += image[p] > 0 ? 1 : 0;
+            image[p] = image[p] * 10 + (float) random.nextGaussian();
+        }
+        boolean[] above = RealismStatistics.aboveRobust(RealismStatistics.highPass(image, 256, 256), 3);
+        int count = 0;
+        for (boolean a : above) {
+            count += a ? 1 : 0;
+        }
+        assertEquals(inside / (double) image.length, count / (double) image.length, 0.02);
+    }
+
+    @Test
+    void spectrumExponentOfAPowerLawField() {
+        int side = 96;
+        double beta = 2;
+        SplittableRandom random = new SplittableRandom(11);
+        float[] image = new float[side * side];
+        for (int u = -side / 2 + 1; u < side / 2; u++) {
+            for (int v = 0; v < side / 2; v++) {
+                double f = Math.hypot(u, v);
+                if (f == 0 || f > side / 2.0 - 1) {
+                    continue;
+                }
+                double amplitude = Math.pow(f, -beta / 2) * random.nextGaussian();
+                double phase = 2 * Math.PI * random.nextDouble();
+                for (int r = 0; r < side; r++) {
+                    for (int c = 0; c < side; c++) {
+                        image[r * side + c] += (float) (amplitude
+                                * Math.cos(2 * Math.PI * (u * r + v * c) / side + phase));
+                    }
+                }
+            }
+        }
+        assertEquals(-beta, RealismStatistics.spectrumExponent(image, side, side, 0.04, 0.3), 0.3);
+    }
+
+    @Test
+    void transientsOfKnownAmplitudeAndRate() {
+        int frames = 2000;
+        double rate = 10;
+        SplittableRandom random = new SplittableRandom(13);
+        float[] trace = new float[frames];
+        int events = 0;
+        for (int t = 0; t < frames; t++) {
+            trace[t] = 100 + (float) random.nextGaussian();
+        }
+        for (int t = 50; t < frames - 50; t += 100) {
+            events++;
+            for (int s = 0; s < 20; s++) {
+                trace[t + s] += (float) (20 * Math.exp(-s / 5.0));
+            }
+        }
+        double[] stats = RealismStatistics.transientStats(trace, 1, 0, rate);
+        assertEquals(events / (frames / rate), stats[2], 1e-9, "events per second");
+        // the largest 3-frame mean, (20 + 20 e^-0.2 + 20 e^-0.4) / 3, over the noise of a 3-frame mean
+        double peak = 20 * (1 + Math.exp(-0.2) + Math.exp(-0.4)) / 3;
+        assertEquals(peak * Math.sqrt(3), stats[0], 3, "peak SNR");
+        assertEquals(peak / 100, stats[1], 0.02, "peak dF/F");
+    }
+
+    @Test
+    void slowFluctuationOfASlowSine() {
+        double[] means = new double[5000];
+        for (int t = 0; t < means.length; t++) {
+            means[t] = 100 + 3 * Math.sin(2 * Math.PI * t / 1000.0);
+        }
+        assertEquals(3 / Math.sqrt(2), RealismStatistics.slowFluctuation(means, 10), 0.05);
+    }
+
+    /** Non-overlapping uniform disks of value 1 on 0. */
+    private static float[] disks(int side, double diameter, int count, SplittableRandom random) {
+        float[] image = new float[side * side];
+        double radius = diameter / 2;
+        int placed = 0;
+        while (placed < count) {
+            double row = radius + 2 + (side - diameter - 4) * random.nextDouble();
+            double col = radius + 2 + (side - diameter - 4) * random.nextDouble();
+            boolean free = true;
+            for (int r = (int) (row - radius - 2); r <= row + radius + 2 && free; r++) {
+                for (int c = (int) (col - radius - 2); c <= col + radius + 2; c++) {
+                    if (image[r * side + c] > 0) {
+                        free = false;
+                        break;
+                    }
+                }
+            }
+            if (!free) {
+                continue;
+            }
+            for (int r = (int) (row - radius - 1); r <= row + radius + 1; r++) {
+                for (int c = (int) (col - radius - 1); c <= col + radius + 1; c++) {
+                    if (Math.hypot(r + 0.5 - row, c + 0.5 - col) <= radius) {
+                        image[r * side + c] = 1;
+                    }
+                }
+            }
+            placed++;
+        }
+        return image;
+    }
+
+    private static int poisson(SplittableRandom random, double mean) {
+        return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+    }
+}
