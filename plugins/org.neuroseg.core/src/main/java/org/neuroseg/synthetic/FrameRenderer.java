@@ -2,6 +2,7 @@ package org.neuroseg.synthetic;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.neuroseg.imaging.Gaussian;
 
 /**
  * Renders one frame from precomputed, immutable inputs: background and cells in the motion-free scene, shaded by
@@ -68,6 +69,7 @@ final class FrameRenderer {
         int[] row1 = new int[height];
         float fy = sourceIndices(-dy, row0, row1);
         Camera camera = new Camera(params, RandomStreams.of(params.seed(), RandomStreams.NOISE, frame));
+        float[] expected = params.noiseCorrelationPx() > 0 ? new float[out.length] : null;
         for (int row = 0; row < height; row++) {
             int top = row0[row] * width;
             int bottom = row1[row] * width;
@@ -79,6 +81,54 @@ final class FrameRenderer {
                 float lower = scene[bottom + c0] + fx * (scene[bottom + c1] - scene[bottom + c0]);
                 float photons = (upper + fy * (lower - upper)) * background.illumination(row, col);
                 out[base + col] = camera.record(photons);
+                if (expected != null) {
+                    expected[base + col] = camera.expected(photons);
+                }
+            }
+        }
+        if (expected != null) {
+            correlateNoise(out, expected, height, width);
+        }
+    }
+
+    /**
+     * Spreads the camera noise of {@code out} over neighbouring pixels: the noise (recorded counts minus their
+     * expectation, kept in {@code expected}) is blurred by a separable Gaussian and rescaled so that its level per
+     * pixel stays the same.
+     *
+     * @param expected height x width, the noise-free counts of each pixel
+     */
+    private void correlateNoise(float[] out, float[] expected, int height, int width) {
+        float[] kernel = Gaussian.halfKernel(params.noiseCorrelationPx());
+        double energy = kernel[0] * kernel[0];
+        for (int k = 1; k < kernel.length; k++) {
+            energy += 2 * kernel[k] * kernel[k];
+        }
+        // Separable: the per-pixel level falls by the kernel's energy along each axis.
+        float restore = (float) (1 / energy);
+        float[] noise = new float[out.length];
+        for (int i = 0; i < out.length; i++) {
+            noise[i] = out[i] - expected[i];
+        }
+        float[] rows = new float[out.length];
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                double sum = 0;
+                for (int k = 1 - kernel.length; k < kernel.length; k++) {
+                    int c = Math.max(0, Math.min(width - 1, col + k));
+                    sum += kernel[Math.abs(k)] * noise[row * width + c];
+                }
+                rows[row * width + col] = (float) sum;
+            }
+        }
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                double sum = 0;
+                for (int k = 1 - kernel.length; k < kernel.length; k++) {
+                    int r = Math.max(0, Math.min(height - 1, row + k));
+                    sum += kernel[Math.abs(k)] * rows[r * width + col];
+                }
+                out[row * width + col] = expected[row * width + col] + (float) (sum * restore);
             }
         }
     }
@@ -112,6 +162,11 @@ final class FrameRenderer {
             this.gain = (float) params.cameraGain();
             this.offset = (float) params.cameraOffset();
             this.readNoise = params.readNoise();
+        }
+
+        /** @return {@code gain * photons + offset}, the counts without noise */
+        float expected(float photons) {
+            return gain * photons + offset;
         }
 
         /** @return {@code gain * Poisson(photons) + offset + N(0, readNoise^2)} counts */

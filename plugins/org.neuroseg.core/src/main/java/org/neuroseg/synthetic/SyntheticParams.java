@@ -61,6 +61,9 @@ package org.neuroseg.synthetic;
  * @param neuropilTexture mean photons of the fine neuropil texture relative to {@code baselinePhotons}, [0, 10]:
  *     a log-normal random texture of grains about 1.5 px wide (out-of-focus dendrites and axons) whose brightness
  *     follows {@code max(0, 1 + neuropilFluctuation * s(t))}, {@code s} a unit AR(1) process of time constant 1 s
+ * @param noiseCorrelationPx sigma in pixels of the Gaussian that spreads the camera noise over neighbouring pixels
+ *     at an unchanged per-pixel level, as in recordings that were resized or compressed (miniscope videos often
+ *     are); 0 keeps it independent between pixels, [0, 5]
  * @param seed seed of all random choices
  */
 public record SyntheticParams(int width, int height, int frames, double frameRateHz, int neuronCount,
@@ -70,7 +73,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         double cameraGain, double cameraOffset, double readNoise, boolean shotNoise, double motionAmplitudePx,
         double motionSmoothingFrames, double maxShiftPx, double jumpProbability, double jumpSizePx,
         double nucleusLevel, int outOfFocusCount, double outOfFocusBlurPx, int vesselCount, double vesselDepth,
-        double vesselWidthPx, double neuropilTexture, long seed) {
+        double vesselWidthPx, double neuropilTexture, double noiseCorrelationPx, long seed) {
 
     /**
      * Checks every parameter against its range.
@@ -117,6 +120,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         check("vesselDepth", vesselDepth, 0, 0.95);
         check("vesselWidthPx", vesselWidthPx, 1, 100);
         check("neuropilTexture", neuropilTexture, 0, 10);
+        check("noiseCorrelationPx", noiseCorrelationPx, 0, 5);
     }
 
     private static void check(String name, double value, double min, double max) {
@@ -148,7 +152,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                 .vignetting(0.4).cameraGain(2.2).cameraOffset(100).readNoise(200).shotNoise(true)
                 .motionAmplitudePx(1.5).motionSmoothingFrames(11).maxShiftPx(8).jumpProbability(0.002)
                 .jumpSizePx(4).nucleusLevel(0.3).outOfFocus(40, 3).vessels(3, 0.3, 8).neuropilTexture(0)
-                .seed(1).build();
+                .noiseCorrelationPx(1).seed(1).build();
     }
 
     /**
@@ -165,7 +169,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                 .radiiPx(5, 7).minSpacingPx(14).baselinePhotons(4).cellPhotons(2).neuropilStrength(0.1)
                 .neuropilFluctuation(0.2).vignetting(0.1).cameraGain(200).cameraOffset(100).readNoise(10)
                 .motionAmplitudePx(0.5).maxShiftPx(3).jumpProbability(0).jumpSizePx(0).nucleusLevel(0.2)
-                .outOfFocus(0, 0).vessels(0, 0, 8).neuropilTexture(0.3).build();
+                .outOfFocus(0, 0).vessels(0, 0, 8).neuropilTexture(0.3).noiseCorrelationPx(0).build();
     }
 
     /** @return a builder holding these parameters, to derive changed copies */
@@ -211,6 +215,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         private double vesselDepth;
         private double vesselWidthPx;
         private double neuropilTexture;
+        private double noiseCorrelationPx;
         private long seed;
 
         private Builder() {
@@ -228,7 +233,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     .maxShiftPx(p.maxShiftPx).jumpProbability(p.jumpProbability).jumpSizePx(p.jumpSizePx)
                     .nucleusLevel(p.nucleusLevel).outOfFocus(p.outOfFocusCount, p.outOfFocusBlurPx)
                     .vessels(p.vesselCount, p.vesselDepth, p.vesselWidthPx).neuropilTexture(p.neuropilTexture)
-                    .seed(p.seed);
+                    .noiseCorrelationPx(p.noiseCorrelationPx).seed(p.seed);
         }
 
         /** @return validated parameters; throws IllegalArgumentException naming a parameter out of range */
@@ -238,7 +243,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     baselinePhotons, cellPhotons, brightnessSpread, neuropilStrength, neuropilFluctuation, vignetting,
                     cameraGain, cameraOffset, readNoise, shotNoise, motionAmplitudePx, motionSmoothingFrames, maxShiftPx,
                     jumpProbability, jumpSizePx, nucleusLevel, outOfFocusCount, outOfFocusBlurPx, vesselCount,
-                    vesselDepth, vesselWidthPx, neuropilTexture, seed);
+                    vesselDepth, vesselWidthPx, neuropilTexture, noiseCorrelationPx, seed);
         }
 
         /** Sets width (columns), height (rows) and frame count and returns this builder. */
@@ -422,6 +427,12 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         /** Sets the fine neuropil texture's mean photons relative to the baseline and returns this builder. */
         public Builder neuropilTexture(double value) {
             this.neuropilTexture = value;
+            return this;
+        }
+
+        /** Sets how far the camera noise spreads to neighbouring pixels (Gaussian sigma) and returns this builder. */
+        public Builder noiseCorrelationPx(double value) {
+            this.noiseCorrelationPx = value;
             return this;
         }
 

@@ -140,7 +140,10 @@ public final class SyntheticVideoStage implements Stage {
                 .size(parameters.getInt(WIDTH), parameters.getInt(HEIGHT), parameters.getInt(FRAMES))
                 .neuronCount(parameters.getInt(NEURONS)).silentFraction(parameters.getDouble(SILENT))
                 .spikeRateHz(parameters.getDouble(SPIKE_RATE)).seed(parameters.getLong(SEED))
-                .indicator(Indicator.fromLabel(parameters.getString(INDICATOR)));
+                .indicator(Indicator.fromLabel(parameters.getString(INDICATOR)))
+                // out-of-focus cells keep the preset's number per in-focus cell
+                .outOfFocus((int) Math.round(preset.outOfFocusCount() * (double) parameters.getInt(NEURONS)
+                        / preset.neuronCount()), preset.outOfFocusBlurPx());
         double diameter = parameters.getDouble(CELL_DIAMETER);
         if (diameter > 0) {
             double scale = diameter / (preset.radiusMinPx() + preset.radiusMaxPx());

@@ -29,7 +29,9 @@ class ActivityFramesStageTest {
 
     @Test
     void restingPixelsAreNoiseOfUnitSizeAndFiringCellsStandOut() throws Exception {
+        // cells, background and noise only (no out-of-focus cells, vessels or shared noise)
         SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(96, 96, 600).neuronCount(24)
+                .baselinePhotons(2000).cellPhotons(500).outOfFocus(0, 0).vessels(0, 0, 8).noiseCorrelationPx(0)
                 .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(21).build();
         SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("g"), ProgressMonitor.NONE);
         boolean[] inCell = new boolean[96 * 96];

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.imaging.ConnectedComponents;
 import org.neuroseg.metrics.NeuronMetrics;
+import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.metrics.PixelMetrics;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.roi.Roi;
@@ -36,13 +37,24 @@ class BlobLabelerStageTest {
 
     @BeforeAll
     static void generate() throws Exception {
+        // cells and noise only (no out-of-focus cells, vessels or shared noise), so that what is measured is the
+        // labeler, not how hard the preset's transients are to see
         SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(256, 256, 300).neuronCount(72)
+                .baselinePhotons(2000).cellPhotons(500).outOfFocus(0, 0).vessels(0, 0, 8).noiseCorrelationPx(0)
                 .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(3).build();
         truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
+            ActivityFramesStage.compute(video, ActivityFramesStage.INSTANCE.defaults(), dir.resolve("activity.nsv"),
+                    ProgressMonitor.NONE);
+        }
     }
 
     private static PortValues run(Parameters parameters, String name) throws Exception {
-        try (FileVideo video = VideoStore.open(truth.videoFile())) {
+        return run(truth.videoFile(), parameters, name);
+    }
+
+    private static PortValues run(Path file, Parameters parameters, String name) throws Exception {
+        try (FileVideo video = VideoStore.open(file)) {
             return BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
                     StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE));
         }
@@ -50,7 +62,8 @@ class BlobLabelerStageTest {
 
     @Test
     void videoMaskOfActiveCellsFindsTheFunctionalNeurons() throws Exception {
-        PortValues outputs = run(BlobLabelerStage.INSTANCE.defaults(), "active");
+        // as self-training labels them: the activity frames, the cells that fire in each
+        PortValues outputs = run(dir.resolve("activity.nsv"), BlobLabelerStage.INSTANCE.defaults(), "active");
         try (Video masks = outputs.get(BlobLabelerStage.BLOB_MASKS);
                 Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
             assertEquals(300, masks.shape().frames());

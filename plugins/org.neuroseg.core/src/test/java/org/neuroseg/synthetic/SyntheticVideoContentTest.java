@@ -27,7 +27,7 @@ class SyntheticVideoContentTest {
     private static SyntheticParams.Builder clean() {
         return base().baselinePhotons(0).neuropilStrength(0).vignetting(0).shotNoise(false).readNoise(0)
                 .cameraOffset(0).cameraGain(1).motionAmplitudePx(0).jumpProbability(0).outOfFocus(0, 0)
-                .vessels(0, 0, 8).neuropilTexture(0);
+                .vessels(0, 0, 8).neuropilTexture(0).noiseCorrelationPx(0);
     }
 
     @Test
@@ -279,6 +279,52 @@ class SyntheticVideoContentTest {
         double expectedVariance = gain * gain * photons + readNoise * readNoise + 1 / 12.0;
         assertEquals(gain * photons + offset, mean, 0.01 * mean);
         assertEquals(expectedVariance, variance, 0.04 * expectedVariance);
+    }
+
+    @Test
+    void correlatedNoiseKeepsItsLevelPerPixelAndIsSharedByNeighbours() throws Exception {
+        double photons = 1000;
+        double gain = 2.2;
+        double[] white = noiseStatistics(clean().size(64, 64, 30).neuronCount(0).baselinePhotons(photons)
+                .shotNoise(true).cameraGain(gain).build());
+        double[] correlated = noiseStatistics(clean().size(64, 64, 30).neuronCount(0).baselinePhotons(photons)
+                .shotNoise(true).cameraGain(gain).noiseCorrelationPx(1.5).build());
+        double expectedVariance = gain * gain * photons;
+        assertEquals(expectedVariance, white[0], 0.05 * expectedVariance);
+        assertEquals(expectedVariance, correlated[0], 0.05 * expectedVariance);
+        assertTrue(Math.abs(white[1]) < 0.05, "white noise, neighbour correlation " + white[1]);
+        assertTrue(correlated[1] > 0.7, "neighbour correlation " + correlated[1]);
+    }
+
+    /** @return {variance of the pixels around their mean, correlation of horizontally adjacent pixels} */
+    private double[] noiseStatistics(SyntheticParams params) throws Exception {
+        SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
+        double sum = 0;
+        double squares = 0;
+        double products = 0;
+        long n = 0;
+        long pairs = 0;
+        float[] frame = new float[64 * 64];
+        double mean = params.cameraGain() * params.baselinePhotons() + params.cameraOffset();
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
+            for (int t = 0; t < params.frames(); t++) {
+                video.readFrame(t, frame);
+                // away from the edges, where the blur repeats edge pixels
+                for (int row = 8; row < 56; row++) {
+                    for (int col = 8; col < 56; col++) {
+                        int i = row * 64 + col;
+                        double d = frame[i] - mean;
+                        sum += d;
+                        squares += d * d;
+                        n++;
+                        products += d * (frame[i + 1] - mean);
+                        pairs++;
+                    }
+                }
+            }
+        }
+        double variance = squares / n - (sum / n) * (sum / n);
+        return new double[] {variance, products / pairs / variance};
     }
 
     @Test
