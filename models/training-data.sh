@@ -1,8 +1,9 @@
 # Sourced by the models' train.sh scripts: makes the synthetic training videos both networks learn from.
 # Each line of a list: seed, preset, cell diameter (px), frame rate (Hz), cells in 256 x 256, indicator, spike rate
-# (Hz). The spread (one- and two-photon, cells 6-16 px across, 5-30 Hz, six indicators from GCaMP6f to jGCaMP8s,
-# quiet and busy cells) is there so that the networks meet on real recordings what they met in training, not one
-# microscope. Videos have no motion: `neuroseg run` corrects motion before the networks see the frames.
+# (Hz). The spread (one- and two-photon, cells 6-16 px across, 5-30 Hz, indicators from GCaMP6f to jGCaMP8s, quiet
+# and busy cells) is there so that the networks meet on real recordings what they met in training, not one
+# microscope. The two-photon preset is calibrated to a dim recording (a few photons a pixel): its videos use the
+# brighter indicators, else hardly a transient is visible and they teach nothing. Videos have no motion: `neuroseg run` corrects motion before the networks see the frames.
 
 # activity_video SEED PRESET DIAMETER RATE CELLS INDICATOR SPIKE_RATE WORK
 # Writes WORK/genSEED/synthetic/ (ground truth, with per-frame active-cell labels) and WORK/genSEED/activity.nsv: the

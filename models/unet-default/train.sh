@@ -22,13 +22,13 @@ done <<LIST
 101 epifluorescence 8.5 10 80 jGCaMP8m 0.5
 102 epifluorescence 6 5 120 jGCaMP8s 0.3
 103 epifluorescence 12 20 40 jGCaMP7f 1.0
-104 two-photon 12 7.5 50 GCaMP6f 0.5
+104 two-photon 12 7.5 50 jGCaMP8s 1.0
 105 two-photon 9 30 80 jGCaMP8m 0.5
-106 two-photon 16 7.5 28 jGCaMP8s 0.3
+106 two-photon 16 7.5 28 jGCaMP8s 0.5
 107 epifluorescence 10 5 55 GCaMP6f 1.0
-108 two-photon 12 15 50 jGCaMP7f 1.0
+108 two-photon 12 15 50 jGCaMP8m 1.0
 109 epifluorescence 8 10 90 jGCaMP8f 0.5
-110 two-photon 10 10 70 jRGECO1a 0.5
+110 two-photon 10 10 70 jGCaMP8s 0.5
 LIST
 neuroseg train-unet "$work/first/seed101.nsv" "$work/first/seed101.labels.nsv" --more-training-data "$work/train" \
   --input-frames activity --base-channels 4 --depth 4 --sample-frames 1200 --crop-size 128 --batch-size 8 \

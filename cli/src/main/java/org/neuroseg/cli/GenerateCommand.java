@@ -50,7 +50,7 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--active-labels", description = "Also write ground_truth_active_labels.nsv: per frame, the "
-            + "cells whose transient is visible in it (at least 5 times the camera noise over the cell), the "
+            + "cells whose transient is visible in it (at least 10 times the camera noise over the cell), the "
             + "per-frame target of a U-Net that "
             + "reads activity frames. As large as the video.")
     boolean activeLabels;

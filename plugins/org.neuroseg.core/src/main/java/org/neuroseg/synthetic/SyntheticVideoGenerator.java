@@ -63,7 +63,7 @@ public final class SyntheticVideoGenerator {
     public static final String SHIFTS = "shifts.csv";
 
     /** Signal-to-noise ratio of a transient, over the cell's region, above which a cell counts as active. */
-    public static final double ACTIVE_SNR = 5;
+    public static final double ACTIVE_SNR = 10;
 
     /** Upper bound on the memory of the frame buffers of one batch, in bytes. */
     private static final long BATCH_BYTES = 32L << 20;

@@ -28,7 +28,7 @@ import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
 /**
- * Activity validation on a synthetic epifluorescence video (default SNR, no motion) with the ground-truth ROIs of
+ * Activity validation on a synthetic epifluorescence video (cells, background and camera noise, no motion) with the ground-truth ROIs of
  * every cell: events against the true spikes, silent cells rejected, functional cells kept.
  */
 class ActivityValidationStageTest {
@@ -44,7 +44,10 @@ class ActivityValidationStageTest {
 
     @BeforeAll
     static void run() throws Exception {
+        // cells, background and noise only (no out-of-focus cells, vessels or shared noise): the decision, not how
+        // hard the preset's transients are to see
         SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(256, 256, 1200).neuronCount(72)
+                .baselinePhotons(2000).cellPhotons(500).outOfFocus(0, 0).vessels(0, 0, 8).noiseCorrelationPx(0)
                 .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(6).build();
         truth = SyntheticVideoGenerator.generate(params, dir.resolve("synthetic"), ProgressMonitor.NONE);
         try (FileVideo video = VideoStore.open(truth.videoFile())) {
@@ -108,8 +111,9 @@ class ActivityValidationStageTest {
         double precision = (double) matched / detected;
         double recall = (double) matched / expected;
         double f1 = 2 * precision * recall / (precision + recall);
-        // Measured: P 0.994, R 0.743, F1 0.850 (1403 detected, 1877 true events in 50 functional cells).
-        assertTrue(f1 >= 0.8, "F1 " + f1);
+        // Measured: F1 0.796 with the neuropil coefficient 0.7 (0.850 with 1, which on real one-photon recordings
+        // turned neighbours' transients into dips and dropped most real cells).
+        assertTrue(f1 >= 0.75, "F1 " + f1);
     }
 
     @Test
@@ -131,10 +135,12 @@ class ActivityValidationStageTest {
                 silentRejected += kept.contains(i + 1) ? 0 : 1;
             }
         }
-        // Measured: 20 of 22 silent cells rejected, 49 of 50 functional cells kept (21 and 50 with the rule before).
+        // Measured: 18 of 22 silent cells rejected with the neuropil coefficient 0.7, whose remaining background
+        // lends silent cells a few crossings (20 of 22 with 1, which on a real miniscope session kept 5 of 79
+        // expert-labelled cells where 0.7 keeps 74).
         System.out.printf("Activity Validation: %d of %d silent cells rejected, %d of %d functional cells kept%n",
                 silentRejected, silent, activeKept, active);
-        assertTrue(silentRejected >= 0.9 * silent, silentRejected + " of " + silent);
+        assertTrue(silentRejected >= 0.8 * silent, silentRejected + " of " + silent);
         assertTrue(activeKept >= 0.9 * active, activeKept + " of " + active);
     }
 
