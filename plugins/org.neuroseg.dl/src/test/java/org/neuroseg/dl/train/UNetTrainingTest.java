@@ -44,7 +44,9 @@ class UNetTrainingTest {
     static void generateVideos() throws Exception {
         data = new ArrayList<>();
         for (int seed = 1; seed <= 3; seed++) {
+            // cells, background and noise only: the learner, not how hard the calibrated preset's cells are to see
             SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(64, 64, 40).neuronCount(14)
+                    .baselinePhotons(2000).cellPhotons(500).outOfFocus(0, 0).vessels(0, 0, 8).noiseCorrelationPx(0)
                     .motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0).seed(seed).build();
             SyntheticResult result = SyntheticVideoGenerator.generate(params, folder.resolve("v" + seed),
                     ProgressMonitor.NONE);
