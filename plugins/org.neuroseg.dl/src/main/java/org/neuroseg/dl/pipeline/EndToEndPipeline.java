@@ -182,8 +182,8 @@ public final class EndToEndPipeline {
                     .get(SegmentationScorerStage.SCORES);
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
-            PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.shifts(), preprocessed.motionPicture(),
-                    probability, candidates, validated, scored);
+            PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.recordedCorrected().recording(),
+                    preprocessed.shifts(), preprocessed.motionPicture(), probability, candidates, validated, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
             return new PipelineResult(shape, candidates, neurons, validated.get(ActivityValidationStage.TRACES),
