@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.preprocess.PixelRange;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class InfoCommand implements Callable<Integer>, ReaderOptions.VideoReading
             System.out.printf("frame rate:  %s%n", video.frameRateHz() > 0
                     ? String.format("%.3f Hz (%.1f s)", video.frameRateHz(), shape.frames() / video.frameRateHz())
                     : "unknown");
+            double cellDiameterPx = video.recording().cellDiameterPx();
+            System.out.printf("cell size:   %s%n", cellDiameterPx > 0 ? String.format("%.1f px across", cellDiameterPx)
+                    : String.format("unknown (sizes left at auto assume %.0f px)",
+                            RecordingInfo.DEFAULT_CELL_DIAMETER_PX));
             System.out.printf("pixel data:  %.1f MB%s%n", shape.totalBytes() / 1e6,
                     Files.isRegularFile(file) ? String.format(" (file %.1f MB)", Files.size(file) / 1e6) : "");
             System.out.printf("min / max:   %s / %s%n", format(range.min()), format(range.max()));

@@ -1,7 +1,5 @@
 package org.neuroseg.cli;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -10,19 +8,18 @@ import java.util.stream.Collectors;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.activity.ActivityValidationStage;
 import org.neuroseg.io.ReadOptions;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.stage.ParamSpec;
-import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
-import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.Videos;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The reader options every command that reads a video takes, one picocli mixin: the Calcium Video Reader's raw
  * layout ({@code --raw-width}, {@code --raw-height}, {@code --raw-pixel-type}, {@code --raw-byte-order},
- * {@code --raw-header-bytes}) and {@code --frame-rate-hz}, the frame rate of videos whose file does not say
- * (Activity Validation's parameter). {@link NeurosegCommand#execute} adds the mixin to every
+ * {@code --raw-header-bytes}), its {@code --cell-diameter-px} (the cell diameter that size parameters left at auto
+ * derive from) and {@code --frame-rate-hz}, the frame rate of videos whose file does not say (Activity Validation's
+ * parameter). {@link NeurosegCommand#execute} adds the mixin to every
  * {@link VideoReadingCommand}; their stage options leave out {@link #KEYS}.
  */
 final class ReaderOptions {
@@ -51,13 +48,15 @@ final class ReaderOptions {
     }
 
     /**
-     * Opens {@code file} with the raw layout the options give; a frame rate given on the command line replaces
+     * Opens {@code file} as the Calcium Video Reader does, with the raw layout and the cell diameter the options
+     * give (--cell-diameter-px replaces what the file records); a frame rate given on the command line replaces
      * the unknown rate of a file that does not say.
      */
     static Video open(CommandSpec command, Path file) throws NeurosegException {
-        Video video = VideoFormats.open(file, readOptions(command));
+        Video video = VideoReaderStage.open(file, StageOptions.read(command, VideoReaderStage.INSTANCE));
         Double rate = frameRateHz(command);
-        return rate == null || video.frameRateHz() > 0 ? video : new WithFrameRate(video, rate);
+        return rate == null || video.frameRateHz() > 0 ? video
+                : Videos.withRecording(video, video.recording().withFrameRateHz(rate));
     }
 
     /** @return the raw layout the options give ({@link ReadOptions#NONE} without --raw-width and --raw-height) */
@@ -79,46 +78,5 @@ final class ReaderOptions {
         VideoReaderStage.INSTANCE.parameters().forEach(spec -> keys.add(spec.key()));
         keys.add(ActivityValidationStage.FRAME_RATE.key());
         return Set.copyOf(keys);
-    }
-
-    /** A video whose file gives no frame rate, with the rate given on the command line. */
-    private static final class WithFrameRate implements Video {
-        private final Video video;
-        private final double frameRateHz;
-
-        WithFrameRate(Video video, double frameRateHz) {
-            this.video = video;
-            this.frameRateHz = frameRateHz;
-        }
-
-        @Override
-        public VideoShape shape() {
-            return video.shape();
-        }
-
-        @Override
-        public RecordingInfo recording() {
-            return video.recording().withFrameRateHz(frameRateHz);
-        }
-
-        @Override
-        public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
-            video.readFrameBytes(index, target);
-        }
-
-        @Override
-        public void readFrame(int index, float[] target) throws NeurosegException {
-            video.readFrame(index, target);
-        }
-
-        @Override
-        public String source() {
-            return video.source();
-        }
-
-        @Override
-        public void close() throws IOException {
-            video.close();
-        }
     }
 }

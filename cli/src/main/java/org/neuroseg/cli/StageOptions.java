@@ -38,7 +38,7 @@ final class StageOptions {
                 String choices = spec.choices().isEmpty() ? "" : " One of: " + String.join(", ", spec.choices())
                         + ".";
                 if (spec.cellScaling() != null) {
-                    choices = " " + ParamSpec.AUTO + " derives it from the cell diameter (" + spec.cellScaling() + ").";
+                    choices = " " + spec.autoDescription() + " A number replaces it.";
                 }
                 command.addOption(OptionSpec.builder(optionName(stage, spec, stages)).type(String.class)
                         .paramLabel("<" + spec.type().name().toLowerCase(Locale.ROOT) + ">")

@@ -18,13 +18,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.video.FileVideo;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
 import picocli.CommandLine;
 
 class ReaderOptionsTest {
 
     private static final List<String> OPTIONS = List.of("--raw-width", "5", "--raw-height", "4", "--raw-pixel-type",
             "uint16", "--raw-byte-order", "big-endian", "--raw-header-bytes", "2", "--frame-rate-hz", "12.5",
-            "--dataset", "/data/movie");
+            "--dataset", "/data/movie", "--cell-diameter-px", "16");
 
     @TempDir
     Path dir;
@@ -68,6 +72,45 @@ class ReaderOptionsTest {
         String text = info(args);
         assertTrue(text.contains("frames:      3"), text);
         assertTrue(text.contains("frame rate:  12.500 Hz"), text);
+        assertTrue(text.contains("cell size:   16.0 px across"), text);
+        text = info(List.of("--no-progress", "info", raw.toString(), "--raw-width", "5", "--raw-height", "4",
+                "--raw-header-bytes", "2"));
+        assertTrue(text.contains("cell size:   unknown (sizes left at auto assume 8 px)"), text);
+    }
+
+    @Test
+    void theCellDiameterGivenReachesTheStagesSizes() throws Exception {
+        Path video = dir.resolve("noise.nsv");
+        java.util.Random random = new java.util.Random(2);
+        try (VideoWriter writer = VideoStore.create(video, 32, 32, PixelType.FLOAT32, 10, null)) {
+            for (int t = 0; t < 5; t++) {
+                float[] frame = new float[32 * 32];
+                for (int i = 0; i < frame.length; i++) {
+                    frame[i] = (float) random.nextGaussian();
+                }
+                writer.append(frame);
+            }
+            writer.commit();
+        }
+        for (String diameter : List.of("16", "0")) {
+            Path out = dir.resolve("label" + diameter);
+            info(List.of("--no-progress", "label", video.toString(), "--cells-to-find", "all cells",
+                    "--cell-diameter-px", diameter, "-o", out.toString()));
+            try (FileVideo masks = VideoStore.open(out.resolve("blob_masks.nsv"))) {
+                String radius = diameter.equals("16") ? "8.0" : "4.0";
+                assertTrue(masks.metadataJson().contains("\"cellRadiusPx\": " + radius), masks.metadataJson());
+                assertEquals(Double.parseDouble(diameter), masks.recording().cellDiameterPx());
+            }
+        }
+    }
+
+    @Test
+    void helpListsTheCellDiameterAndWhatAutoMeans() {
+        // picocli wraps long descriptions: compare with the lines joined
+        String help = info(List.of("help", "run")).replaceAll("\\s+", " ");
+        assertTrue(help.contains("--cell-diameter-px"), help);
+        assertTrue(help.contains("--min-area-px") && help.contains("auto: derived from the cell diameter (0.3125 x "
+                + "the diameter squared; 20 at 8 px cells)"), help);
     }
 
     @Test

@@ -39,7 +39,8 @@ class RunCommandTest {
                 cgru.toString(), "--ground-truth", dir.resolve("synthetic/functional_regions.json").toString(),
                 "--ground-truth-shifts", dir.resolve("synthetic/shifts.csv").toString(),
                 "--frames-averaged", "2", "--cgru-predictor-tile-size", "48",
-                "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "--nwb", "--nwb-session-start",
+                "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "--cell-diameter-px", "16", "--nwb",
+                "--nwb-session-start",
                 "2024-05-06T07:08:09+02:00", "-o", out.toString())));
         assertTrue(printed.contains("neuron F1 (IoU ≥ 0.5, Hungarian)") && printed.contains("frames/s")
                 && printed.contains("moved by"), printed);
@@ -59,6 +60,10 @@ class RunCommandTest {
         }
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("<td>framesAveraged</td><td><b>2</b></td>"), "the option reached its stage");
+        assertTrue(report.contains("<p>Cell diameter: 16.0 px; the sizes left at auto derive from it.</p>"), report);
+        assertTrue(report.contains("<td>minAreaPx</td><td><b>10</b></td>"), "a typed size wins");
+        assertTrue(report.contains("<td>maxAreaPx</td><td>auto (1600)</td>"), "16 px cells: 6.25 x 16^2");
+        assertTrue(report.contains("<td>ringWidthPx</td><td>auto (12.0)</td>"), "16 px cells: 0.75 x 16");
         assertTrue(report.contains("<h3>CGRU Predictor</h3>\n<table><tr><th>parameter</th><th>key</th><th>value</th>"
                 + "</tr>\n<tr><td>Tile size (px)</td><td>tileSize</td><td><b>48</b></td>"), "prefixed option");
     }

@@ -11,6 +11,7 @@ import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.PortSpec;
@@ -42,9 +43,10 @@ public final class ActivityValidationStage implements Stage {
                     + "all of it (1) turned their transients into dips of the cell's trace, and on a real miniscope "
                     + "session Activity Validation then kept 5 of 79 expert-labelled cells (74 at 0.7).");
     public static final ParamSpec RING_GAP = ParamSpec.decimal("ringGapPx", "Ring gap (px)", 2, 0, 100,
-            "Distance between an ROI and its neuropil ring.");
+            "Distance between an ROI and its neuropil ring.").derivedFromCellDiameter(new CellScaling(0.25, 1));
     public static final ParamSpec RING_WIDTH = ParamSpec.decimal("ringWidthPx", "Ring width (px)", 6, 0.5, 200,
-            "Width of the neuropil ring; pixels of any ROI are left out of it.");
+            "Width of the neuropil ring; pixels of any ROI are left out of it.")
+            .derivedFromCellDiameter(new CellScaling(0.75, 1));
     public static final ParamSpec BASELINE_WINDOW = ParamSpec.decimal("baselineWindowSeconds",
             "Baseline window (s)", 30, 0.1, 100_000, "Length of the window of the running-percentile baseline F0.");
     public static final ParamSpec BASELINE_PERCENTILE = ParamSpec.decimal("baselinePercentile",
@@ -152,10 +154,11 @@ public final class ActivityValidationStage implements Stage {
     }
 
     @Override
-    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters given, StageContext context)
             throws NeurosegException, CanceledException {
-        checkParameters(parameters);
+        checkParameters(given);
         Video video = inputs.get(VIDEO);
+        Parameters parameters = given.resolvedFor(video.recording());
         RoiSet rois = inputs.get(ROIS);
         double rate = frameRateHz(video, parameters);
         TraceExtractor extractor = new TraceExtractor(rois, parameters.getDouble(RING_GAP),

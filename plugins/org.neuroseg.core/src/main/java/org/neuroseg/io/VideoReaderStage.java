@@ -14,7 +14,9 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.Videos;
@@ -49,8 +51,16 @@ public final class VideoReaderStage implements Stage {
                     + "reads the largest. For NWB files: the name of the TwoPhotonSeries or OnePhotonSeries under "
                     + "/acquisition; empty reads the first by name.");
 
+    /** The cell diameter the output video records, from which later stages derive their size parameters. */
+    public static final ParamSpec CELL_DIAMETER = ParamSpec.decimal("cellDiameterPx", "Cell diameter (px)", 0, 0,
+            1000, "Typical diameter of a cell body in pixels (Suite2p's and Cellpose's diameter). Later stages "
+                    + "derive their size parameters left at auto from it (areas, radii, rings, background scales). "
+                    + "0 keeps what the file records (NeuroSeg stores and synthetic videos do); where nothing is "
+                    + "recorded the stages assume " + (int) RecordingInfo.DEFAULT_CELL_DIAMETER_PX + " px, the cells "
+                    + "of the paper's recordings (512 x 512 pixels over 750 µm).");
+
     public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
-            "The video, frames in their original pixel type.");
+            "The video, frames in their original pixel type, with the cell diameter it records.");
 
     private VideoReaderStage() {
     }
@@ -86,12 +96,21 @@ public final class VideoReaderStage implements Stage {
                 + "or not), NWB 2.x (a TwoPhotonSeries or OnePhotonSeries under /acquisition, with its frame rate), "
                 + "Inscopix movies (.isxd, with frame rate and pixel size), raw binary files of known frame size and "
                 + "pixel type, and NeuroSeg video stores. The format is detected from the file's content. Bad files are refused with a message naming the file and the "
-                + "problem (truncated, corrupt directory, frames of different sizes, unsupported pixel type).";
+                + "problem (truncated, corrupt directory, frames of different sizes, unsupported pixel type). The "
+                + "video carries its cell diameter (this node's setting, or what the file records) to every later "
+                + "node, whose size parameters left at auto derive from it.";
     }
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(FILE, DATASET, RAW_WIDTH, RAW_HEIGHT, RAW_PIXEL_TYPE, RAW_BYTE_ORDER, RAW_HEADER_BYTES);
+        return List.of(FILE, CELL_DIAMETER, DATASET, RAW_WIDTH, RAW_HEIGHT, RAW_PIXEL_TYPE, RAW_BYTE_ORDER,
+                RAW_HEADER_BYTES);
+    }
+
+    /** Settings saved before the cell diameter existed keep what the file records (0). */
+    @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(CELL_DIAMETER.key(), "0.2", 0.0));
     }
 
     @Override
@@ -112,13 +131,30 @@ public final class VideoReaderStage implements Stage {
             throw new NeurosegException("No video file chosen: set '" + FILE.label() + "'");
         }
         Path store = context.outputFiles().newFile("video" + VideoStore.EXTENSION);
-        try (Video video = VideoFormats.open(file, readOptions(parameters))) {
+        try (Video video = open(file, parameters)) {
             context.monitor().setProgress(0, "Reading " + video.shape() + " from " + file.getFileName());
             Videos.toStore(video, store, sourceMetadata(file), context.monitor());
         } catch (java.io.IOException e) {
             throw new NeurosegException("Cannot close " + file + ": " + e.getMessage(), e);
         }
         return PortValues.of(VIDEO, VideoStore.open(store));
+    }
+
+    /**
+     * Opens a video as this stage reads it: in the format its content shows, with the reading options and the cell
+     * diameter of the parameters.
+     *
+     * @param file the video file or folder
+     * @param parameters this stage's parameters (the file parameter is not read)
+     * @return the video; its {@link RecordingInfo#cellDiameterPx()} is {@link #CELL_DIAMETER} when that is set,
+     *         else what the file records
+     * @throws NeurosegException when the file cannot be read (the message names it)
+     */
+    public static Video open(Path file, Parameters parameters) throws NeurosegException {
+        Video video = VideoFormats.open(file, readOptions(parameters));
+        double cellDiameterPx = parameters.getDouble(CELL_DIAMETER);
+        return cellDiameterPx > 0 ? Videos.withRecording(video, video.recording().withCellDiameterPx(cellDiameterPx))
+                : video;
     }
 
     /**

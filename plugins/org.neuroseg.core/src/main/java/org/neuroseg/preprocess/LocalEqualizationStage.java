@@ -9,6 +9,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.cv.OpenCvLoader;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.PortValues;
@@ -58,7 +59,8 @@ public final class LocalEqualizationStage implements Stage {
                     + "out-of-focus glow.");
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
             "Background sigma (px)", 20, 1, 1000,
-            "Standard deviation of the large-scale blur taken as background, in pixels; several cell diameters.");
+            "Standard deviation of the large-scale blur taken as background, in pixels; several cell diameters.")
+            .derivedFromCellDiameter(new CellScaling(2.5, 1));
 
     public static final PortSpec<Video> VIDEO = PortSpec.video("Video", "The video to equalize, any pixel type.");
     public static final PortSpec<Video> EQUALIZED_VIDEO = PortSpec.video("Equalized video",
@@ -123,6 +125,7 @@ public final class LocalEqualizationStage implements Stage {
     /**
      * Writes the equalized {@code video} to a new store at {@code target}.
      *
+     * @param parameters this stage's parameters; auto sizes derive from the video's cell diameter
      * @param threads worker threads; the result does not depend on it
      * @return the store's path
      */
@@ -130,6 +133,7 @@ public final class LocalEqualizationStage implements Stage {
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
         OpenCvLoader.ensureLoaded();
         Mats.checkLittleEndian();
+        parameters = parameters.resolvedFor(video.recording());
         VideoShape shape = video.shape();
         boolean eightBit = parameters.getString(DEPTH).equals("8-bit") && shape.pixelType() != PixelType.UINT8;
         float[] range = {0, 1};

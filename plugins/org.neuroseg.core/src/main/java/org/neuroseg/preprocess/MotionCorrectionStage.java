@@ -6,6 +6,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.MotionShifts;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.PortSpec;
@@ -55,7 +56,8 @@ public final class MotionCorrectionStage implements Stage {
             "Gaussian blur of the copy used to estimate motion (not of the output), against noise.");
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("estimationBackgroundSigmaPx",
             "Estimation background sigma (px)", 10, 1, 500,
-            "Scale of the smooth background removed from the copy used to estimate motion; a few cell diameters.");
+            "Scale of the smooth background removed from the copy used to estimate motion; a few cell diameters.")
+            .derivedFromCellDiameter(new CellScaling(1.25, 1));
     public static final ParamSpec PATCH_GRID = ParamSpec.integer("patchGrid", "Patches per side", 1, 1, 32,
             "1 corrects each frame with one transform; more divides it into patches that each get their own "
                     + "shift, interpolated smoothly (piecewise rigid, for non-uniform motion).");
@@ -145,12 +147,14 @@ public final class MotionCorrectionStage implements Stage {
     /**
      * Corrects {@code video} into a new store at {@code target}.
      *
+     * @param parameters this stage's parameters; auto sizes derive from the video's cell diameter
      * @param threads worker threads; the result does not depend on it
      */
     static MotionCorrector.Result correct(Video video, Parameters parameters, Path target, int threads,
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
-        MotionCorrector corrector = new MotionCorrector(video, settings(parameters), threads);
-        return corrector.run(target, StageMetadata.json(INSTANCE, parameters), monitor);
+        Parameters sized = parameters.resolvedFor(video.recording());
+        MotionCorrector corrector = new MotionCorrector(video, settings(sized), threads);
+        return corrector.run(target, StageMetadata.json(INSTANCE, sized), monitor);
     }
 
     /** @return the checked settings the parameters describe */

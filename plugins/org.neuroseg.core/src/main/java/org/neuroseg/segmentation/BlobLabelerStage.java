@@ -8,6 +8,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.PortValues;
@@ -37,7 +38,8 @@ public final class BlobLabelerStage implements Stage {
     public static final String ALL_CELLS = "all cells";
 
     public static final ParamSpec RADIUS = ParamSpec.decimal("cellRadiusPx", "Cell radius (px)", 4, 1, 50,
-            "Expected radius of a cell body; sets the filter scale (sigma1 = radius / sqrt 2) and the disk size.");
+            "Expected radius of a cell body; sets the filter scale (sigma1 = radius / sqrt 2) and the disk size.")
+            .derivedFromCellDiameter(new CellScaling(0.5, 1));
     public static final ParamSpec SIGMA_RATIO = ParamSpec.decimal("sigmaRatio", "Wide / narrow sigma", 1.6, 1.05,
             10, "Ratio of the wide Gaussian to the narrow one; 1.6 approximates the Laplacian of Gaussian.");
     public static final ParamSpec THRESHOLD = ParamSpec.decimal("thresholdNoise", "Threshold (x noise)", 5, 0.5,
@@ -115,9 +117,10 @@ public final class BlobLabelerStage implements Stage {
     }
 
     @Override
-    public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
+    public PortValues run(PortValues inputs, Parameters given, StageContext context)
             throws NeurosegException, CanceledException {
         Video video = inputs.get(VIDEO);
+        Parameters parameters = given.resolvedFor(video.recording());
         VideoShape shape = video.shape();
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
         DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
@@ -126,8 +129,8 @@ public final class BlobLabelerStage implements Stage {
         Path videoMaskFile = context.outputFiles().newFile("video_mask" + VideoStore.EXTENSION);
         int[] counts = new int[shape.pixelsPerFrame()];
         // Images are made in frame order (running sums), blobs detected on all processors, masks written in order.
-        try (VideoWriter writer = VideoStore.create(masksFile, shape.height(), shape.width(), PixelType.UINT8,
-                video.frameRateHz(), metadata(parameters));
+        VideoShape maskShape = new VideoShape(0, shape.height(), shape.width(), PixelType.UINT8);
+        try (VideoWriter writer = VideoStore.create(masksFile, maskShape, video.recording(), metadata(parameters));
                 FramePipeline<Worker> pipeline = new FramePipeline<>(FramePipeline.defaultThreads(),
                         () -> new Worker(shape, parameters))) {
             pipeline.run(shape.frames(), frame -> false, (frame, worker) -> worker.detect(images, frame),
@@ -144,8 +147,8 @@ public final class BlobLabelerStage implements Stage {
         for (int i = 0; i < counts.length; i++) {
             mask[i] = counts[i] >= minFrames ? 1 : 0;
         }
-        try (VideoWriter writer = VideoStore.create(videoMaskFile, shape.height(), shape.width(), PixelType.UINT8,
-                video.frameRateHz(), metadata(parameters))) {
+        try (VideoWriter writer = VideoStore.create(videoMaskFile, maskShape, video.recording(),
+                metadata(parameters))) {
             writer.append(mask);
             writer.commit();
         }

@@ -9,6 +9,7 @@ import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -36,11 +37,17 @@ final class Images {
         return pixels;
     }
 
-    /** Writes a one-frame store named {@code name} among the stage's output files and opens it. */
+    /**
+     * Writes a one-frame store named {@code name} among the stage's output files and opens it.
+     *
+     * @param source the recording the image was made from: its pixel size and cell diameter are kept, so that later
+     *        stages know the cells' size; its frame rate is not (an image has no time)
+     */
     static FileVideo write(StageContext context, String name, float[] pixels, int height, int width,
-            PixelType type) throws NeurosegException {
+            PixelType type, RecordingInfo source) throws NeurosegException {
         Path file = context.outputFiles().newFile(name + VideoStore.EXTENSION);
-        try (VideoWriter writer = VideoStore.create(file, height, width, type, 0, null)) {
+        try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, height, width, type),
+                source.withFrameRateHz(0), null)) {
             writer.append(pixels);
             writer.commit();
         }

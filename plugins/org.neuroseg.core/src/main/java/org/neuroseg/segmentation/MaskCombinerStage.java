@@ -91,7 +91,8 @@ public final class MaskCombinerStage implements Stage {
         }
         PixelType type = a.pixelType() == b.pixelType() ? a.pixelType() : PixelType.FLOAT32;
         context.monitor().setProgress(1, null);
+        // the combined mask keeps the cell diameter one of the masks records, for Refinement's auto sizes
         return PortValues.of(COMBINED_MASK, Images.write(context, "combined_mask", combined, a.height(), a.width(),
-                type));
+                type, first.recording().cellDiameterPx() > 0 ? first.recording() : second.recording()));
     }
 }

@@ -8,6 +8,7 @@ import org.neuroseg.imaging.Statistics;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.PortValues;
@@ -47,7 +48,8 @@ public final class ProjectionStage implements Stage {
                     + "rest, as in one-photon recordings).");
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
             "Background scale (px)", 15, 0, 1000, "The projection blurred with a Gaussian of this sigma is "
-                    + "subtracted before thresholding, to remove uneven illumination and neuropil; 0 keeps it.");
+                    + "subtracted before thresholding, to remove uneven illumination and neuropil; 0 keeps it.")
+            .derivedFromCellDiameter(new CellScaling(1.875, 1));
     public static final ParamSpec METHOD = ParamSpec.choice("thresholdMethod", "Threshold method", OTSU,
             List.of(OTSU, PERCENTILE), "Otsu: the threshold that best separates two classes of pixels. "
                     + "Percentile: pixels above the given percentile.");
@@ -116,6 +118,7 @@ public final class ProjectionStage implements Stage {
         if (shape.frames() == 0) {
             throw new NeurosegException("The video has no frames to project");
         }
+        parameters = parameters.resolvedFor(video.recording());
         float[] projection = project(video, parameters.getString(PROJECTION), context);
         float[] flattened = flatten(projection, shape, parameters.getDouble(BACKGROUND_SIGMA));
         double threshold = parameters.getString(METHOD).equals(OTSU) ? Statistics.otsu(flattened)
@@ -127,9 +130,9 @@ public final class ProjectionStage implements Stage {
         ConnectedComponents components = ConnectedComponents.of(mask, shape.height(), shape.width(), true);
         String name = parameters.getString(PROJECTION);
         return PortValues.of(PROJECTED_IMAGE, Images.write(context, name + "_projection", projection,
-                        shape.height(), shape.width(), PixelType.FLOAT32))
+                        shape.height(), shape.width(), PixelType.FLOAT32, video.recording()))
                 .with(MASK, Images.write(context, name + "_mask", Images.toFloats(mask), shape.height(),
-                        shape.width(), PixelType.UINT8))
+                        shape.width(), PixelType.UINT8, video.recording()))
                 .with(ROIS, Images.toRois(components.labels(), components.count(), shape.height(), shape.width()));
     }
 

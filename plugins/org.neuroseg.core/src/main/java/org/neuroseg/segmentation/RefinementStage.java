@@ -7,6 +7,7 @@ import org.neuroseg.imaging.Morphology;
 import org.neuroseg.imaging.Watershed;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.ParamSpec;
+import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.PortValues;
@@ -31,20 +32,25 @@ public final class RefinementStage implements Stage {
             65535, "Pixels above this value are foreground (0.5 for probabilities; masks of 0 and 1 pass as they "
                     + "are).");
     public static final ParamSpec CLOSING = ParamSpec.decimal("closingRadiusPx", "Closing radius (px)", 1, 0, 50,
-            "Radius of the disk of the morphological closing that bridges small gaps; 0 skips it.");
+            "Radius of the disk of the morphological closing that bridges small gaps; 0 skips it.")
+            .derivedFromCellDiameter(new CellScaling(0.125, 1));
     public static final ParamSpec FILL_HOLES = ParamSpec.bool("fillHoles", "Fill holes", true,
             "Fill background enclosed by a region (a dim nucleus inside a bright cytosol).");
     public static final ParamSpec SPLIT = ParamSpec.bool("splitTouching", "Split touching cells", true,
             "Separate touching cells by a watershed on the distance to the background.");
     public static final ParamSpec SEPARATION = ParamSpec.decimal("minSeparationPx", "Cell separation (px)", 6, 1,
-            500, "For the split: centres closer than this are one cell (about the cell radius plus a little).");
+            500, "For the split: centres closer than this are one cell (about the cell radius plus a little).")
+            .derivedFromCellDiameter(new CellScaling(0.75, 1));
     public static final ParamSpec MIN_AREA = ParamSpec.integer("minAreaPx", "Minimum area (px)", 20, 1, 1_000_000,
-            "Regions with fewer pixels are too small to be a cell and are removed.");
+            "Regions with fewer pixels are too small to be a cell and are removed.")
+            .derivedFromCellDiameter(new CellScaling(0.3125, 2));
     public static final ParamSpec MAX_AREA = ParamSpec.integer("maxAreaPx", "Maximum area (px)", 400, 1, 100_000_000,
-            "Regions with more pixels are too large to be a cell and are removed (before and after the split).");
+            "Regions with more pixels are too large to be a cell and are removed (before and after the split).")
+            .derivedFromCellDiameter(new CellScaling(6.25, 2));
 
     public static final PortSpec<Video> MASK = PortSpec.image("Mask",
-            "A probability mask (CGRU output) or a binary mask.");
+            "A probability mask (CGRU output) or a binary mask; its recorded cell diameter sets the size "
+                    + "parameters left at auto.");
     public static final PortSpec<Video> LABELS = PortSpec.image("Labels",
             "uint16 label image: each cell's pixels hold its id.");
     public static final PortSpec<RoiSet> ROIS = PortSpec.rois("ROIs",
@@ -78,7 +84,8 @@ public final class RefinementStage implements Stage {
         return "The paper's refinement step. Thresholds a probability mask, closes small gaps with a disk, fills "
                 + "holes, optionally splits touching cells with a watershed on the distance transform, labels the "
                 + "connected regions and removes those smaller or larger than a cell. The label image and the ROI "
-                + "table hold the same cells.";
+                + "table hold the same cells. The sizes left at auto derive from the cell diameter the mask records "
+                + "(the Calcium Video Reader's, carried through the predictors), or 8 px when it records none.";
     }
 
     @Override
@@ -96,7 +103,10 @@ public final class RefinementStage implements Stage {
         return List.of(LABELS, ROIS);
     }
 
-    /** @throws IllegalArgumentException when the minimum area exceeds the maximum */
+    /**
+     * @throws IllegalArgumentException when the minimum area exceeds the maximum (checked once both are numbers:
+     *         given, or derived from the cell diameter)
+     */
     @Override
     public void checkParameters(Parameters parameters) {
         ParamSpec.checkOrder(parameters, MIN_AREA, MAX_AREA);
@@ -105,8 +115,9 @@ public final class RefinementStage implements Stage {
     @Override
     public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException {
-        checkParameters(parameters);
         Video image = inputs.get(MASK);
+        parameters = parameters.resolvedFor(image.recording());
+        checkParameters(parameters);
         int height = image.shape().height();
         int width = image.shape().width();
         RoiSet cells = refine(Images.read(image, "Mask"), height, width, parameters);
@@ -116,13 +127,14 @@ public final class RefinementStage implements Stage {
         }
         context.monitor().setProgress(1, null);
         return PortValues.of(LABELS, Images.write(context, "labels", cells.toLabelImage(), height, width,
-                PixelType.UINT16)).with(ROIS, cells);
+                PixelType.UINT16, image.recording())).with(ROIS, cells);
     }
 
     /**
      * The refinement itself.
      *
      * @param probabilities height x width, row-major
+     * @param parameters this stage's parameters, {@linkplain Parameters#resolvedFor resolved} (no auto values)
      * @return the kept cells, ids 1..n
      */
     public static RoiSet refine(float[] probabilities, int height, int width, Parameters parameters) {

@@ -2,6 +2,7 @@ package org.neuroseg.stage;
 
 import java.util.List;
 import java.util.Locale;
+import org.neuroseg.video.RecordingInfo;
 
 /**
  * One parameter of a stage: its stable key (saved in users' workflows and command lines: never rename), the label a
@@ -128,6 +129,29 @@ public record ParamSpec(String key, String label, ParamType type, Object default
             throw new IllegalStateException("parameter '" + key + "' does not derive from the cell diameter");
         }
         return key + AUTO_KEY_SUFFIX;
+    }
+
+    /**
+     * @return for a cell-scaled parameter, the sentence that tells users what {@link #AUTO} means, with the value at
+     *         {@link RecordingInfo#DEFAULT_CELL_DIAMETER_PX}, e.g. "auto: derived from the cell diameter (0.125 x the
+     *         diameter; 1 at 8 px cells)."; empty for other parameters
+     */
+    public String autoDescription() {
+        if (cellScaling == null) {
+            return "";
+        }
+        double atDefault = cellScaling.apply(RecordingInfo.DEFAULT_CELL_DIAMETER_PX);
+        return AUTO + ": derived from the cell diameter (" + number(cellScaling.factor()) + " x the diameter"
+                + switch (cellScaling.power()) {
+                    case 1 -> "";
+                    case 2 -> " squared";
+                    default -> " cubed";
+                } + "; " + number(type == ParamType.INTEGER ? Math.round(atDefault) : atDefault) + " at "
+                + number(RecordingInfo.DEFAULT_CELL_DIAMETER_PX) + " px cells).";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** @return the value a stage starts with: {@link #AUTO} for a cell-scaled parameter, else the default */
@@ -284,12 +308,17 @@ public record ParamSpec(String key, String label, ParamType type, Object default
     }
 
     /**
-     * Checks that a numeric parameter does not exceed another, as a minimum and its maximum.
+     * Checks that a numeric parameter does not exceed another, as a minimum and its maximum. When either is
+     * {@link #AUTO} the order is only known once they are {@linkplain Parameters#resolved(double) resolved}, so
+     * nothing is checked: a stage checks again after resolving them.
      *
      * @throws IllegalArgumentException naming both parameters and their values when {@code lower} exceeds
      *         {@code upper}
      */
     public static void checkOrder(Parameters parameters, ParamSpec lower, ParamSpec upper) {
+        if (parameters.isAuto(lower) || parameters.isAuto(upper)) {
+            return;
+        }
         double low = ((Number) parameters.get(lower)).doubleValue();
         double high = ((Number) parameters.get(upper)).doubleValue();
         if (low > high) {

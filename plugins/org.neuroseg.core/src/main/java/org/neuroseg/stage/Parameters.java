@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neuroseg.video.RecordingInfo;
 
 /**
  * Checked values for a stage's parameters: every spec has a value, every value is valid. Immutable. A parameter that
@@ -78,6 +79,19 @@ public final class Parameters {
             }
         }
         return resolved;
+    }
+
+    /**
+     * Derives every {@link ParamSpec#AUTO} value from the cell diameter of the recording a stage processes: its
+     * recorded diameter, or {@link RecordingInfo#DEFAULT_CELL_DIAMETER_PX} when it records none. Stages call this on
+     * the recording of their input before reading a size parameter; values a user gave stay as they are.
+     *
+     * @param recording what is known of the recording (of the input video or image)
+     * @return a copy without {@link ParamSpec#AUTO} values; this when there are none
+     * @throws IllegalArgumentException naming the parameter when a derived value is out of its range
+     */
+    public Parameters resolvedFor(RecordingInfo recording) {
+        return resolved(recording.cellDiameterPxOrDefault());
     }
 
     /**

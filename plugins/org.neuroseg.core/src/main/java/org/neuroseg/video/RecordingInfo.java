@@ -15,6 +15,14 @@ public record RecordingInfo(double frameRateHz, double micronsPerPixel, double c
     public static final RecordingInfo UNKNOWN = new RecordingInfo(0, 0, 0);
 
     /**
+     * The cell diameter stages assume for a recording that does not record one ({@link #cellDiameterPxOrDefault()}):
+     * 8 px, the cells of the paper's recordings (512 x 512 pixels over a 750 µm field, cell bodies about 7 to 10 px).
+     * Size parameters left at {@code auto} derive from it, so that their values at this diameter are the stages'
+     * documented defaults.
+     */
+    public static final double DEFAULT_CELL_DIAMETER_PX = 8;
+
+    /**
      * Checks that every fact is a finite number, 0 or positive.
      *
      * @throws IllegalArgumentException naming the fact and its value
@@ -28,6 +36,14 @@ public record RecordingInfo(double frameRateHz, double micronsPerPixel, double c
     /** @return a recording of which only the frame rate (0 when unknown) is known */
     public static RecordingInfo ofFrameRate(double frameRateHz) {
         return new RecordingInfo(frameRateHz, 0, 0);
+    }
+
+    /**
+     * @return the cell diameter in pixels that size parameters derive from: the recorded one, or
+     *         {@link #DEFAULT_CELL_DIAMETER_PX} when it is unknown
+     */
+    public double cellDiameterPxOrDefault() {
+        return cellDiameterPx > 0 ? cellDiameterPx : DEFAULT_CELL_DIAMETER_PX;
     }
 
     /** @return the same facts with another frame rate (0 when unknown) */

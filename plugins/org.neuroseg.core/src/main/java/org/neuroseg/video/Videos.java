@@ -1,5 +1,6 @@
 package org.neuroseg.video;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -11,6 +12,20 @@ import org.neuroseg.stage.ProgressMonitor;
 public final class Videos {
 
     private Videos() {
+    }
+
+    /**
+     * @param video a video; closing the returned view closes it
+     * @param recording the recording facts to report instead of the video's own (e.g. a cell diameter or frame rate
+     *        the user knows and the file does not say)
+     * @return {@code video} with {@code recording} as its {@link Video#recording()}; frames are read from
+     *         {@code video} unchanged
+     */
+    public static Video withRecording(Video video, RecordingInfo recording) {
+        if (recording.equals(video.recording())) {
+            return video;
+        }
+        return new WithRecording(video, recording);
     }
 
     /**
@@ -94,5 +109,51 @@ public final class Videos {
          * @param frames reused buffers, each channels x height x width (see {@link VideoShape}), row-major
          */
         void accept(int firstFrame, int count, float[][] frames) throws NeurosegException, CanceledException;
+    }
+
+    /** A video read through unchanged, with other recording facts. */
+    private static final class WithRecording implements Video {
+        private final Video video;
+        private final RecordingInfo recording;
+
+        WithRecording(Video video, RecordingInfo recording) {
+            this.video = video;
+            this.recording = recording;
+        }
+
+        @Override
+        public VideoShape shape() {
+            return video.shape();
+        }
+
+        @Override
+        public RecordingInfo recording() {
+            return recording;
+        }
+
+        @Override
+        public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
+            video.readFrameBytes(index, target);
+        }
+
+        @Override
+        public void readFrame(int index, float[] target) throws NeurosegException {
+            video.readFrame(index, target);
+        }
+
+        @Override
+        public void readChannel(int index, int channel, float[] target) throws NeurosegException {
+            video.readChannel(index, channel, target);
+        }
+
+        @Override
+        public String source() {
+            return video.source();
+        }
+
+        @Override
+        public void close() throws IOException {
+            video.close();
+        }
     }
 }

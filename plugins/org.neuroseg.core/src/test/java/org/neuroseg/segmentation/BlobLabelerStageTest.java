@@ -22,9 +22,12 @@ import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
 
 /** The blob labeler on a synthetic epifluorescence video with known cells and spikes. */
@@ -57,6 +60,32 @@ class BlobLabelerStageTest {
         try (FileVideo video = VideoStore.open(file)) {
             return BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
                     StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE));
+        }
+    }
+
+    @Test
+    void theCellRadiusDerivesFromTheCellDiameterTheVideoRecords() throws Exception {
+        java.util.Random random = new java.util.Random(1);
+        float[][] frames = new float[5][32 * 32];
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+        }
+        Parameters allCells = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.TARGET.key(),
+                BlobLabelerStage.ALL_CELLS);
+        for (double diameter : new double[] {16, 0}) {
+            Video video = new ArrayVideo(new VideoShape(5, 32, 32, PixelType.FLOAT32),
+                    new RecordingInfo(10, 0, diameter), frames);
+            PortValues outputs = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), allCells,
+                    StageContext.inDirectory(dir.resolve("diameter" + diameter), ProgressMonitor.NONE));
+            try (FileVideo masks = (FileVideo) outputs.get(BlobLabelerStage.BLOB_MASKS);
+                    Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
+                String radius = diameter == 16 ? "8.0" : "4.0";
+                assertTrue(masks.metadataJson().contains("\"cellRadiusPx\": " + radius), masks.metadataJson());
+                assertEquals(diameter, masks.recording().cellDiameterPx(), "the masks keep the video's facts");
+                assertEquals(diameter, videoMask.recording().cellDiameterPx());
+            }
         }
     }
 

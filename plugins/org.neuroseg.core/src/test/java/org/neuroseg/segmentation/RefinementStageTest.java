@@ -11,12 +11,15 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.Morphology;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
 
 class RefinementStageTest {
 
@@ -69,8 +72,63 @@ class RefinementStageTest {
     @Test
     void withoutSplittingTheTouchingCellsAreOneRegion() throws Exception {
         RoiSet cells = RefinementStage.refine(probabilities(), SIDE, SIDE, RefinementStage.INSTANCE.defaults()
-                .with(RefinementStage.SPLIT.key(), false));
+                .with(RefinementStage.SPLIT.key(), false).resolved(RecordingInfo.DEFAULT_CELL_DIAMETER_PX));
         assertEquals(1, cells.size());
+    }
+
+    /** A cell of radius 4 (about 50 px) and one of radius 16 (about 800 px), far apart. */
+    private static Video smallAndLargeCell(double cellDiameterPx) {
+        int side = 96;
+        boolean[] cells = Morphology.drawDisk(new boolean[side * side], side, side, 20, 20, 4);
+        Morphology.drawDisk(cells, side, side, 60, 60, 16);
+        float[] probabilities = new float[side * side];
+        for (int i = 0; i < cells.length; i++) {
+            probabilities[i] = cells[i] ? 0.9f : 0.1f;
+        }
+        return new ArrayVideo(new VideoShape(1, side, side, PixelType.FLOAT32),
+                new RecordingInfo(0, 0, cellDiameterPx), probabilities);
+    }
+
+    private RoiSet refine(Video mask, Parameters parameters) throws Exception {
+        return RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK, mask), parameters,
+                StageContext.inDirectory(dir, ProgressMonitor.NONE)).get(RefinementStage.ROIS);
+    }
+
+    @Test
+    void autoSizesFollowTheCellDiameterTheMaskRecords() throws Exception {
+        // at 8 px (recorded, or assumed when unknown) cells are 20 to 400 px: the small cell is kept, the large not
+        for (double diameter : new double[] {8, 0}) {
+            RoiSet cells = refine(smallAndLargeCell(diameter), RefinementStage.INSTANCE.defaults());
+            assertEquals(1, cells.size(), "cell diameter " + diameter);
+            assertEquals(20, cells.rois().get(0).centroidRow(), 0.5);
+        }
+        // at 16 px areas are four times larger, 80 to 1600 px: now the large cell is kept and the small one not
+        RoiSet cells = refine(smallAndLargeCell(16), RefinementStage.INSTANCE.defaults());
+        assertEquals(1, cells.size());
+        assertEquals(60, cells.rois().get(0).centroidRow(), 0.5);
+
+        Parameters atEight = RefinementStage.INSTANCE.defaults().resolvedFor(RecordingInfo.UNKNOWN);
+        Parameters atSixteen = RefinementStage.INSTANCE.defaults().resolvedFor(new RecordingInfo(0, 0, 16));
+        assertEquals(RefinementStage.INSTANCE.defaults().with("closingRadiusPx", 1.0).with("minSeparationPx", 6.0)
+                .with("minAreaPx", 20).with("maxAreaPx", 400), atEight, "the defaults before sizes could be auto");
+        assertEquals(4 * atEight.getInt(RefinementStage.MIN_AREA), atSixteen.getInt(RefinementStage.MIN_AREA));
+        assertEquals(4 * atEight.getInt(RefinementStage.MAX_AREA), atSixteen.getInt(RefinementStage.MAX_AREA));
+        assertEquals(2 * atEight.getDouble(RefinementStage.CLOSING), atSixteen.getDouble(RefinementStage.CLOSING));
+        assertEquals(2 * atEight.getDouble(RefinementStage.SEPARATION),
+                atSixteen.getDouble(RefinementStage.SEPARATION));
+    }
+
+    @Test
+    void aTypedSizeWinsOverTheCellDiameter() throws Exception {
+        RoiSet cells = refine(smallAndLargeCell(16), RefinementStage.INSTANCE.defaults().with("minAreaPx", 20));
+        assertEquals(2, cells.size(), "minimum area 20 px as typed, maximum 1600 px from the 16 px cells");
+    }
+
+    @Test
+    void aTypedMinimumAboveTheDerivedMaximumIsRefusedNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> refine(smallAndLargeCell(8),
+                RefinementStage.INSTANCE.defaults().with("minAreaPx", 500)));
+        assertEquals("'Minimum area (px)' (500) must not exceed 'Maximum area (px)' (400)", e.getMessage());
     }
 
     @Test

@@ -62,7 +62,12 @@ final class NodeDescriptions {
     private static String optionText(ParamSpec spec) {
         StringBuilder text = new StringBuilder(spec.description());
         Object value = spec.defaultValue();
-        text.append(" Default: ").append(value instanceof String s && s.isEmpty() ? "none" : value).append('.');
+        if (spec.cellScaling() != null) {
+            text.append(" Default ").append(spec.autoDescription()).append(" A value of your own replaces it,");
+            text.append(" starting from ").append(value).append('.');
+        } else {
+            text.append(" Default: ").append(value instanceof String s && s.isEmpty() ? "none" : value).append('.');
+        }
         if (spec.min() != null || spec.max() != null) {
             text.append(" Allowed: ").append(bound(spec.min())).append(" to ").append(bound(spec.max())).append('.');
         }

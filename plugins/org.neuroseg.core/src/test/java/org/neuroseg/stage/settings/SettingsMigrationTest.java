@@ -48,8 +48,24 @@ class SettingsMigrationTest {
         StageSettings.Loaded loaded = StageSettings.load(RefinementStage.INSTANCE.parameters(),
                 RefinementStage.INSTANCE.settingsMigrations(), fixture());
         assertEquals(List.of(), loaded.warnings());
-        assertEquals(RefinementStage.INSTANCE.defaults().with("minAreaPx", 20).with("closingRadiusPx", 1.0),
-                loaded.parameters());
+        // the sizes that now derive from the cell diameter were saved as numbers: they keep those numbers
+        assertEquals(RefinementStage.INSTANCE.defaults().with("minAreaPx", 20).with("closingRadiusPx", 1.0)
+                .with("minSeparationPx", 6.0).with("maxAreaPx", 400), loaded.parameters());
+        Parameters atSixteen = loaded.parameters().resolved(16);
+        assertEquals(20, atSixteen.getInt(RefinementStage.MIN_AREA), "a saved number ignores the cell diameter");
+        assertEquals(400, atSixteen.getInt(RefinementStage.MAX_AREA));
+    }
+
+    @Test
+    void oldSettingsWithOtherNumbersKeepThem() throws Exception {
+        MemorySettings store = fixture();
+        store.putInt("minAreaPx", 35);
+        store.putDouble("closingRadiusPx", 2.5);
+        Parameters loaded = StageSettings.load(RefinementStage.INSTANCE.parameters(),
+                RefinementStage.INSTANCE.settingsMigrations(), store).parameters();
+        assertFalse(loaded.isAuto(RefinementStage.MIN_AREA));
+        assertEquals(35, loaded.getInt(RefinementStage.MIN_AREA));
+        assertEquals(2.5, loaded.getDouble(RefinementStage.CLOSING));
     }
 
     @Test
@@ -72,7 +88,7 @@ class SettingsMigrationTest {
         StageSettings.Loaded loaded = StageSettings.load(NEXT, List.of(NEXT_MIGRATIONS.get(0)), store);
         assertEquals(2, loaded.warnings().size(), loaded.warnings().toString());
         assertTrue(loaded.warnings().get(0).startsWith("Parameter 'Maximum area (px)' (maxAreaPx) is missing from"
-                + " the saved settings; it takes 400."), loaded.warnings().get(0));
+                + " the saved settings; it takes auto."), loaded.warnings().get(0));
         assertTrue(loaded.warnings().get(1).contains("(minRoundness)"), loaded.warnings().get(1));
         assertEquals(0.5, loaded.parameters().getDouble(MIN_ROUNDNESS));
     }
@@ -109,13 +125,13 @@ class SettingsMigrationTest {
         IllegalStateException unresolved = assertThrows(IllegalStateException.class, () -> defaults.getInt(MIN_AREA));
         assertTrue(unresolved.getMessage().contains("minAreaPx"), unresolved.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> defaults.resolved(0));
-        assertTrue(unknown.getMessage().contains("'Minimum area (px)' (minAreaPx) is auto (0.25 x cell diameter^2)"
-                + " but the cell diameter is unknown"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("'Cell separation (px)' (minSeparationPx) is auto (0.75 x cell "
+                + "diameter) but the cell diameter is unknown"), unknown.getMessage());
         IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
                 () -> defaults.resolved(1));
         assertTrue(tooSmall.getMessage().contains("for a cell diameter of 1.0 px"), tooSmall.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RefinementStage.INSTANCE.defaults()
-                .withText("minAreaPx", "auto"), "only cell-scaled parameters take auto");
+                .withText("threshold", "auto"), "only cell-scaled parameters take auto");
     }
 
     /** The model settings of the fixture, typed as KNIME's config XML types them. */

@@ -122,8 +122,10 @@ public final class CgruPredictorStage implements Stage {
                 probability = inference.probability();
             }
         }
-        try (VideoWriter writer = VideoStore.create(target, shape.height(), shape.width(), PixelType.FLOAT32,
-                0, "{\"stage\":\"cgru-predictor\",\"frames\":" + shape.frames() + "}")) {
+        // the image keeps the video's pixel size and cell diameter (Refinement's auto sizes), not its frame rate
+        try (VideoWriter writer = VideoStore.create(target, new VideoShape(0, shape.height(), shape.width(),
+                PixelType.FLOAT32), video.recording().withFrameRateHz(0), "{\"stage\":\"cgru-predictor\",\"frames\":"
+                + shape.frames() + "}")) {
             writer.append(probability);
             writer.commit();
         }

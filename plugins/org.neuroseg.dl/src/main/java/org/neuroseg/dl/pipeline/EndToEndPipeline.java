@@ -13,7 +13,6 @@ import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.AtomicFiles;
-import org.neuroseg.io.VideoFormats;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.metrics.SegmentationScore;
@@ -82,8 +81,7 @@ public final class EndToEndPipeline {
         UNetInput unetInput = UNetModelFile.input(UNetModelFile.readInfo(settings.unet().file()));
         CgruModelFile.readInfo(settings.cgru().file());
         Path scratch = scratchFolder(outputFolder);
-        try (Video video = VideoFormats.open(input, VideoReaderStage.readOptions(settings.of(
-                VideoReaderStage.INSTANCE)))) {
+        try (Video video = VideoReaderStage.open(input, settings.of(VideoReaderStage.INSTANCE))) {
             LOGGER.info("Segmenting {} ({})", input, video.shape());
             PipelineResult result = new Run(settings, unetInput, scratch, outputFolder, monitor).segment(video,
                     groundTruth);
@@ -164,9 +162,12 @@ public final class EndToEndPipeline {
         /** Refines the probability into candidates and keeps those that fire in the corrected recorded video. */
         private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed, float[] probability,
                 GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
+            // the probability image keeps the recording's cell diameter, from which Refinement's auto sizes derive
+            Video probabilityImage = new ArrayVideo(new VideoShape(1, shape.height(), shape.width(),
+                    PixelType.FLOAT32), preprocessed.recordedCorrected().recording().withFrameRateHz(0), probability);
             PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
-                    PortValues.of(RefinementStage.MASK, ArrayVideo.image(shape.height(), shape.width(),
-                            PixelType.FLOAT32, probability)), settings.of(RefinementStage.INSTANCE), context));
+                    PortValues.of(RefinementStage.MASK, probabilityImage), settings.of(RefinementStage.INSTANCE),
+                    context));
             discard(refined.get(RefinementStage.LABELS));
             RoiSet candidates = refined.get(RefinementStage.ROIS);
             PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE
@@ -181,8 +182,8 @@ public final class EndToEndPipeline {
                     .get(SegmentationScorerStage.SCORES);
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
-            PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.shifts(), preprocessed.motionPicture(),
-                    probability, candidates, validated, scored);
+            PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.recordedCorrected().recording(),
+                    preprocessed.shifts(), preprocessed.motionPicture(), probability, candidates, validated, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
             return new PipelineResult(shape, candidates, neurons, validated.get(ActivityValidationStage.TRACES),

@@ -28,6 +28,7 @@ import org.neuroseg.table.Table;
 import org.neuroseg.table.TableCsv;
 import org.neuroseg.table.TracesTables;
 import org.neuroseg.video.PixelType;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
 import org.neuroseg.video.VideoWriter;
@@ -83,6 +84,7 @@ public final class PipelineOutputs {
     public static final String REPORT = "report.html";
 
     private final VideoShape shape;
+    private final RecordingInfo recording;
     private final MotionShifts shifts;
     private final float[] probability;
     private final RoiSet candidates;
@@ -104,12 +106,14 @@ public final class PipelineOutputs {
     }
 
     /**
+     * @param recording what is known of the recording (its cell diameter sets the sizes left at auto)
      * @param validated the Activity Validation stage's outputs
      * @param scored null when there is no ground truth
      */
-    PipelineOutputs(VideoShape shape, MotionShifts shifts, Picture motionPicture, float[] probability,
-            RoiSet candidates, PortValues validated, Scored scored) {
+    PipelineOutputs(VideoShape shape, RecordingInfo recording, MotionShifts shifts, Picture motionPicture,
+            float[] probability, RoiSet candidates, PortValues validated, Scored scored) {
         this.shape = shape;
+        this.recording = recording;
         this.shifts = shifts;
         this.probability = probability;
         this.candidates = candidates;
@@ -144,8 +148,9 @@ public final class PipelineOutputs {
             TableCsv.write(MetricsTables.toTable(scored.score()), folder.resolve(METRICS));
         }
         monitor.setProgress(0.6, null);
-        try (VideoWriter writer = VideoStore.create(folder.resolve(PROBABILITY), shape.height(), shape.width(),
-                PixelType.FLOAT32, 0, "{\"stage\":\"cgru-predictor\",\"frames\":" + shape.frames() + "}")) {
+        try (VideoWriter writer = VideoStore.create(folder.resolve(PROBABILITY), new VideoShape(0, shape.height(),
+                shape.width(), PixelType.FLOAT32), recording.withFrameRateHz(0), "{\"stage\":\"cgru-predictor\","
+                + "\"frames\":" + shape.frames() + "}")) {
             writer.append(probability);
             writer.commit();
         }
@@ -154,8 +159,8 @@ public final class PipelineOutputs {
             byte[] png = pictures.get(i).png();
             AtomicFiles.write(folder.resolve(names.get(i)), out -> out.write(png));
         }
-        String html = new RunReport(settings, shape, candidates.size(), neurons.size(), scored, timings).html(names,
-                pictures);
+        String html = new RunReport(settings, shape, recording, candidates.size(), neurons.size(), scored, timings)
+                .html(names, pictures);
         Path report = AtomicFiles.writeText(folder.resolve(REPORT), out -> out.write(html));
         monitor.setProgress(1, null);
         return report;

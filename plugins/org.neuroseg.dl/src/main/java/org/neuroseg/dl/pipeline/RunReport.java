@@ -21,6 +21,7 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageTiming;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.VideoShape;
 
 /**
@@ -37,15 +38,17 @@ final class RunReport {
 
     private final PipelineSettings settings;
     private final VideoShape shape;
+    private final RecordingInfo recording;
     private final int candidates;
     private final int neurons;
     private final PipelineOutputs.Scored scored;
     private final List<StageTiming> timings;
 
-    RunReport(PipelineSettings settings, VideoShape shape, int candidates, int neurons, PipelineOutputs.Scored scored,
-            List<StageTiming> timings) {
+    RunReport(PipelineSettings settings, VideoShape shape, RecordingInfo recording, int candidates, int neurons,
+            PipelineOutputs.Scored scored, List<StageTiming> timings) {
         this.settings = settings;
         this.shape = shape;
+        this.recording = recording;
         this.candidates = candidates;
         this.neurons = neurons;
         this.scored = scored;
@@ -64,6 +67,9 @@ final class RunReport {
         page.append("<h1>Functional neurons in ").append(escape(video)).append("</h1>\n<p>")
                 .append(escape(shape.toString())).append(", analysed ").append(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" by NeuroSeg.</p>\n");
+        page.append("<p>Cell diameter: ").append(String.format(Locale.ROOT, "%.1f", recording.cellDiameterPxOrDefault()))
+                .append(" px").append(recording.cellDiameterPx() > 0 ? "" : " (assumed: the video records none)")
+                .append("; the sizes left at auto derive from it.</p>\n");
         table(page, List.of("result", "count"), List.of(
                 List.of("cells found by the U-Net, CGRU and refinement (candidates)", Integer.toString(candidates)),
                 List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons))));
@@ -146,7 +152,8 @@ final class RunReport {
                     + "<th>key</th><th>value</th></tr>\n");
             for (ParamSpec spec : stage.parameters()) {
                 Object value = parameters.get(spec);
-                String text = escape(String.valueOf(value));
+                String text = escape(parameters.isAuto(spec) ? value + " (" + parameters.resolvedFor(recording)
+                        .get(spec) + ")" : String.valueOf(value));
                 page.append("<tr><td>").append(escape(spec.label())).append("</td><td>").append(spec.key())
                         .append("</td><td>").append(value.equals(spec.initialValue()) ? text : "<b>" + text + "</b>")
                         .append("</td></tr>\n");
