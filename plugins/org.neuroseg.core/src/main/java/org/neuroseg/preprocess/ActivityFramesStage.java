@@ -1,10 +1,12 @@
 package org.neuroseg.preprocess;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.imaging.GaussianFilter;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
@@ -68,8 +70,8 @@ public final class ActivityFramesStage implements Stage {
     private static final double MEAN_ABS_DIFFERENCE = 1.1284;
     /** The smallest noise of an integer video: quantization, the standard deviation of a uniform unit step. */
     private static final float INTEGER_NOISE_FLOOR = 0.289f;
-    /** Pixels per parallel task. */
-    private static final int CHUNK = 16_384;
+    /** Rows per parallel task. */
+    private static final int ROWS_PER_BAND = 16;
 
     private ActivityFramesStage() {
     }
@@ -146,17 +148,21 @@ public final class ActivityFramesStage implements Stage {
         double rate = video.frameRateHz() > 0 ? video.frameRateHz() : parameters.getDouble(FRAME_RATE);
         int window = Math.max(2, (int) Math.round(parameters.getDouble(BASELINE_WINDOW) * rate));
         double tau = parameters.getDouble(SMOOTHING) * rate;
-        Tracker tracker = new Tracker(shape.pixelsPerFrame(), window,
-                parameters.getDouble(BASELINE_PERCENTILE) / 100, tau == 0 ? 0 : Math.exp(-1 / tau),
-                shape.pixelType() == PixelType.FLOAT32 ? 0 : INTEGER_NOISE_FLOOR);
         int settling = Math.min(shape.frames(), window);
         float[] frame = new float[shape.pixelsPerFrame()];
-        float[] activity = new float[frame.length];
-        try (Foreground foreground = new Foreground(video, parameters.getDouble(BACKGROUND_SIGMA))) {
+        // The activity goes straight into the bytes written, float32 little-endian as the store keeps them.
+        ByteBuffer bytes = ByteBuffer.allocateDirect(Float.BYTES * frame.length).order(ByteOrder.LITTLE_ENDIAN);
+        FloatBuffer activity = bytes.asFloatBuffer();
+        double backgroundSigma = parameters.getDouble(BACKGROUND_SIGMA);
+        try (FrameBackground background = backgroundSigma > 0
+                ? new FrameBackground(shape.height(), shape.width(), backgroundSigma) : null) {
+            Tracker tracker = new Tracker(shape, background, window,
+                    parameters.getDouble(BASELINE_PERCENTILE) / 100, tau == 0 ? 0 : Math.exp(-1 / tau),
+                    shape.pixelType() == PixelType.FLOAT32 ? 0 : INTEGER_NOISE_FLOOR);
             ProgressMonitor settle = monitor.subMonitor(0, 0.2);
             for (int t = 0; t < settling; t++) {
                 settle.checkCanceled();
-                foreground.read(t, frame);
+                video.readFrame(t, frame);
                 tracker.push(frame, null);
                 settle.setProgress((t + 1.0) / settling, null);
             }
@@ -166,9 +172,9 @@ public final class ActivityFramesStage implements Stage {
                     video.recording(), StageMetadata.json(INSTANCE, parameters))) {
                 for (int t = 0; t < shape.frames(); t++) {
                     writing.checkCanceled();
-                    foreground.read(t, frame);
+                    video.readFrame(t, frame);
                     tracker.push(frame, activity);
-                    writer.append(activity);
+                    writer.appendBytes(bytes.clear());
                     writing.setProgress((t + 1.0) / shape.frames(), null);
                 }
                 return writer.commit();
@@ -176,66 +182,55 @@ public final class ActivityFramesStage implements Stage {
         }
     }
 
-    /** Frames of the video less their large-scale background. */
-    private static final class Foreground implements AutoCloseable {
-        private final Video video;
-        private final double sigma;
-        private final GaussianFilter filter;
-        private final float[] background;
-
-        Foreground(Video video, double sigma) throws NeurosegException {
-            this.video = video;
-            this.sigma = sigma;
-            VideoShape shape = video.shape();
-            filter = sigma > 0 ? new GaussianFilter(shape.height(), shape.width()) : null;
-            background = new float[sigma > 0 ? shape.pixelsPerFrame() : 0];
-        }
-
-        void read(int index, float[] frame) throws NeurosegException {
-            video.readFrame(index, frame);
-            if (filter != null) {
-                filter.blurWide(frame, sigma, background);
-                for (int i = 0; i < frame.length; i++) {
-                    frame[i] -= background[i];
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (filter != null) {
-                filter.close();
-            }
-        }
-    }
-
-    /** Per-pixel streaming state: smoothed value, previous frame, baseline and mean absolute difference. */
+    /**
+     * Per-pixel streaming state (smoothed value, previous value, baseline and mean absolute difference), updated
+     * with each frame less its background in one pass. The pass runs over fixed bands of rows in parallel; every
+     * pixel's arithmetic is its own, so the result does not depend on the threads.
+     */
     private static final class Tracker {
+        private final int height;
+        private final int width;
+        private final FrameBackground background;
         private final float[] smoothed;
         private final float[] previous;
         private final float[] baseline;
         private final float[] meanDifference;
-        private final double quantile;
-        private final double decay;
-        private final double baselineStep;
+        private final float decay;
         private final float differenceWeight;
-        private final double smoothedNoise;
-        private final float noiseFloor;
+        /** Baseline step per unit of noise: {@code stepCentre + stepHalf} above the baseline, less below it. */
+        private final float stepCentre;
+        private final float stepHalf;
+        /** The noise of the smoothed trace per unit of mean absolute difference of the raw one. */
+        private final float noiseScale;
+        private final float smallestNoise;
+        /** Per band: a row of the background and the scratch row it is interpolated from. */
+        private final float[][] backgroundRows;
+        private final float[][] scratchRows;
         private boolean initialized;
         private boolean started;
 
-        Tracker(int pixels, int window, double quantile, double decay, float noiseFloor) {
+        Tracker(VideoShape shape, FrameBackground background, int window, double quantile, double decay,
+                float noiseFloor) {
+            height = shape.height();
+            width = shape.width();
+            this.background = background;
+            int pixels = shape.pixelsPerFrame();
             smoothed = new float[pixels];
             previous = new float[pixels];
             baseline = new float[pixels];
             meanDifference = new float[pixels];
-            this.quantile = quantile;
-            this.decay = decay;
-            this.noiseFloor = noiseFloor;
-            baselineStep = BASELINE_RATE / window;
+            this.decay = (float) decay;
             differenceWeight = 1f / window;
+            double baselineStep = BASELINE_RATE / window;
+            stepCentre = (float) (baselineStep * (quantile - 0.5));
+            stepHalf = (float) (baselineStep * 0.5);
             // Noise of an exponentially smoothed trace relative to that of the raw trace.
-            smoothedNoise = Math.sqrt((1 - decay) / (1 + decay));
+            double smoothedNoise = Math.sqrt((1 - decay) / (1 + decay));
+            noiseScale = (float) (smoothedNoise / MEAN_ABS_DIFFERENCE);
+            smallestNoise = (float) Math.max(1e-12, noiseFloor * smoothedNoise);
+            int bands = (height + ROWS_PER_BAND - 1) / ROWS_PER_BAND;
+            backgroundRows = new float[bands][width];
+            scratchRows = new float[bands][background == null ? 0 : background.coarseWidth()];
         }
 
         /** Forgets the smoothed values, so that the output pass starts from its first frame. */
@@ -244,35 +239,66 @@ public final class ActivityFramesStage implements Stage {
         }
 
         /** Updates the state with {@code frame}; writes the activity into {@code activity} unless null. */
-        void push(float[] frame, float[] activity) {
-            boolean first = !started;
-            if (!initialized) {
-                System.arraycopy(frame, 0, baseline, 0, frame.length);
-                initialized = true;
+        void push(float[] frame, FloatBuffer activity) {
+            if (background != null) {
+                background.estimate(frame);
             }
-            IntStream.range(0, (frame.length + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
-                int end = Math.min(frame.length, (chunk + 1) * CHUNK);
-                for (int i = chunk * CHUNK; i < end; i++) {
-                    float x = frame[i];
-                    if (first) {
-                        smoothed[i] = x;
-                    } else {
-                        smoothed[i] = (float) (decay * smoothed[i] + (1 - decay) * x);
-                        float difference = Math.abs(x - previous[i]);
-                        // A running mean, unlike a median, stays above 0 on pixels whose values repeat (dim, integer).
-                        meanDifference[i] += differenceWeight * (difference - meanDifference[i]);
+            IntStream.range(0, backgroundRows.length).parallel().forEach(band -> {
+                for (int y = band * ROWS_PER_BAND; y < Math.min(height, (band + 1) * ROWS_PER_BAND); y++) {
+                    float[] row = backgroundRows[band];
+                    if (background != null) {
+                        background.row(y, scratchRows[band], row);
                     }
-                    previous[i] = x;
-                    float sigma = Math.max(noiseFloor, (float) (meanDifference[i] / MEAN_ABS_DIFFERENCE));
-                    float noise = (float) Math.max(1e-12, sigma * smoothedNoise);
-                    float below = smoothed[i] < baseline[i] ? 1 : 0;
-                    baseline[i] += (float) (baselineStep * noise * (quantile - below));
-                    if (activity != null) {
-                        activity[i] = (smoothed[i] - baseline[i]) / noise;
+                    if (started) {
+                        update(frame, row, y * width, activity);
+                    } else {
+                        start(frame, row, y * width, activity);
                     }
                 }
             });
+            initialized = true;
             started = true;
+        }
+
+        /** The first frame of a pass: the smoothing starts at it, and the first frame of all is the baseline. */
+        private void start(float[] frame, float[] backgroundRow, int offset, FloatBuffer activity) {
+            for (int x = 0; x < width; x++) {
+                int i = offset + x;
+                float value = frame[i] - backgroundRow[x];
+                smoothed[i] = value;
+                previous[i] = value;
+                float base = initialized ? baseline[i] : value;
+                float noise = Math.max(smallestNoise, meanDifference[i] * noiseScale);
+                base += noise * (stepCentre + Math.copySign(stepHalf, value - base));
+                baseline[i] = base;
+                if (activity != null) {
+                    activity.put(i, (value - base) / noise);
+                }
+            }
+        }
+
+        private void update(float[] frame, float[] backgroundRow, int offset, FloatBuffer activity) {
+            float keep = 1 - decay;
+            for (int x = 0; x < width; x++) {
+                int i = offset + x;
+                float value = frame[i] - backgroundRow[x];
+                float smooth = decay * smoothed[i] + keep * value;
+                float difference = meanDifference[i];
+                // A running mean, unlike a median, stays above 0 on pixels whose values repeat (dim, integer).
+                difference += differenceWeight * (Math.abs(value - previous[i]) - difference);
+                smoothed[i] = smooth;
+                previous[i] = value;
+                meanDifference[i] = difference;
+                float noise = Math.max(smallestNoise, difference * noiseScale);
+                float base = baseline[i];
+                // Quantile tracking without a branch, which a pixel at its median would mispredict every other
+                // frame: up by the quantile's share when at or above the baseline, down by the rest when below.
+                base += noise * (stepCentre + Math.copySign(stepHalf, smooth - base));
+                baseline[i] = base;
+                if (activity != null) {
+                    activity.put(i, (smooth - base) / noise);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,154 @@
+package org.neuroseg.preprocess;
+
+import java.util.stream.IntStream;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.imaging.GaussianFilter;
+
+/**
+ * The large-scale background of frames of one size, as {@link GaussianFilter#blurWide} computes it: the frame's
+ * means over cells of {@code factor x factor} pixels (factor about sigma / 2), blurred with a Gaussian of sigma /
+ * factor cells and interpolated bilinearly between cell centres. It is handed out a row at a time, so that a caller
+ * subtracts it inside its own pass over the frame instead of reading and writing a full-size background image.
+ * When the size is not a multiple of the factor, the last cell of a row or column is narrower and its centre is the
+ * centre of its pixels.
+ *
+ * <p>{@link #estimate} is not thread-safe; after it, {@link #row} may be called from any number of threads, each
+ * with its own scratch row. {@link #close()} releases the native buffers of the filter.
+ */
+final class FrameBackground implements AutoCloseable {
+
+    private final int height;
+    private final int width;
+    private final int factor;
+    private final int coarseHeight;
+    private final int coarseWidth;
+    private final double coarseSigma;
+    private final GaussianFilter filter;
+    /** The cell means, then their blur: coarseHeight x coarseWidth, row-major. */
+    private final float[] coarse;
+    /** Per pixel column (row): the cell whose centre is at or before it, the next one, and the weight of the next. */
+    private final int[] columnLow;
+    private final int[] columnHigh;
+    private final float[] columnWeight;
+    private final int[] rowLow;
+    private final int[] rowHigh;
+    private final float[] rowWeight;
+
+    /**
+     * @param height rows of each frame, at least 1
+     * @param width columns of each frame, at least 1
+     * @param sigma the background scale in pixels, above 0
+     * @throws NeurosegException when OpenCV cannot be loaded
+     */
+    FrameBackground(int height, int width, double sigma) throws NeurosegException {
+        if (!(sigma > 0)) {
+            throw new IllegalArgumentException("background sigma must be above 0, got " + sigma);
+        }
+        this.height = height;
+        this.width = width;
+        // the factor of GaussianFilter.blurWide; 1 (no shrinking) below a sigma of 4
+        factor = Math.max(1, Math.min((int) (sigma / 2), Math.min(height, width)));
+        coarseHeight = (height + factor - 1) / factor;
+        coarseWidth = (width + factor - 1) / factor;
+        coarseSigma = sigma / factor;
+        filter = new GaussianFilter(coarseHeight, coarseWidth);
+        coarse = new float[coarseHeight * coarseWidth];
+        columnLow = new int[width];
+        columnHigh = new int[width];
+        columnWeight = new float[width];
+        interpolation(width, columnLow, columnHigh, columnWeight);
+        rowLow = new int[height];
+        rowHigh = new int[height];
+        rowWeight = new float[height];
+        interpolation(height, rowLow, rowHigh, rowWeight);
+    }
+
+    /** @return columns of the cell grid: the length of the scratch row {@link #row} needs */
+    int coarseWidth() {
+        return coarseWidth;
+    }
+
+    /**
+     * Computes the background of {@code frame} (height x width, row-major), kept until the next call. The cells are
+     * averaged in parallel, each by one thread in a fixed order, so the result does not depend on the threads.
+     */
+    void estimate(float[] frame) {
+        IntStream.range(0, coarseHeight).parallel().forEach(cellRow -> {
+            int offset = cellRow * coarseWidth;
+            int top = cellRow * factor;
+            int bottom = Math.min(height, top + factor);
+            for (int c = 0; c < coarseWidth; c++) {
+                coarse[offset + c] = 0;
+            }
+            for (int y = top; y < bottom; y++) {
+                int pixel = y * width;
+                for (int c = 0; c < coarseWidth; c++) {
+                    int end = Math.min(width, (c + 1) * factor) + y * width;
+                    float sum = 0;
+                    for (; pixel < end; pixel++) {
+                        sum += frame[pixel];
+                    }
+                    coarse[offset + c] += sum;
+                }
+            }
+            int rows = bottom - top;
+            for (int c = 0; c < coarseWidth; c++) {
+                int columns = Math.min(width, (c + 1) * factor) - c * factor;
+                coarse[offset + c] /= rows * columns;
+            }
+        });
+        filter.blur(coarse, coarseSigma, coarse);
+    }
+
+    /**
+     * Writes the background of row {@code y} of the last estimated frame into {@code target[0, width)}.
+     *
+     * @param scratch at least {@link #coarseWidth()} values, overwritten
+     */
+    void row(int y, float[] scratch, float[] target) {
+        int low = rowLow[y] * coarseWidth;
+        int high = rowHigh[y] * coarseWidth;
+        float weight = rowWeight[y];
+        for (int c = 0; c < coarseWidth; c++) {
+            float top = coarse[low + c];
+            scratch[c] = top + weight * (coarse[high + c] - top);
+        }
+        for (int x = 0; x < width; x++) {
+            float left = scratch[columnLow[x]];
+            target[x] = left + columnWeight[x] * (scratch[columnHigh[x]] - left);
+        }
+    }
+
+    /** Fills, for each of {@code pixels} positions, the cells around it and the weight of the second one. */
+    private void interpolation(int pixels, int[] low, int[] high, float[] weight) {
+        int cells = (pixels + factor - 1) / factor;
+        for (int p = 0; p < pixels; p++) {
+            int cell = Math.min(cells - 1, p / factor);
+            if (p < centre(cell, pixels)) {
+                cell--;
+            }
+            if (cell < 0) {
+                low[p] = 0;
+                high[p] = 0;
+            } else if (cell == cells - 1) {
+                low[p] = cell;
+                high[p] = cell;
+            } else {
+                low[p] = cell;
+                high[p] = cell + 1;
+                double from = centre(cell, pixels);
+                weight[p] = (float) ((p - from) / (centre(cell + 1, pixels) - from));
+            }
+        }
+    }
+
+    /** @return the centre of cell {@code cell}, in pixels: the mean of the first and last pixel it covers */
+    private double centre(int cell, int pixels) {
+        return (cell * factor + Math.min(pixels, (cell + 1) * factor) - 1) / 2.0;
+    }
+
+    @Override
+    public void close() {
+        filter.close();
+    }
+}
