@@ -70,6 +70,8 @@ public final class ActivityFramesStage implements Stage {
     private static final double MEAN_ABS_DIFFERENCE = 1.1284;
     /** The smallest noise of an integer video: quantization, the standard deviation of a uniform unit step. */
     private static final float INTEGER_NOISE_FLOOR = 0.289f;
+    /** Turns any difference of at least the smallest normal float into at least 1 in size. */
+    private static final float SIGN_GAIN = 1 / Float.MIN_NORMAL;
     /** Rows per parallel task. */
     private static final int ROWS_PER_BAND = 16;
 
@@ -184,17 +186,18 @@ public final class ActivityFramesStage implements Stage {
 
     /**
      * Per-pixel streaming state (smoothed value, previous value, baseline and mean absolute difference), updated
-     * with each frame less its background in one pass. The pass runs over fixed bands of rows in parallel; every
-     * pixel's arithmetic is its own, so the result does not depend on the threads.
+     * with each frame less its background row by row. Rows are processed in fixed bands in parallel; every pixel's
+     * arithmetic is its own, so the result does not depend on the threads. The state is kept a row per array and
+     * every loop indexes its arrays alike, so that the JIT compiler vectorizes the loops.
      */
     private static final class Tracker {
         private final int height;
         private final int width;
         private final FrameBackground background;
-        private final float[] smoothed;
-        private final float[] previous;
-        private final float[] baseline;
-        private final float[] meanDifference;
+        private final float[][] smoothed;
+        private final float[][] previous;
+        private final float[][] baseline;
+        private final float[][] meanDifference;
         private final float decay;
         private final float differenceWeight;
         /** Baseline step per unit of noise: {@code stepCentre + stepHalf} above the baseline, less below it. */
@@ -203,9 +206,10 @@ public final class ActivityFramesStage implements Stage {
         /** The noise of the smoothed trace per unit of mean absolute difference of the raw one. */
         private final float noiseScale;
         private final float smallestNoise;
-        /** Per band: a row of the background and the scratch row it is interpolated from. */
+        /** Per band: the frame row less its background, the background row, the activity row. */
+        private final float[][] valueRows;
         private final float[][] backgroundRows;
-        private final float[][] scratchRows;
+        private final float[][] activityRows;
         private boolean initialized;
         private boolean started;
 
@@ -214,11 +218,10 @@ public final class ActivityFramesStage implements Stage {
             height = shape.height();
             width = shape.width();
             this.background = background;
-            int pixels = shape.pixelsPerFrame();
-            smoothed = new float[pixels];
-            previous = new float[pixels];
-            baseline = new float[pixels];
-            meanDifference = new float[pixels];
+            smoothed = new float[height][width];
+            previous = new float[height][width];
+            baseline = new float[height][width];
+            meanDifference = new float[height][width];
             this.decay = (float) decay;
             differenceWeight = 1f / window;
             double baselineStep = BASELINE_RATE / window;
@@ -229,8 +232,9 @@ public final class ActivityFramesStage implements Stage {
             noiseScale = (float) (smoothedNoise / MEAN_ABS_DIFFERENCE);
             smallestNoise = (float) Math.max(1e-12, noiseFloor * smoothedNoise);
             int bands = (height + ROWS_PER_BAND - 1) / ROWS_PER_BAND;
+            valueRows = new float[bands][width];
             backgroundRows = new float[bands][width];
-            scratchRows = new float[bands][background == null ? 0 : background.coarseWidth()];
+            activityRows = new float[bands][width];
         }
 
         /** Forgets the smoothed values, so that the output pass starts from its first frame. */
@@ -243,16 +247,27 @@ public final class ActivityFramesStage implements Stage {
             if (background != null) {
                 background.estimate(frame);
             }
-            IntStream.range(0, backgroundRows.length).parallel().forEach(band -> {
+            IntStream.range(0, valueRows.length).parallel().forEach(band -> {
+                float[] values = valueRows[band];
+                float[] backgroundRow = backgroundRows[band];
+                float[] activityRow = activityRows[band];
                 for (int y = band * ROWS_PER_BAND; y < Math.min(height, (band + 1) * ROWS_PER_BAND); y++) {
-                    float[] row = backgroundRows[band];
+                    // copied, so that no loop below mixes a frame offset with row indices (which stops vectorizing)
+                    System.arraycopy(frame, y * width, values, 0, width);
                     if (background != null) {
-                        background.row(y, scratchRows[band], row);
+                        background.row(y, backgroundRow);
+                        for (int x = 0; x < width; x++) {
+                            values[x] -= backgroundRow[x];
+                        }
                     }
                     if (started) {
-                        update(frame, row, y * width, activity);
+                        smooth(y, values);
                     } else {
-                        start(frame, row, y * width, activity);
+                        start(y, values);
+                    }
+                    trackBaseline(y, activityRow);
+                    if (activity != null) {
+                        activity.put(y * width, activityRow, 0, width);
                     }
                 }
             });
@@ -261,43 +276,44 @@ public final class ActivityFramesStage implements Stage {
         }
 
         /** The first frame of a pass: the smoothing starts at it, and the first frame of all is the baseline. */
-        private void start(float[] frame, float[] backgroundRow, int offset, FloatBuffer activity) {
-            for (int x = 0; x < width; x++) {
-                int i = offset + x;
-                float value = frame[i] - backgroundRow[x];
-                smoothed[i] = value;
-                previous[i] = value;
-                float base = initialized ? baseline[i] : value;
-                float noise = Math.max(smallestNoise, meanDifference[i] * noiseScale);
-                base += noise * (stepCentre + Math.copySign(stepHalf, value - base));
-                baseline[i] = base;
-                if (activity != null) {
-                    activity.put(i, (value - base) / noise);
-                }
+        private void start(int y, float[] values) {
+            System.arraycopy(values, 0, smoothed[y], 0, width);
+            System.arraycopy(values, 0, previous[y], 0, width);
+            if (!initialized) {
+                System.arraycopy(values, 0, baseline[y], 0, width);
             }
         }
 
-        private void update(float[] frame, float[] backgroundRow, int offset, FloatBuffer activity) {
+        private void smooth(int y, float[] values) {
+            float[] smooth = smoothed[y];
+            float[] last = previous[y];
+            float[] difference = meanDifference[y];
             float keep = 1 - decay;
             for (int x = 0; x < width; x++) {
-                int i = offset + x;
-                float value = frame[i] - backgroundRow[x];
-                float smooth = decay * smoothed[i] + keep * value;
-                float difference = meanDifference[i];
+                float value = values[x];
+                smooth[x] = decay * smooth[x] + keep * value;
                 // A running mean, unlike a median, stays above 0 on pixels whose values repeat (dim, integer).
-                difference += differenceWeight * (Math.abs(value - previous[i]) - difference);
-                smoothed[i] = smooth;
-                previous[i] = value;
-                meanDifference[i] = difference;
-                float noise = Math.max(smallestNoise, difference * noiseScale);
-                float base = baseline[i];
-                // Quantile tracking without a branch, which a pixel at its median would mispredict every other
-                // frame: up by the quantile's share when at or above the baseline, down by the rest when below.
-                base += noise * (stepCentre + Math.copySign(stepHalf, smooth - base));
-                baseline[i] = base;
-                if (activity != null) {
-                    activity.put(i, (smooth - base) / noise);
-                }
+                difference[x] += differenceWeight * (Math.abs(value - last[x]) - difference[x]);
+                last[x] = value;
+            }
+        }
+
+        /** Steps the baseline towards the smoothed value and writes (smoothed - baseline) / noise. */
+        private void trackBaseline(int y, float[] activityRow) {
+            float[] smooth = smoothed[y];
+            float[] base = baseline[y];
+            float[] difference = meanDifference[y];
+            for (int x = 0; x < width; x++) {
+                float noise = Math.max(smallestNoise, difference[x] * noiseScale);
+                float value = smooth[x];
+                // Quantile tracking without a branch, which a pixel at its median would mispredict every other frame:
+                // up by the quantile's share above the baseline, down by the rest below it. The sign is clamped
+                // rather than Math.copySign so that the loop vectorizes; it is exact but for differences below the
+                // smallest normal float (and 0 at the baseline, where the step is the midpoint).
+                float sign = Math.max(-1f, Math.min(1f, (value - base[x]) * SIGN_GAIN));
+                float updated = base[x] + noise * (stepCentre + stepHalf * sign);
+                base[x] = updated;
+                activityRow[x] = (value - updated) / noise;
             }
         }
     }

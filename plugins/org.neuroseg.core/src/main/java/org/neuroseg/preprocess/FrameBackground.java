@@ -7,13 +7,14 @@ import org.neuroseg.imaging.GaussianFilter;
 /**
  * The large-scale background of frames of one size, as {@link GaussianFilter#blurWide} computes it: the frame's
  * means over cells of {@code factor x factor} pixels (factor about sigma / 2), blurred with a Gaussian of sigma /
- * factor cells and interpolated bilinearly between cell centres. It is handed out a row at a time, so that a caller
+ * factor cells and interpolated bilinearly between cell centres. It is handed out a row at a time (interpolated
+ * along the rows of cells when the frame is estimated, between them when a row is asked for), so that a caller
  * subtracts it inside its own pass over the frame instead of reading and writing a full-size background image.
  * When the size is not a multiple of the factor, the last cell of a row or column is narrower and its centre is the
  * centre of its pixels.
  *
- * <p>{@link #estimate} is not thread-safe; after it, {@link #row} may be called from any number of threads, each
- * with its own scratch row. {@link #close()} releases the native buffers of the filter.
+ * <p>{@link #estimate} is not thread-safe; after it, {@link #row} may be called from any number of threads.
+ * {@link #close()} releases the native buffers of the filter.
  */
 final class FrameBackground implements AutoCloseable {
 
@@ -26,6 +27,8 @@ final class FrameBackground implements AutoCloseable {
     private final GaussianFilter filter;
     /** The cell means, then their blur: coarseHeight x coarseWidth, row-major. */
     private final float[] coarse;
+    /** Per row of cells, the blurred cells interpolated to every pixel column (first the column sums). */
+    private final float[][] cellRows;
     /** Per pixel column (row): the cell whose centre is at or before it, the next one, and the weight of the next. */
     private final int[] columnLow;
     private final int[] columnHigh;
@@ -53,6 +56,7 @@ final class FrameBackground implements AutoCloseable {
         coarseSigma = sigma / factor;
         filter = new GaussianFilter(coarseHeight, coarseWidth);
         coarse = new float[coarseHeight * coarseWidth];
+        cellRows = new float[coarseHeight][width];
         columnLow = new int[width];
         columnHigh = new int[width];
         columnWeight = new float[width];
@@ -63,59 +67,49 @@ final class FrameBackground implements AutoCloseable {
         interpolation(height, rowLow, rowHigh, rowWeight);
     }
 
-    /** @return columns of the cell grid: the length of the scratch row {@link #row} needs */
-    int coarseWidth() {
-        return coarseWidth;
-    }
-
     /**
      * Computes the background of {@code frame} (height x width, row-major), kept until the next call. The cells are
      * averaged in parallel, each by one thread in a fixed order, so the result does not depend on the threads.
      */
     void estimate(float[] frame) {
         IntStream.range(0, coarseHeight).parallel().forEach(cellRow -> {
-            int offset = cellRow * coarseWidth;
+            float[] sums = cellRows[cellRow];
             int top = cellRow * factor;
             int bottom = Math.min(height, top + factor);
-            for (int c = 0; c < coarseWidth; c++) {
-                coarse[offset + c] = 0;
-            }
-            for (int y = top; y < bottom; y++) {
-                int pixel = y * width;
-                for (int c = 0; c < coarseWidth; c++) {
-                    int end = Math.min(width, (c + 1) * factor) + y * width;
-                    float sum = 0;
-                    for (; pixel < end; pixel++) {
-                        sum += frame[pixel];
-                    }
-                    coarse[offset + c] += sum;
+            System.arraycopy(frame, top * width, sums, 0, width);
+            for (int y = top + 1; y < bottom; y++) {
+                int offset = y * width;
+                for (int x = 0; x < width; x++) {
+                    sums[x] += frame[offset + x];
                 }
             }
-            int rows = bottom - top;
             for (int c = 0; c < coarseWidth; c++) {
-                int columns = Math.min(width, (c + 1) * factor) - c * factor;
-                coarse[offset + c] /= rows * columns;
+                int end = Math.min(width, (c + 1) * factor);
+                float sum = 0;
+                for (int x = c * factor; x < end; x++) {
+                    sum += sums[x];
+                }
+                coarse[cellRow * coarseWidth + c] = sum / ((bottom - top) * (end - c * factor));
             }
         });
         filter.blur(coarse, coarseSigma, coarse);
+        IntStream.range(0, coarseHeight).parallel().forEach(cellRow -> {
+            float[] row = cellRows[cellRow];
+            int offset = cellRow * coarseWidth;
+            for (int x = 0; x < width; x++) {
+                float left = coarse[offset + columnLow[x]];
+                row[x] = left + columnWeight[x] * (coarse[offset + columnHigh[x]] - left);
+            }
+        });
     }
 
-    /**
-     * Writes the background of row {@code y} of the last estimated frame into {@code target[0, width)}.
-     *
-     * @param scratch at least {@link #coarseWidth()} values, overwritten
-     */
-    void row(int y, float[] scratch, float[] target) {
-        int low = rowLow[y] * coarseWidth;
-        int high = rowHigh[y] * coarseWidth;
+    /** Writes the background of row {@code y} of the last estimated frame into {@code target[0, width)}. */
+    void row(int y, float[] target) {
+        float[] upper = cellRows[rowLow[y]];
+        float[] lower = cellRows[rowHigh[y]];
         float weight = rowWeight[y];
-        for (int c = 0; c < coarseWidth; c++) {
-            float top = coarse[low + c];
-            scratch[c] = top + weight * (coarse[high + c] - top);
-        }
         for (int x = 0; x < width; x++) {
-            float left = scratch[columnLow[x]];
-            target[x] = left + columnWeight[x] * (scratch[columnHigh[x]] - left);
+            target[x] = upper[x] + weight * (lower[x] - upper[x]);
         }
     }
 

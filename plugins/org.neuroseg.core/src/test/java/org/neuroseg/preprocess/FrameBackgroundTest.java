@@ -23,9 +23,8 @@ class FrameBackgroundTest {
             filter.blurWide(frame, 8, expected);
             background.estimate(frame);
             float[] row = new float[width];
-            float[] scratch = new float[background.coarseWidth()];
             for (int y = 0; y < height; y++) {
-                background.row(y, scratch, row);
+                background.row(y, row);
                 for (int x = 0; x < width; x++) {
                     assertEquals(expected[y * width + x], row[x], 1e-3, "pixel " + y + ", " + x);
                 }
@@ -47,11 +46,10 @@ class FrameBackgroundTest {
         try (FrameBackground background = new FrameBackground(height, width, 8)) {
             background.estimate(frame);
             float[] row = new float[width];
-            float[] scratch = new float[background.coarseWidth()];
             // A Gaussian, cell means and linear interpolation all keep a ramp; the mirrored edges bend it within
             // about 3 sigma of the border.
             for (int y = 0; y < height; y++) {
-                background.row(y, scratch, row);
+                background.row(y, row);
                 for (int x = 0; x < width; x++) {
                     if (Math.min(y, x) >= 28 && y < height - 28 && x < width - 28) {
                         assertEquals(2 * y + 3 * x, row[x], 1e-2, "pixel " + y + ", " + x);
