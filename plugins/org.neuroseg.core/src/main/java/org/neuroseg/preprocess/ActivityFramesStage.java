@@ -156,31 +156,30 @@ public final class ActivityFramesStage implements Stage {
         ByteBuffer bytes = ByteBuffer.allocateDirect(Float.BYTES * frame.length).order(ByteOrder.LITTLE_ENDIAN);
         FloatBuffer activity = bytes.asFloatBuffer();
         double backgroundSigma = parameters.getDouble(BACKGROUND_SIGMA);
-        try (FrameBackground background = backgroundSigma > 0
-                ? new FrameBackground(shape.height(), shape.width(), backgroundSigma) : null) {
-            Tracker tracker = new Tracker(shape, background, window,
-                    parameters.getDouble(BASELINE_PERCENTILE) / 100, tau == 0 ? 0 : Math.exp(-1 / tau),
-                    shape.pixelType() == PixelType.FLOAT32 ? 0 : INTEGER_NOISE_FLOOR);
-            ProgressMonitor settle = monitor.subMonitor(0, 0.2);
-            for (int t = 0; t < settling; t++) {
-                settle.checkCanceled();
+        FrameBackground background = backgroundSigma > 0
+                ? new FrameBackground(shape.height(), shape.width(), backgroundSigma) : null;
+        Tracker tracker = new Tracker(shape, background, window, parameters.getDouble(BASELINE_PERCENTILE) / 100,
+                tau == 0 ? 0 : Math.exp(-1 / tau), shape.pixelType() == PixelType.FLOAT32 ? 0 : INTEGER_NOISE_FLOOR);
+        ProgressMonitor settle = monitor.subMonitor(0, 0.2);
+        for (int t = 0; t < settling; t++) {
+            settle.checkCanceled();
+            video.readFrame(t, frame);
+            // computed and dropped: one code path for both passes spares the JIT a recompilation between them
+            tracker.push(frame, activity);
+            settle.setProgress((t + 1.0) / settling, null);
+        }
+        tracker.restartSmoothing();
+        ProgressMonitor writing = monitor.subMonitor(0.2, 1);
+        try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
+                video.recording(), StageMetadata.json(INSTANCE, parameters))) {
+            for (int t = 0; t < shape.frames(); t++) {
+                writing.checkCanceled();
                 video.readFrame(t, frame);
-                tracker.push(frame, null);
-                settle.setProgress((t + 1.0) / settling, null);
+                tracker.push(frame, activity);
+                writer.appendBytes(bytes.clear());
+                writing.setProgress((t + 1.0) / shape.frames(), null);
             }
-            tracker.restartSmoothing();
-            ProgressMonitor writing = monitor.subMonitor(0.2, 1);
-            try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
-                    video.recording(), StageMetadata.json(INSTANCE, parameters))) {
-                for (int t = 0; t < shape.frames(); t++) {
-                    writing.checkCanceled();
-                    video.readFrame(t, frame);
-                    tracker.push(frame, activity);
-                    writer.appendBytes(bytes.clear());
-                    writing.setProgress((t + 1.0) / shape.frames(), null);
-                }
-                return writer.commit();
-            }
+            return writer.commit();
         }
     }
 
@@ -242,7 +241,7 @@ public final class ActivityFramesStage implements Stage {
             started = false;
         }
 
-        /** Updates the state with {@code frame}; writes the activity into {@code activity} unless null. */
+        /** Updates the state with {@code frame} and writes the activity into {@code activity}. */
         void push(float[] frame, FloatBuffer activity) {
             if (background != null) {
                 background.estimate(frame);
@@ -266,9 +265,7 @@ public final class ActivityFramesStage implements Stage {
                         start(y, values);
                     }
                     trackBaseline(y, activityRow);
-                    if (activity != null) {
-                        activity.put(y * width, activityRow, 0, width);
-                    }
+                    activity.put(y * width, activityRow, 0, width);
                 }
             });
             initialized = true;

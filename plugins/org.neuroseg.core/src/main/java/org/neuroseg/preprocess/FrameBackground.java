@@ -1,34 +1,40 @@
 package org.neuroseg.preprocess;
 
 import java.util.stream.IntStream;
-import org.neuroseg.NeurosegException;
-import org.neuroseg.imaging.GaussianFilter;
+import org.neuroseg.imaging.Gaussian;
 
 /**
- * The large-scale background of frames of one size, as {@link GaussianFilter#blurWide} computes it: the frame's
+ * The large-scale background of frames of one size, as {@code GaussianFilter.blurWide} computes it: the frame's
  * means over cells of {@code factor x factor} pixels (factor about sigma / 2), blurred with a Gaussian of sigma /
  * factor cells and interpolated bilinearly between cell centres. It is handed out a row at a time (interpolated
  * along the rows of cells when the frame is estimated, between them when a row is asked for), so that a caller
  * subtracts it inside its own pass over the frame instead of reading and writing a full-size background image.
  * When the size is not a multiple of the factor, the last cell of a row or column is narrower and its centre is the
- * centre of its pixels.
+ * centre of its pixels. The cells are few (a sixteenth of the pixels at the default scale), so they are blurred
+ * here in Java, with {@link Gaussian#halfKernel} and mirrored edges as GaussianFilter, which spares loading OpenCV.
  *
  * <p>{@link #estimate} is not thread-safe; after it, {@link #row} may be called from any number of threads.
- * {@link #close()} releases the native buffers of the filter.
  */
-final class FrameBackground implements AutoCloseable {
+final class FrameBackground {
 
     private final int height;
     private final int width;
     private final int factor;
     private final int coarseHeight;
     private final int coarseWidth;
-    private final double coarseSigma;
-    private final GaussianFilter filter;
+    /** The Gaussian on the cells: centre and right half. */
+    private final float[] kernel;
     /** The cell means, then their blur: coarseHeight x coarseWidth, row-major. */
     private final float[] coarse;
+    /** A row of cells with its mirrored margins, and the cell rows blurred along the rows. */
+    private final float[] padded;
+    private final float[][] blurredAlongRows;
     /** Per row of cells, the blurred cells interpolated to every pixel column (first the column sums). */
     private final float[][] cellRows;
+    /** Per row of cells, a frame row copied, so that the column sums index all their arrays alike (vectorized). */
+    private final float[][] frameRows;
+    /** For each position of {@link #padded}, the cell of the row it mirrors. */
+    private final int[] paddedCells;
     /** Per pixel column (row): the cell whose centre is at or before it, the next one, and the weight of the next. */
     private final int[] columnLow;
     private final int[] columnHigh;
@@ -41,9 +47,8 @@ final class FrameBackground implements AutoCloseable {
      * @param height rows of each frame, at least 1
      * @param width columns of each frame, at least 1
      * @param sigma the background scale in pixels, above 0
-     * @throws NeurosegException when OpenCV cannot be loaded
      */
-    FrameBackground(int height, int width, double sigma) throws NeurosegException {
+    FrameBackground(int height, int width, double sigma) {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("background sigma must be above 0, got " + sigma);
         }
@@ -53,10 +58,16 @@ final class FrameBackground implements AutoCloseable {
         factor = Math.max(1, Math.min((int) (sigma / 2), Math.min(height, width)));
         coarseHeight = (height + factor - 1) / factor;
         coarseWidth = (width + factor - 1) / factor;
-        coarseSigma = sigma / factor;
-        filter = new GaussianFilter(coarseHeight, coarseWidth);
+        kernel = Gaussian.halfKernel(sigma / factor);
         coarse = new float[coarseHeight * coarseWidth];
+        padded = new float[coarseWidth + 2 * (kernel.length - 1)];
+        blurredAlongRows = new float[coarseHeight][coarseWidth];
+        paddedCells = new int[padded.length];
+        for (int p = 0; p < padded.length; p++) {
+            paddedCells[p] = mirror(p - (kernel.length - 1), coarseWidth);
+        }
         cellRows = new float[coarseHeight][width];
+        frameRows = new float[coarseHeight][width];
         columnLow = new int[width];
         columnHigh = new int[width];
         columnWeight = new float[width];
@@ -74,13 +85,14 @@ final class FrameBackground implements AutoCloseable {
     void estimate(float[] frame) {
         IntStream.range(0, coarseHeight).parallel().forEach(cellRow -> {
             float[] sums = cellRows[cellRow];
+            float[] frameRow = frameRows[cellRow];
             int top = cellRow * factor;
             int bottom = Math.min(height, top + factor);
             System.arraycopy(frame, top * width, sums, 0, width);
             for (int y = top + 1; y < bottom; y++) {
-                int offset = y * width;
+                System.arraycopy(frame, y * width, frameRow, 0, width);
                 for (int x = 0; x < width; x++) {
-                    sums[x] += frame[offset + x];
+                    sums[x] += frameRow[x];
                 }
             }
             for (int c = 0; c < coarseWidth; c++) {
@@ -92,7 +104,7 @@ final class FrameBackground implements AutoCloseable {
                 coarse[cellRow * coarseWidth + c] = sum / ((bottom - top) * (end - c * factor));
             }
         });
-        filter.blur(coarse, coarseSigma, coarse);
+        blurCells();
         IntStream.range(0, coarseHeight).parallel().forEach(cellRow -> {
             float[] row = cellRows[cellRow];
             int offset = cellRow * coarseWidth;
@@ -111,6 +123,46 @@ final class FrameBackground implements AutoCloseable {
         for (int x = 0; x < width; x++) {
             target[x] = upper[x] + weight * (lower[x] - upper[x]);
         }
+    }
+
+    /** Blurs {@link #coarse} in place: along each row of cells, then across the rows (a whole row at a time). */
+    private void blurCells() {
+        int radius = kernel.length - 1;
+        for (int cellRow = 0; cellRow < coarseHeight; cellRow++) {
+            int offset = cellRow * coarseWidth;
+            for (int p = 0; p < padded.length; p++) {
+                padded[p] = coarse[offset + paddedCells[p]];
+            }
+            float[] blurred = blurredAlongRows[cellRow];
+            for (int c = 0; c < coarseWidth; c++) {
+                float sum = kernel[0] * padded[c + radius];
+                for (int k = 1; k <= radius; k++) {
+                    sum += kernel[k] * (padded[c + radius - k] + padded[c + radius + k]);
+                }
+                blurred[c] = sum;
+            }
+        }
+        float[] sums = padded;
+        for (int cellRow = 0; cellRow < coarseHeight; cellRow++) {
+            float[] centre = blurredAlongRows[cellRow];
+            for (int c = 0; c < coarseWidth; c++) {
+                sums[c] = kernel[0] * centre[c];
+            }
+            for (int k = 1; k <= radius; k++) {
+                float[] above = blurredAlongRows[mirror(cellRow - k, coarseHeight)];
+                float[] below = blurredAlongRows[mirror(cellRow + k, coarseHeight)];
+                for (int c = 0; c < coarseWidth; c++) {
+                    sums[c] += kernel[k] * (above[c] + below[c]);
+                }
+            }
+            System.arraycopy(sums, 0, coarse, cellRow * coarseWidth, coarseWidth);
+        }
+    }
+
+    /** @return index {@code i} mirrored into [0, n) as {@code ... b a | a b ...}, repeatedly for far indices */
+    private static int mirror(int i, int n) {
+        int m = Math.floorMod(i, 2 * n);
+        return m < n ? m : 2 * n - 1 - m;
     }
 
     /** Fills, for each of {@code pixels} positions, the cells around it and the weight of the second one. */
@@ -139,10 +191,5 @@ final class FrameBackground implements AutoCloseable {
     /** @return the centre of cell {@code cell}, in pixels: the mean of the first and last pixel it covers */
     private double centre(int cell, int pixels) {
         return (cell * factor + Math.min(pixels, (cell + 1) * factor) - 1) / 2.0;
-    }
-
-    @Override
-    public void close() {
-        filter.close();
     }
 }
