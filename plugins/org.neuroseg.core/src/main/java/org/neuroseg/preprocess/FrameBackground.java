@@ -24,17 +24,18 @@ final class FrameBackground {
     private final int coarseWidth;
     /** The Gaussian on the cells: centre and right half. */
     private final float[] kernel;
-    /** The cell means, then their blur: coarseHeight x coarseWidth, row-major. */
-    private final float[] coarse;
-    /** A row of cells with its mirrored margins, and the cell rows blurred along the rows. */
-    private final float[] padded;
+    /**
+     * The cell means a column of cells per array, blurred along the rows of cells into the second; transposed into
+     * a row of cells per array, blurred across the rows into the last. Each blur adds whole arrays, so it vectorizes.
+     */
+    private final float[][] cellColumns;
+    private final float[][] blurredColumns;
     private final float[][] blurredAlongRows;
+    private final float[][] blurredCells;
     /** Per row of cells, the blurred cells interpolated to every pixel column (first the column sums). */
     private final float[][] cellRows;
     /** Per row of cells, a frame row copied, so that the column sums index all their arrays alike (vectorized). */
     private final float[][] frameRows;
-    /** For each position of {@link #padded}, the cell of the row it mirrors. */
-    private final int[] paddedCells;
     /** Per pixel column (row): the cell whose centre is at or before it, the next one, and the weight of the next. */
     private final int[] columnLow;
     private final int[] columnHigh;
@@ -59,13 +60,10 @@ final class FrameBackground {
         coarseHeight = (height + factor - 1) / factor;
         coarseWidth = (width + factor - 1) / factor;
         kernel = Gaussian.halfKernel(sigma / factor);
-        coarse = new float[coarseHeight * coarseWidth];
-        padded = new float[coarseWidth + 2 * (kernel.length - 1)];
+        cellColumns = new float[coarseWidth][coarseHeight];
+        blurredColumns = new float[coarseWidth][coarseHeight];
         blurredAlongRows = new float[coarseHeight][coarseWidth];
-        paddedCells = new int[padded.length];
-        for (int p = 0; p < padded.length; p++) {
-            paddedCells[p] = mirror(p - (kernel.length - 1), coarseWidth);
-        }
+        blurredCells = new float[coarseHeight][coarseWidth];
         cellRows = new float[coarseHeight][width];
         frameRows = new float[coarseHeight][width];
         columnLow = new int[width];
@@ -101,16 +99,16 @@ final class FrameBackground {
                 for (int x = c * factor; x < end; x++) {
                     sum += sums[x];
                 }
-                coarse[cellRow * coarseWidth + c] = sum / ((bottom - top) * (end - c * factor));
+                cellColumns[c][cellRow] = sum / ((bottom - top) * (end - c * factor));
             }
         });
         blurCells();
         IntStream.range(0, coarseHeight).parallel().forEach(cellRow -> {
             float[] row = cellRows[cellRow];
-            int offset = cellRow * coarseWidth;
+            float[] cells = blurredCells[cellRow];
             for (int x = 0; x < width; x++) {
-                float left = coarse[offset + columnLow[x]];
-                row[x] = left + columnWeight[x] * (coarse[offset + columnHigh[x]] - left);
+                float left = cells[columnLow[x]];
+                row[x] = left + columnWeight[x] * (cells[columnHigh[x]] - left);
             }
         });
     }
@@ -125,37 +123,35 @@ final class FrameBackground {
         }
     }
 
-    /** Blurs {@link #coarse} in place: along each row of cells, then across the rows (a whole row at a time). */
+    /** Blurs the cell means into {@link #blurredCells}. */
     private void blurCells() {
-        int radius = kernel.length - 1;
-        for (int cellRow = 0; cellRow < coarseHeight; cellRow++) {
-            int offset = cellRow * coarseWidth;
-            for (int p = 0; p < padded.length; p++) {
-                padded[p] = coarse[offset + paddedCells[p]];
-            }
-            float[] blurred = blurredAlongRows[cellRow];
-            for (int c = 0; c < coarseWidth; c++) {
-                float sum = kernel[0] * padded[c + radius];
-                for (int k = 1; k <= radius; k++) {
-                    sum += kernel[k] * (padded[c + radius - k] + padded[c + radius + k]);
-                }
-                blurred[c] = sum;
+        blurAcross(cellColumns, blurredColumns);
+        for (int c = 0; c < coarseWidth; c++) {
+            float[] column = blurredColumns[c];
+            for (int cellRow = 0; cellRow < coarseHeight; cellRow++) {
+                blurredAlongRows[cellRow][c] = column[cellRow];
             }
         }
-        float[] sums = padded;
-        for (int cellRow = 0; cellRow < coarseHeight; cellRow++) {
-            float[] centre = blurredAlongRows[cellRow];
-            for (int c = 0; c < coarseWidth; c++) {
-                sums[c] = kernel[0] * centre[c];
+        blurAcross(blurredAlongRows, blurredCells);
+    }
+
+    /** Blurs across the arrays: {@code target[i]} is the kernel's sum of {@code source[i - k .. i + k]}, mirrored. */
+    private void blurAcross(float[][] source, float[][] target) {
+        int radius = kernel.length - 1;
+        for (int i = 0; i < source.length; i++) {
+            float[] sums = target[i];
+            float[] centre = source[i];
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] = kernel[0] * centre[j];
             }
             for (int k = 1; k <= radius; k++) {
-                float[] above = blurredAlongRows[mirror(cellRow - k, coarseHeight)];
-                float[] below = blurredAlongRows[mirror(cellRow + k, coarseHeight)];
-                for (int c = 0; c < coarseWidth; c++) {
-                    sums[c] += kernel[k] * (above[c] + below[c]);
+                float[] before = source[mirror(i - k, source.length)];
+                float[] after = source[mirror(i + k, source.length)];
+                float weight = kernel[k];
+                for (int j = 0; j < sums.length; j++) {
+                    sums[j] += weight * (before[j] + after[j]);
                 }
             }
-            System.arraycopy(sums, 0, coarse, cellRow * coarseWidth, coarseWidth);
         }
     }
 
