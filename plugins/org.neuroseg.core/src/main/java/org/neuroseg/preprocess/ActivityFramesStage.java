@@ -32,7 +32,9 @@ import org.neuroseg.video.VideoWriter;
  * median baseline. Both are streaming estimates (stochastic quantile tracking and a running mean), so memory is a
  * few numbers per pixel whatever the number of frames; they are first settled on the video's first baseline window,
  * so the first frames are measured against a settled baseline too. Background changes slower than the noise but
- * finer than the background scale remain, so resting pixels can vary by somewhat more than one unit.
+ * finer than the background scale remain, so resting pixels can vary by somewhat more than one unit. Each frame
+ * is processed in one pass over fixed bands of rows, on all processors; the results do not depend on the number of
+ * threads.
  */
 public final class ActivityFramesStage implements Stage {
 
