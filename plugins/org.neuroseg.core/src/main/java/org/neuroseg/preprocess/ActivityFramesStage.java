@@ -1,10 +1,12 @@
 package org.neuroseg.preprocess;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.imaging.GaussianFilter;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
@@ -25,12 +27,15 @@ import org.neuroseg.video.VideoWriter;
  * one frame shows which cells are active in it (as the per-pixel signal-to-noise video of SUNS, Bao et al. 2021).
  * Each frame's large-scale background is subtracted first (one-photon recordings carry a bright, fluctuating
  * out-of-focus glow). Per pixel, the trace is then optionally smoothed in time to the indicator's decay; a running
- * percentile of the smoothed trace is the baseline F0, and the noise sigma is the larger of what the running mean of
- * absolute frame-to-frame differences gives and the clipped running deviation of the smoothed trace from F0; the output is (F - F0) / sigma of the smoothed trace, about 0 at rest with the default
+ * percentile of the smoothed trace is the baseline F0 and the larger of the running mean of absolute frame-to-frame
+ * differences and the clipped running deviation of the smoothed trace from F0
+ * gives the noise sigma; the output is (F - F0) / sigma of the smoothed trace, about 0 at rest with the default
  * median baseline. Both are streaming estimates (stochastic quantile tracking and a running mean), so memory is a
  * few numbers per pixel whatever the number of frames; they are first settled on the video's first baseline window,
  * so the first frames are measured against a settled baseline too. Background changes slower than the noise but
- * finer than the background scale remain, so resting pixels can vary by somewhat more than one unit.
+ * finer than the background scale remain, so resting pixels can vary by somewhat more than one unit. Each frame
+ * is processed in one pass over fixed bands of rows, on all processors; the results do not depend on the number of
+ * threads.
  */
 public final class ActivityFramesStage implements Stage {
 
@@ -64,16 +69,18 @@ public final class ActivityFramesStage implements Stage {
      * noise units per window while a transient of a few seconds lifts it by about one.
      */
     private static final double BASELINE_RATE = 24;
-    /** Mean of |difference of two Gaussian samples| over sigma: 2 / sqrt(pi). */
-    private static final double MEAN_ABS_DIFFERENCE = 1.1284;
-    /** Mean of |Gaussian sample| over sigma, sqrt(2 / pi) (clipping at 3 sigma changes it by under 0.2 %). */
-    private static final float MEAN_ABS_NORMAL = 0.7979f;
+    /** Sigma over the mean |Gaussian sample|, sqrt(pi / 2) (clipping at 3 sigma changes it by under 0.2 %). */
+    private static final float SPREAD_PER_NOISE = 1.2533f;
     /** Deviations from the baseline count up to this many noise units in the spread, so transients barely lift it. */
     private static final float SPREAD_CLIP = 3;
+    /** Mean of |difference of two Gaussian samples| over sigma: 2 / sqrt(pi). */
+    private static final double MEAN_ABS_DIFFERENCE = 1.1284;
     /** The smallest noise of an integer video: quantization, the standard deviation of a uniform unit step. */
     private static final float INTEGER_NOISE_FLOOR = 0.289f;
-    /** Pixels per parallel task. */
-    private static final int CHUNK = 16_384;
+    /** Turns any difference of at least the smallest normal float into at least 1 in size. */
+    private static final float SIGN_GAIN = 1 / Float.MIN_NORMAL;
+    /** Rows per parallel task. */
+    private static final int ROWS_PER_BAND = 16;
 
     private ActivityFramesStage() {
     }
@@ -152,105 +159,96 @@ public final class ActivityFramesStage implements Stage {
         double rate = video.frameRateHz() > 0 ? video.frameRateHz() : parameters.getDouble(FRAME_RATE);
         int window = Math.max(2, (int) Math.round(parameters.getDouble(BASELINE_WINDOW) * rate));
         double tau = parameters.getDouble(SMOOTHING) * rate;
-        Tracker tracker = new Tracker(shape.pixelsPerFrame(), window,
-                parameters.getDouble(BASELINE_PERCENTILE) / 100, tau == 0 ? 0 : Math.exp(-1 / tau),
-                shape.pixelType() == PixelType.FLOAT32 ? 0 : INTEGER_NOISE_FLOOR);
         int settling = Math.min(shape.frames(), window);
         float[] frame = new float[shape.pixelsPerFrame()];
-        float[] activity = new float[frame.length];
-        try (Foreground foreground = new Foreground(video, parameters.getDouble(BACKGROUND_SIGMA))) {
-            ProgressMonitor settle = monitor.subMonitor(0, 0.2);
-            for (int t = 0; t < settling; t++) {
-                settle.checkCanceled();
-                foreground.read(t, frame);
-                tracker.push(frame, null);
-                settle.setProgress((t + 1.0) / settling, null);
-            }
-            tracker.restartSmoothing();
-            ProgressMonitor writing = monitor.subMonitor(0.2, 1);
-            try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
-                    video.recording(), StageMetadata.json(INSTANCE, parameters))) {
-                for (int t = 0; t < shape.frames(); t++) {
-                    writing.checkCanceled();
-                    foreground.read(t, frame);
-                    tracker.push(frame, activity);
-                    writer.append(activity);
-                    writing.setProgress((t + 1.0) / shape.frames(), null);
-                }
-                return writer.commit();
-            }
+        // The activity goes straight into the bytes written, float32 little-endian as the store keeps them.
+        ByteBuffer bytes = ByteBuffer.allocateDirect(Float.BYTES * frame.length).order(ByteOrder.LITTLE_ENDIAN);
+        FloatBuffer activity = bytes.asFloatBuffer();
+        double backgroundSigma = parameters.getDouble(BACKGROUND_SIGMA);
+        FrameBackground background = backgroundSigma > 0
+                ? new FrameBackground(shape.height(), shape.width(), backgroundSigma) : null;
+        Tracker tracker = new Tracker(shape, background, window, parameters.getDouble(BASELINE_PERCENTILE) / 100,
+                tau == 0 ? 0 : Math.exp(-1 / tau), shape.pixelType() == PixelType.FLOAT32 ? 0 : INTEGER_NOISE_FLOOR);
+        ProgressMonitor settle = monitor.subMonitor(0, 0.2);
+        for (int t = 0; t < settling; t++) {
+            settle.checkCanceled();
+            video.readFrame(t, frame);
+            // computed and dropped: one code path for both passes spares the JIT a recompilation between them
+            tracker.push(frame, activity);
+            settle.setProgress((t + 1.0) / settling, null);
         }
-    }
-
-    /** Frames of the video less their large-scale background. */
-    private static final class Foreground implements AutoCloseable {
-        private final Video video;
-        private final double sigma;
-        private final GaussianFilter filter;
-        private final float[] background;
-
-        Foreground(Video video, double sigma) throws NeurosegException {
-            this.video = video;
-            this.sigma = sigma;
-            VideoShape shape = video.shape();
-            filter = sigma > 0 ? new GaussianFilter(shape.height(), shape.width()) : null;
-            background = new float[sigma > 0 ? shape.pixelsPerFrame() : 0];
-        }
-
-        void read(int index, float[] frame) throws NeurosegException {
-            video.readFrame(index, frame);
-            if (filter != null) {
-                filter.blurWide(frame, sigma, background);
-                for (int i = 0; i < frame.length; i++) {
-                    frame[i] -= background[i];
-                }
+        tracker.restartSmoothing();
+        ProgressMonitor writing = monitor.subMonitor(0.2, 1);
+        try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
+                video.recording(), StageMetadata.json(INSTANCE, parameters))) {
+            for (int t = 0; t < shape.frames(); t++) {
+                writing.checkCanceled();
+                video.readFrame(t, frame);
+                tracker.push(frame, activity);
+                writer.appendBytes(bytes.clear());
+                writing.setProgress((t + 1.0) / shape.frames(), null);
             }
-        }
-
-        @Override
-        public void close() {
-            if (filter != null) {
-                filter.close();
-            }
+            return writer.commit();
         }
     }
 
     /**
-     * Per-pixel streaming state: smoothed value, previous frame, baseline, mean absolute difference and spread. The
-     * noise is the larger of two estimates: the frame-to-frame differences (white noise, scaled to the smoothed
-     * trace) and the clipped mean absolute deviation of the smoothed trace from its baseline. The second counts
-     * noise that neighbouring frames share and slow fluctuations, which frame-to-frame differences miss: on a real
-     * miniscope session at 5 Hz the trace's spread was 1.8 times what its differences implied, and without it
-     * resting pixels showed as activity.
+     * Per-pixel streaming state (smoothed value, previous value, baseline, mean absolute difference and spread),
+     * updated with each frame less its background row by row. The noise is the larger of two estimates: the
+     * frame-to-frame differences (white noise, scaled to the smoothed trace) and the clipped mean absolute deviation
+     * of the smoothed trace from its baseline. The second counts noise that neighbouring frames share and slow
+     * fluctuations, which differences miss: on a real miniscope session at 5 Hz the trace's spread was 1.8 times
+     * what its differences implied, and resting pixels showed as activity. Rows are processed in fixed bands in parallel; every pixel's
+     * arithmetic is its own, so the result does not depend on the threads. The state is kept a row per array and
+     * every loop indexes its arrays alike, so that the JIT compiler vectorizes the loops.
      */
     private static final class Tracker {
-        private final float[] smoothed;
-        private final float[] previous;
-        private final float[] baseline;
-        private final float[] meanDifference;
-        private final float[] spread;
-        private final double quantile;
-        private final double decay;
-        private final double baselineStep;
+        private final int height;
+        private final int width;
+        private final FrameBackground background;
+        private final float[][] smoothed;
+        private final float[][] previous;
+        private final float[][] baseline;
+        private final float[][] meanDifference;
+        private final float[][] spread;
+        private final float decay;
         private final float differenceWeight;
-        private final double smoothedNoise;
-        private final float noiseFloor;
+        /** Baseline step per unit of noise: {@code stepCentre + stepHalf} above the baseline, less below it. */
+        private final float stepCentre;
+        private final float stepHalf;
+        /** The noise of the smoothed trace per unit of mean absolute difference of the raw one. */
+        private final float noiseScale;
+        private final float smallestNoise;
+        /** Per band: the frame row less its background, the background row, the activity row. */
+        private final float[][] valueRows;
+        private final float[][] backgroundRows;
+        private final float[][] activityRows;
         private boolean initialized;
         private boolean started;
 
-        Tracker(int pixels, int window, double quantile, double decay, float noiseFloor) {
-            smoothed = new float[pixels];
-            previous = new float[pixels];
-            baseline = new float[pixels];
-            meanDifference = new float[pixels];
-            spread = new float[pixels];
-            this.quantile = quantile;
-            this.decay = decay;
-            this.noiseFloor = noiseFloor;
-            baselineStep = BASELINE_RATE / window;
+        Tracker(VideoShape shape, FrameBackground background, int window, double quantile, double decay,
+                float noiseFloor) {
+            height = shape.height();
+            width = shape.width();
+            this.background = background;
+            smoothed = new float[height][width];
+            previous = new float[height][width];
+            baseline = new float[height][width];
+            meanDifference = new float[height][width];
+            spread = new float[height][width];
+            this.decay = (float) decay;
             differenceWeight = 1f / window;
+            double baselineStep = BASELINE_RATE / window;
+            stepCentre = (float) (baselineStep * (quantile - 0.5));
+            stepHalf = (float) (baselineStep * 0.5);
             // Noise of an exponentially smoothed trace relative to that of the raw trace.
-            smoothedNoise = Math.sqrt((1 - decay) / (1 + decay));
+            double smoothedNoise = Math.sqrt((1 - decay) / (1 + decay));
+            noiseScale = (float) (smoothedNoise / MEAN_ABS_DIFFERENCE);
+            smallestNoise = (float) Math.max(1e-12, noiseFloor * smoothedNoise);
+            int bands = (height + ROWS_PER_BAND - 1) / ROWS_PER_BAND;
+            valueRows = new float[bands][width];
+            backgroundRows = new float[bands][width];
+            activityRows = new float[bands][width];
         }
 
         /** Forgets the smoothed values, so that the output pass starts from its first frame. */
@@ -258,39 +256,81 @@ public final class ActivityFramesStage implements Stage {
             started = false;
         }
 
-        /** Updates the state with {@code frame}; writes the activity into {@code activity} unless null. */
-        void push(float[] frame, float[] activity) {
-            boolean first = !started;
-            if (!initialized) {
-                System.arraycopy(frame, 0, baseline, 0, frame.length);
-                initialized = true;
+        /** Updates the state with {@code frame} and writes the activity into {@code activity}. */
+        void push(float[] frame, FloatBuffer activity) {
+            if (background != null) {
+                background.estimate(frame);
             }
-            IntStream.range(0, (frame.length + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
-                int end = Math.min(frame.length, (chunk + 1) * CHUNK);
-                for (int i = chunk * CHUNK; i < end; i++) {
-                    float x = frame[i];
-                    if (first) {
-                        smoothed[i] = x;
+            IntStream.range(0, valueRows.length).parallel().forEach(band -> {
+                float[] values = valueRows[band];
+                float[] backgroundRow = backgroundRows[band];
+                float[] activityRow = activityRows[band];
+                for (int y = band * ROWS_PER_BAND; y < Math.min(height, (band + 1) * ROWS_PER_BAND); y++) {
+                    // copied, so that no loop below mixes a frame offset with row indices (which stops vectorizing)
+                    System.arraycopy(frame, y * width, values, 0, width);
+                    if (background != null) {
+                        background.row(y, backgroundRow);
+                        for (int x = 0; x < width; x++) {
+                            values[x] -= backgroundRow[x];
+                        }
+                    }
+                    if (started) {
+                        smooth(y, values);
                     } else {
-                        smoothed[i] = (float) (decay * smoothed[i] + (1 - decay) * x);
-                        float difference = Math.abs(x - previous[i]);
-                        // A running mean, unlike a median, stays above 0 on pixels whose values repeat (dim, integer).
-                        meanDifference[i] += differenceWeight * (difference - meanDifference[i]);
+                        start(y, values);
                     }
-                    previous[i] = x;
-                    float sigma = Math.max(noiseFloor, (float) (meanDifference[i] / MEAN_ABS_DIFFERENCE));
-                    float noise = (float) Math.max(1e-12, Math.max(sigma * smoothedNoise,
-                            spread[i] / MEAN_ABS_NORMAL));
-                    float deviation = Math.min(Math.abs(smoothed[i] - baseline[i]), SPREAD_CLIP * noise);
-                    spread[i] += differenceWeight * (deviation - spread[i]);
-                    float below = smoothed[i] < baseline[i] ? 1 : 0;
-                    baseline[i] += (float) (baselineStep * noise * (quantile - below));
-                    if (activity != null) {
-                        activity[i] = (smoothed[i] - baseline[i]) / noise;
-                    }
+                    trackBaseline(y, activityRow);
+                    activity.put(y * width, activityRow, 0, width);
                 }
             });
+            initialized = true;
             started = true;
+        }
+
+        /** The first frame of a pass: the smoothing starts at it, and the first frame of all is the baseline. */
+        private void start(int y, float[] values) {
+            System.arraycopy(values, 0, smoothed[y], 0, width);
+            System.arraycopy(values, 0, previous[y], 0, width);
+            if (!initialized) {
+                System.arraycopy(values, 0, baseline[y], 0, width);
+            }
+        }
+
+        private void smooth(int y, float[] values) {
+            float[] smooth = smoothed[y];
+            float[] last = previous[y];
+            float[] difference = meanDifference[y];
+            float keep = 1 - decay;
+            for (int x = 0; x < width; x++) {
+                float value = values[x];
+                smooth[x] = decay * smooth[x] + keep * value;
+                // A running mean, unlike a median, stays above 0 on pixels whose values repeat (dim, integer).
+                difference[x] += differenceWeight * (Math.abs(value - last[x]) - difference[x]);
+                last[x] = value;
+            }
+        }
+
+        /** Steps the baseline towards the smoothed value and writes (smoothed - baseline) / noise. */
+        private void trackBaseline(int y, float[] activityRow) {
+            float[] smooth = smoothed[y];
+            float[] base = baseline[y];
+            float[] difference = meanDifference[y];
+            float[] deviations = spread[y];
+            for (int x = 0; x < width; x++) {
+                float noise = Math.max(Math.max(smallestNoise, difference[x] * noiseScale),
+                        deviations[x] * SPREAD_PER_NOISE);
+                float value = smooth[x];
+                deviations[x] += differenceWeight * (Math.min(Math.abs(value - base[x]), SPREAD_CLIP * noise)
+                        - deviations[x]);
+                // Quantile tracking without a branch, which a pixel at its median would mispredict every other frame:
+                // up by the quantile's share above the baseline, down by the rest below it. The sign is clamped
+                // rather than Math.copySign so that the loop vectorizes; it is exact but for differences below the
+                // smallest normal float (and 0 at the baseline, where the step is the midpoint).
+                float sign = Math.max(-1f, Math.min(1f, (value - base[x]) * SIGN_GAIN));
+                float updated = base[x] + noise * (stepCentre + stepHalf * sign);
+                base[x] = updated;
+                activityRow[x] = (value - updated) / noise;
+            }
         }
     }
 }

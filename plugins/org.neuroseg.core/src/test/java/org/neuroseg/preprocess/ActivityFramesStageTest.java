@@ -1,12 +1,15 @@
 package org.neuroseg.preprocess;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.roi.Roi;
@@ -116,6 +119,30 @@ class ActivityFramesStageTest {
             assertEquals(0, late, 0.5);
             assertEquals(0, early, 0.5);
         }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreads() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(48, 72, 80).neuronCount(6)
+                .seed(4).build();
+        SyntheticResult truth = SyntheticVideoGenerator.generate(params, dir.resolve("t"), ProgressMonitor.NONE);
+        byte[][] outputs = new byte[2][];
+        int[] threads = {1, 3};
+        try (FileVideo video = VideoStore.open(truth.videoFile())) {
+            for (int k = 0; k < threads.length; k++) {
+                Path target = dir.resolve("activity" + threads[k] + VideoStore.EXTENSION);
+                // parallel streams run in the pool of the task that starts them
+                ForkJoinPool pool = new ForkJoinPool(threads[k]);
+                try {
+                    pool.submit(() -> ActivityFramesStage.compute(video, ActivityFramesStage.INSTANCE.defaults(),
+                            target, ProgressMonitor.NONE)).get();
+                } finally {
+                    pool.shutdown();
+                }
+                outputs[k] = Files.readAllBytes(target);
+            }
+        }
+        assertArrayEquals(outputs[0], outputs[1]);
     }
 
     private static void markDilated(Roi roi, boolean[] mask, int radius) {
