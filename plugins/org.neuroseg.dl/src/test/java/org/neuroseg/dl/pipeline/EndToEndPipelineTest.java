@@ -92,8 +92,8 @@ class EndToEndPipelineTest {
         assertTrue(report.contains("data:image/png;base64,") && report.contains("Motion Correction")
                 && report.contains("pixel Dice") && report.contains(PipelineOutputs.ACTIVITY)
                 && !report.contains("src=\"http"), "report");
-        assertEquals(List.of("Local Equalization", "Motion Correction", "Apply Shifts", "U-Net and CGRU Predictors",
-                "Morphological Refinement", "Activity Validation", "Scoring", "Writing the results"),
+        assertEquals(List.of("Local Equalization", "Motion Correction", "Apply Shifts", "Activity Frames",
+                "U-Net and CGRU Predictors", "Morphological Refinement", "Activity Validation", "Scoring", "Writing the results"),
                 result.timings().stream().map(StageTiming::step).toList());
     }
 
