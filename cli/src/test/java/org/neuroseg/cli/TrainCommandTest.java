@@ -62,49 +62,12 @@ class TrainCommandTest {
         // outside cells. Measured 0.64 with cross-entropy at this tiny size and budget (0.52 with the Dice loss,
         // which with 32 px crops sees almost no labelled pixel); the CGRU trained on its output with the labeler's
         // video mask did not beat an untrained one here (pixel AUC 0.51), a known weakness of self-training.
-        double auc = activeCellAuc(probabilities, dir.resolve("g4/synthetic/ground_truth_active_labels.nsv"));
+        double auc = ActiveCellAuc.of(probabilities, dir.resolve("g4/synthetic/ground_truth_active_labels.nsv"),
+                dir.resolve("g4/synthetic/regions.json"));
         assertTrue(auc >= 0.6, "pixel AUC of the self-trained U-Net, active cells against the rest: " + auc);
     }
 
     private String video(int seed) {
         return dir.resolve("g" + seed + "/synthetic/video.nsv").toString();
-    }
-
-    /**
-     * @return the AUC of the U-Net's probabilities, pixels of cells active in their frame against pixels outside
-     *         every cell, over every frame (0.5 = no information)
-     */
-    private double activeCellAuc(Path probabilities, Path activeLabels) throws Exception {
-        boolean[] cells = RoiFiles.read(dir.resolve("g4/synthetic/regions.json"), SIDE, SIDE).toMask();
-        int[] active = new int[101];
-        int[] background = new int[101];
-        try (FileVideo probability = VideoStore.open(probabilities); FileVideo labels = VideoStore.open(activeLabels)) {
-            float[] p = new float[SIDE * SIDE];
-            float[] label = new float[SIDE * SIDE];
-            for (int t = 0; t < probability.shape().frames(); t++) {
-                probability.readFrame(t, p);
-                labels.readFrame(t, label);
-                for (int i = 0; i < p.length; i++) {
-                    int bin = Math.round(100 * p[i]);
-                    if (label[i] > 0) {
-                        active[bin]++;
-                    } else if (!cells[i]) {
-                        background[bin]++;
-                    }
-                }
-            }
-        }
-        // ranks from the histograms of probabilities rounded to 0.01, ties counting half
-        double wins = 0;
-        long below = 0;
-        long activeCount = 0;
-        long backgroundCount = 0;
-        for (int bin = 0; bin <= 100; bin++) {
-            wins += active[bin] * (below + 0.5 * background[bin]);
-            below += background[bin];
-            activeCount += active[bin];
-            backgroundCount += background[bin];
-        }
-        return wins / ((double) activeCount * backgroundCount);
     }
 }
