@@ -8,6 +8,7 @@ import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
+import org.neuroseg.dl.pipeline.CellMap;
 import org.neuroseg.dl.pipeline.FunctionalProbability;
 import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
@@ -84,7 +85,7 @@ final class EndToEndProbe {
                                     context).get(CgruPredictorStage.FUNCTIONAL_PROBABILITY)).close();
                 }
             } else {
-                FunctionalProbability.compute(video, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
+                FunctionalProbability.compute(video, CellMap.CGRU, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
                         cgru, CgruPredictorStage.INSTANCE.defaults(), workers, ProgressMonitor.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -20,6 +20,7 @@ import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.metrics.NeuronMetrics;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.preprocess.ActivityFramesStage;
+import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
@@ -56,8 +57,10 @@ final class RealDataBenchmark {
      * @param video the movie
      * @param frameRateHz its frame rate (the TIFFs do not record it)
      * @param labels the expert regions (Neurofinder JSON), or null
+     * @param motionCorrected whether the source corrected the motion already (its README says so): then the run
+     *        sets Motion Correction's largest shift to 0, as a user told so would
      */
-    record Recording(String name, String kind, Path video, double frameRateHz, Path labels) {
+    record Recording(String name, String kind, Path video, double frameRateHz, Path labels, boolean motionCorrected) {
     }
 
     /** What one method found on one recording. */
@@ -69,13 +72,13 @@ final class RealDataBenchmark {
     static List<Recording> recordings(Path real) {
         List<Recording> all = List.of(
                 new Recording("lin-dg13-7-12-17", "one-photon miniscope", real.resolve("lin-dg13-7-12-17/movie.tif"),
-                        5, real.resolve("lin-dg13-7-12-17/regions.json")),
+                        5, real.resolve("lin-dg13-7-12-17/regions.json"), true),
                 new Recording("lin-dg13-8-3-17", "one-photon miniscope", real.resolve("lin-dg13-8-3-17/movie.tif"),
-                        5, real.resolve("lin-dg13-8-3-17/regions.json")),
+                        5, real.resolve("lin-dg13-8-3-17/regions.json"), true),
                 new Recording("neurofinder-03.00-crop256", "two-photon", real.resolve("neurofinder-03.00-crop256.tif"),
-                        7.5, null),
+                        7.5, null, false),
                 new Recording("movie_part2_108x123x63", "one-photon Inscopix",
-                        real.resolve("movie_part2_108x123x63.tiff"), 10, null));
+                        real.resolve("movie_part2_108x123x63.tiff"), 10, null, false));
         return all.stream().filter(recording -> Files.isRegularFile(recording.video())).toList();
     }
 
@@ -111,7 +114,7 @@ final class RealDataBenchmark {
                 try (Video video = VideoFormats.open(recording.video())) {
                     Path scratch = Files.createDirectories(folder.resolve("training"));
                     models = SelfTraining.run(List.of(new SelfTraining.Input(recording.name(), video)),
-                            selfTrainingSettings(recording.frameRateHz()), scratch, StageContext.inDirectory(scratch,
+                            selfTrainingSettings(recording), scratch, StageContext.inDirectory(scratch,
                                     ProgressMonitor.NONE));
                 }
                 double trainingSeconds = (System.nanoTime() - start) / 1e9;
@@ -136,20 +139,30 @@ final class RealDataBenchmark {
         return rows;
     }
 
-    /** @return self-training's defaults, with the frame rate that the recording's file does not record */
-    private static SelfTraining.Settings selfTrainingSettings(double frameRateHz) {
+    /**
+     * @return self-training's defaults, with the frame rate that the recording's file does not record and no motion
+     *         correction of a recording that is corrected already
+     */
+    private static SelfTraining.Settings selfTrainingSettings(Recording recording) {
         SelfTraining.Settings defaults = SelfTraining.Settings.defaults();
         Preprocessing.Settings preprocessing = defaults.preprocessing();
-        return new SelfTraining.Settings(new Preprocessing.Settings(preprocessing.equalization(),
-                preprocessing.motion(), preprocessing.shifting(), preprocessing.activity().with(
-                        ActivityFramesStage.FRAME_RATE.key(), frameRateHz)), defaults.labeler(),
+        Parameters motion = recording.motionCorrected()
+                ? preprocessing.motion().with(MotionCorrectionStage.MAX_SHIFT.key(), 0) : preprocessing.motion();
+        return new SelfTraining.Settings(new Preprocessing.Settings(preprocessing.equalization(), motion,
+                preprocessing.shifting(), preprocessing.activity().with(ActivityFramesStage.FRAME_RATE.key(),
+                        recording.frameRateHz())), defaults.labeler(),
                 defaults.unetLearner(), defaults.unetPredictor(), defaults.cgruLearner());
     }
 
     private static Found pipeline(Recording recording, String method, ModelFile unet, ModelFile cgru,
             RoiSet labels, Path output) throws Exception {
-        PipelineResult result = EndToEndPipeline.run(PipelineSettings.defaults(recording.video(), unet, cgru)
-                .withFrameRateIfUnknown(recording.frameRateHz()), null, output, ProgressMonitor.NONE);
+        PipelineSettings settings = PipelineSettings.defaults(recording.video(), unet, cgru)
+                .withFrameRateIfUnknown(recording.frameRateHz());
+        if (recording.motionCorrected()) {
+            settings = settings.with(MotionCorrectionStage.INSTANCE, settings.of(MotionCorrectionStage.INSTANCE)
+                    .with(MotionCorrectionStage.MAX_SHIFT.key(), 0));
+        }
+        PipelineResult result = EndToEndPipeline.run(settings, null, output, ProgressMonitor.NONE);
         return new Found(method, result.neurons(), result.candidates().size(), score(result.neurons(), labels),
                 withEvent(result.raster()), result.totalSeconds());
     }

@@ -18,6 +18,7 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
+import org.neuroseg.dl.pipeline.CellMap;
 import org.neuroseg.dl.pipeline.PipelineSettings;
 import org.neuroseg.stage.StageTiming;
 import org.neuroseg.io.NwbWriter;
@@ -110,6 +111,12 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
             + "UUID.")
     String nwbIdentifier;
 
+    @Option(names = "--cell-map", paramLabel = "MAP", description = "How the U-Net's per-frame masks of active "
+            + "cells become the map that Morphological Refinement cuts into candidates. active-frames: the share of "
+            + "frames in which each pixel is active (0.5 at 0.3 %% of the frames), split by its peaks. cgru: the "
+            + "paper's CGRU probability, split by shape. Default: active-frames.")
+    String cellMap = CellMap.ACTIVE_FRAMES.key();
+
     @Option(names = "--unet-workers", paramLabel = "N", description = "U-Net predictions running in parallel; "
             + "default: one per processor, each operation on one thread.")
     Integer unetWorkers;
@@ -134,6 +141,7 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
         if (unetWorkers != null) {
             settings = settings.withUnetWorkers(unetWorkers);
         }
+        settings = settings.withCellMap(CellMap.ofKey(cellMap));
         PipelineResult result;
         try (ConsoleProgressMonitor monitor = root.progress("run")) {
             result = EndToEndPipeline.run(settings, groundTruth == null ? null : new GroundTruth(groundTruth,

@@ -23,10 +23,27 @@ public final class Watershed {
      * @return labels 1..count covering exactly the mask (0 outside), numbered by decreasing hilltop height
      */
     public static ConnectedComponents split(boolean[] mask, int height, int width, double minSeparationPx) {
+        return split(mask, height, width, minSeparationPx, DistanceTransform.distanceInside(mask, height, width));
+    }
+
+    /**
+     * Splits the mask at the valleys of {@code elevation}: one region grows from each local maximum of the elevation
+     * inside the mask (maxima closer than {@code minSeparationPx} to a higher one are dropped), highest pixels first.
+     * With the distance to the background as elevation this is {@link #split(boolean[], int, int, double)}; with a
+     * smoothed probability it separates touching cells that the probability shows as separate peaks.
+     *
+     * @param elevation height x width values, higher inside cells; read only inside the mask
+     * @return the regions, numbered from 1
+     */
+    public static ConnectedComponents split(boolean[] mask, int height, int width, double minSeparationPx,
+            float[] elevation) {
         if (!(minSeparationPx >= 1)) {
             throw new IllegalArgumentException("minimum separation must be at least 1 px, got " + minSeparationPx);
         }
-        float[] distance = DistanceTransform.distanceInside(mask, height, width);
+        float[] distance = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            distance[i] = mask[i] ? elevation[i] : Float.NEGATIVE_INFINITY;
+        }
         List<Integer> markers = markers(distance, height, width, minSeparationPx);
         int[] labels = new int[mask.length];
         // Flood from the markers, highest distance first; ties go to the pixel queued first (its index order).
@@ -78,7 +95,7 @@ public final class Watershed {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                if (distance[i] > 0 && isLocalMaximum(distance, height, width, y, x)) {
+                if (distance[i] != Float.NEGATIVE_INFINITY && isLocalMaximum(distance, height, width, y, x)) {
                     candidates.add(i);
                 }
             }

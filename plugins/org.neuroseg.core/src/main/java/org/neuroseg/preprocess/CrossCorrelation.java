@@ -33,10 +33,13 @@ final class CrossCorrelation implements AutoCloseable {
 
     /**
      * @param image CV_32F, the reference's size
+     * @param maxShiftPx the largest shift looked for along each axis; lags beyond it are not considered, so a frame
+     *        with nothing in common with the reference (a ΔF/F frame, a frame of noise) cannot be moved far
      * @param work three scratch matrices the caller owns
-     * @return {dx, dy}: a feature at (x, y) of the reference appears at (x + dx, y + dy) in {@code image}
+     * @return {dx, dy}: a feature at (x, y) of the reference appears at (x + dx, y + dy) in {@code image}, each
+     *         within [-maxShiftPx, maxShiftPx]
      */
-    double[] shift(Mat image, Mat[] work) {
+    double[] shift(Mat image, int maxShiftPx, Mat[] work) {
         Mat windowed = work[0];
         Mat spectrum = work[1];
         Mat correlation = work[2];
@@ -44,19 +47,40 @@ final class CrossCorrelation implements AutoCloseable {
         Core.dft(windowed, spectrum, Core.DFT_COMPLEX_OUTPUT);
         Core.mulSpectrums(spectrum, referenceSpectrum, spectrum, 0, true);
         Core.idft(spectrum, correlation, Core.DFT_REAL_OUTPUT | Core.DFT_SCALE);
-        Core.MinMaxLocResult peak = Core.minMaxLoc(correlation);
-        int px = (int) peak.maxLoc.x;
-        int py = (int) peak.maxLoc.y;
         int cols = correlation.cols();
         int rows = correlation.rows();
-        double dx = px + vertexOffset(value(correlation, py, px - 1), peak.maxVal, value(correlation, py, px + 1));
-        double dy = py + vertexOffset(value(correlation, py - 1, px), peak.maxVal, value(correlation, py + 1, px));
-        return new double[] {wrap(dx, cols), wrap(dy, rows)};
+        float[] values = new float[rows * cols];
+        correlation.get(0, 0, values);
+        int reachX = Math.min(maxShiftPx, (cols - 1) / 2);
+        int reachY = Math.min(maxShiftPx, (rows - 1) / 2);
+        int bestX = 0;
+        int bestY = 0;
+        float best = Float.NEGATIVE_INFINITY;
+        for (int lagY = -reachY; lagY <= reachY; lagY++) {
+            int row = Math.floorMod(lagY, rows) * cols;
+            for (int lagX = -reachX; lagX <= reachX; lagX++) {
+                float value = values[row + Math.floorMod(lagX, cols)];
+                if (value > best) {
+                    best = value;
+                    bestX = lagX;
+                    bestY = lagY;
+                }
+            }
+        }
+        double dx = bestX + vertexOffset(value(values, rows, cols, bestY, bestX - 1), best,
+                value(values, rows, cols, bestY, bestX + 1));
+        double dy = bestY + vertexOffset(value(values, rows, cols, bestY - 1, bestX), best,
+                value(values, rows, cols, bestY + 1, bestX));
+        return new double[] {clamp(dx, reachX), clamp(dy, reachY)};
     }
 
-    /** @return the value at (row, col), indices wrapping around as the FFT's do */
-    private static double value(Mat mat, int row, int col) {
-        return mat.get(Math.floorMod(row, mat.rows()), Math.floorMod(col, mat.cols()))[0];
+    /** @return the value at lag (row, col), indices wrapping around as the FFT's do */
+    private static double value(float[] values, int rows, int cols, int row, int col) {
+        return values[Math.floorMod(row, rows) * cols + Math.floorMod(col, cols)];
+    }
+
+    private static double clamp(double lag, int reach) {
+        return Math.max(-reach, Math.min(reach, lag));
     }
 
     /** @return where the parabola through (-1, left), (0, centre), (1, right) peaks, in [-0.5, 0.5] */
@@ -66,11 +90,6 @@ final class CrossCorrelation implements AutoCloseable {
             return 0;
         }
         return Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / curvature));
-    }
-
-    /** @return the cyclic lag mapped into [-size / 2, size / 2) */
-    private static double wrap(double lag, int size) {
-        return lag >= size / 2.0 ? lag - size : lag;
     }
 
     /** @return three scratch matrices for {@link #shift} */

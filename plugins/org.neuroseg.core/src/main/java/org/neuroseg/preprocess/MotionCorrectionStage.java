@@ -50,7 +50,9 @@ public final class MotionCorrectionStage implements Stage {
             20, 3, 10_000, "With fewer features tracked consistently, the frame's shift comes from "
                     + "FFT cross-correlation of the whole frame instead.");
     public static final ParamSpec MAX_SHIFT = ParamSpec.integer("maxShiftPx", "Largest shift (px)", 15, 0, 500,
-            "Largest motion expected, in pixels; features are taken at least this far inside the edges.");
+            "Largest motion expected, in pixels: no frame is moved further along either axis (frames that have "
+                    + "little in common with the template, such as ΔF/F frames, could otherwise be moved far). "
+                    + "0 leaves every frame in place, for recordings that are already motion corrected.");
     public static final ParamSpec SMOOTHING_SIGMA = ParamSpec.decimal("estimationBlurSigmaPx",
             "Estimation blur sigma (px)", 1.0, 0.3, 20,
             "Gaussian blur of the copy used to estimate motion (not of the output), against noise.");

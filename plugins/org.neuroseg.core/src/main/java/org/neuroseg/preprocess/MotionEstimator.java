@@ -105,7 +105,8 @@ final class MotionEstimator implements AutoCloseable {
                 }
             }
         }
-        double[] shift = template.crossCorrelation().shift(bandPassed, correlationWork);
+        double[] shift = template.crossCorrelation().shift(bandPassed, settings.maxShiftPx(),
+                correlationWork);
         return new Estimate(FrameMotion.translation(shift[0], shift[1]), 0, null);
     }
 
@@ -147,6 +148,9 @@ final class MotionEstimator implements AutoCloseable {
             motion = settings.transform() == MotionSettings.Transform.RIGID
                     ? SimilarityFit.rigid(from, to, inliers, shape.width(), shape.height())
                     : FrameMotion.ofSimilarity(similarity.matrix(), shape.width(), shape.height());
+        }
+        if (Math.abs(motion.dx()) > settings.maxShiftPx() || Math.abs(motion.dy()) > settings.maxShiftPx()) {
+            return null;
         }
         PatchField.Shifts patchShifts = patches == null ? null
                 : patches.shifts(from, to, count, motion, PATCH_MIN_FEATURES, INLIER_PX);

@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param templateRefreshFrames frames between template refreshes; 0 keeps the first template
  * @param maxFeatures most features tracked
  * @param minTrackedFeatures fewest agreeing features for a Lucas-Kanade estimate; below, FFT cross-correlation
- * @param maxShiftPx largest expected shift, in pixels: features are taken this far inside the edges
+ * @param maxShiftPx largest shift along each axis, in pixels: no frame is moved further, and features are taken
+ *        this far inside the edges; 0 leaves every frame in place
  * @param patchGrid patches per side for piecewise-rigid correction; 1 = one rigid transform per frame
  */
 record MotionSettings(Transform transform, int interpolation, double smoothingSigmaPx, double backgroundSigmaPx,

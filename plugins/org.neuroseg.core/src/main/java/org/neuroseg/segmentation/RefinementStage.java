@@ -3,6 +3,7 @@ package org.neuroseg.segmentation;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.ConnectedComponents;
+import org.neuroseg.imaging.GaussianFilter;
 import org.neuroseg.imaging.Morphology;
 import org.neuroseg.imaging.Watershed;
 import org.neuroseg.roi.RoiSet;
@@ -14,13 +15,15 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 
 /**
  * Morphological Refinement: from a probability mask to labelled cells. Threshold, closing with a disk, hole filling,
- * connected components (8-connectivity), removal of regions larger than the largest cell (a smear is not a clump of
- * cells), an optional watershed split of touching cells ({@link Watershed}), and removal of the pieces outside the
+ * connected components (8-connectivity), an optional watershed split of touching cells ({@link Watershed}) by shape
+ * (after removing regions larger than the largest cell: a smear is not a clump of cells) or by the image's own
+ * peaks, and removal of the pieces outside the
  * cell-size bounds; the kept cells are numbered 1..n in row-major order of their first pixel.
  */
 public final class RefinementStage implements Stage {
@@ -38,6 +41,16 @@ public final class RefinementStage implements Stage {
             "Fill background enclosed by a region (a dim nucleus inside a bright cytosol).");
     public static final ParamSpec SPLIT = ParamSpec.bool("splitTouching", "Split touching cells", true,
             "Separate touching cells by a watershed on the distance to the background.");
+    /** Split along the valleys of the distance to the background. */
+    public static final String BY_SHAPE = "shape";
+    /** Split along the valleys of the (slightly smoothed) input image. */
+    public static final String BY_IMAGE = "image";
+    public static final ParamSpec SPLIT_BY = ParamSpec.choice("splitBy", "Split by", BY_SHAPE,
+            List.of(BY_SHAPE, BY_IMAGE), "Shape: touching cells are split where the region narrows (the distance "
+                    + "to the background). Image: where the input dips between two peaks, for maps in which "
+                    + "touching cells merge into broad regions but keep a peak each (e.g. the share of frames in "
+                    + "which each pixel is active); regions larger than the maximum area are then split before "
+                    + "they are judged.");
     public static final ParamSpec SEPARATION = ParamSpec.decimal("minSeparationPx", "Cell separation (px)", 6, 1,
             500, "For the split: centres closer than this are one cell (about the cell radius plus a little).")
             .derivedFromCellDiameter(new CellScaling(0.75, 1));
@@ -89,8 +102,13 @@ public final class RefinementStage implements Stage {
     }
 
     @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(SPLIT_BY.key(), "0.2", BY_SHAPE));
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
-        return List.of(THRESHOLD, CLOSING, FILL_HOLES, SPLIT, SEPARATION, MIN_AREA, MAX_AREA);
+        return List.of(THRESHOLD, CLOSING, FILL_HOLES, SPLIT, SPLIT_BY, SEPARATION, MIN_AREA, MAX_AREA);
     }
 
     @Override
@@ -137,7 +155,19 @@ public final class RefinementStage implements Stage {
      * @param parameters this stage's parameters, {@linkplain Parameters#resolvedFor resolved} (no auto values)
      * @return the kept cells, ids 1..n
      */
-    public static RoiSet refine(float[] probabilities, int height, int width, Parameters parameters) {
+    /** The image is smoothed by a Gaussian of the separation over this, so that noise makes no extra peaks. */
+    private static final double SEPARATIONS_PER_SIGMA = 6;
+
+    private static float[] smoothed(float[] image, int height, int width, double sigma) throws NeurosegException {
+        float[] result = new float[image.length];
+        try (GaussianFilter filter = new GaussianFilter(height, width)) {
+            filter.blur(image, sigma, result);
+        }
+        return result;
+    }
+
+    public static RoiSet refine(float[] probabilities, int height, int width, Parameters parameters)
+            throws NeurosegException {
         double threshold = parameters.getDouble(THRESHOLD);
         boolean[] mask = new boolean[probabilities.length];
         for (int i = 0; i < mask.length; i++) {
@@ -154,11 +184,17 @@ public final class RefinementStage implements Stage {
         int maxArea = parameters.getInt(MAX_AREA);
         ConnectedComponents regions = ConnectedComponents.of(mask, height, width, true);
         if (parameters.getBoolean(SPLIT)) {
-            int[] areas = regions.areas();
-            for (int i = 0; i < mask.length; i++) {
-                mask[i] &= areas[regions.labels()[i]] <= maxArea;
+            double separation = parameters.getDouble(SEPARATION);
+            if (parameters.getString(SPLIT_BY).equals(BY_IMAGE)) {
+                regions = Watershed.split(mask, height, width, separation,
+                        smoothed(probabilities, height, width, separation / SEPARATIONS_PER_SIGMA));
+            } else {
+                int[] areas = regions.areas();
+                for (int i = 0; i < mask.length; i++) {
+                    mask[i] &= areas[regions.labels()[i]] <= maxArea;
+                }
+                regions = Watershed.split(mask, height, width, separation);
             }
-            regions = Watershed.split(mask, height, width, parameters.getDouble(SEPARATION));
         }
         int[] areas = regions.areas();
         boolean[] kept = new boolean[mask.length];

@@ -61,10 +61,47 @@ class MotionCorrectionStageTest {
         }
     }
 
+    @Test
+    void framesWithNothingInCommonAreNeverMovedBeyondTheLargestShift() throws Exception {
+        // independent noise frames (as ΔF/F frames of a recording corrected already): the correlation's peak lies
+        // anywhere, and before the limit frames were moved by up to 70 px on real miniscope sessions
+        Video unrelated = noise(64, 64, 40);
+        MotionShifts limited = MotionCorrectionStage.correct(unrelated, defaults().with("maxShiftPx", 3),
+                dir.resolve("limited.nsv"), 1, ProgressMonitor.NONE).shifts();
+        double largest = 0;
+        for (int t = 0; t < limited.dx().length; t++) {
+            largest = Math.max(largest, Math.max(Math.abs(limited.dx()[t]), Math.abs(limited.dy()[t])));
+        }
+        assertTrue(largest <= 3, "moved by " + largest + " px");
+        assertTrue(largest > 0.5, "noise frames should still be matched somewhere within the limit: " + largest);
+        MotionCorrector.Result still = MotionCorrectionStage.correct(unrelated, defaults().with("maxShiftPx", 0),
+                dir.resolve("still.nsv"), 1, ProgressMonitor.NONE);
+        for (int t = 0; t < still.shifts().dx().length; t++) {
+            assertEquals(0, still.shifts().dx()[t]);
+            assertEquals(0, still.shifts().dy()[t]);
+        }
+        try (Video corrected = VideoStore.open(still.video())) {
+            float[] in = new float[64 * 64];
+            float[] out = new float[64 * 64];
+            for (int t = 0; t < 40; t++) {
+                unrelated.readFrame(t, in);
+                corrected.readFrame(t, out);
+                for (int i = 0; i < in.length; i++) {
+                    assertEquals(Math.round(in[i]), out[i], "frame " + t + " pixel " + i + " moved"); // uint16 store
+                }
+            }
+        }
+    }
+
     /** @return 3 frames of uniform noise, in which corners are found */
     private static Video noise(int height, int width) {
+        return noise(height, width, 3);
+    }
+
+    /** @return frames of independent uniform noise */
+    private static Video noise(int height, int width, int count) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-        float[][] frames = new float[3][height * width];
+        float[][] frames = new float[count][height * width];
         for (float[] frame : frames) {
             for (int i = 0; i < frame.length; i++) {
                 frame[i] = (float) (1000 + 100 * random.nextDouble());

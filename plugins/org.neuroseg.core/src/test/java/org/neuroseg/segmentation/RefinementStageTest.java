@@ -2,6 +2,7 @@ package org.neuroseg.segmentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +75,34 @@ class RefinementStageTest {
         RoiSet cells = RefinementStage.refine(probabilities(), SIDE, SIDE, RefinementStage.INSTANCE.defaults()
                 .with(RefinementStage.SPLIT.key(), false).resolved(RecordingInfo.DEFAULT_CELL_DIAMETER_PX));
         assertEquals(1, cells.size());
+    }
+
+    @Test
+    void splittingByTheImageSeparatesCellsThatMergeIntoOneBroadRegion() throws Exception {
+        // 3 x 3 cells 10 px apart, each a bump of the map: above the threshold they form one region of about 900 px,
+        // larger than the largest cell, which the shape split drops as a smear
+        float[] map = new float[SIDE * SIDE];
+        int[][] centres = new int[9][];
+        for (int k = 0; k < 9; k++) {
+            centres[k] = new int[] {22 + 10 * (k / 3), 22 + 10 * (k % 3)};
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    double dy = y - centres[k][0];
+                    double dx = x - centres[k][1];
+                    map[y * SIDE + x] += (float) Math.exp(-(dx * dx + dy * dy) / (2 * 3.5 * 3.5));
+                }
+            }
+        }
+        Parameters parameters = RefinementStage.INSTANCE.defaults().with(RefinementStage.THRESHOLD.key(), 0.3)
+                .resolved(RecordingInfo.DEFAULT_CELL_DIAMETER_PX);
+        assertEquals(0, RefinementStage.refine(map, SIDE, SIDE, parameters).size());
+        RoiSet cells = RefinementStage.refine(map, SIDE, SIDE, parameters.with(RefinementStage.SPLIT_BY.key(),
+                RefinementStage.BY_IMAGE));
+        assertEquals(9, cells.size());
+        for (int[] centre : centres) {
+            assertTrue(cells.rois().stream().anyMatch(cell -> Math.hypot(cell.centroidRow() - centre[0],
+                    cell.centroidCol() - centre[1]) < 1.5), "no cell at " + java.util.Arrays.toString(centre));
+        }
     }
 
     /** A cell of radius 4 (about 50 px) and one of radius 16 (about 800 px), far apart. */

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * The whole method of González-Colín et al. on one video, from the file to the functional neurons, composed of the
  * stages: {@link Preprocessing} (Local Equalization, Motion Correction, Apply Shifts of the recorded video, and the
  * Activity Frames of that corrected recording when the U-Net reads them, {@link UNetInput}), the U-Net Predictor
- * feeding the CGRU Predictor ({@link FunctionalProbability}), Morphological Refinement of the CGRU's
- * probability image, and Activity Validation of the candidates on the recorded video corrected with the estimated
+ * whose per-frame masks become one map of firing cells ({@link FunctionalProbability}, {@link CellMap}: the share
+ * of frames in which each pixel is active, or the CGRU's probability), Morphological Refinement of that map, and Activity Validation of the candidates on the recorded video corrected with the estimated
  * shifts (ΔF/F needs the recorded intensities, which equalization changes). Optionally the neurons are scored
  * against a ground truth.
  * {@link PipelineOutputs} lists the files written.
@@ -137,8 +137,10 @@ public final class EndToEndPipeline {
             progress = PREPROCESSED;
             float[] probability;
             try {
-                probability = step("U-Net and CGRU Predictors", SEGMENTED, context -> FunctionalProbability.compute(
-                        activity ? preprocessed.activity() : preprocessed.corrected(), settings.unet(),
+                probability = step(settings.cellMap() == CellMap.CGRU ? "U-Net and CGRU Predictors"
+                        : "U-Net Predictor and active frames", SEGMENTED, context -> FunctionalProbability.compute(
+                        activity ? preprocessed.activity() : preprocessed.corrected(), settings.cellMap(),
+                        settings.unet(),
                         settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
                         settings.of(CgruPredictorStage.INSTANCE), settings.unetWorkers(), context.monitor()));
             } catch (NeurosegException | CanceledException | RuntimeException e) {
@@ -166,8 +168,7 @@ public final class EndToEndPipeline {
             Video probabilityImage = new ArrayVideo(new VideoShape(1, shape.height(), shape.width(),
                     PixelType.FLOAT32), preprocessed.recordedCorrected().recording().withFrameRateHz(0), probability);
             PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
-                    PortValues.of(RefinementStage.MASK, probabilityImage), settings.of(RefinementStage.INSTANCE),
-                    context));
+                    PortValues.of(RefinementStage.MASK, probabilityImage), settings.refinement(), context));
             discard(refined.get(RefinementStage.LABELS));
             RoiSet candidates = refined.get(RefinementStage.ROIS);
             PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE

@@ -1,6 +1,7 @@
 package org.neuroseg.dl.pipeline;
 
 import ai.djl.ndarray.NDManager;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.DjlEngine;
@@ -20,11 +21,11 @@ import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
 /**
- * The U-Net Predictor feeding the CGRU Predictor frame by frame, without the probability video in between: U-Net
+ * The U-Net Predictor feeding the {@link CellMap} frame by frame, without the probability video in between: U-Net
  * workers (each with its own copy of the network, on {@link FramePipeline} threads) predict the frames in parallel,
- * and the calling thread pushes their probabilities into the CGRU in frame order while the workers go on. The result
- * equals running the two stages one after the other with the same parameters (the U-Net Predictor's batch size
- * aside, which does not change its output). At most a few frames per worker are in flight, so memory does not
+ * and the calling thread adds their probabilities to the share of active frames, or pushes them into the CGRU, in
+ * frame order while the workers go on. The CGRU's result equals running the two stages one after the other with the
+ * same parameters (the U-Net Predictor's batch size aside, which does not change its output). At most a few frames per worker are in flight, so memory does not
  * depend on the number of frames.
  *
  * <p>On a CPU the workers pay when each PyTorch operation runs on one thread ({@code ai.djl.pytorch.num_threads=1},
@@ -51,39 +52,61 @@ public final class FunctionalProbability {
      *
      * @param video the preprocessed (equalized, motion-corrected) video, at least one frame; read from several
      *        threads at once, so it must be thread-safe for reading (a video store is)
+     * @param map how the U-Net's per-frame masks become one map
      * @param unet a U-Net model file
      * @param unetParameters parameters of the {@link UNetPredictorStage}
-     * @param cgru a CGRU model file
+     * @param cgru a CGRU model file, read only for {@link CellMap#CGRU}
      * @param cgruParameters parameters of the {@link CgruPredictorStage}
      * @param workers U-Net workers, at least 1
      * @param monitor progress over the frames; checked for cancellation once per frame
-     * @return height x width probabilities in (0, 1), row-major
+     * @return height x width values in [0, 1), row-major
      * @throws NeurosegException when a model file cannot be read (the message names it), a parameter does not fit
      *         the model, or the video has no frames
      */
-    public static float[] compute(Video video, ModelFile unet, Parameters unetParameters, ModelFile cgru,
-            Parameters cgruParameters, int workers, ProgressMonitor monitor)
+    public static float[] compute(Video video, CellMap map, ModelFile unet, Parameters unetParameters,
+            ModelFile cgru, Parameters cgruParameters, int workers, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         if (shape.frames() == 0) {
             throw new NeurosegException("The video to segment has no frames");
         }
-        FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
+        if (map == CellMap.ACTIVE_FRAMES) {
+            double[] sum = new double[shape.pixelsPerFrame()];
+            predict(video, unet, unetParameters, workers, probability -> {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += probability[i];
+                }
+            }, monitor);
+            float[] result = new float[sum.length];
+            for (int i = 0; i < sum.length; i++) {
+                result[i] = CellMap.activeShare(sum[i] / shape.frames());
+            }
+            return result;
+        }
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             CgruModelFile.Loaded memory = CgruModelFile.read(cgru.file(), manager);
             try (CgruInference inference = checked("CGRU Predictor", () -> new CgruInference(memory.network(),
                     manager, shape.height(), shape.width(), cgruParameters.getInt(CgruPredictorStage.TILE),
-                    cgruParameters.getInt(CgruPredictorStage.OVERLAP)));
-                    FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
-                            () -> new UNetWorker(unet, unetParameters, shape))) {
-                pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(video, groups, group),
-                        (group, probability) -> {
-                            for (int t = 0; t < groups.length(group); t++) {
-                                inference.push(probability);
-                            }
-                        }, monitor);
+                    cgruParameters.getInt(CgruPredictorStage.OVERLAP)))) {
+                predict(video, unet, unetParameters, workers, inference::push, monitor);
                 return inference.probability();
             }
+        }
+    }
+
+    /** Runs the U-Net workers over the frames and hands each frame's probabilities to {@code sink} in frame order. */
+    private static void predict(Video video, ModelFile unet, Parameters unetParameters, int workers,
+            Consumer<float[]> sink, ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        VideoShape shape = video.shape();
+        FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
+        try (FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
+                () -> new UNetWorker(unet, unetParameters, shape))) {
+            pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(video, groups, group),
+                    (group, probability) -> {
+                        for (int t = 0; t < groups.length(group); t++) {
+                            sink.accept(probability);
+                        }
+                    }, monitor);
         }
     }
 

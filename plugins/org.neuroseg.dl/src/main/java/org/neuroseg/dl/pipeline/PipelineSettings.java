@@ -23,11 +23,13 @@ import org.neuroseg.stage.Stage;
  * video file is the reader's {@link VideoReaderStage#FILE}) and the number of U-Net workers. Immutable.
  *
  * @param unet the U-Net model file
- * @param cgru the CGRU model file
+ * @param cgru the CGRU model file, used when {@code cellMap} is {@link CellMap#CGRU}
+ * @param cellMap how the U-Net's per-frame masks become the map that Refinement cuts into candidates
  * @param parameters stage id to that stage's checked parameters, one entry for each of {@link #STAGES}
  * @param unetWorkers U-Net workers running in parallel ({@link FunctionalProbability}), at least 1
  */
-public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Parameters> parameters, int unetWorkers) {
+public record PipelineSettings(ModelFile unet, ModelFile cgru, CellMap cellMap, Map<String, Parameters> parameters,
+        int unetWorkers) {
 
     /** Key of the frame rate that stages use when the video does not record its own. */
     public static final String FRAME_RATE_KEY = "frameRateHz";
@@ -39,8 +41,8 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
 
     /** Checks that every stage has parameters and nothing else does, and copies the map. */
     public PipelineSettings {
-        if (unet == null || cgru == null) {
-            throw new NullPointerException("both models are required");
+        if (unet == null || cgru == null || cellMap == null) {
+            throw new NullPointerException("both models and the cell map are required");
         }
         for (Stage stage : STAGES) {
             if (!parameters.containsKey(stage.id())) {
@@ -60,7 +62,8 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
 
     /**
      * @param video the video file or folder to segment
-     * @return every stage at its defaults, the given models, {@link FunctionalProbability#defaultWorkers()} workers
+     * @return every stage at its defaults, the given models, the {@link CellMap#ACTIVE_FRAMES} map,
+     *         {@link FunctionalProbability#defaultWorkers()} workers
      */
     public static PipelineSettings defaults(Path video, ModelFile unet, ModelFile cgru) {
         Map<String, Parameters> defaults = new LinkedHashMap<>();
@@ -69,7 +72,8 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
         }
         defaults.put(VideoReaderStage.INSTANCE.id(), VideoReaderStage.INSTANCE.defaults()
                 .with(VideoReaderStage.FILE.key(), video.toString()));
-        return new PipelineSettings(unet, cgru, defaults, FunctionalProbability.defaultWorkers());
+        return new PipelineSettings(unet, cgru, CellMap.ACTIVE_FRAMES, defaults,
+                FunctionalProbability.defaultWorkers());
     }
 
     /** @return the parameters of {@code stage}, one of {@link #STAGES} */
@@ -86,7 +90,7 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
         of(stage);
         Map<String, Parameters> copy = new LinkedHashMap<>(parameters);
         copy.put(stage.id(), stageParameters);
-        return new PipelineSettings(unet, cgru, copy, unetWorkers);
+        return new PipelineSettings(unet, cgru, cellMap, copy, unetWorkers);
     }
 
     /** @return the parameters of preprocessing; the recorded video is moved by whole pixels (Apply Shifts' default) */
@@ -107,11 +111,21 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, Map<String, Param
                 copy.put(stage.id(), of(stage).with(FRAME_RATE_KEY, frameRateHz));
             }
         }
-        return new PipelineSettings(unet, cgru, copy, unetWorkers);
+        return new PipelineSettings(unet, cgru, cellMap, copy, unetWorkers);
     }
 
     /** @return a copy with {@code workers} U-Net workers */
     public PipelineSettings withUnetWorkers(int workers) {
-        return new PipelineSettings(unet, cgru, parameters, workers);
+        return new PipelineSettings(unet, cgru, cellMap, parameters, workers);
+    }
+
+    /** @return a copy that makes its cell map with {@code map} */
+    public PipelineSettings withCellMap(CellMap map) {
+        return new PipelineSettings(unet, cgru, map, parameters, unetWorkers);
+    }
+
+    /** @return Refinement's parameters as the cell map needs them ({@link CellMap#ACTIVE_FRAMES}: split by image) */
+    public Parameters refinement() {
+        return cellMap.refinement(of(RefinementStage.INSTANCE));
     }
 }

@@ -93,7 +93,8 @@ class EndToEndPipelineTest {
                 && report.contains("pixel Dice") && report.contains(PipelineOutputs.ACTIVITY)
                 && !report.contains("src=\"http"), "report");
         assertEquals(List.of("Local Equalization", "Motion Correction", "Apply Shifts", "Activity Frames",
-                "U-Net and CGRU Predictors", "Morphological Refinement", "Activity Validation", "Scoring", "Writing the results"),
+                "U-Net Predictor and active frames", "Morphological Refinement", "Activity Validation", "Scoring",
+                "Writing the results"),
                 result.timings().stream().map(StageTiming::step).toList());
     }
 
@@ -103,7 +104,7 @@ class EndToEndPipelineTest {
         float[] streamed;
         float[] staged = new float[SIDE * SIDE];
         try (Video input = VideoStore.open(video)) {
-            streamed = FunctionalProbability.compute(input, unet, UNetPredictorStage.INSTANCE.defaults()
+            streamed = FunctionalProbability.compute(input, CellMap.CGRU, unet, UNetPredictorStage.INSTANCE.defaults()
                     .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
                     ProgressMonitor.NONE);
             StageContext context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
