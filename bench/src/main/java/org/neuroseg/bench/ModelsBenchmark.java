@@ -3,7 +3,6 @@ package org.neuroseg.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.neuroseg.dl.infer.CgruPredictorStage;
@@ -14,6 +13,7 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
+import org.neuroseg.metrics.Auc;
 import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.metrics.NeuronMetrics;
 import org.neuroseg.metrics.SegmentationScore;
@@ -180,51 +180,7 @@ final class ModelsBenchmark {
             double spread = Math.sqrt(Math.max(0, squares[c] / frames - mean * mean));
             (functional[cells.get(c).id() - 1] ? firing : silent).add(spread);
         }
-        return auc(firing.stream().mapToDouble(Double::doubleValue).toArray(),
+        return Auc.of(firing.stream().mapToDouble(Double::doubleValue).toArray(),
                 silent.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /** @return P(a random positive > a random negative), ties counting half */
-    static double auc(double[] positives, double[] negatives) {
-        if (positives.length == 0 || negatives.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = negatives.clone();
-        Arrays.sort(sorted);
-        double wins = 0;
-        for (double value : positives) {
-            int below = lowerBound(sorted, value);
-            int notAbove = upperBound(sorted, value);
-            wins += below + 0.5 * (notAbove - below);
-        }
-        return wins / ((double) positives.length * negatives.length);
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] <= value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

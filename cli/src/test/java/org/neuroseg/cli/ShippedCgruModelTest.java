@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.metrics.Auc;
 import org.neuroseg.roi.RoiFiles;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
@@ -42,20 +44,16 @@ class ShippedCgruModelTest {
         try (FileVideo result = VideoStore.open(functional)) {
             result.readFrame(0, probability);
         }
-        double wins = 0;
-        long pairs = 0;
+        DoubleStream.Builder firingPixels = DoubleStream.builder();
+        DoubleStream.Builder silentPixels = DoubleStream.builder();
         for (int i = 0; i < probability.length; i++) {
-            if (!firing[i]) {
-                continue;
-            }
-            for (int j = 0; j < probability.length; j++) {
-                if (every[j] && !firing[j]) {
-                    wins += probability[i] > probability[j] ? 1 : probability[i] == probability[j] ? 0.5 : 0;
-                    pairs++;
-                }
+            if (firing[i]) {
+                firingPixels.add(probability[i]);
+            } else if (every[i]) {
+                silentPixels.add(probability[i]);
             }
         }
-        double auc = wins / pairs;
+        double auc = Auc.of(firingPixels.build().toArray(), silentPixels.build().toArray());
         assertTrue(auc >= 0.6, "pixel AUC, firing against silent cells " + auc);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.metrics.Auc;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
@@ -161,16 +162,7 @@ class ActivityFramesStageTest {
 
     /** @return the probability that a firing cell's score exceeds a silent cell's ({value, 1 if firing}) */
     private static double auc(List<double[]> scored) {
-        double wins = 0;
-        long pairs = 0;
-        for (double[] firing : scored) {
-            for (double[] silent : scored) {
-                if (firing[1] == 1 && silent[1] == 0) {
-                    wins += firing[0] > silent[0] ? 1 : firing[0] == silent[0] ? 0.5 : 0;
-                    pairs++;
-                }
-            }
-        }
-        return wins / pairs;
+        return Auc.of(scored.stream().filter(cell -> cell[1] == 1).mapToDouble(cell -> cell[0]).toArray(),
+                scored.stream().filter(cell -> cell[1] == 0).mapToDouble(cell -> cell[0]).toArray());
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +18,7 @@ import org.neuroseg.dl.infer.CgruInference;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.ConvGruBlock;
 import org.neuroseg.dl.model.ConvGruConfig;
+import org.neuroseg.metrics.Auc;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.Video;
@@ -92,7 +92,7 @@ class CgruTrainingTest {
                     into.add(probability[roi.rows()[k] * 64 + roi.cols()[k]]);
                 }
             }
-            double auc = auc(flashing, silent);
+            double auc = Auc.of(doubles(flashing), doubles(silent));
             double gap = mean(flashing) - mean(silent);
             assertTrue(auc > 0.75 && gap > 0.25, "AUC " + auc + ", mean probability flashing - silent " + gap);
         }
@@ -160,37 +160,11 @@ class CgruTrainingTest {
         }
     }
 
-    /** Probability that a random flashing pixel scores above a random silent one (ties count half). */
-    private static double auc(List<Float> positive, List<Float> negative) {
-        float[] negatives = new float[negative.size()];
-        for (int i = 0; i < negatives.length; i++) {
-            negatives[i] = negative.get(i);
-        }
-        Arrays.sort(negatives);
-        double wins = 0;
-        for (float p : positive) {
-            int below = lowerBound(negatives, p);
-            int notAbove = lowerBound(negatives, Math.nextUp(p));
-            wins += below + 0.5 * (notAbove - below);
-        }
-        return wins / ((double) positive.size() * negatives.length);
-    }
-
-    private static int lowerBound(float[] sorted, float value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
     private static double mean(List<Float> values) {
         return values.stream().mapToDouble(Float::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static double[] doubles(List<Float> values) {
+        return values.stream().mapToDouble(Float::doubleValue).toArray();
     }
 }
