@@ -48,8 +48,8 @@ public final class CgruLearnerStage implements Stage {
                     + "fixed windows of that video validate.");
     public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-3, 1e-7, 1,
             "Step size of the Adam optimiser (the paper used 0.001).");
-    public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 100, 1, 10_000,
-            "Most passes over the training videos.");
+    public static final ParamSpec EPOCHS = ParamSpec.integer("maxEpochs", "Most epochs", 10, 1, 10_000,
+            "Most passes over the training videos (about 15 s each for a 600-frame video on 2 cores).");
     public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
             10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
                     + "network is kept.");
