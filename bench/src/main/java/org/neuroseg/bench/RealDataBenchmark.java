@@ -225,12 +225,12 @@ final class RealDataBenchmark {
     private static String row(Recording recording, RoiSet labels, Found found) {
         String metrics;
         if (found.score() == null) {
-            metrics = "— | — | — | — | —";
+            metrics = "— | — | — | — | — | —";
         } else {
             NeuronMetrics centroid = found.score().neuron(MatchingRule.NEUROFINDER_CENTROID);
-            metrics = String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f | %.2f", centroid.recall(),
+            metrics = String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f | %.2f | %.2f", centroid.recall(),
                     centroid.precision(), centroid.f1(), found.score().neuron(MatchingRule.IOU_HUNGARIAN).f1(),
-                    found.score().neuron(MatchingRule.CAIMAN).f1());
+                    found.score().neuron(MatchingRule.CAIMAN).f1(), found.score().pixel().dice());
         }
         return String.format(Locale.ROOT, "| %s (%s) | %s | %s | %d | %d | %s | %s | %.1f |", recording.name(),
                 recording.kind(), found.method(), labels == null ? "none" : String.valueOf(labels.size()),
