@@ -142,6 +142,10 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
             settings = settings.withUnetWorkers(unetWorkers);
         }
         settings = settings.withCellMap(CellMap.ofKey(cellMap));
+        Double frameRateHz = ReaderOptions.frameRateHz(spec);
+        if (frameRateHz != null) {
+            settings = settings.withFrameRateIfUnknown(frameRateHz);
+        }
         PipelineResult result;
         try (ConsoleProgressMonitor monitor = root.progress("run")) {
             result = EndToEndPipeline.run(settings, groundTruth == null ? null : new GroundTruth(groundTruth,

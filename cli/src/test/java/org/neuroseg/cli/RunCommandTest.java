@@ -39,7 +39,8 @@ class RunCommandTest {
                 cgru.toString(), "--ground-truth", dir.resolve("synthetic/functional_regions.json").toString(),
                 "--ground-truth-shifts", dir.resolve("synthetic/shifts.csv").toString(),
                 "--frames-averaged", "2", "--cgru-predictor-tile-size", "48",
-                "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "--cell-diameter-px", "16", "--nwb",
+                "--cgru-predictor-tile-overlap", "16", "--min-area-px", "10", "--cell-diameter-px", "16",
+                "--frame-rate-hz", "7.5", "--nwb",
                 "--nwb-session-start",
                 "2024-05-06T07:08:09+02:00", "-o", out.toString())));
         assertTrue(printed.contains("neuron F1 (IoU ≥ 0.5, Hungarian)") && printed.contains("frames/s")
@@ -60,6 +61,8 @@ class RunCommandTest {
         }
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("<td>framesAveraged</td><td><b>2</b></td>"), "the option reached its stage");
+        // the reader's --frame-rate-hz reaches every stage that converts seconds to frames (it did not, before)
+        assertEquals(2, report.split("<td>frameRateHz</td><td><b>7.5</b></td>", -1).length - 1, report);
         assertTrue(report.contains("<p>Cell diameter: 16.0 px; the sizes left at auto derive from it.</p>"), report);
         assertTrue(report.contains("<td>minAreaPx</td><td><b>10</b></td>"), "a typed size wins");
         assertTrue(report.contains("<td>maxAreaPx</td><td>auto (1600)</td>"), "16 px cells: 6.25 x 16^2");

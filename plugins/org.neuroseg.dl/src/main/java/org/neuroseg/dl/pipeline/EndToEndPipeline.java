@@ -16,6 +16,7 @@ import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.SegmentationScorerStage;
 import org.neuroseg.metrics.SegmentationScore;
+import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
@@ -83,6 +84,12 @@ public final class EndToEndPipeline {
         Path scratch = scratchFolder(outputFolder);
         try (Video video = VideoReaderStage.open(input, settings.of(VideoReaderStage.INSTANCE))) {
             LOGGER.info("Segmenting {} ({})", input, video.shape());
+            if (!(video.frameRateHz() > 0)) {
+                LOGGER.warn("{} does not record its frame rate: Activity Frames assume {} Hz and Activity Validation"
+                        + " {} Hz; set the frame rate (--frame-rate-hz) if that is wrong", input,
+                        settings.of(ActivityFramesStage.INSTANCE).getDouble(ActivityFramesStage.FRAME_RATE),
+                        settings.of(ActivityValidationStage.INSTANCE).getDouble(ActivityValidationStage.FRAME_RATE));
+            }
             PipelineResult result = new Run(settings, unetInput, scratch, outputFolder, monitor).segment(video,
                     groundTruth);
             LOGGER.info("Found {} functional neurons among {} candidates in {} s", result.neurons().size(),
