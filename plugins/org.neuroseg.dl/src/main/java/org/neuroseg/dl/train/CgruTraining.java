@@ -79,7 +79,8 @@ public final class CgruTraining {
             }
             if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
                 throw new NeurosegException("Frames of " + pair.name() + " (" + shape.height() + " x "
-                        + shape.width() + ") are smaller than the crop size " + config.cropSize() + " px");
+                        + shape.width() + ") are smaller than the CGRU's crop size " + config.cropSize()
+                        + " px: set the crop size to at most " + Math.min(shape.height(), shape.width()));
             }
         }
         List<Integer> order = new ArrayList<>();

@@ -80,8 +80,12 @@ public final class UNetTraining {
                         + " channel(s) but the U-Net to train takes " + config.network().inputChannels());
             }
             if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
+                int multiple = config.network().sizeMultiple();
                 throw new NeurosegException("Frames of " + data.get(v).name() + " (" + shape.height() + " x "
-                        + shape.width() + ") are smaller than the crop size " + config.cropSize() + " px");
+                        + shape.width() + ") are smaller than the U-Net's crop size " + config.cropSize()
+                        + " px: set the crop size to at most "
+                        + Math.min(shape.height(), shape.width()) / multiple * multiple + " (a multiple of "
+                        + multiple + ")");
             }
             frameCounts[v] = shape.frames();
         }
