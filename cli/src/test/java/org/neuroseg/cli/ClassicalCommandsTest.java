@@ -3,8 +3,6 @@ package org.neuroseg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,16 +75,9 @@ class ClassicalCommandsTest {
 
     @Test
     void refusesAMinimumAreaAboveTheMaximumBeforeReadingAnything() {
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        System.setErr(new PrintStream(errors, true));
-        try {
-            assertEquals(1, NeurosegCommand.execute("--no-progress", "refine", dir.resolve("none.nsv").toString(),
-                    "--min-area-px", "500", "--max-area-px", "100", "-o", dir.toString()));
-        } finally {
-            System.setErr(saved);
-        }
-        assertTrue(errors.toString().contains("'Minimum area (px)' (500) must not exceed 'Maximum area (px)' (100)"),
-                errors.toString());
+        String errors = ConsoleCapture.stderr(() -> assertEquals(1, NeurosegCommand.execute("--no-progress",
+                "refine", dir.resolve("none.nsv").toString(), "--min-area-px", "500", "--max-area-px", "100", "-o",
+                dir.toString())));
+        assertTrue(errors.contains("'Minimum area (px)' (500) must not exceed 'Maximum area (px)' (100)"), errors);
     }
 }

@@ -2,11 +2,10 @@ package org.neuroseg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroseg.cli.ConsoleCapture.stderr;
+import static org.neuroseg.cli.ConsoleCapture.stdout;
 
 import io.jhdf.HdfFile;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -89,29 +88,5 @@ class RunCommandTest {
                 "--unet-model", "../models/unet-default/unet-default.nsmodel", "--cgru-model",
                 "../models/unet-default/unet-default.nsmodel", "-o", dir.resolve("out").toString())));
         assertTrue(errors.contains("unet-default.nsmodel") && errors.contains("CGRU"), errors);
-    }
-
-    private static String stdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String stderr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,16 +31,9 @@ class TrainCommandTest {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "generate", "--width", "96", "--height", "72",
                 "--frames", "20", "--neuron-count", "3", "--motion", "false", "--seed", "5", "-o",
                 dir.resolve("small").toString()));
-        PrintStream original = System.err;
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(1, NeurosegCommand.execute("--no-progress", "train", dir.resolve("small/synthetic/video.nsv")
-                    .toString(), "-o", dir.resolve("small-trained").toString()));
-        } finally {
-            System.setErr(original);
-        }
-        String message = errors.toString(StandardCharsets.UTF_8);
+        String message = ConsoleCapture.stderr(() -> assertEquals(1, NeurosegCommand.execute("--no-progress",
+                "train", dir.resolve("small/synthetic/video.nsv").toString(), "-o",
+                dir.resolve("small-trained").toString())));
         // 72 px: the default U-Net (4 levels) needs a multiple of 16
         assertTrue(message.contains("(72 x 96) are smaller than the U-Net's crop size 128 px: set the crop size to "
                 + "at most 64 (a multiple of 16)"), message);
