@@ -61,6 +61,11 @@ final class RealDataBenchmark {
      *        sets Motion Correction's largest shift to 0, as a user told so would
      */
     record Recording(String name, String kind, Path video, double frameRateHz, Path labels, boolean motionCorrected) {
+
+        /** @return Motion Correction's {@code parameters}, with the largest shift at 0 when corrected already */
+        Parameters motion(Parameters parameters) {
+            return motionCorrected ? parameters.with(MotionCorrectionStage.MAX_SHIFT.key(), 0) : parameters;
+        }
     }
 
     /** What one method found on one recording. */
@@ -146,22 +151,18 @@ final class RealDataBenchmark {
     private static SelfTraining.Settings selfTrainingSettings(Recording recording) {
         SelfTraining.Settings defaults = SelfTraining.Settings.defaults();
         Preprocessing.Settings preprocessing = defaults.preprocessing();
-        Parameters motion = recording.motionCorrected()
-                ? preprocessing.motion().with(MotionCorrectionStage.MAX_SHIFT.key(), 0) : preprocessing.motion();
-        return new SelfTraining.Settings(new Preprocessing.Settings(preprocessing.equalization(), motion,
-                preprocessing.shifting(), preprocessing.activity().with(ActivityFramesStage.FRAME_RATE.key(),
-                        recording.frameRateHz())), defaults.labeler(),
-                defaults.unetLearner(), defaults.unetPredictor(), defaults.cgruLearner());
+        return new SelfTraining.Settings(new Preprocessing.Settings(preprocessing.equalization(),
+                recording.motion(preprocessing.motion()), preprocessing.shifting(),
+                preprocessing.activity().with(ActivityFramesStage.FRAME_RATE.key(), recording.frameRateHz())),
+                defaults.labeler(), defaults.unetLearner(), defaults.unetPredictor(), defaults.cgruLearner());
     }
 
     private static Found pipeline(Recording recording, String method, ModelFile unet, ModelFile cgru,
             RoiSet labels, Path output) throws Exception {
         PipelineSettings settings = PipelineSettings.defaults(recording.video(), unet, cgru)
                 .withFrameRateIfUnknown(recording.frameRateHz());
-        if (recording.motionCorrected()) {
-            settings = settings.with(MotionCorrectionStage.INSTANCE, settings.of(MotionCorrectionStage.INSTANCE)
-                    .with(MotionCorrectionStage.MAX_SHIFT.key(), 0));
-        }
+        settings = settings.with(MotionCorrectionStage.INSTANCE,
+                recording.motion(settings.of(MotionCorrectionStage.INSTANCE)));
         PipelineResult result = EndToEndPipeline.run(settings, null, output, ProgressMonitor.NONE);
         return new Found(method, result.neurons(), result.candidates().size(), score(result.neurons(), labels),
                 withEvent(result.raster()), result.totalSeconds());
