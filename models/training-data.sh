@@ -1,5 +1,5 @@
 # Sourced by the models' train.sh scripts: makes the synthetic training videos both networks learn from.
-# Each line of a list: seed, preset, cell diameter (px), frame rate (Hz), cells in 256 x 256, indicator, spike rate
+# Each line of training_videos: seed, preset, cell diameter (px), frame rate (Hz), cells in 256 x 256, indicator, spike rate
 # (Hz). The spread (one- and two-photon, cells 6-16 px across, 5-30 Hz, indicators from GCaMP6f to jGCaMP8s, quiet
 # and busy cells) is there so that the networks meet on real recordings what they met in training, not one
 # microscope. The two-photon preset is calibrated to a dim recording (a few photons a pixel): its videos use the
@@ -18,4 +18,27 @@ activity_video() {
   neuroseg preprocess --activity "$folder/synthetic/video.nsv" -o "$folder/pre" > /dev/null
   mv "$folder/pre/activity.nsv" "$folder/activity.nsv"
   rm -rf "$folder/pre" "$folder/synthetic/video.nsv"
+}
+
+# training_videos FIRST_SEED
+# Prints the ten training videos, one line each (seed, preset, cell diameter, frame rate, cells, indicator, spike
+# rate), with seeds FIRST_SEED to FIRST_SEED + 9: the U-Net and the CGRU learn from the same spread of recordings on
+# videos of their own.
+training_videos() {
+  local seed="$1"
+  while read -r preset diameter rate cells indicator spikes; do
+    echo "$seed $preset $diameter $rate $cells $indicator $spikes"
+    seed=$((seed + 1))
+  done <<VIDEOS
+epifluorescence 8.5 10 80 jGCaMP8m 0.5
+epifluorescence 6 5 120 jGCaMP8s 0.3
+epifluorescence 12 20 40 jGCaMP7f 1.0
+two-photon 12 7.5 50 jGCaMP8s 1.0
+two-photon 9 30 80 jGCaMP8m 0.5
+two-photon 16 7.5 28 jGCaMP8s 0.5
+epifluorescence 10 5 55 GCaMP6f 1.0
+two-photon 12 15 50 jGCaMP8m 1.0
+epifluorescence 8 10 90 jGCaMP8f 0.5
+two-photon 10 10 70 jGCaMP8s 0.5
+VIDEOS
 }

@@ -24,18 +24,7 @@ while read -r seed preset diameter rate cells indicator spikes; do
       --background-sigma-px 0 -o "$work/gen$seed/visible" > /dev/null
     mv "$work/gen$seed/visible/max_projection.nsv" "$folder/seed$seed.mask.nsv"
   fi
-done <<LIST
-111 epifluorescence 8.5 10 80 jGCaMP8m 0.5
-112 epifluorescence 6 5 120 jGCaMP8s 0.3
-113 epifluorescence 12 20 40 jGCaMP7f 1.0
-114 two-photon 12 7.5 50 jGCaMP8s 1.0
-115 two-photon 9 30 80 jGCaMP8m 0.5
-116 two-photon 16 7.5 28 jGCaMP8s 0.5
-117 epifluorescence 10 5 55 GCaMP6f 1.0
-118 two-photon 12 15 50 jGCaMP8m 1.0
-119 epifluorescence 8 10 90 jGCaMP8f 0.5
-120 two-photon 10 10 70 jGCaMP8s 0.5
-LIST
+done < <(training_videos 111)
 neuroseg train-cgru "$work/first/seed111.nsv" "$work/first/seed111.mask.nsv" --more-training-data "$work/train" \
   --hidden-channels 8 --kernel-size 3 --chunk-frames 50 --crop-size 64 --crops-per-video 4 --learning-rate 0.001 \
   --max-epochs 12 --patience 4 --seed 1 -o "$root/models/cgru-default/cgru-default.nsmodel"

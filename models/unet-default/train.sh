@@ -18,18 +18,7 @@ while read -r seed preset diameter rate cells indicator spikes; do
   folder="$work/train"; [ "$seed" = 101 ] && folder="$work/first"
   ln -sf "$work/gen$seed/activity.nsv" "$folder/seed$seed.nsv"
   ln -sf "$work/gen$seed/synthetic/ground_truth_active_labels.nsv" "$folder/seed$seed.labels.nsv"
-done <<LIST
-101 epifluorescence 8.5 10 80 jGCaMP8m 0.5
-102 epifluorescence 6 5 120 jGCaMP8s 0.3
-103 epifluorescence 12 20 40 jGCaMP7f 1.0
-104 two-photon 12 7.5 50 jGCaMP8s 1.0
-105 two-photon 9 30 80 jGCaMP8m 0.5
-106 two-photon 16 7.5 28 jGCaMP8s 0.5
-107 epifluorescence 10 5 55 GCaMP6f 1.0
-108 two-photon 12 15 50 jGCaMP8m 1.0
-109 epifluorescence 8 10 90 jGCaMP8f 0.5
-110 two-photon 10 10 70 jGCaMP8s 0.5
-LIST
+done < <(training_videos 101)
 neuroseg train-unet "$work/first/seed101.nsv" "$work/first/seed101.labels.nsv" --more-training-data "$work/train" \
   --input-frames activity --base-channels 4 --depth 4 --sample-frames 1200 --crop-size 128 --batch-size 8 \
   --learning-rate 0.001 --loss dice --max-epochs 15 --patience 4 --seed 1 \
