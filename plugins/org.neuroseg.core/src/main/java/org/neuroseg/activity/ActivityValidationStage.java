@@ -21,6 +21,7 @@ import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Traces;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.table.Table;
 import org.neuroseg.video.Video;
 
@@ -29,7 +30,8 @@ import org.neuroseg.video.Video;
  * ({@link TraceExtractor}), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
  * threshold in units of robust noise give the active frames ({@link EventDetector#activeFrames}). Neurons whose rises
  * outnumber their dips (downward crossings, which only noise makes) by a set number and make a set share of the
- * crossings are kept ({@link ActivityEvidence}).
+ * crossings, or that show one clear transient far above the noise and their deepest dip, are kept
+ * ({@link ActivityEvidence}).
  * The video is read once; the per-ROI work runs in parallel.
  */
 public final class ActivityValidationStage implements Stage {
@@ -64,6 +66,13 @@ public final class ActivityValidationStage implements Stage {
             0.5, 1, "A neuron is kept only when at least this share of its crossings of the noise band are rises "
                     + "(noise alone gives about half), so that the many noise crossings of a long recording cannot "
                     + "add up to the minimum events.");
+    public static final ParamSpec CLEAR_TRANSIENT = ParamSpec.decimal("clearTransientNoise",
+            "One clear transient (x noise)", 6, 0, 100, "A neuron is also kept when one rise reaches this many robust "
+                    + "standard deviations and twice the depth of its deepest dip: a dim cell that fired once or "
+                    + "twice in a short recording cannot outnumber its noise dips by the minimum events, but one "
+                    + "transient this far above the noise is not noise. 0 keeps only neurons that pass the counts. "
+                    + "On a synthetic one-photon video and a real miniscope session the counts alone dropped most "
+                    + "of the candidates found at true cells.");
     public static final ParamSpec FRAME_RATE = ParamSpec.decimal("frameRateHz", "Frame rate if unknown (Hz)", 10,
             0.001, 10_000, "Used to convert seconds to frames when the video does not record its frame rate.");
 
@@ -117,7 +126,8 @@ public final class ActivityValidationStage implements Stage {
                 + "filtered trace, does not undershoot after a transient) is compared with the same noise band: "
                 + "noise crosses it downwards as often as upwards, calcium transients only upwards, so a neuron is "
                 + "kept when its rises outnumber its dips by the minimum number of events and make at least the "
-                + "minimum share of its crossings. Traces and raster hold the kept neurons, the evidence table "
+                + "minimum share of its crossings, or when one rise is a clear transient: far above the noise and "
+                + "twice as high as its deepest dip. Traces and raster hold the kept neurons, the evidence table "
                 + "every input ROI with its rises, dips and decision; the pictures show the raster of every ROI "
                 + "(kept neurons black, others red) and the ROIs on the mean image (kept green, others "
                 + "red).";
@@ -126,7 +136,7 @@ public final class ActivityValidationStage implements Stage {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(NEUROPIL, RING_GAP, RING_WIDTH, BASELINE_WINDOW, BASELINE_PERCENTILE, NARROW, WIDE, THRESHOLD,
-                MIN_EVENTS, MIN_RISE_SHARE, FRAME_RATE);
+                MIN_EVENTS, MIN_RISE_SHARE, CLEAR_TRANSIENT, FRAME_RATE);
     }
 
     @Override
@@ -137,6 +147,12 @@ public final class ActivityValidationStage implements Stage {
     @Override
     public List<PortSpec<?>> outputs() {
         return List.of(TRACES, RASTER, VALIDATED_ROIS, RASTER_PLOT, OVERLAY, EVIDENCE);
+    }
+
+    /** Workflows saved before 0.2 had no clear-transient rule: they keep deciding by the counts alone. */
+    @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(CLEAR_TRANSIENT.key(), "0.2", 0.0));
     }
 
     /** @return the video's frame rate, or the stage's fallback when the video does not record one */

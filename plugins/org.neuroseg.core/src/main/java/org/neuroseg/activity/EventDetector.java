@@ -101,29 +101,37 @@ public final class EventDetector {
     }
 
     /**
-     * How often a trace rises above and dips below its noise band, as evidence that it holds calcium transients:
-     * noise crosses both ways about equally often, transients only upwards.
+     * How often a trace rises above and dips below its noise band, and how far, as evidence that it holds calcium
+     * transients: noise crosses both ways about equally often and about equally far, transients only upwards.
      *
      * @param rises runs above the band
      * @param dips runs below it
+     * @param largestRise the highest point of the trace, in robust standard deviations (0 when it never rises)
+     * @param deepestDip the depth of its lowest point, in robust standard deviations (0 when it never dips)
      */
-    public record Crossings(int rises, int dips) {
+    public record Crossings(int rises, int dips, double largestRise, double deepestDip) {
 
         /**
          * @param minExcess the fewest rises more than dips
          * @param minRiseShare the smallest share of the crossings that must be rises (noise alone: about half), so
          *        that long recordings, whose noise makes many crossings, need proportionally more rises
-         * @return whether both hold
+         * @param clearTransient a single rise at least this many robust standard deviations high, and at least
+         *        twice as high as the deepest dip, is activity on its own (a dim cell that fired once or twice
+         *        cannot outnumber its noise dips); 0 turns this off
+         * @return whether the counts hold, or a clear transient stands out
          */
-        public boolean showActivity(int minExcess, double minRiseShare) {
-            return rises - dips >= minExcess && rises >= minRiseShare * (rises + dips);
+        public boolean showActivity(int minExcess, double minRiseShare, double clearTransient) {
+            boolean counts = rises - dips >= minExcess && rises >= minRiseShare * (rises + dips);
+            boolean clear = clearTransient > 0 && largestRise >= clearTransient && largestRise >= 2 * deepestDip;
+            return counts || clear;
         }
     }
 
     /**
      * Counts crossings of the narrow-smoothed ΔF/F minus its running median (over about six wide sigmas) beyond
-     * {@code thresholdNoise} robust standard deviations. Unlike the Difference of Gaussians of {@link #activeFrames}, this
-     * signal does not undershoot after a transient, so large transients make no dips.
+     * {@code thresholdNoise} robust standard deviations, and measures the highest and lowest point of that signal.
+     * Unlike the Difference of Gaussians of {@link #activeFrames}, this signal does not undershoot after a transient,
+     * so large transients make no dips.
      *
      * @param dff ΔF/F per frame
      * @param sigmaNarrowFrames smoothing of the transient, in frames
@@ -133,21 +141,28 @@ public final class EventDetector {
     public static Crossings crossings(float[] dff, double sigmaNarrowFrames, double sigmaWideFrames,
             double thresholdNoise) {
         if (dff.length == 0) {
-            return new Crossings(0, 0);
+            return new Crossings(0, 0, 0, 0);
         }
         float[] smooth = Gaussian.smooth(dff, sigmaNarrowFrames);
         float[] median = runningPercentile(dff, 2 * (int) Math.round(3 * sigmaWideFrames) + 1, 50);
         for (int t = 0; t < smooth.length; t++) {
             smooth[t] -= median[t];
         }
-        double limit = thresholdNoise * Statistics.robustSigma(smooth, 1);
+        double sigma = Statistics.robustSigma(smooth, 1);
+        double limit = thresholdNoise * sigma;
         BitSet above = new BitSet(smooth.length);
         BitSet below = new BitSet(smooth.length);
+        double highest = 0;
+        double lowest = 0;
         for (int t = 0; t < smooth.length; t++) {
             above.set(t, smooth[t] > limit);
             below.set(t, smooth[t] < -limit);
+            highest = Math.max(highest, smooth[t]);
+            lowest = Math.min(lowest, smooth[t]);
         }
-        return new Crossings(onsets(above).length, onsets(below).length);
+        // A flat trace has no noise to measure against: it shows nothing.
+        double scale = sigma > 0 ? 1 / sigma : 0;
+        return new Crossings(onsets(above).length, onsets(below).length, highest * scale, -lowest * scale);
     }
 
     /** @return the first frame of each run of active frames (the event onsets), in order */

@@ -154,7 +154,8 @@ class ActivityValidationStageTest {
         double functionalShare = 0;
         for (List<Object> row : evidence.rows()) {
             int id = (Integer) row.get(0);
-            assertEquals(kept.contains(id) ? "yes" : "no", row.get(4), "ROI " + id);
+            assertEquals(kept.contains(id) ? "yes" : "no", row.get(6), "ROI " + id);
+            assertTrue((Double) row.get(4) >= 0 && (Double) row.get(5) >= 0, row.toString());
             double share = Double.isNaN((Double) row.get(3)) ? 0.5 : (Double) row.get(3);
             if (truth.functional()[id - 1]) {
                 functionalShare += share / 50;

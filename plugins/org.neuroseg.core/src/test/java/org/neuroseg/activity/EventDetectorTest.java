@@ -49,7 +49,7 @@ class EventDetectorTest {
         EventDetector.Crossings transients = EventDetector.crossings(dff, 1, 10, 4);
         assertEquals(spikes.length, transients.rises());
         assertEquals(0, transients.dips());
-        assertTrue(transients.showActivity(4, 0.7));
+        assertTrue(transients.showActivity(4, 0.7, 0));
         // Pure noise crosses both ways: rises and dips come in similar numbers, and they show no activity.
         float[] noise = new float[20000];
         for (int t = 0; t < noise.length; t++) {
@@ -58,14 +58,39 @@ class EventDetectorTest {
         EventDetector.Crossings onlyNoise = EventDetector.crossings(noise, 1, 10, 2.5);
         assertTrue(onlyNoise.rises() > 10, "noise crossed " + onlyNoise.rises() + " times");
         assertEquals(onlyNoise.rises(), onlyNoise.dips(), 0.3 * onlyNoise.rises() + 5);
-        assertFalse(onlyNoise.showActivity(2, 0.7), onlyNoise.toString());
+        assertFalse(onlyNoise.showActivity(2, 0.7, 6), onlyNoise.toString());
+        assertTrue(onlyNoise.largestRise() < 6 && onlyNoise.deepestDip() < 6, onlyNoise.toString());
         // A long recording's noise can tip the balance by a few crossings; the share of rises stays near half.
-        assertFalse(new EventDetector.Crossings(40, 35).showActivity(2, 0.7));
-        assertTrue(new EventDetector.Crossings(90, 10).showActivity(2, 0.7));
-        assertFalse(new EventDetector.Crossings(3, 2).showActivity(2, 0.7));
+        assertFalse(new EventDetector.Crossings(40, 35, 4, 4).showActivity(2, 0.7, 6));
+        assertTrue(new EventDetector.Crossings(90, 10, 4, 3).showActivity(2, 0.7, 6));
+        assertFalse(new EventDetector.Crossings(3, 2, 4, 3).showActivity(2, 0.7, 6));
+        // One clear transient is activity on its own, unless a dip as deep makes it look like noise or the rule is off.
+        assertTrue(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 6));
+        assertFalse(new EventDetector.Crossings(1, 1, 9, 5).showActivity(2, 0.7, 6));
+        assertFalse(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 0));
         BitSet runs = new BitSet();
         runs.set(3, 6);
         runs.set(9);
         assertArrayEquals(new int[] {3, 9}, EventDetector.onsets(runs));
+    }
+
+    @Test
+    void oneClearTransientInAShortNoisyTraceShowsActivity() {
+        SplittableRandom random = new SplittableRandom(4);
+        float[] trace = new float[300];
+        for (int t = 0; t < trace.length; t++) {
+            trace[t] = (float) (100 + 3 * random.nextGaussian());
+        }
+        float[] quiet = EventDetector.deltaFOverF(trace.clone(), 300, 20);
+        for (int t = 150; t < trace.length; t++) {
+            trace[t] += (float) (40 * Math.exp(-(t - 150) / 3.0));
+        }
+        float[] dff = EventDetector.deltaFOverF(trace, 300, 20);
+        EventDetector.Crossings once = EventDetector.crossings(dff, 1, 10, 2.5);
+        assertFalse(once.showActivity(2, 0.7, 0), "the counts alone cannot tell one transient: " + once);
+        assertTrue(once.largestRise() > 6, once.toString());
+        assertTrue(once.showActivity(2, 0.7, 6), once.toString());
+        EventDetector.Crossings noise = EventDetector.crossings(quiet, 1, 10, 2.5);
+        assertFalse(noise.showActivity(2, 0.7, 6), noise.toString());
     }
 }
