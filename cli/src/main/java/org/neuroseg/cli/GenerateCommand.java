@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", header = "Generate a synthetic calcium-imaging video with known neurons.",
         description = {"Writes into OUTPUT/synthetic/: video.nsv, ground-truth labels (store and TIFF), the "
             + "functional cells' labels (ground_truth_functional_labels.nsv, e.g. the CGRU's target), regions JSON "
-            + "(all and functional cells), an ImageJ RoiSet, cells.csv, spikes.csv, traces.csv, shifts.csv, and "
+            + "(all cells, functional cells, and firing_regions.json: the functional cells with at least one "
+            + "transient above the camera noise, the ones a method can find), an ImageJ RoiSet, cells.csv, "
+            + "spikes.csv, traces.csv, shifts.csv, and "
             + "overview.png (mean image; functional cells outlined in green, silent cells in red)."},
         mixinStandardHelpOptions = true)
 final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {

@@ -33,7 +33,7 @@ class NeurosegCommandTest {
                 dir.toString()));
         Path synthetic = dir.resolve("synthetic");
         for (String name : List.of("video.nsv", "ground_truth_labels.tif", "ground_truth_RoiSet.zip",
-                "regions.json", "functional_regions.json", "spikes.csv", "overview.png")) {
+                "regions.json", "functional_regions.json", "firing_regions.json", "spikes.csv", "overview.png")) {
             assertTrue(Files.isRegularFile(synthetic.resolve(name)), name);
         }
         Path labels = synthetic.resolve("ground_truth_labels.tif");

@@ -30,17 +30,20 @@ final class GroundTruthWriter {
         }
     }
 
-    /** Writes {@code id,functional,centroid_row,centroid_col,radius_px,spike_count}, one line per cell. */
+    /**
+     * Writes {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames}, one line per cell.
+     */
     static void cells(Path file, List<SyntheticCell> cells) throws NeurosegException {
         AtomicFiles.writeText(file, out -> {
-            out.write("id,functional,centroid_row,centroid_col,radius_px,spike_count\n");
+            out.write("id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames\n");
             StringBuilder line = new StringBuilder();
             for (SyntheticCell cell : cells) {
                 line.setLength(0);
                 line.append(cell.id()).append(',').append(cell.functional()).append(',');
                 appendFixed(line, cell.centroidRow(), 3).append(',');
                 appendFixed(line, cell.centroidCol(), 3).append(',');
-                appendFixed(line, cell.radiusPx(), 3).append(',').append(cell.spikeCount()).append('\n');
+                appendFixed(line, cell.radiusPx(), 3).append(',').append(cell.spikeCount()).append(',')
+                        .append(cell.visibleFrames()).append('\n');
                 out.write(line.toString());
             }
         });

@@ -9,7 +9,10 @@ package org.neuroseg.synthetic;
  * @param centroidCol column (X) of the ellipse centre, pixels
  * @param radiusPx semi-major axis of the soma, pixels
  * @param spikeCount spikes in the whole video (a functional cell may by chance have none in a short video)
+ * @param visibleFrames frames in which its transient stands above the camera noise
+ *        ({@link SyntheticVideoGenerator#ACTIVE_SNR}); a functional cell whose transients all stay below it cannot be
+ *        found in the video by any method
  */
 public record SyntheticCell(int id, boolean functional, double centroidRow, double centroidCol, double radiusPx,
-        int spikeCount) {
+        int spikeCount, int visibleFrames) {
 }

@@ -13,6 +13,8 @@ import org.neuroseg.roi.RoiSet;
  * @param labelsFile {@code ground_truth_labels.nsv}: one uint16 frame, each cell's pixels set to its id
  * @param regionsFile {@code regions.json}: all cells, Neurofinder format
  * @param functionalRegionsFile {@code functional_regions.json}: functional cells only, Neurofinder format
+ * @param firingRegionsFile {@code firing_regions.json}: the functional cells that fire visibly, at least one
+ *        transient above the camera noise, Neurofinder format: the functional cells a method can find
  * @param cellsFile {@code cells.csv}: one line per cell
  * @param spikesFile {@code spikes.csv}: spike counts, cells x frames
  * @param tracesFile {@code traces.csv}: noise-free ΔF/F, cells x frames
@@ -26,7 +28,7 @@ import org.neuroseg.roi.RoiSet;
  * @param dff noise-free ΔF/F, cells x frames, in units of an average cell's resting fluorescence
  */
 public record SyntheticResult(Path videoFile, Path labelsFile, Path regionsFile, Path functionalRegionsFile,
-        Path cellsFile, Path spikesFile, Path tracesFile, Path shiftsFile, RoiSet rois, List<SyntheticCell> cells,
+        Path firingRegionsFile, Path cellsFile, Path spikesFile, Path tracesFile, Path shiftsFile, RoiSet rois, List<SyntheticCell> cells,
         int[][] spikes, double[][] shifts, float[][] dff) {
 
     /** @return per cell (index = id - 1), true when it is functional */
@@ -43,5 +45,11 @@ public record SyntheticResult(Path videoFile, Path labelsFile, Path regionsFile,
         boolean[] flags = functional();
         return new RoiSet(rois.height(), rois.width(),
                 rois.rois().stream().filter(roi -> flags[roi.id() - 1]).toList());
+    }
+
+    /** @return the ROIs of the functional cells with at least one visible transient */
+    public RoiSet firingRois() {
+        return new RoiSet(rois.height(), rois.width(), rois.rois().stream()
+                .filter(roi -> cells.get(roi.id() - 1).visibleFrames() > 0).toList());
     }
 }

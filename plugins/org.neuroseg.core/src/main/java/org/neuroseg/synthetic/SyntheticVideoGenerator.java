@@ -30,9 +30,11 @@ import org.neuroseg.video.VideoWriter;
  * {@code {"generator": ..., "params": {...}}} with every parameter;</li>
  * <li>{@value #LABELS}: one uint16 frame, each cell's pixels (in the motion-free field of view) set to its id
  * 1..n, functional or silent, 0 elsewhere;</li>
- * <li>{@value #REGIONS} and {@value #FUNCTIONAL_REGIONS}: Neurofinder JSON, a list of
- * {@code {"id": n, "coordinates": [[row, col], ...]}} for all cells and for the functional cells only;</li>
- * <li>{@value #CELLS}: CSV {@code id,functional,centroid_row,centroid_col,radius_px,spike_count};</li>
+ * <li>{@value #REGIONS}, {@value #FUNCTIONAL_REGIONS} and {@value #FIRING_REGIONS}: Neurofinder JSON, a list of
+ * {@code {"id": n, "coordinates": [[row, col], ...]}} for all cells, for the functional cells (those that may
+ * spike) and for the functional cells that fire visibly (at least one transient above the camera noise, see
+ * {@link #writeActiveLabels}): in a dim recording many functional cells never do, and no method can find them;</li>
+ * <li>{@value #CELLS}: CSV {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames};</li>
  * <li>{@value #SPIKES}: CSV, header {@code id,0,1,...,T-1}, then one line per cell: its id and its spike count in
  * every frame;</li>
  * <li>{@value #TRACES}: CSV as {@value #SPIKES}, holding each cell's noise-free ΔF/F per frame;</li>
@@ -53,6 +55,8 @@ public final class SyntheticVideoGenerator {
     public static final String REGIONS = "regions.json";
     /** File name of the functional cells' regions. */
     public static final String FUNCTIONAL_REGIONS = "functional_regions.json";
+    /** File name of the regions of the functional cells with at least one visible transient. */
+    public static final String FIRING_REGIONS = "firing_regions.json";
     /** File name of the cell table. */
     public static final String CELLS = "cells.csv";
     /** File name of the spike raster. */
@@ -110,15 +114,21 @@ public final class SyntheticVideoGenerator {
             boolean[] functional, int[][] spikes, double[][] shifts, float[][] dff) {
         List<Roi> rois = new ArrayList<>();
         List<SyntheticCell> cells = new ArrayList<>();
+        Visibility visibility = new Visibility(params);
         for (int i = 0; i < footprints.size(); i++) {
             Footprint footprint = footprints.get(i);
-            rois.add(footprint.roi());
+            Roi roi = footprint.roi();
+            rois.add(roi);
+            int visibleFrames = 0;
+            for (float value : dff[i]) {
+                visibleFrames += visibility.visible(value, roi.area()) ? 1 : 0;
+            }
             cells.add(new SyntheticCell(i + 1, functional[i], footprint.centerRow(), footprint.centerCol(),
-                    footprint.radiusPx(), IntStream.of(spikes[i]).sum()));
+                    footprint.radiusPx(), IntStream.of(spikes[i]).sum(), visibleFrames));
         }
         RoiSet roiSet = new RoiSet(params.height(), params.width(), rois);
         return new SyntheticResult(dir.resolve(VIDEO), dir.resolve(LABELS), dir.resolve(REGIONS),
-                dir.resolve(FUNCTIONAL_REGIONS), dir.resolve(CELLS), dir.resolve(SPIKES), dir.resolve(TRACES),
+                dir.resolve(FUNCTIONAL_REGIONS), dir.resolve(FIRING_REGIONS), dir.resolve(CELLS), dir.resolve(SPIKES), dir.resolve(TRACES),
                 dir.resolve(SHIFTS), roiSet, List.copyOf(cells), spikes, shifts, dff);
     }
 
@@ -168,6 +178,7 @@ public final class SyntheticVideoGenerator {
         GroundTruthWriter.labels(result.labelsFile(), result.rois());
         NeurofinderRegions.write(result.regionsFile(), result.rois());
         NeurofinderRegions.write(result.functionalRegionsFile(), result.functionalRois());
+        NeurofinderRegions.write(result.firingRegionsFile(), result.firingRois());
         GroundTruthWriter.cells(result.cellsFile(), result.cells());
         GroundTruthWriter.spikes(result.spikesFile(), result.spikes());
         GroundTruthWriter.traces(result.tracesFile(), result.dff());
@@ -191,9 +202,7 @@ public final class SyntheticVideoGenerator {
      */
     public static void writeActiveLabels(SyntheticParams params, SyntheticResult result, Path file,
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
-        double gain = params.cameraGain();
-        double pixelNoise = Math.sqrt(gain * gain * (params.baselinePhotons() + params.cellPhotons())
-                + params.readNoise() * params.readNoise());
+        Visibility visibility = new Visibility(params);
         List<Roi> rois = result.rois().rois();
         float[] frame = new float[params.height() * params.width()];
         try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, params.height(), params.width(),
@@ -203,8 +212,7 @@ public final class SyntheticVideoGenerator {
                 monitor.checkCanceled();
                 java.util.Arrays.fill(frame, 0);
                 for (Roi roi : rois) {
-                    double signal = gain * params.cellPhotons() * result.dff()[roi.id() - 1][t] * roi.area();
-                    if (signal >= ACTIVE_SNR * pixelNoise * Math.sqrt(roi.area())) {
+                    if (visibility.visible(result.dff()[roi.id() - 1][t], roi.area())) {
                         int[] rows = roi.rows();
                         int[] cols = roi.cols();
                         for (int p = 0; p < rows.length; p++) {
@@ -219,9 +227,32 @@ public final class SyntheticVideoGenerator {
         }
     }
 
+    /**
+     * Whether a cell's transient is visible in a frame: its photons summed over the cell's region are at least
+     * {@value #ACTIVE_SNR} times the camera noise of that sum at rest (shot noise of the background and an average
+     * cell, read noise).
+     */
+    private static final class Visibility {
+
+        private final double photonsPerDff;
+        private final double pixelNoise;
+
+        Visibility(SyntheticParams params) {
+            double gain = params.cameraGain();
+            photonsPerDff = gain * params.cellPhotons();
+            pixelNoise = Math.sqrt(gain * gain * (params.baselinePhotons() + params.cellPhotons())
+                    + params.readNoise() * params.readNoise());
+        }
+
+        /** @param dff the cell's noise-free ΔF/F in the frame, @param area its region's pixels */
+        boolean visible(double dff, int area) {
+            return photonsPerDff * dff * area >= ACTIVE_SNR * pixelNoise * Math.sqrt(area);
+        }
+    }
+
     private static void deleteOutputs(SyntheticResult result) {
         for (Path file : List.of(result.videoFile(), result.labelsFile(), result.regionsFile(),
-                result.functionalRegionsFile(), result.cellsFile(), result.spikesFile(), result.tracesFile(),
+                result.functionalRegionsFile(), result.firingRegionsFile(), result.cellsFile(), result.spikesFile(), result.tracesFile(),
                 result.shiftsFile())) {
             AtomicFiles.deleteQuietly(file);
         }

@@ -2,6 +2,7 @@ package org.neuroseg.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,7 @@ class SyntheticVideoGeneratorTest {
 
     private static final List<String> FILES = List.of(SyntheticVideoGenerator.VIDEO, SyntheticVideoGenerator.LABELS,
             SyntheticVideoGenerator.REGIONS, SyntheticVideoGenerator.FUNCTIONAL_REGIONS,
+            SyntheticVideoGenerator.FIRING_REGIONS,
             SyntheticVideoGenerator.CELLS, SyntheticVideoGenerator.SPIKES, SyntheticVideoGenerator.TRACES,
             SyntheticVideoGenerator.SHIFTS);
 
@@ -192,7 +194,7 @@ class SyntheticVideoGeneratorTest {
     void csvFilesAgreeWithTheResult() throws Exception {
         SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
         List<String> cells = Files.readAllLines(result.cellsFile());
-        assertEquals("id,functional,centroid_row,centroid_col,radius_px,spike_count", cells.get(0));
+        assertEquals("id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames", cells.get(0));
         assertEquals(13, cells.size());
         for (int i = 1; i < cells.size(); i++) {
             String[] fields = cells.get(i).split(",");
@@ -201,6 +203,7 @@ class SyntheticVideoGeneratorTest {
             assertEquals(cell.functional(), Boolean.parseBoolean(fields[1]));
             assertEquals(cell.radiusPx(), Double.parseDouble(fields[4]), 1e-3);
             assertEquals(cell.spikeCount(), Integer.parseInt(fields[5]));
+            assertEquals(cell.visibleFrames(), Integer.parseInt(fields[6]));
         }
         List<String> spikes = Files.readAllLines(result.spikesFile());
         assertEquals(13, spikes.size());
@@ -232,6 +235,7 @@ class SyntheticVideoGeneratorTest {
                 + params.cellPhotons()) + params.readNoise() * params.readNoise());
         boolean[] functional = result.functional();
         int activeFrames = 0;
+        int[] activeFramesOfCell = new int[result.rois().size()];
         try (FileVideo labels = VideoStore.open(file)) {
             assertEquals(params.frames(), labels.shape().frames());
             float[] frame = new float[64 * 64];
@@ -246,12 +250,21 @@ class SyntheticVideoGeneratorTest {
                     if (active) {
                         assertTrue(functional[roi.id() - 1], "silent cell " + roi.id() + " marked active");
                         activeFrames++;
+                        activeFramesOfCell[roi.id() - 1]++;
                     }
                 }
             }
         }
         assertTrue(activeFrames > 0 && activeFrames < params.frames() * result.rois().size() / 2,
                 activeFrames + " active cell-frames");
+        // cells.csv and firing_regions.json tell the same: the cells that are active in at least one frame.
+        for (SyntheticCell cell : result.cells()) {
+            assertEquals(activeFramesOfCell[cell.id() - 1], cell.visibleFrames(), "cell " + cell.id());
+        }
+        List<Roi> firing = result.rois().rois().stream().filter(roi -> activeFramesOfCell[roi.id() - 1] > 0)
+                .toList();
+        assertFalse(firing.isEmpty());
+        assertRegions(firing, result.firingRegionsFile());
     }
 
     @Test
