@@ -189,11 +189,14 @@ public final class Bench {
                 + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Models: "
                 + (args.length > 3 ? args[2] + ", " + args[3] : "the shipped U-Net and CGRU") + ". Held-out "
                 + "synthetic videos (seeds 211-216, 256 x 256, " + frames + " frames, no motion, 30 % silent cells; "
-                + "no training script uses these seeds). U-Net AUC: per cell, the temporal standard deviation of "
-                + "its mean probability, firing against silent cells (0.5 = no information). CGRU alone: its "
-                + "probability image refined with Morphological Refinement's defaults, before Activity Validation. "
-                + "Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu threshold "
-                + "(the paper's Table 2 baselines).", ""), work -> ModelsBenchmark.run(work, frames, models[0],
+                + "no training script uses these seeds). Firing cells: functional cells with at least one transient "
+                + "above the camera noise (firing_regions.json of `neuroseg generate`); functional cells whose "
+                + "transients all stay below it count neither way. U-Net AUC: per cell, the temporal standard "
+                + "deviation of its mean probability, firing against silent cells (0.5 = no information). CGRU "
+                + "alone: its probability image refined with Morphological Refinement's defaults, before Activity "
+                + "Validation. Candidates: `neuroseg run`'s regions from its default cell map, before Activity "
+                + "Validation. Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu "
+                + "threshold (the paper's Table 2 baselines).", ""), work -> ModelsBenchmark.run(work, frames, models[0],
                         models[1]));
     }
 
