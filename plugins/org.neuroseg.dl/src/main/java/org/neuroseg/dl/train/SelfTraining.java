@@ -109,7 +109,7 @@ public final class SelfTraining {
     /**
      * Trains both networks.
      *
-     * @param inputs the videos, at least one; each at least as large as both crop sizes
+     * @param inputs the videos, at least one; crops larger than the smallest of them shrink to fit it
      * @param settings the stages' parameters
      * @param scratch an existing folder for intermediate videos: while the U-Net trains it holds every video's
      *        corrected frames (float32) and blob masks (uint8), 5 bytes a pixel and frame in all
@@ -133,6 +133,10 @@ public final class SelfTraining {
         } catch (IllegalArgumentException e) {
             throw new NeurosegException(e.getMessage(), e);
         }
+        int smallestSide = inputs.stream().mapToInt(input -> Math.min(input.video().shape().height(),
+                input.video().shape().width())).min().getAsInt();
+        unetConfig = cropFitting(unetConfig, smallestSide);
+        cgruConfig = cropFitting(cgruConfig, smallestSide);
         ProgressMonitor monitor = context.monitor();
         List<Prepared> prepared = new ArrayList<>();
         List<LabeledVideo> probabilities = new ArrayList<>();
@@ -171,6 +175,35 @@ public final class SelfTraining {
                 video.discardFrames();
             }
         }
+    }
+
+    /**
+     * A user's recordings may be smaller than the default crop (a miniscope movie of 108 x 123 pixels): the U-Net
+     * then trains on the largest crop that fits, a multiple of its size step, rather than failing.
+     */
+    static UNetTrainingConfig cropFitting(UNetTrainingConfig config, int smallestSide) {
+        int multiple = config.network().sizeMultiple();
+        int fitting = smallestSide / multiple * multiple;
+        if (config.cropSize() <= smallestSide || fitting < multiple) {
+            return config;
+        }
+        LOGGER.warn("Self-training: frames of {} px on their smaller side; the U-Net trains on crops of {} px instead "
+                + "of {}", smallestSide, fitting, config.cropSize());
+        return new UNetTrainingConfig(config.network(), config.sampleFrames(), config.validationFraction(),
+                config.testFraction(), fitting, config.batchSize(), config.learningRate(), config.loss(),
+                config.maxEpochs(), config.patience(), config.seed());
+    }
+
+    /** The CGRU's windows likewise shrink to the smaller side of the smallest video. */
+    static CgruTrainingConfig cropFitting(CgruTrainingConfig config, int smallestSide) {
+        if (config.cropSize() <= smallestSide || smallestSide < 8) {
+            return config;
+        }
+        LOGGER.warn("Self-training: the CGRU trains on windows of {} px instead of {}", smallestSide,
+                config.cropSize());
+        return new CgruTrainingConfig(config.network(), config.chunkFrames(), smallestSide, config.cropsPerVideo(),
+                config.validationFraction(), config.learningRate(), config.maxEpochs(), config.patience(),
+                config.seed());
     }
 
     /**

@@ -80,4 +80,20 @@ class SelfTrainingTest {
         assertEquals(1, nothing.size());
         assertTrue(nothing.get(0).contains("found no blob"), nothing.get(0));
     }
+
+    @Test
+    void cropsShrinkToTheSmallestVideo() {
+        UNetTrainingConfig unet = UNetLearnerStage.toConfig(UNetLearnerStage.INSTANCE.defaults(), 1);
+        CgruTrainingConfig cgru = CgruLearnerStage.toConfig(CgruLearnerStage.INSTANCE.defaults());
+        int step = unet.network().sizeMultiple();
+        // An Inscopix movie of 108 x 123 pixels: the largest multiple of the step that fits.
+        UNetTrainingConfig fitted = SelfTraining.cropFitting(unet, 108);
+        assertEquals(108 / step * step, fitted.cropSize());
+        assertEquals(unet.sampleFrames(), fitted.sampleFrames());
+        assertEquals(unet.seed(), fitted.seed());
+        assertEquals(unet, SelfTraining.cropFitting(unet, unet.cropSize()));
+        assertEquals(unet, SelfTraining.cropFitting(unet, 512));
+        assertEquals(Math.min(cgru.cropSize(), 20), SelfTraining.cropFitting(cgru, 20).cropSize());
+        assertEquals(cgru, SelfTraining.cropFitting(cgru, 512));
+    }
 }
