@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,16 +29,19 @@ class TrainCommandTest {
     Path dir;
 
     @Test
-    void framesSmallerThanTheCropSizeAreRefusedWithTheLargestCropThatFits() throws Exception {
+    void framesSmallerThanTheCropSizeTrainOnTheLargestCropThatFits() throws Exception {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "generate", "--width", "96", "--height", "72",
                 "--frames", "20", "--neuron-count", "3", "--motion", "false", "--seed", "5", "-o",
                 dir.resolve("small").toString()));
-        String message = ConsoleCapture.stderr(() -> assertEquals(1, NeurosegCommand.execute("--no-progress",
-                "train", dir.resolve("small/synthetic/video.nsv").toString(), "-o",
-                dir.resolve("small-trained").toString())));
-        // 72 px: the default U-Net (4 levels) needs a multiple of 16
-        assertTrue(message.contains("(72 x 96) are smaller than the U-Net's crop size 128 px: set the crop size to "
-                + "at most 64 (a multiple of 16)"), message);
+        Path out = dir.resolve("small-trained");
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "train", dir.resolve("small/synthetic/video.nsv")
+                .toString(), "--unet-learner-max-epochs", "1", "--cgru-learner-max-epochs", "1", "-o",
+                out.toString()));
+        JsonObject report = JsonParser.parseString(Files.readString(out.resolve("training_report.json")))
+                .getAsJsonObject();
+        // 72 px: the default U-Net (4 levels) needs a multiple of 16, and the default crop is 128
+        assertEquals(64, report.getAsJsonObject("unet").get("cropSize").getAsInt());
+        assertEquals(64, report.getAsJsonObject("cgru").get("cropSize").getAsInt());
     }
 
     @Test
