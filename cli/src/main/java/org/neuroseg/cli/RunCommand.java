@@ -112,8 +112,9 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
     String nwbIdentifier;
 
     @Option(names = "--cell-map", paramLabel = "MAP", description = "How the U-Net's per-frame masks of active "
-            + "cells become the map that Morphological Refinement cuts into candidates. active-frames: the share of "
-            + "frames in which each pixel is active (0.5 at 0.3 %% of the frames), split by its peaks. cgru: the "
+            + "cells become the map that Morphological Refinement cuts into candidates. active-frames: the number "
+            + "of frames in which each pixel is active (0.5 at two frames, whatever the video's length), split by its "
+            + "peaks. cgru: the "
             + "paper's CGRU probability, split by shape. Default: active-frames.")
     String cellMap = CellMap.ACTIVE_FRAMES.key();
 

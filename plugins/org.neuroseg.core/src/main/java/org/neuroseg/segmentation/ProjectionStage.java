@@ -38,14 +38,17 @@ public final class ProjectionStage implements Stage {
     public static final String OTSU = "otsu";
     /** Standard deviation over time. */
     public static final String STD = "std";
+    /** Sum over time. */
+    public static final String SUM = "sum";
     /** A percentile of the pixel values. */
     public static final String PERCENTILE = "percentile";
 
     public static final ParamSpec PROJECTION = ParamSpec.choice("projection", "Projection", MAX,
-            List.of(MAX, MEAN, STD), "Max: the brightest value of each pixel over time (cells that flash stand "
-                    + "out). Mean: the average (cells that are bright on average stand out). Std: the standard "
+            List.of(MAX, MEAN, STD, SUM), "Max: the brightest value of each pixel over time (cells that flash "
+                    + "stand out). Mean: the average (cells that are bright on average stand out). Std: the standard "
                     + "deviation over time (cells whose brightness changes stand out, also those barely visible at "
-                    + "rest, as in one-photon recordings).");
+                    + "rest, as in one-photon recordings). Sum: the total over time; of the U-Net's per-frame "
+                    + "probabilities of active cells, the number of frames in which each pixel is active.");
     public static final ParamSpec BACKGROUND_SIGMA = ParamSpec.decimal("backgroundSigmaPx",
             "Background scale (px)", 15, 0, 1000, "The projection blurred with a Gaussian of this sigma is "
                     + "subtracted before thresholding, to remove uneven illumination and neuropil; 0 keeps it.")
@@ -164,7 +167,7 @@ public final class ProjectionStage implements Stage {
             int frames = shape.frames();
             for (int i = 0; i < result.length; i++) {
                 double mean = sum[i] / frames;
-                result[i] = (float) (sumOfSquares.length == 0 ? mean
+                result[i] = (float) (projection.equals(SUM) ? sum[i] : sumOfSquares.length == 0 ? mean
                         : Math.sqrt(Math.max(0, sumOfSquares[i] / frames - mean * mean)));
             }
         }

@@ -48,7 +48,7 @@ public final class RefinementStage implements Stage {
     public static final ParamSpec SPLIT_BY = ParamSpec.choice("splitBy", "Split by", BY_SHAPE,
             List.of(BY_SHAPE, BY_IMAGE), "Shape: touching cells are split where the region narrows (the distance "
                     + "to the background). Image: where the input dips between two peaks, for maps in which "
-                    + "touching cells merge into broad regions but keep a peak each (e.g. the share of frames in "
+                    + "touching cells merge into broad regions but keep a peak each (e.g. the number of frames in "
                     + "which each pixel is active); regions larger than the maximum area are then split before "
                     + "they are judged.");
     public static final ParamSpec SEPARATION = ParamSpec.decimal("minSeparationPx", "Cell separation (px)", 6, 1,

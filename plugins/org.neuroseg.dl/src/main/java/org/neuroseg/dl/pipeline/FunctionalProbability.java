@@ -23,7 +23,7 @@ import org.neuroseg.video.VideoShape;
 /**
  * The U-Net Predictor feeding the {@link CellMap} frame by frame, without the probability video in between: U-Net
  * workers (each with its own copy of the network, on {@link FramePipeline} threads) predict the frames in parallel,
- * and the calling thread adds their probabilities to the share of active frames, or pushes them into the CGRU, in
+ * and the calling thread adds their probabilities up into the count of active frames, or pushes them into the CGRU, in
  * frame order while the workers go on. The CGRU's result equals running the two stages one after the other with the
  * same parameters (the U-Net Predictor's batch size aside, which does not change its output). At most a few frames per worker are in flight, so memory does not
  * depend on the number of frames.
@@ -79,7 +79,7 @@ public final class FunctionalProbability {
             }, monitor);
             float[] result = new float[sum.length];
             for (int i = 0; i < sum.length; i++) {
-                result[i] = CellMap.activeShare(sum[i] / shape.frames());
+                result[i] = CellMap.activeFrames(sum[i]);
             }
             return result;
         }
