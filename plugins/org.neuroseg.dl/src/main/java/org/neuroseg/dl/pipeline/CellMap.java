@@ -20,7 +20,7 @@ public enum CellMap {
      * splits them by the image. On the labelled real recordings this map finds 3-10 times more of the labelled cells
      * than the CGRU's (bench/RESULTS.md). A count, not a share of the frames: a cell that fires once is as visible
      * in a long recording as in a short one (with a share of 0.3 %, the pipeline found 44 % of the visibly firing
-     * cells of a 3600-frame synthetic video, and 93 % with two frames at unchanged precision).
+     * cells of a 3600-frame synthetic video, and 92 % with two frames at unchanged precision).
      */
     ACTIVE_FRAMES,
     /** The paper's: the CGRU reads the U-Net's probabilities frame by frame and gives one probability image. */
