@@ -17,7 +17,8 @@ echo; echo "== the whole pipeline on video.tif, scored against the functional ce
   --ground-truth-shifts "$out/synthetic/shifts.csv" -o "$out/run" | tee "$out/run.log"
 echo; echo "== the same neurons against every functional cell, also those whose transients all stay below the noise"
 # Move the neurons back into the ground truth's coordinates by the shift the run reported.
-read -r rows cols < <(sed -n 's/.*moved by \(-\{0,1\}[0-9]*\) rows and \(-\{0,1\}[0-9]*\) columns.*/\1 \2/p' "$out/run.log")
+moved='s/.*moved by \(-\{0,1\}[0-9]*\) rows and \(-\{0,1\}[0-9]*\) columns.*/\1 \2/p'
+read -r rows cols < <(sed -n "$moved" "$out/run.log")
 ./neuroseg score -p "$out/run/neurons_regions.json" -r "$out/synthetic/functional_regions.json" --height 512 \
   --width 512 --shift-predicted="$((-rows)),$((-cols))"
 echo; echo "Outputs in $out: video.tif, synthetic/ (ground truth: labels TIFF, regions JSON, RoiSet zip, spikes.csv," \

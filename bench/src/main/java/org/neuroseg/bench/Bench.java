@@ -196,8 +196,8 @@ public final class Bench {
                 + "alone: its probability image refined with Morphological Refinement's defaults, before Activity "
                 + "Validation. Candidates: `neuroseg run`'s regions from its default cell map, before Activity "
                 + "Validation. Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu "
-                + "threshold (the paper's Table 2 baselines).", ""), work -> ModelsBenchmark.run(work, frames, models[0],
-                        models[1]));
+                + "threshold (the paper's Table 2 baselines).", ""),
+                work -> ModelsBenchmark.run(work, frames, models[0], models[1]));
     }
 
     /**

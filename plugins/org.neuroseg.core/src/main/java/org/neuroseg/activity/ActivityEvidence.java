@@ -10,8 +10,9 @@ import org.neuroseg.table.Table;
 
 /**
  * Activity Validation's decision and why it was taken: how often and how far each ROI's ΔF/F rose above and
- * dipped below the noise band ({@link EventDetector#crossings}), and whether that shows activity under the stage's settings. The stage
- * decides with it, and its evidence output, the table of it, tells a user why a cell was kept or dropped.
+ * dipped below the noise band ({@link EventDetector#crossings}), and whether that shows activity under the stage's
+ * settings. The stage decides with it, and its evidence output, the table of it, tells a user why a cell was kept or
+ * dropped.
  */
 public final class ActivityEvidence {
 

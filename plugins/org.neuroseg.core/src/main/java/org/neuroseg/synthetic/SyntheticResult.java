@@ -28,8 +28,8 @@ import org.neuroseg.roi.RoiSet;
  * @param dff noise-free ΔF/F, cells x frames, in units of an average cell's resting fluorescence
  */
 public record SyntheticResult(Path videoFile, Path labelsFile, Path regionsFile, Path functionalRegionsFile,
-        Path firingRegionsFile, Path cellsFile, Path spikesFile, Path tracesFile, Path shiftsFile, RoiSet rois, List<SyntheticCell> cells,
-        int[][] spikes, double[][] shifts, float[][] dff) {
+        Path firingRegionsFile, Path cellsFile, Path spikesFile, Path tracesFile, Path shiftsFile, RoiSet rois,
+        List<SyntheticCell> cells, int[][] spikes, double[][] shifts, float[][] dff) {
 
     /** @return per cell (index = id - 1), true when it is functional */
     public boolean[] functional() {

@@ -128,8 +128,9 @@ public final class SyntheticVideoGenerator {
         }
         RoiSet roiSet = new RoiSet(params.height(), params.width(), rois);
         return new SyntheticResult(dir.resolve(VIDEO), dir.resolve(LABELS), dir.resolve(REGIONS),
-                dir.resolve(FUNCTIONAL_REGIONS), dir.resolve(FIRING_REGIONS), dir.resolve(CELLS), dir.resolve(SPIKES), dir.resolve(TRACES),
-                dir.resolve(SHIFTS), roiSet, List.copyOf(cells), spikes, shifts, dff);
+                dir.resolve(FUNCTIONAL_REGIONS), dir.resolve(FIRING_REGIONS), dir.resolve(CELLS),
+                dir.resolve(SPIKES), dir.resolve(TRACES), dir.resolve(SHIFTS), roiSet, List.copyOf(cells), spikes,
+                shifts, dff);
     }
 
     private static void writeVideo(SyntheticParams params, FrameRenderer renderer, Path file,
@@ -244,7 +245,11 @@ public final class SyntheticVideoGenerator {
                     + params.readNoise() * params.readNoise());
         }
 
-        /** @param dff the cell's noise-free ΔF/F in the frame, @param area its region's pixels */
+        /**
+         * @param dff the cell's noise-free ΔF/F in the frame
+         * @param area its region's pixels
+         * @return whether the transient stands above the noise
+         */
         boolean visible(double dff, int area) {
             return photonsPerDff * dff * area >= ACTIVE_SNR * pixelNoise * Math.sqrt(area);
         }
@@ -252,8 +257,8 @@ public final class SyntheticVideoGenerator {
 
     private static void deleteOutputs(SyntheticResult result) {
         for (Path file : List.of(result.videoFile(), result.labelsFile(), result.regionsFile(),
-                result.functionalRegionsFile(), result.firingRegionsFile(), result.cellsFile(), result.spikesFile(), result.tracesFile(),
-                result.shiftsFile())) {
+                result.functionalRegionsFile(), result.firingRegionsFile(), result.cellsFile(), result.spikesFile(),
+                result.tracesFile(), result.shiftsFile())) {
             AtomicFiles.deleteQuietly(file);
         }
     }
