@@ -74,6 +74,11 @@ public record UNetConfig(int depth, int baseChannels, List<Integer> asppRates, i
         return 1 << depth;
     }
 
+    /** @return the largest multiple of {@link #sizeMultiple()} that is at most {@code side} (0 when none is) */
+    public int largestSizeWithin(int side) {
+        return side / sizeMultiple() * sizeMultiple();
+    }
+
     /**
      * Multiply-accumulate operations of one forward pass on one frame of {@link #inputChannels()}, counting
      * convolutions only (batch norm, activations, pooling and upsampling are a few per pixel and channel, well under

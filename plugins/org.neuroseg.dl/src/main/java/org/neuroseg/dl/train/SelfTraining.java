@@ -182,9 +182,8 @@ public final class SelfTraining {
      * then trains on the largest crop that fits, a multiple of its size step, rather than failing.
      */
     static UNetTrainingConfig cropFitting(UNetTrainingConfig config, int smallestSide) {
-        int multiple = config.network().sizeMultiple();
-        int fitting = smallestSide / multiple * multiple;
-        if (config.cropSize() <= smallestSide || fitting < multiple) {
+        int fitting = config.network().largestSizeWithin(smallestSide);
+        if (config.cropSize() <= smallestSide || fitting == 0) {
             return config;
         }
         LOGGER.warn("Self-training: frames of {} px on their smaller side; the U-Net trains on crops of {} px instead "

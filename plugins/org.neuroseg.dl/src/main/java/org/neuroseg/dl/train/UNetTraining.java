@@ -80,12 +80,11 @@ public final class UNetTraining {
                         + " channel(s) but the U-Net to train takes " + config.network().inputChannels());
             }
             if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
-                int multiple = config.network().sizeMultiple();
                 throw new NeurosegException("Frames of " + data.get(v).name() + " (" + shape.height() + " x "
                         + shape.width() + ") are smaller than the U-Net's crop size " + config.cropSize()
                         + " px: set the crop size to at most "
-                        + Math.min(shape.height(), shape.width()) / multiple * multiple + " (a multiple of "
-                        + multiple + ")");
+                        + config.network().largestSizeWithin(Math.min(shape.height(), shape.width()))
+                        + " (a multiple of " + config.network().sizeMultiple() + ")");
             }
             frameCounts[v] = shape.frames();
         }
