@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ai.djl.pytorch.jni.JniUtils;
 import org.neuroseg.dl.DjlEngine;
+import org.neuroseg.imaging.Resampling;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.UNet;
@@ -92,13 +93,16 @@ final class UNetBenchmark {
                             measured[0], measured[1]));
                 }
             }
-            for (int[] arch : new int[][] {{4, 4}, {2, 4}, {4, 3}, {8, 4}, {8, 3}}) {
-                UNetConfig random = new UNetConfig(arch[1], arch[0], UNetConfig.DEFAULT.asppRates());
+            // {base channels, levels, pixel patch}
+            for (int[] arch : new int[][] {{4, 4, 1}, {2, 4, 1}, {4, 3, 1}, {8, 4, 1}, {8, 3, 1}, {4, 4, 2}, {6, 4, 2},
+                    {8, 4, 2}}) {
+                UNetConfig random = new UNetConfig(arch[1], arch[0], UNetConfig.DEFAULT.asppRates(), 1, arch[2]);
                 UNet network = new UNet(random);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
                 double fps = measure(new UNetInference(network, manager, SIDE, 0), videos, null, 1, 1)[0];
-                rows.add(String.format("| random weights, %d parameters | %d x %d | %.2f | 1.00 | 1 | 1 | %.1f | — |",
-                        parameterCount(network), arch[0], arch[1], random.macsPerFrame(SIDE, SIDE) / 1e9, fps));
+                rows.add(String.format("| random weights, %d parameters, pixel patch %d | %d x %d | %.2f | 1.00 | 1 | 1 "
+                        + "| %.1f | — |", parameterCount(network), arch[2], arch[0], arch[1],
+                        random.macsPerFrame(SIDE, SIDE) / 1e9, fps));
             }
         }
         rows.add("");

@@ -5,35 +5,58 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+import java.util.Locale;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.InputNormalization;
 import org.neuroseg.dl.model.UNet;
+import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.imaging.Resampling;
+import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.VideoShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link UNet} on whole frames of any size: each frame has the network's input channels, planes one after the
  * other (the layout of {@link org.neuroseg.video.VideoShape}); each plane is normalised ({@link InputNormalization}),
  * the frame is cut into
  * square tiles with overlap when it is larger than the tile, padded (edge values repeated) to the network's size
- * multiple, and the probabilities are stitched back. Each call's arrays live in a sub-manager closed before it
- * returns, so memory does not grow with the number of calls. Not thread-safe.
+ * multiple, and the probabilities are stitched back. With an input scale other than 1 each plane is first resized by
+ * it ({@link Resampling}: cells brought to the sizes the network learned) and the probabilities resized back to the
+ * frame's size. Each call's arrays live in a sub-manager closed before it returns, so memory does not grow with the
+ * number of calls. Not thread-safe.
  */
 public final class UNetInference {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(UNetInference.class);
 
     private final UNet network;
     private final NDManager manager;
     private final ParameterStore store;
     private final int tileSize;
     private final int overlap;
+    private final double inputScale;
+
+    /**
+     * A network that sees frames at their own size.
+     *
+     * @see #UNetInference(UNet, NDManager, int, int, double)
+     */
+    public UNetInference(UNet network, NDManager manager, int tileSize, int overlap) {
+        this(network, manager, tileSize, overlap, 1);
+    }
 
     /**
      * @param network an initialised or loaded network
      * @param manager the manager the network's parameters belong to (or its parent); not closed here
      * @param tileSize largest tile side in pixels, a multiple of the network's size multiple
      * @param overlap smallest overlap of neighbouring tiles in pixels, in [0, tileSize / 2]
-     * @throws IllegalArgumentException when the tile size or the overlap are out of range
+     * @param inputScale factor frames are resized by before the network, in (0, 8]
+     *        ({@link org.neuroseg.dl.model.UNetModelFile.Loaded#inputScale}); 1 = as they are
+     * @throws IllegalArgumentException when the tile size, the overlap or the scale are out of range
      */
-    public UNetInference(UNet network, NDManager manager, int tileSize, int overlap) {
+    public UNetInference(UNet network, NDManager manager, int tileSize, int overlap, double inputScale) {
         int multiple = network.config().sizeMultiple();
         if (tileSize < multiple || tileSize % multiple != 0) {
             throw new IllegalArgumentException("tile size " + tileSize + " px must be a positive multiple of "
@@ -43,11 +66,34 @@ public final class UNetInference {
             throw new IllegalArgumentException("tile overlap " + overlap + " px must lie in [0, " + tileSize / 2
                     + "]");
         }
+        if (!(inputScale > 0 && inputScale <= 8)) {
+            throw new IllegalArgumentException("input scale " + inputScale + " must lie in (0, 8]");
+        }
+        this.inputScale = inputScale;
         this.network = network;
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
         this.tileSize = tileSize;
         this.overlap = overlap;
+    }
+
+    /**
+     * The inference of a model file for one recording: frames are resized so that the recording's cells
+     * ({@link RecordingInfo#cellDiameterPxOrDefault()}) have a diameter the network learned
+     * ({@link UNetModelFile.Loaded#inputScale}).
+     *
+     * @throws IllegalArgumentException when the tile size or the overlap are out of range
+     */
+    public static UNetInference forRecording(UNetModelFile.Loaded loaded, NDManager manager, int tileSize,
+            int overlap, RecordingInfo recording) {
+        double cellDiameterPx = recording.cellDiameterPxOrDefault();
+        double scale = loaded.inputScale(cellDiameterPx);
+        if (scale != 1) {
+            LOGGER.info("U-Net: frames resized by {} so that cells of {} px are {} px across, within the sizes the "
+                    + "model learned", String.format(Locale.ROOT, "%.3f", scale), cellDiameterPx,
+                    String.format(Locale.ROOT, "%.1f", cellDiameterPx * scale));
+        }
+        return new UNetInference(loaded.network(), manager, tileSize, overlap, scale);
     }
 
     /** @return the planes each input frame must have, {@link org.neuroseg.dl.model.UNetConfig#inputChannels()} */
@@ -88,6 +134,29 @@ public final class UNetInference {
                         + channels + " input channel(s) takes " + channels + " x " + height + " x " + width);
             }
         }
+        if (inputScale == 1) {
+            return predictAtSize(frames, height, width);
+        }
+        int scaledHeight = Math.max(1, (int) Math.round(height * inputScale));
+        int scaledWidth = Math.max(1, (int) Math.round(width * inputScale));
+        float[][] scaled = new float[frames.length][channels * scaledHeight * scaledWidth];
+        for (int b = 0; b < frames.length; b++) {
+            for (int channel = 0; channel < channels; channel++) {
+                float[] planeValues = Arrays.copyOfRange(frames[b], channel * plane, (channel + 1) * plane);
+                System.arraycopy(Resampling.resize(planeValues, height, width, scaledHeight, scaledWidth), 0,
+                        scaled[b], channel * scaledHeight * scaledWidth, scaledHeight * scaledWidth);
+            }
+        }
+        float[][] probabilities = predictAtSize(scaled, scaledHeight, scaledWidth);
+        for (int b = 0; b < frames.length; b++) {
+            probabilities[b] = Resampling.resize(probabilities[b], scaledHeight, scaledWidth, height, width);
+        }
+        return probabilities;
+    }
+
+    private float[][] predictAtSize(float[][] frames, int height, int width) {
+        int channels = inputChannels();
+        int plane = height * width;
         int multiple = network.config().sizeMultiple();
         int tileHeight = height > tileSize ? tileSize : roundUp(height, multiple);
         int tileWidth = width > tileSize ? tileSize : roundUp(width, multiple);

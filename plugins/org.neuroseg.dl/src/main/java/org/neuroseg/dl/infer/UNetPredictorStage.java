@@ -77,7 +77,10 @@ public final class UNetPredictorStage implements Stage {
     @Override
     public String description() {
         return "Applies a U-Net written by the U-Net Learner to each frame (normalised to mean 0 and standard "
-                + "deviation 1, as in training). Large frames are cut into overlapping tiles and stitched. The "
+                + "deviation 1, as in training). Large frames are cut into overlapping tiles and stitched. When "
+                + "the video's cell diameter (set in the Calcium Video Reader) lies outside the cell sizes of the "
+                + "videos the model learned from (recorded in the model), each frame is resized so that its cells "
+                + "have a size the model knows, and the probabilities are resized back. The "
                 + "output has one float32 frame per input frame: the probability, from 0 to 1, that each pixel "
                 + "belongs to a cell body that is active in that frame (a model trained on activity frames, as the "
                 + "shipped one) or visible in it (a model trained on equalized frames). The model's card says "
@@ -117,8 +120,8 @@ public final class UNetPredictorStage implements Stage {
             UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
             UNetInference inference;
             try {
-                inference = new UNetInference(loaded.network(), manager, parameters.getInt(TILE),
-                        parameters.getInt(OVERLAP));
+                inference = UNetInference.forRecording(loaded, manager, parameters.getInt(TILE),
+                        parameters.getInt(OVERLAP), video.recording());
             } catch (IllegalArgumentException e) {
                 throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
             }

@@ -24,7 +24,9 @@ import java.util.List;
  * <p>Encoder: at each of {@link UNetConfig#depth()} levels two 3 x 3 convolutions with batch norm and ReLU, then
  * 2 x 2 max pooling; channels double each level. Bottleneck: ASPP. Decoder: bilinear upsampling by 2, a 3 x 3
  * convolution (DJL's PyTorch engine has no transposed convolution), concatenation with the encoder's features of
- * that level (skip connection), two 3 x 3 convolutions. Head: 1 x 1 convolution and sigmoid.
+ * that level (skip connection), two 3 x 3 convolutions. Head: 1 x 1 convolution and sigmoid. With a
+ * {@link UNetConfig#patchSize() pixel patch} p > 1 the input's p x p patches are first folded into channels
+ * (space to depth) and the head's p x p outputs a pixel unfolded back, so every level runs on p x p times fewer pixels.
  *
  * <p>Input (N, C, H, W) float32, C = {@link UNetConfig#inputChannels()}, H and W multiples of
  * {@link UNetConfig#sizeMultiple()}; output (N, 1, H, W), the probability that each pixel belongs to a cell, in
@@ -55,7 +57,8 @@ public final class UNet extends AbstractBlock {
             upConvolutions.add(addChildBlock("up" + level, ConvBlocks.convBnRelu(config.channels(level), 3, 1)));
             decoders.add(addChildBlock("decoder" + level, ConvBlocks.doubleConv(config.channels(level))));
         }
-        head = addChildBlock("head", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(1).build());
+        head = addChildBlock("head", Conv2d.builder().setKernelShape(new Shape(1, 1))
+                .setFilters(config.patchSize() * config.patchSize()).build());
     }
 
     /** @return the architecture */
@@ -66,8 +69,9 @@ public final class UNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        checkChannels(x.getShape());
+        NDArray input = inputs.singletonOrThrow();
+        checkChannels(input.getShape());
+        NDArray x = fold(input, config.patchSize());
         List<NDArray> skips = new ArrayList<>();
         for (Block encoder : encoders) {
             x = encoder.forward(store, new NDList(x), training).singletonOrThrow();
@@ -82,7 +86,34 @@ public final class UNet extends AbstractBlock {
             x = decoders.get(i).forward(store, new NDList(NDArrays.concat(new NDList(skip, up), 1)), training)
                     .singletonOrThrow();
         }
-        return new NDList(Activation.sigmoid(head.forward(store, new NDList(x), training).singletonOrThrow()));
+        NDArray logits = head.forward(store, new NDList(x), training).singletonOrThrow();
+        return new NDList(Activation.sigmoid(unfold(logits, config.patchSize())));
+    }
+
+    /** (N, C, H, W) to (N, C p p, H / p, W / p): channel {@code (c p + i) p + j} holds pixel (i, j) of each patch. */
+    static NDArray fold(NDArray x, int patch) {
+        if (patch == 1) {
+            return x;
+        }
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        long c = shape.get(1);
+        long h = shape.get(2) / patch;
+        long w = shape.get(3) / patch;
+        return x.reshape(n, c, h, patch, w, patch).transpose(0, 1, 3, 5, 2, 4).reshape(n, c * patch * patch, h, w);
+    }
+
+    /** The inverse of {@link #fold}: (N, C p p, h, w) to (N, C, h p, w p). */
+    static NDArray unfold(NDArray x, int patch) {
+        if (patch == 1) {
+            return x;
+        }
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        long c = shape.get(1) / ((long) patch * patch);
+        long h = shape.get(2);
+        long w = shape.get(3);
+        return x.reshape(n, c, patch, patch, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, h * patch, w * patch);
     }
 
     /** Bilinear upsampling of (N, C, h, w) to the height and width of {@code target} (N, C', H, W). */
@@ -108,9 +139,9 @@ public final class UNet extends AbstractBlock {
         Shape in = inputShapes[0];
         checkChannels(in);
         long batch = in.get(0);
-        long height = in.get(2);
-        long width = in.get(3);
-        Shape shape = in;
+        long height = in.get(2) / config.patchSize();
+        long width = in.get(3) / config.patchSize();
+        Shape shape = new Shape(batch, config.foldedChannels(), height, width);
         for (int level = 0; level < encoders.size(); level++) {
             encoders.get(level).initialize(manager, dataType, shape);
             shape = new Shape(batch, config.channels(level), height >> (level + 1), width >> (level + 1));

@@ -1,5 +1,6 @@
 package org.neuroseg.dl.model;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.neuroseg.NeurosegException;
@@ -20,7 +21,13 @@ public final class UNetModelFile {
     public static final String EXTENSION = ModelFiles.EXTENSION;
 
     private static final String NAME = "a U-Net";
+    /**
+     * Key, in a model file's training record, of the smallest and largest cell diameter (px) recorded by the videos
+     * the network learned from.
+     */
+    public static final String CELL_DIAMETERS = "cellDiametersPx";
     private static final String INPUT_CHANNELS = "inputChannels";
+    private static final String PATCH_SIZE = "patchSize";
     private static final String INPUT_FRAMES = "inputFrames";
 
     private UNetModelFile() {
@@ -33,6 +40,25 @@ public final class UNetModelFile {
      * @param info the model's JSON (see {@link UNetModelFile})
      */
     public record Loaded(UNet network, JsonObject info) {
+
+        /**
+         * How much to resize frames so that the network sees cells of the sizes it learned: cells of a recording
+         * {@code cellDiameterPx} across are brought into the range of cell diameters of its training videos
+         * ({@value #CELL_DIAMETERS} in the training record).
+         *
+         * @param cellDiameterPx the recording's cell diameter
+         * @return the scale factor: 1 within the learned range, and for files that record no range
+         */
+        public double inputScale(double cellDiameterPx) {
+            if (!(info.get("training") instanceof JsonObject training)
+                    || !(training.get(CELL_DIAMETERS) instanceof JsonArray range) || range.size() != 2
+                    || !(cellDiameterPx > 0)) {
+                return 1;
+            }
+            double smallest = range.get(0).getAsDouble();
+            double largest = range.get(1).getAsDouble();
+            return Math.min(Math.max(cellDiameterPx, smallest), largest) / cellDiameterPx;
+        }
     }
 
     /**
@@ -102,11 +128,16 @@ public final class UNetModelFile {
     public static Loaded read(Path file, ai.djl.ndarray.NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
         JsonObject info = contents.info();
-        if (info.get(ARCHITECTURE) instanceof JsonObject section && !section.has(INPUT_CHANNELS)) {
-            JsonObject withChannels = section.deepCopy();
-            withChannels.addProperty(INPUT_CHANNELS, inputChannels(info));
+        if (info.get(ARCHITECTURE) instanceof JsonObject section
+                && !(section.has(INPUT_CHANNELS) && section.has(PATCH_SIZE))) {
+            // files written before networks took several channels or pixel patches
+            JsonObject completed = section.deepCopy();
+            completed.addProperty(INPUT_CHANNELS, inputChannels(info));
+            if (!section.has(PATCH_SIZE)) {
+                completed.addProperty(PATCH_SIZE, 1);
+            }
             info = info.deepCopy();
-            info.add(ARCHITECTURE, withChannels);
+            info.add(ARCHITECTURE, completed);
         }
         UNetConfig config = ModelFiles.architectureConfig(file, info, ARCHITECTURE, "U-Net", UNetConfig.class);
         UNet network = new UNet(config);

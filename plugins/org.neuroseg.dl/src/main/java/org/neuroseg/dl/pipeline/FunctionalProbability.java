@@ -100,7 +100,7 @@ public final class FunctionalProbability {
         VideoShape shape = video.shape();
         FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
         try (FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
-                () -> new UNetWorker(unet, unetParameters, shape))) {
+                () -> new UNetWorker(unet, unetParameters, video))) {
             pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(video, groups, group),
                     (group, probability) -> {
                         for (int t = 0; t < groups.length(group); t++) {
@@ -118,15 +118,16 @@ public final class FunctionalProbability {
         private final float[] buffer;
         private final float[] mean;
 
-        UNetWorker(ModelFile model, Parameters parameters, VideoShape shape) throws NeurosegException {
+        UNetWorker(ModelFile model, Parameters parameters, Video video) throws NeurosegException {
             this.manager = DjlEngine.get().newBaseManager();
-            this.shape = shape;
+            this.shape = video.shape();
             this.buffer = new float[shape.pixelsPerFrame()];
             this.mean = new float[shape.pixelsPerFrame()];
             try {
                 UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
-                this.inference = checked("U-Net Predictor", () -> new UNetInference(loaded.network(), manager,
-                        parameters.getInt(UNetPredictorStage.TILE), parameters.getInt(UNetPredictorStage.OVERLAP)));
+                this.inference = checked("U-Net Predictor", () -> UNetInference.forRecording(loaded, manager,
+                        parameters.getInt(UNetPredictorStage.TILE), parameters.getInt(UNetPredictorStage.OVERLAP),
+                        video.recording()));
                 inference.checkInput(shape, "the video to segment");
             } catch (NeurosegException | RuntimeException e) {
                 manager.close();

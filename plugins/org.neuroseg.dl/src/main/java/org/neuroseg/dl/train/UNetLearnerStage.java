@@ -39,11 +39,18 @@ public final class UNetLearnerStage implements Stage {
                     + "the Activity Frames of the motion-corrected recording, with labels of the cells active in "
                     + "each frame (the network then shows when a cell fires); equalized: Local Equalization and "
                     + "Motion Correction, the paper's input, with labels of the cells visible in each frame.");
-    public static final ParamSpec BASE_CHANNELS = ParamSpec.integer("baseChannels", "Base channels", 4, 1, 64,
-            "Feature channels of the first level; each deeper level doubles them. More channels learn more but "
-                    + "run slower (4: about 1 GMAC a 512 x 512 frame; 8: about 4).");
-    public static final ParamSpec DEPTH = ParamSpec.integer("depth", "Levels", 4, 1, 6,
+    public static final ParamSpec BASE_CHANNELS = ParamSpec.integer("baseChannels", "Base channels",
+            UNetConfig.DEFAULT.baseChannels(), 1, 64, "Feature channels of the first level; each deeper level "
+                    + "doubles them. More channels learn more but run slower (8 on 2 x 2 pixel patches: about 1 GMAC "
+                    + "a 512 x 512 frame; twice the channels, about four times the work).");
+    public static final ParamSpec DEPTH = ParamSpec.integer("depth", "Levels", UNetConfig.DEFAULT.depth(), 1, 6,
             "How many times the encoder halves the resolution before the ASPP bottleneck.");
+    public static final ParamSpec PATCH = ParamSpec.integer("patchSize", "Pixel patch (px)",
+            UNetConfig.DEFAULT.patchSize(), 1,
+            UNetConfig.MAX_PATCH_SIZE, "Side of the square pixel patches the network folds into channels before "
+                    + "its first level and unfolds after its last: with 2 it runs on a quarter of the pixels "
+                    + "(each 2 x 2 patch as 4 channels, no pixel dropped), several times faster on a CPU. 1: every "
+                    + "level at the frame's resolution.");
     public static final ParamSpec SAMPLE_FRAMES = ParamSpec.integer("sampleFrames", "Frames sampled", 1500, 3,
             1_000_000, "Frames drawn at random across all videos and split into training, validation and test "
                     + "(the paper used 1500).");
@@ -129,13 +136,14 @@ public final class UNetLearnerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, LEARNING_RATE, LOSS,
+        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, LEARNING_RATE, LOSS,
                 EPOCHS, PATIENCE, SEED, MORE_DATA);
     }
 
     @Override
     public List<KeyMigration> settingsMigrations() {
-        return List.of(new KeyMigration.Added(INPUT_FRAMES.key(), "0.2", UNetInput.EQUALIZED.key()));
+        return List.of(new KeyMigration.Added(INPUT_FRAMES.key(), "0.2", UNetInput.EQUALIZED.key()),
+                new KeyMigration.Added(PATCH.key(), "0.2", 1));
     }
 
     @Override
@@ -155,7 +163,7 @@ public final class UNetLearnerStage implements Stage {
      */
     public static UNetTrainingConfig toConfig(Parameters parameters, int inputChannels) {
         UNetConfig network = new UNetConfig(parameters.getInt(DEPTH), parameters.getInt(BASE_CHANNELS),
-                UNetConfig.DEFAULT.asppRates(), inputChannels);
+                UNetConfig.DEFAULT.asppRates(), inputChannels, parameters.getInt(PATCH));
         return new UNetTrainingConfig(network, parameters.getInt(SAMPLE_FRAMES), parameters.getDouble(VALIDATION),
                 parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
                 parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -20,6 +21,7 @@ import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
+import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.VideoShape;
@@ -239,6 +241,12 @@ public final class UNetTraining {
             summary.addProperty("validationFrames", split.validation().size());
             summary.addProperty("testFrames", split.test().size());
             summary.addProperty("videos", data.size());
+            JsonArray diameters = new JsonArray();
+            diameters.add(data.stream().mapToDouble(pair -> pair.frames().recording().cellDiameterPxOrDefault())
+                    .min().orElseThrow());
+            diameters.add(data.stream().mapToDouble(pair -> pair.frames().recording().cellDiameterPxOrDefault())
+                    .max().orElseThrow());
+            summary.add(UNetModelFile.CELL_DIAMETERS, diameters);
             summary.addProperty("cropSize", config.cropSize());
             summary.addProperty("batchSize", config.batchSize());
             summary.addProperty("learningRate", config.learningRate());

@@ -21,8 +21,11 @@ class ShippedModelsTest {
         assertEquals(model.file(), ShippedModels.unet().file(), "one copy per content");
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
-            assertEquals(4, loaded.network().config().baseChannels());
+            assertEquals(8, loaded.network().config().baseChannels());
+            assertEquals(2, loaded.network().config().patchSize());
             assertEquals(1, loaded.network().config().inputChannels());
+            assertEquals(1, loaded.inputScale(8), "8 px cells lie within the sizes it learned");
+            assertEquals(16.0 / 32, loaded.inputScale(32), 1e-6, "32 px cells are shrunk to 16 px");
             assertEquals(UNetInput.ACTIVITY, UNetModelFile.input(loaded.info()));
         }
     }

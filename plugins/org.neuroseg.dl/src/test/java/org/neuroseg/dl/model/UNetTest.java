@@ -62,12 +62,56 @@ class UNetTest {
         assertThrows(IllegalArgumentException.class, () -> new UNetConfig(0, 4, List.of(1)));
         assertThrows(IllegalArgumentException.class, () -> new UNetConfig(4, 4, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new UNetConfig(4, 0, List.of(1)));
+        assertThrows(IllegalArgumentException.class, () -> new UNetConfig(4, 4, List.of(1), 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new UNetConfig(4, 4, List.of(1), 1, UNetConfig.MAX_PATCH_SIZE + 1));
+    }
+
+    @Test
+    void foldingPatchesIntoChannelsKeepsEveryPixelAndUnfoldsBack() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.arange(2 * 3 * 8 * 12).toType(DataType.FLOAT32, false).reshape(2, 3, 8, 12);
+            NDArray folded = UNet.fold(x, 2);
+            assertEquals(new Shape(2, 12, 4, 6), folded.getShape());
+            // channel (c p + i) p + j at (row, col) is pixel (row p + i, col p + j) of channel c
+            int c = 1;
+            int i = 1;
+            int j = 0;
+            int row = 2;
+            int col = 5;
+            assertEquals(x.getFloat(1, c, row * 2 + i, col * 2 + j), folded.getFloat(1, (c * 2 + i) * 2 + j, row, col));
+            assertArrayEquals(x.toFloatArray(), UNet.unfold(folded, 2).toFloatArray());
+        }
+    }
+
+    @Test
+    void patchNetworkKeepsTheInputSizeWithAQuarterOfTheWork() {
+        UNetConfig patched = new UNetConfig(2, 4, List.of(1), 1, 2);
+        UNetConfig full = new UNetConfig(2, 4, List.of(1));
+        assertEquals(8, patched.sizeMultiple());
+        double ratio = (double) patched.macsPerFrame(512, 512) / full.macsPerFrame(512, 512);
+        assertTrue(ratio > 0.24 && ratio < 0.3, "MAC ratio " + ratio);
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNet net = new UNet(patched);
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 32, 48));
+            NDArray y = net.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomNormal(new Shape(1, 1, 32, 48))), false).singletonOrThrow();
+            assertEquals(new Shape(1, 1, 32, 48), y.getShape());
+            long weights = 0;
+            for (Pair<String, Parameter> parameter : net.getParameters()) {
+                if (parameter.getValue().requiresGradient()) {
+                    weights += parameter.getValue().getArray().size();
+                }
+            }
+            assertEquals(expectedWeights(patched), weights);
+        }
     }
 
     /** Trainable weights counted layer by layer from the architecture, independently of the block tree. */
     private static long expectedWeights(UNetConfig config) {
         long total = 0;
-        int in = 1;
+        int in = config.foldedChannels();
         for (int level = 0; level < config.depth(); level++) {
             int c = config.channels(level);
             total += 9L * in * c + 2 * c + 9L * c * c + 2 * c;
@@ -86,7 +130,8 @@ class UNetTest {
             total += 9L * 2 * c * c + 2 * c + 9L * c * c + 2 * c;
             below = c;
         }
-        total += below + 1;
+        int outputs = config.patchSize() * config.patchSize();
+        total += (long) below * outputs + outputs;
         return total;
     }
 }

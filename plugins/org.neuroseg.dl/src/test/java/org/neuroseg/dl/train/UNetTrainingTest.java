@@ -56,12 +56,25 @@ class UNetTrainingTest {
     }
 
     private static UNetTrainingConfig config(int epochs) {
-        return new UNetTrainingConfig(TINY, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, epochs, 50, 7);
+        return config(TINY, epochs);
+    }
+
+    private static UNetTrainingConfig config(UNetConfig network, int epochs) {
+        return new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, epochs, 50, 7);
     }
 
     @Test
     void lossFallsAndTrainedNetworkBeatsUntrainedOnUnseenVideo() throws Exception {
-        UNetTraining.Result result = UNetTraining.run(config(6), data, ProgressMonitor.NONE);
+        assertLearns(TINY);
+    }
+
+    @Test
+    void networkOnPixelPatchesLearnsToo() throws Exception {
+        assertLearns(new UNetConfig(2, 8, List.of(1, 2), 1, 2));
+    }
+
+    private static void assertLearns(UNetConfig network) throws Exception {
+        UNetTraining.Result result = UNetTraining.run(config(network, 6), data, ProgressMonitor.NONE);
         JsonArray epochs = result.summary().getAsJsonArray("epochs");
         assertEquals(6, epochs.size());
         double first = epochs.get(0).getAsJsonObject().get("validationLoss").getAsDouble();
@@ -91,6 +104,52 @@ class UNetTrainingTest {
             float[] actual = new UNetInference(loaded.network(), manager, 64, 0).predict(new float[][] {frame}, 64,
                     64)[0];
             assertArrayEquals(expected, actual, 0f);
+        }
+        Path older = folder.resolve("before-patches" + UNetModelFile.EXTENSION);
+        java.nio.file.Files.copy(file, older);
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(older)) {
+            Path json = zip.getPath("model.json");
+            com.google.gson.JsonObject info = com.google.gson.JsonParser.parseString(
+                    java.nio.file.Files.readString(json)).getAsJsonObject();
+            info.getAsJsonObject("unet").remove("patchSize");
+            java.nio.file.Files.writeString(json, info.toString());
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(TINY, UNetModelFile.read(older, manager).network().config(),
+                    "a file written before pixel patches reads as patch 1");
+        }
+    }
+
+    @Test
+    void modelRecordsItsCellSizesAndResizesFramesOfOtherSizesToThem() throws Exception {
+        UNetTraining.Result result = UNetTraining.run(config(1), data, ProgressMonitor.NONE);
+        Path file = folder.resolve("sizes" + UNetModelFile.EXTENSION);
+        UNetModelFile.write(file, result.config(), org.neuroseg.dl.model.UNetInput.ACTIVITY, result.parameters(),
+                result.summary());
+        double learned = data.get(0).frames().recording().cellDiameterPxOrDefault();
+        float[] frame = new float[64 * 64];
+        data.get(0).frames().readFrame(5, frame);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            UNetModelFile.Loaded loaded = UNetModelFile.read(file, manager);
+            JsonArray range = loaded.info().getAsJsonObject("training").getAsJsonArray(UNetModelFile.CELL_DIAMETERS);
+            assertEquals(learned, range.get(0).getAsDouble());
+            assertEquals(learned, range.get(1).getAsDouble());
+            assertEquals(1, loaded.inputScale(learned));
+            assertEquals(0.5, loaded.inputScale(2 * learned), 1e-12);
+            assertEquals(2, loaded.inputScale(learned / 2), 1e-12);
+            UNetInference asRecorded = UNetInference.forRecording(loaded, manager, 64, 0,
+                    data.get(0).frames().recording());
+            UNetInference larger = UNetInference.forRecording(loaded, manager, 64, 0,
+                    new org.neuroseg.video.RecordingInfo(10, 0, 2 * learned));
+            float[] direct = asRecorded.predict(new float[][] {frame}, 64, 64)[0];
+            float[] resized = larger.predict(new float[][] {frame}, 64, 64)[0];
+            assertEquals(64 * 64, resized.length);
+            double difference = 0;
+            for (int i = 0; i < direct.length; i++) {
+                assertTrue(resized[i] >= 0 && resized[i] <= 1, "probability " + resized[i]);
+                difference += Math.abs(direct[i] - resized[i]);
+            }
+            assertTrue(difference / direct.length > 1e-3, "the resized frame gave the same probabilities");
         }
     }
 

@@ -36,7 +36,7 @@ class ModelCardTest {
     @Test
     void plotsTheLossesOfEveryEpochOfATinyModelFile() throws Exception {
         ModelCard card = ModelCard.of(UNetModelFile.write(folder.resolve("tiny.nsmodel"),
-                new UNetConfig(2, 4, List.of(1, 2), 1), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0],
+                new UNetConfig(2, 4, List.of(1, 2), 1, 1), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0],
                 training()));
         LossPlot plot = card.lossPlot();
         assertArrayEquals(TRAINING, plot.trainingLosses());
@@ -58,7 +58,7 @@ class ModelCardTest {
     @Test
     void statesArchitectureInputTrainingDataAndScores() throws Exception {
         ModelCard card = ModelCard.of(UNetModelFile.write(folder.resolve("tiny.nsmodel"),
-                new UNetConfig(2, 4, List.of(1, 2), 3), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0],
+                new UNetConfig(2, 4, List.of(1, 2), 3, 1), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0],
                 training()));
         String html = card.html();
         assertTrue(html.contains("<h2>U-Net model: tiny.nsmodel</h2>"), html);
