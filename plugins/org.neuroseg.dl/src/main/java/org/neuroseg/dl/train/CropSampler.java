@@ -8,21 +8,25 @@ import org.neuroseg.video.VideoShape;
 
 /**
  * Cuts training examples out of frames: each example is a square crop at a random position of a normalised frame
- * ({@link InputNormalization}) and of its label frame, under one of the eight flips and quarter turns of the square.
- * Frames are read when needed, so memory does not depend on the number of frames.
+ * ({@link InputNormalization}) and of its label frame, under one of the eight flips and quarter turns of the square;
+ * a given share of crops is placed at random over a labelled pixel picked at random (when the frame has one). Frames
+ * are read when needed, so memory does not depend on the number of frames.
  */
 final class CropSampler {
 
     private final List<LabeledVideo> data;
     private final int cropSize;
+    private final double cellCropShare;
 
     /**
      * @param data the training pairs
      * @param cropSize crop side in pixels, at most the smallest frame side
+     * @param cellCropShare share of crops placed over a labelled pixel, [0, 1]
      */
-    CropSampler(List<LabeledVideo> data, int cropSize) {
+    CropSampler(List<LabeledVideo> data, int cropSize, double cellCropShare) {
         this.data = data;
         this.cropSize = cropSize;
+        this.cellCropShare = cellCropShare;
     }
 
     /**
@@ -45,6 +49,14 @@ final class CropSampler {
             pair.labels().readFrame(pair.labelFrame(ref.frame()), label);
             int top = random.nextInt(shape.height() - cropSize + 1);
             int left = random.nextInt(shape.width() - cropSize + 1);
+            // no draw when the share is 0, so such runs repeat the crops of runs from before the share existed
+            if (cellCropShare > 0 && random.nextDouble() < cellCropShare) {
+                int cell = labelledPixel(label, random);
+                if (cell >= 0) {
+                    top = within(cell / shape.width() - random.nextInt(cropSize), shape.height() - cropSize);
+                    left = within(cell % shape.width() - random.nextInt(cropSize), shape.width() - cropSize);
+                }
+            }
             int transform = augment ? random.nextInt(8) : 0;
             for (int channel = 0; channel < channels; channel++) {
                 pair.frames().readChannel(ref.frame(), channel, plane);
@@ -63,6 +75,28 @@ final class CropSampler {
                 }
             }
         }
+    }
+
+    /** @return the index of a labelled (above 0.5) pixel picked uniformly at random, or -1 when there is none */
+    private static int labelledPixel(float[] label, Random random) {
+        int count = 0;
+        for (float value : label) {
+            count += value > 0.5f ? 1 : 0;
+        }
+        if (count == 0) {
+            return -1;
+        }
+        int wanted = random.nextInt(count);
+        for (int i = 0; i < label.length; i++) {
+            if (label[i] > 0.5f && wanted-- == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static int within(int value, int largest) {
+        return Math.min(Math.max(value, 0), largest);
     }
 
     /** Index in the crop of (y, x) under transform 0..7: bit 0 mirrors x, bits 1-2 count quarter turns. */

@@ -63,6 +63,11 @@ public final class UNetLearnerStage implements Stage {
             "Side of the square crops the network trains on; a multiple of 2 to the power of the levels.");
     public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Crops per step", 8, 1, 256,
             "Crops in each training step.");
+    public static final ParamSpec CELL_CROPS = ParamSpec.decimal("cellCropShare", "Crops on cells (share)", 0.5, 0,
+            1, "Share of the crops placed over a labelled pixel of their frame instead of anywhere. When few cells "
+                    + "are active in a frame (a sparse recording, or self-training's blob labels of a quiet one), "
+                    + "most crops anywhere hold no cell and the network learns to mark nothing. 0: every crop "
+                    + "anywhere (the shipped U-Net was trained so).");
     public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-3, 1e-7, 1,
             "Step size of the Adam optimiser (the paper used 0.0001, which learned too slowly in the time a CPU "
                     + "has).");
@@ -136,14 +141,15 @@ public final class UNetLearnerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, LEARNING_RATE, LOSS,
+        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, CELL_CROPS, LEARNING_RATE, LOSS,
                 EPOCHS, PATIENCE, SEED, MORE_DATA);
     }
 
     @Override
     public List<KeyMigration> settingsMigrations() {
         return List.of(new KeyMigration.Added(INPUT_FRAMES.key(), "0.2", UNetInput.EQUALIZED.key()),
-                new KeyMigration.Added(PATCH.key(), "0.2", 1));
+                new KeyMigration.Added(PATCH.key(), "0.2", 1),
+                new KeyMigration.Added(CELL_CROPS.key(), "0.2", 0.0));
     }
 
     @Override
@@ -167,7 +173,8 @@ public final class UNetLearnerStage implements Stage {
         return new UNetTrainingConfig(network, parameters.getInt(SAMPLE_FRAMES), parameters.getDouble(VALIDATION),
                 parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
                 parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),
-                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED));
+                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED),
+                parameters.getDouble(CELL_CROPS));
     }
 
     /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */

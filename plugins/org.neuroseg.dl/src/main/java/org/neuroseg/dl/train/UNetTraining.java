@@ -126,7 +126,7 @@ public final class UNetTraining {
             this.split = split;
             this.trainer = trainer;
             this.monitor = monitor;
-            this.sampler = new CropSampler(data, config.cropSize());
+            this.sampler = new CropSampler(data, config.cropSize(), config.cellCropShare());
             this.random = new Random(config.seed() + 1);
             this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(), monitor, LOGGER);
         }
@@ -249,6 +249,7 @@ public final class UNetTraining {
             summary.add(UNetModelFile.CELL_DIAMETERS, diameters);
             summary.addProperty("cropSize", config.cropSize());
             summary.addProperty("batchSize", config.batchSize());
+            summary.addProperty("cellCropShare", config.cellCropShare());
             summary.addProperty("learningRate", config.learningRate());
             summary.addProperty("optimizer", "adam");
             summary.addProperty("loss", config.loss().key());

@@ -16,10 +16,13 @@ import org.neuroseg.dl.model.UNetConfig;
  * @param maxEpochs most passes over the training frames, at least 1
  * @param patience epochs without a lower validation loss before training stops, at least 1
  * @param seed seed of every random choice: sampling, split, crops, flips and initial weights
+ * @param cellCropShare share of training and validation crops placed over a labelled pixel of their frame (when it
+ *        has one) instead of anywhere, [0, 1]: with a few active cells a frame most crops hold none, and the network
+ *        learns to mark nothing
  */
 public record UNetTrainingConfig(UNetConfig network, int sampleFrames, double validationFraction,
         double testFraction, int cropSize, int batchSize, double learningRate, LossKind loss, int maxEpochs,
-        int patience, long seed) {
+        int patience, long seed, double cellCropShare) {
 
     /**
      * Checks the ranges.
@@ -37,6 +40,7 @@ public record UNetTrainingConfig(UNetConfig network, int sampleFrames, double va
         require(learningRate > 0 && learningRate <= 1, "learning rate", learningRate, "(0, 1]");
         require(maxEpochs >= 1, "epochs", maxEpochs, "at least 1");
         require(patience >= 1, "patience", patience, "at least 1");
+        require(cellCropShare >= 0 && cellCropShare <= 1, "share of crops on cells", cellCropShare, "[0, 1]");
     }
 
     private static void require(boolean valid, String name, Object value, String allowed) {

@@ -60,7 +60,7 @@ class UNetTrainingTest {
     }
 
     private static UNetTrainingConfig config(UNetConfig network, int epochs) {
-        return new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, epochs, 50, 7);
+        return new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, epochs, 50, 7, 0);
     }
 
     @Test
@@ -161,7 +161,7 @@ class UNetTrainingTest {
         }
         UNetConfig network = TINY.withInputChannels(2);
         UNetTrainingConfig config = new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, 1, 50,
-                7);
+                7, 0);
         UNetTraining.Result result = UNetTraining.run(config, twoChannels, ProgressMonitor.NONE);
         assertEquals(2, result.config().inputChannels());
         Path file = folder.resolve("two-channels" + UNetModelFile.EXTENSION);
