@@ -141,8 +141,8 @@ public final class UNetLearnerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH, CELL_CROPS, LEARNING_RATE, LOSS,
-                EPOCHS, PATIENCE, SEED, MORE_DATA);
+        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH,
+                CELL_CROPS, LEARNING_RATE, LOSS, EPOCHS, PATIENCE, SEED, MORE_DATA);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Random;
 import org.neuroseg.NeurosegException;
@@ -241,11 +242,11 @@ public final class UNetTraining {
             summary.addProperty("validationFrames", split.validation().size());
             summary.addProperty("testFrames", split.test().size());
             summary.addProperty("videos", data.size());
+            DoubleSummaryStatistics cellDiameters = data.stream()
+                    .mapToDouble(pair -> pair.frames().recording().cellDiameterPxOrDefault()).summaryStatistics();
             JsonArray diameters = new JsonArray();
-            diameters.add(data.stream().mapToDouble(pair -> pair.frames().recording().cellDiameterPxOrDefault())
-                    .min().orElseThrow());
-            diameters.add(data.stream().mapToDouble(pair -> pair.frames().recording().cellDiameterPxOrDefault())
-                    .max().orElseThrow());
+            diameters.add(cellDiameters.getMin());
+            diameters.add(cellDiameters.getMax());
             summary.add(UNetModelFile.CELL_DIAMETERS, diameters);
             summary.addProperty("cropSize", config.cropSize());
             summary.addProperty("batchSize", config.batchSize());

@@ -47,13 +47,7 @@ class UNetTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             UNet net = new UNet(config);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 64, 64));
-            long weights = 0;
-            for (Pair<String, Parameter> parameter : net.getParameters()) {
-                if (parameter.getValue().requiresGradient()) {
-                    weights += parameter.getValue().getArray().size();
-                }
-            }
-            assertEquals(expectedWeights(config), weights);
+            assertEquals(expectedWeights(config), trainableWeights(net));
         }
     }
 
@@ -98,14 +92,18 @@ class UNetTest {
             NDArray y = net.forward(new ParameterStore(manager, false),
                     new NDList(manager.randomNormal(new Shape(1, 1, 32, 48))), false).singletonOrThrow();
             assertEquals(new Shape(1, 1, 32, 48), y.getShape());
-            long weights = 0;
-            for (Pair<String, Parameter> parameter : net.getParameters()) {
-                if (parameter.getValue().requiresGradient()) {
-                    weights += parameter.getValue().getArray().size();
-                }
-            }
-            assertEquals(expectedWeights(patched), weights);
+            assertEquals(expectedWeights(patched), trainableWeights(net));
         }
+    }
+
+    private static long trainableWeights(UNet net) {
+        long weights = 0;
+        for (Pair<String, Parameter> parameter : net.getParameters()) {
+            if (parameter.getValue().requiresGradient()) {
+                weights += parameter.getValue().getArray().size();
+            }
+        }
+        return weights;
     }
 
     /** Trainable weights counted layer by layer from the architecture, independently of the block tree. */
