@@ -13,6 +13,7 @@ import org.neuroseg.dl.pipeline.FunctionalProbability;
 import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
+import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageTiming;
 import org.neuroseg.metrics.MatchingRule;
@@ -86,7 +87,8 @@ final class EndToEndProbe {
                 }
             } else {
                 FunctionalProbability.compute(video, CellMap.CGRU, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
-                        cgru, CgruPredictorStage.INSTANCE.defaults(), workers, ProgressMonitor.NONE);
+                        cgru, CgruPredictorStage.INSTANCE.defaults(), RefinementStage.INSTANCE.defaults(), workers,
+                        ProgressMonitor.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %.2f%n", frames, seconds, ProcStatus.megabytes("VmHWM:"),

@@ -33,9 +33,9 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * The whole pipeline with the shipped models on a small synthetic epifluorescence video it never saw (256 x 256, 300
  * frames at 10 Hz, 75 cells of which 30 % silent, jGCaMP8m, with motion; seed 401, used nowhere else): the neurons it
  * keeps are firing cells (neuron precision, IoU >= 0.5, Hungarian, against the functional ground truth moved into
- * the corrected video's coordinates by the true shifts, at least {@value #PRECISION}; measured 0.35), and there are
- * at least {@value #MATCHED} of them (measured 9 of 52; the full-resolution U-Net shipped before the one on pixel
- * patches: precision 0.53, 16 matched). With the CGRU map, the shipped CGRU matches more firing cells than an
+ * the corrected video's coordinates by the true shifts, at least {@value #PRECISION}; measured 0.46), and there are
+ * at least {@value #MATCHED} of them (measured 12 of 52; with the watershed of the map of active frames instead of
+ * the cells followed from frame to frame: precision 0.35, 9 matched). With the CGRU map, the shipped CGRU matches more firing cells than an
  * untrained one.
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
@@ -43,9 +43,9 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
 class EndToEndAccuracyTest {
 
     /** Lowest neuron precision accepted. */
-    private static final double PRECISION = 0.3;
+    private static final double PRECISION = 0.35;
     /** Fewest firing cells the shipped models must find. */
-    private static final int MATCHED = 7;
+    private static final int MATCHED = 9;
 
     @TempDir
     static Path dir;

@@ -21,6 +21,7 @@ import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * The whole method of González-Colín et al. on one video, from the file to the functional neurons, composed of the
  * stages: {@link Preprocessing} (Local Equalization, Motion Correction, Apply Shifts of the recorded video, and the
  * Activity Frames of that corrected recording when the U-Net reads them, {@link UNetInput}), the U-Net Predictor
- * whose per-frame masks become one map of firing cells ({@link FunctionalProbability}, {@link CellMap}: the share
- * of frames in which each pixel is active, or the CGRU's probability), Morphological Refinement of that map, and Activity Validation of the candidates on the recorded video corrected with the estimated
+ * whose per-frame masks become the candidate cells ({@link FunctionalProbability}, {@link CellMap}: the cells
+ * marked active followed from frame to frame, or Morphological Refinement of the CGRU's probability), and Activity
+ * Validation of the candidates on the recorded video corrected with the estimated
  * shifts (ΔF/F needs the recorded intensities, which equalization changes). Optionally the neurons are scored
  * against a ground truth.
  * {@link PipelineOutputs} lists the files written.
@@ -142,14 +144,16 @@ public final class EndToEndPipeline {
                     StageContext.inDirectory(scratch, monitor.subMonitor(progress, PREPROCESSED)));
             timings.addAll(preprocessed.timings());
             progress = PREPROCESSED;
-            float[] probability;
+            Parameters refinement = settings.of(RefinementStage.INSTANCE)
+                    .resolvedFor(preprocessed.recordedCorrected().recording());
+            FunctionalProbability.Result map;
             try {
-                probability = step(settings.cellMap() == CellMap.CGRU ? "U-Net and CGRU Predictors"
-                        : "U-Net Predictor and active frames", SEGMENTED, context -> FunctionalProbability.compute(
+                map = step(settings.cellMap() == CellMap.CGRU ? "U-Net and CGRU Predictors"
+                        : "U-Net Predictor and active cells", SEGMENTED, context -> FunctionalProbability.compute(
                         activity ? preprocessed.activity() : preprocessed.corrected(), settings.cellMap(),
-                        settings.unet(),
-                        settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
-                        settings.of(CgruPredictorStage.INSTANCE), settings.unetWorkers(), context.monitor()));
+                        settings.unet(), settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
+                        settings.of(CgruPredictorStage.INSTANCE), refinement, settings.unetWorkers(),
+                        context.monitor()));
             } catch (NeurosegException | CanceledException | RuntimeException e) {
                 discard(preprocessed.recordedCorrected());
                 throw e;
@@ -162,22 +166,18 @@ public final class EndToEndPipeline {
             GroundTruth.Aligned truth = groundTruth == null ? null : groundTruth.read(shape.height(), shape.width(),
                     preprocessed.shifts());
             try {
-                return validate(shape, preprocessed, probability, truth);
+                return validate(shape, preprocessed, map, truth);
             } finally {
                 discard(preprocessed.recordedCorrected());
             }
         }
 
-        /** Refines the probability into candidates and keeps those that fire in the corrected recorded video. */
-        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed, float[] probability,
-                GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
-            // the probability image keeps the recording's cell diameter, from which Refinement's auto sizes derive
-            Video probabilityImage = new ArrayVideo(new VideoShape(1, shape.height(), shape.width(),
-                    PixelType.FLOAT32), preprocessed.recordedCorrected().recording().withFrameRateHz(0), probability);
-            PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
-                    PortValues.of(RefinementStage.MASK, probabilityImage), settings.refinement(), context));
-            discard(refined.get(RefinementStage.LABELS));
-            RoiSet candidates = refined.get(RefinementStage.ROIS);
+        /** Keeps the candidates that fire in the corrected recorded video. */
+        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed,
+                FunctionalProbability.Result map, GroundTruth.Aligned truth) throws NeurosegException,
+                CanceledException {
+            float[] probability = map.map();
+            RoiSet candidates = map.candidates() != null ? map.candidates() : refine(shape, preprocessed, probability);
             PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE
                     .run(PortValues.of(ActivityValidationStage.VIDEO, preprocessed.recordedCorrected())
                             .with(ActivityValidationStage.ROIS, candidates),
@@ -196,6 +196,19 @@ public final class EndToEndPipeline {
                     timings, context.monitor()));
             return new PipelineResult(shape, candidates, neurons, validated.get(ActivityValidationStage.TRACES),
                     validated.get(ActivityValidationStage.RASTER), scored, timings, report);
+        }
+
+        /** Cuts the map into candidates with Morphological Refinement. */
+        private RoiSet refine(VideoShape shape, Preprocessing.Result preprocessed, float[] probability)
+                throws NeurosegException, CanceledException {
+            // the probability image keeps the recording's cell diameter, from which Refinement's auto sizes derive
+            Video probabilityImage = new ArrayVideo(new VideoShape(1, shape.height(), shape.width(),
+                    PixelType.FLOAT32), preprocessed.recordedCorrected().recording().withFrameRateHz(0), probability);
+            PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
+                    PortValues.of(RefinementStage.MASK, probabilityImage), settings.of(RefinementStage.INSTANCE),
+                    context));
+            discard(refined.get(RefinementStage.LABELS));
+            return refined.get(RefinementStage.ROIS);
         }
 
         private <T> T step(String name, double end, Step<T> body) throws NeurosegException, CanceledException {

@@ -13,6 +13,9 @@ import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.preprocess.FramePipeline;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.ActiveCellTracker;
+import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -48,7 +51,20 @@ public final class FunctionalProbability {
     }
 
     /**
-     * Computes the probability that each pixel belongs to a functional neuron.
+     * What the U-Net's masks became.
+     *
+     * @param map height x width values in [0, 1), row-major: the share of frames in which each pixel is active,
+     *        scaled by {@link CellMap#activeFrames}, or the CGRU's probability
+     * @param candidates the cells followed through the frames ({@link CellMap#ACTIVE_FRAMES}), or null when
+     *        Morphological Refinement is to cut them out of the map ({@link CellMap#CGRU})
+     */
+    public record Result(float[] map, RoiSet candidates) {
+    }
+
+    /**
+     * Computes the map of the cells that fire and, for {@link CellMap#ACTIVE_FRAMES}, the candidate cells: the
+     * regions of each frame's mask followed through the frames ({@link ActiveCellTracker}), kept when active in at
+     * least {@link CellMap#HALF_FRAMES} frames.
      *
      * @param video the preprocessed (equalized, motion-corrected) video, at least one frame; read from several
      *        threads at once, so it must be thread-safe for reading (a video store is)
@@ -57,14 +73,16 @@ public final class FunctionalProbability {
      * @param unetParameters parameters of the {@link UNetPredictorStage}
      * @param cgru a CGRU model file, read only for {@link CellMap#CGRU}
      * @param cgruParameters parameters of the {@link CgruPredictorStage}
+     * @param refinement Morphological Refinement's parameters resolved for the recording: its threshold makes each
+     *        frame's mask and its area bounds bound the regions and cells followed ({@link CellMap#ACTIVE_FRAMES})
      * @param workers U-Net workers, at least 1
      * @param monitor progress over the frames; checked for cancellation once per frame
-     * @return height x width values in [0, 1), row-major
+     * @return the map, and the candidates where the map gives them
      * @throws NeurosegException when a model file cannot be read (the message names it), a parameter does not fit
      *         the model, or the video has no frames
      */
-    public static float[] compute(Video video, CellMap map, ModelFile unet, Parameters unetParameters,
-            ModelFile cgru, Parameters cgruParameters, int workers, ProgressMonitor monitor)
+    public static Result compute(Video video, CellMap map, ModelFile unet, Parameters unetParameters,
+            ModelFile cgru, Parameters cgruParameters, Parameters refinement, int workers, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         if (shape.frames() == 0) {
@@ -72,16 +90,21 @@ public final class FunctionalProbability {
         }
         if (map == CellMap.ACTIVE_FRAMES) {
             double[] sum = new double[shape.pixelsPerFrame()];
+            int minArea = refinement.getInt(RefinementStage.MIN_AREA);
+            ActiveCellTracker tracker = new ActiveCellTracker(shape.height(), shape.width(),
+                    refinement.getDouble(RefinementStage.THRESHOLD), minArea);
             predict(video, unet, unetParameters, workers, probability -> {
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += probability[i];
                 }
+                tracker.push(probability);
             }, monitor);
             float[] result = new float[sum.length];
             for (int i = 0; i < sum.length; i++) {
                 result[i] = CellMap.activeFrames(sum[i]);
             }
-            return result;
+            return new Result(result, tracker.cells(CellMap.HALF_FRAMES, minArea,
+                    refinement.getInt(RefinementStage.MAX_AREA)));
         }
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             CgruModelFile.Loaded memory = CgruModelFile.read(cgru.file(), manager);
@@ -89,7 +112,7 @@ public final class FunctionalProbability {
                     manager, shape.height(), shape.width(), cgruParameters.getInt(CgruPredictorStage.TILE),
                     cgruParameters.getInt(CgruPredictorStage.OVERLAP)))) {
                 predict(video, unet, unetParameters, workers, inference::push, monitor);
-                return inference.probability();
+                return new Result(inference.probability(), null);
             }
         }
     }

@@ -24,7 +24,7 @@ import org.neuroseg.stage.Stage;
  *
  * @param unet the U-Net model file
  * @param cgru the CGRU model file, used when {@code cellMap} is {@link CellMap#CGRU}
- * @param cellMap how the U-Net's per-frame masks become the map that Refinement cuts into candidates
+ * @param cellMap how the U-Net's per-frame masks become the candidate cells
  * @param parameters stage id to that stage's checked parameters, one entry for each of {@link #STAGES}
  * @param unetWorkers U-Net workers running in parallel ({@link FunctionalProbability}), at least 1
  */
@@ -124,8 +124,4 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, CellMap cellMap, 
         return new PipelineSettings(unet, cgru, map, parameters, unetWorkers);
     }
 
-    /** @return Refinement's parameters as the cell map needs them ({@link CellMap#ACTIVE_FRAMES}: split by image) */
-    public Parameters refinement() {
-        return cellMap.refinement(of(RefinementStage.INSTANCE));
-    }
 }

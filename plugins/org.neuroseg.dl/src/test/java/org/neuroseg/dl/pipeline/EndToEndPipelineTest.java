@@ -19,6 +19,7 @@ import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.Roi;
+import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.PortValues;
@@ -93,7 +94,7 @@ class EndToEndPipelineTest {
                 && report.contains("pixel Dice") && report.contains(PipelineOutputs.ACTIVITY)
                 && !report.contains("src=\"http"), "report");
         assertEquals(List.of("Local Equalization", "Motion Correction", "Apply Shifts", "Activity Frames",
-                "U-Net Predictor and active frames", "Morphological Refinement", "Activity Validation", "Scoring",
+                "U-Net Predictor and active cells", "Activity Validation", "Scoring",
                 "Writing the results"),
                 result.timings().stream().map(StageTiming::step).toList());
     }
@@ -105,8 +106,8 @@ class EndToEndPipelineTest {
         float[] staged = new float[SIDE * SIDE];
         try (Video input = VideoStore.open(video)) {
             streamed = FunctionalProbability.compute(input, CellMap.CGRU, unet, UNetPredictorStage.INSTANCE.defaults()
-                    .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(), 2,
-                    ProgressMonitor.NONE);
+                    .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(),
+                    RefinementStage.INSTANCE.defaults(), 2, ProgressMonitor.NONE).map();
             StageContext context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
             try (Video probabilities = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO, input)
                     .with(UNetPredictorStage.MODEL, unet), UNetPredictorStage.INSTANCE.defaults()
