@@ -13,7 +13,7 @@ import org.neuroseg.dl.pipeline.FunctionalProbability;
 import org.neuroseg.dl.pipeline.GroundTruth;
 import org.neuroseg.dl.pipeline.PipelineResult;
 import org.neuroseg.dl.pipeline.PipelineSettings;
-import org.neuroseg.segmentation.RefinementStage;
+import org.neuroseg.segmentation.ActiveCellTrackingStage;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.StageTiming;
 import org.neuroseg.metrics.MatchingRule;
@@ -87,7 +87,7 @@ final class EndToEndProbe {
                 }
             } else {
                 FunctionalProbability.compute(video, CellMap.CGRU, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
-                        cgru, CgruPredictorStage.INSTANCE.defaults(), RefinementStage.INSTANCE.defaults(), workers,
+                        cgru, CgruPredictorStage.INSTANCE.defaults(), ActiveCellTrackingStage.INSTANCE.defaults(), workers,
                         ProgressMonitor.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -15,8 +15,9 @@ import org.neuroseg.roi.RoiSet;
  * dip between them (on a dense real miniscope session, the map of active frames covered all 81 labelled cells with
  * strong transients but its watershed cut out only 44 of them).
  *
- * <p>Memory: an owner per pixel and, per cell, the counts over its bounding box; nothing grows with the frames.
- * Frames must be pushed in order; the result is deterministic.
+ * <p>The tracker also adds up the probabilities, the number of frames in which each pixel is active. Memory: that
+ * sum and an owner per pixel and, per cell, the counts over its bounding box; nothing grows with the frames. Frames
+ * must be pushed in order; the result is deterministic.
  */
 public final class ActiveCellTracker {
 
@@ -31,6 +32,7 @@ public final class ActiveCellTracker {
     private final int minRegionArea;
     /** Per pixel: 1 + the index of the cell whose core holds it, 0 for none. */
     private final int[] owner;
+    private final double[] activeFrames;
     private final List<Cell> cells = new ArrayList<>();
 
     /**
@@ -45,6 +47,7 @@ public final class ActiveCellTracker {
         this.threshold = threshold;
         this.minRegionArea = Math.max(1, minRegionArea);
         this.owner = new int[height * width];
+        this.activeFrames = new double[height * width];
     }
 
     /**
@@ -60,6 +63,7 @@ public final class ActiveCellTracker {
         boolean[] mask = new boolean[probability.length];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = probability[i] > threshold;
+            activeFrames[i] += probability[i];
         }
         ConnectedComponents regions = ConnectedComponents.of(mask, height, width, true);
         int[] areas = regions.areas();
@@ -119,6 +123,11 @@ public final class ActiveCellTracker {
                 owner[pixel] = id;
             }
         }
+    }
+
+    /** @return per pixel, the sum of its probabilities so far: the number of frames in which it is active */
+    public double[] activeFrames() {
+        return activeFrames.clone();
     }
 
     /** @return the cells followed so far, whatever their number of frames */

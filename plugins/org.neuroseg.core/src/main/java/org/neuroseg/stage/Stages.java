@@ -12,6 +12,7 @@ import org.neuroseg.preprocess.ApplyShiftsStage;
 import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.roi.RoiWriterStage;
+import org.neuroseg.segmentation.ActiveCellTrackingStage;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.segmentation.MaskCombinerStage;
 import org.neuroseg.segmentation.ProjectionStage;
@@ -27,7 +28,7 @@ public final class Stages {
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
             ActivityFramesStage.INSTANCE, BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE,
-            MaskCombinerStage.INSTANCE, RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE,
+            MaskCombinerStage.INSTANCE, ActiveCellTrackingStage.INSTANCE, RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE,
             SegmentationScorerStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
 
     private Stages() {

@@ -65,7 +65,7 @@ class TemplateRunTest {
         segment = withNodeSettings(segment, 4, Map.of("source", "model file", "file", unet.toString()));
         PipelineRunner.run(segment, Map.of("inputFile", video.toString(), "outputFolder", results.toString()),
                 dir.resolve("segment"), outputs -> {
-                    RoiSet candidates = (RoiSet) outputs.get(8).get(1);
+                    RoiSet candidates = (RoiSet) outputs.get(7).get(2);
                     Traces traces = (Traces) outputs.get(10).get(0);
                     Raster raster = (Raster) outputs.get(10).get(1);
                     RoiSet kept = (RoiSet) outputs.get(10).get(2);

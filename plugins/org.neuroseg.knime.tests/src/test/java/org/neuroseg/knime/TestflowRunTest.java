@@ -87,7 +87,7 @@ class TestflowRunTest {
             NeuronMetrics neurons = ((SegmentationScore) values.get(12).get(0)).neuron(MatchingRule.IOU_HUNGARIAN);
             System.out.printf("segment testflow: neuron F1 %.3f, precision %.3f, recall %.3f%n", neurons.f1(),
                     neurons.precision(), neurons.recall());
-            RoiSet candidates = (RoiSet) values.get(9).get(1);
+            RoiSet candidates = (RoiSet) values.get(8).get(2);
             RoiSet kept = (RoiSet) values.get(11).get(2);
             assertTrue(kept.size() > 0 && kept.size() <= candidates.size(), kept.size() + " kept of "
                     + candidates.size() + " candidates");

@@ -4,15 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.segmentation.ActiveCellTracker;
+import org.neuroseg.segmentation.ActiveCellTrackingStage;
 
 /** How the pipeline turns the U-Net's per-frame masks of active cells into the candidate cells. */
 public enum CellMap {
 
     /**
-     * The cells the U-Net marks active, followed from frame to frame ({@link ActiveCellTracker}, as SUNS merges its
-     * per-frame masks): each cell is where it was active in at least half of its frames, and it is a candidate when
-     * active in at least {@link #HALF_FRAMES} frames. Neighbouring cells rarely fire together, so they stay apart
+     * The cells the U-Net marks active, followed from frame to frame ({@link ActiveCellTrackingStage}, as SUNS merges
+     * its per-frame masks): each cell is where it was active in at least half of its frames, and it is a candidate
+     * when active in at least two frames. Neighbouring cells rarely fire together, so they stay apart
      * where a map of all frames merges them: on the dense real miniscope session 8-3-17 this found 70 % of the
      * labelled cells before Activity Validation, against 37 % for a watershed of the map of active frames
      * (bench/RESULTS.md). A count of frames, not a share: a cell that fires once is as visible in a long recording
@@ -26,8 +26,8 @@ public enum CellMap {
      */
     CGRU;
 
-    /** The fewest frames a candidate is active in, and the active frames at which the scaled map is 0.5. */
-    static final int HALF_FRAMES = 2;
+    /** The active frames at which the scaled map is 0.5. */
+    static final double HALF_FRAMES = 2;
 
     /** @return the command-line and settings name: active-frames, cgru */
     public String key() {

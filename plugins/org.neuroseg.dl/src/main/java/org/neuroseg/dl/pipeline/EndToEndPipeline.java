@@ -19,6 +19,7 @@ import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.ActiveCellTrackingStage;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.Parameters;
@@ -144,15 +145,16 @@ public final class EndToEndPipeline {
                     StageContext.inDirectory(scratch, monitor.subMonitor(progress, PREPROCESSED)));
             timings.addAll(preprocessed.timings());
             progress = PREPROCESSED;
-            Parameters refinement = settings.of(RefinementStage.INSTANCE)
+            Parameters tracking = settings.of(ActiveCellTrackingStage.INSTANCE)
                     .resolvedFor(preprocessed.recordedCorrected().recording());
+            ActiveCellTrackingStage.INSTANCE.checkParameters(tracking);
             FunctionalProbability.Result map;
             try {
                 map = step(settings.cellMap() == CellMap.CGRU ? "U-Net and CGRU Predictors"
                         : "U-Net Predictor and active cells", SEGMENTED, context -> FunctionalProbability.compute(
                         activity ? preprocessed.activity() : preprocessed.corrected(), settings.cellMap(),
                         settings.unet(), settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
-                        settings.of(CgruPredictorStage.INSTANCE), refinement, settings.unetWorkers(),
+                        settings.of(CgruPredictorStage.INSTANCE), tracking, settings.unetWorkers(),
                         context.monitor()));
             } catch (NeurosegException | CanceledException | RuntimeException e) {
                 discard(preprocessed.recordedCorrected());

@@ -15,7 +15,7 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ActiveCellTracker;
-import org.neuroseg.segmentation.RefinementStage;
+import org.neuroseg.segmentation.ActiveCellTrackingStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -63,8 +63,7 @@ public final class FunctionalProbability {
 
     /**
      * Computes the map of the cells that fire and, for {@link CellMap#ACTIVE_FRAMES}, the candidate cells: the
-     * regions of each frame's mask followed through the frames ({@link ActiveCellTracker}), kept when active in at
-     * least {@link CellMap#HALF_FRAMES} frames.
+     * regions of each frame's mask followed through the frames ({@link ActiveCellTrackingStage}).
      *
      * @param video the preprocessed (equalized, motion-corrected) video, at least one frame; read from several
      *        threads at once, so it must be thread-safe for reading (a video store is)
@@ -73,8 +72,8 @@ public final class FunctionalProbability {
      * @param unetParameters parameters of the {@link UNetPredictorStage}
      * @param cgru a CGRU model file, read only for {@link CellMap#CGRU}
      * @param cgruParameters parameters of the {@link CgruPredictorStage}
-     * @param refinement Morphological Refinement's parameters resolved for the recording: its threshold makes each
-     *        frame's mask and its area bounds bound the regions and cells followed ({@link CellMap#ACTIVE_FRAMES})
+     * @param tracking parameters of {@link ActiveCellTrackingStage}, resolved for the recording; used for
+     *        {@link CellMap#ACTIVE_FRAMES}
      * @param workers U-Net workers, at least 1
      * @param monitor progress over the frames; checked for cancellation once per frame
      * @return the map, and the candidates where the map gives them
@@ -82,29 +81,21 @@ public final class FunctionalProbability {
      *         the model, or the video has no frames
      */
     public static Result compute(Video video, CellMap map, ModelFile unet, Parameters unetParameters,
-            ModelFile cgru, Parameters cgruParameters, Parameters refinement, int workers, ProgressMonitor monitor)
+            ModelFile cgru, Parameters cgruParameters, Parameters tracking, int workers, ProgressMonitor monitor)
             throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         if (shape.frames() == 0) {
             throw new NeurosegException("The video to segment has no frames");
         }
         if (map == CellMap.ACTIVE_FRAMES) {
-            double[] sum = new double[shape.pixelsPerFrame()];
-            int minArea = refinement.getInt(RefinementStage.MIN_AREA);
-            ActiveCellTracker tracker = new ActiveCellTracker(shape.height(), shape.width(),
-                    refinement.getDouble(RefinementStage.THRESHOLD), minArea);
-            predict(video, unet, unetParameters, workers, probability -> {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += probability[i];
-                }
-                tracker.push(probability);
-            }, monitor);
+            ActiveCellTracker tracker = ActiveCellTrackingStage.tracker(shape.height(), shape.width(), tracking);
+            predict(video, unet, unetParameters, workers, tracker::push, monitor);
+            double[] sum = tracker.activeFrames();
             float[] result = new float[sum.length];
             for (int i = 0; i < sum.length; i++) {
                 result[i] = CellMap.activeFrames(sum[i]);
             }
-            return new Result(result, tracker.cells(CellMap.HALF_FRAMES, minArea,
-                    refinement.getInt(RefinementStage.MAX_AREA)));
+            return new Result(result, ActiveCellTrackingStage.cells(tracker, tracking));
         }
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             CgruModelFile.Loaded memory = CgruModelFile.read(cgru.file(), manager);

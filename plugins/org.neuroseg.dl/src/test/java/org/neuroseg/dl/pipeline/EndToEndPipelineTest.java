@@ -19,7 +19,7 @@ import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.Roi;
-import org.neuroseg.segmentation.RefinementStage;
+import org.neuroseg.segmentation.ActiveCellTrackingStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.PortValues;
@@ -107,7 +107,7 @@ class EndToEndPipelineTest {
         try (Video input = VideoStore.open(video)) {
             streamed = FunctionalProbability.compute(input, CellMap.CGRU, unet, UNetPredictorStage.INSTANCE.defaults()
                     .with(UNetPredictorStage.FRAMES_AVERAGED.key(), 2), cgru, CgruPredictorStage.INSTANCE.defaults(),
-                    RefinementStage.INSTANCE.defaults(), 2, ProgressMonitor.NONE).map();
+                    ActiveCellTrackingStage.INSTANCE.defaults(), 2, ProgressMonitor.NONE).map();
             StageContext context = StageContext.inDirectory(dir, ProgressMonitor.NONE);
             try (Video probabilities = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO, input)
                     .with(UNetPredictorStage.MODEL, unet), UNetPredictorStage.INSTANCE.defaults()

@@ -1,0 +1,2 @@
+/** The Active Cell Tracking node. */
+package org.neuroseg.knime.node.activecelltracking;
