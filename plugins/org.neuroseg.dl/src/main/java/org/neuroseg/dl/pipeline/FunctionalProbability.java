@@ -26,8 +26,8 @@ import org.neuroseg.video.VideoShape;
 /**
  * The U-Net Predictor feeding the {@link CellMap} frame by frame, without the probability video in between: U-Net
  * workers (each with its own copy of the network, on {@link FramePipeline} threads) predict the frames in parallel,
- * and the calling thread adds their probabilities up into the count of active frames, or pushes them into the CGRU, in
- * frame order while the workers go on. The CGRU's result equals running the two stages one after the other with the
+ * and the calling thread pushes their probabilities into Active Cell Tracking or the CGRU, in frame order while the
+ * workers go on. The CGRU's result equals running the two stages one after the other with the
  * same parameters (the U-Net Predictor's batch size aside, which does not change its output). At most a few frames per worker are in flight, so memory does not
  * depend on the number of frames.
  *
@@ -53,7 +53,7 @@ public final class FunctionalProbability {
     /**
      * What the U-Net's masks became.
      *
-     * @param map height x width values in [0, 1), row-major: the share of frames in which each pixel is active,
+     * @param map height x width values in [0, 1), row-major: the number of frames in which each pixel is active,
      *        scaled by {@link CellMap#activeFrames}, or the CGRU's probability
      * @param candidates the cells followed through the frames ({@link CellMap#ACTIVE_FRAMES}), or null when
      *        Morphological Refinement is to cut them out of the map ({@link CellMap#CGRU})
