@@ -44,8 +44,10 @@ import org.neuroseg.video.VideoWriter;
  * column per frame;</li>
  * <li>{@value #ACTIVITY}: for every candidate, its rises above and dips below the noise band and whether Activity
  * Validation kept it ({@link ActivityEvidence});</li>
- * <li>{@value #CANDIDATES}{@code _regions.json}: every cell the refinement found, before Activity Validation;</li>
- * <li>{@value #PROBABILITY}: the CGRU's probability image (float32 video store of one frame), to refine again;</li>
+ * <li>{@value #CANDIDATES}{@code _regions.json}: every candidate cell, before Activity Validation;</li>
+ * <li>{@value #PROBABILITY}: the map of the cells that fire (float32 video store of one frame): the number of
+ * frames in which each pixel is active, scaled to [0, 1) (0.5 at two frames), or the CGRU's probability, to refine
+ * again;</li>
  * <li>{@value #SHIFTS}: the motion per frame;</li>
  * <li>the pictures {@value #OVERLAY} (candidates on the mean of the corrected video: neurons green, others red),
  * {@value #RASTER_PLOT}, {@value #PROBABILITY_PICTURE} (probability image with the neurons outlined) and
