@@ -15,6 +15,8 @@ import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Active Cell Tracking: the candidate cells from a per-frame network's probabilities of active cells (the U-Net
@@ -22,6 +24,8 @@ import org.neuroseg.video.VideoShape;
  * ({@link ActiveCellTracker}). Streams the video once.
  */
 public final class ActiveCellTrackingStage implements Stage {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ActiveCellTrackingStage.class);
 
     /** The stage. */
     public static final ActiveCellTrackingStage INSTANCE = new ActiveCellTrackingStage();
@@ -156,7 +160,10 @@ public final class ActiveCellTrackingStage implements Stage {
      * @return the candidate cells
      */
     public static RoiSet cells(ActiveCellTracker tracker, Parameters parameters) {
-        return tracker.cells(parameters.getInt(MIN_FRAMES), parameters.getInt(MIN_AREA),
+        RoiSet cells = tracker.cells(parameters.getInt(MIN_FRAMES), parameters.getInt(MIN_AREA),
                 parameters.getInt(MAX_AREA));
+        LOGGER.info("Active Cell Tracking: {} cells followed, {} active in at least {} frames and of a cell's size",
+                tracker.cellCount(), cells.size(), parameters.getInt(MIN_FRAMES));
+        return cells;
     }
 }
