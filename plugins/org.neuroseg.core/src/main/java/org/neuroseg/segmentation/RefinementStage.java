@@ -148,13 +148,6 @@ public final class RefinementStage implements Stage {
                 PixelType.UINT16, image.recording())).with(ROIS, cells);
     }
 
-    /**
-     * The refinement itself.
-     *
-     * @param probabilities height x width, row-major
-     * @param parameters this stage's parameters, {@linkplain Parameters#resolvedFor resolved} (no auto values)
-     * @return the kept cells, ids 1..n
-     */
     /** The image is smoothed by a Gaussian of the separation over this, so that noise makes no extra peaks. */
     private static final double SEPARATIONS_PER_SIGMA = 6;
 
@@ -166,6 +159,13 @@ public final class RefinementStage implements Stage {
         return result;
     }
 
+    /**
+     * The refinement itself.
+     *
+     * @param probabilities height x width, row-major
+     * @param parameters this stage's parameters, {@linkplain Parameters#resolvedFor resolved} (no auto values)
+     * @return the kept cells, ids 1..n
+     */
     public static RoiSet refine(float[] probabilities, int height, int width, Parameters parameters)
             throws NeurosegException {
         double threshold = parameters.getDouble(THRESHOLD);
