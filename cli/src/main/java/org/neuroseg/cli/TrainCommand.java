@@ -33,12 +33,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code neuroseg train}: the paper's self-training of the U-Net and the CGRU, without manual labels. */
 @Command(name = "train", header = "Train the U-Net and the CGRU on your videos, without manual labels.",
-        description = {"Equalizes each VIDEO and corrects its motion, labels cell-like blobs with the Blob Labeler "
-            + "(on the raw frames moved by the same shifts), trains the U-Net on the corrected frames and blob masks, "
-            + "runs it over every video and trains the CGRU on its output with the Blob Labeler's video masks as "
-            + "targets. Writes OUTPUT/unet.nsmodel, OUTPUT/cgru.nsmodel and OUTPUT/training_report.txt (and .json): "
-            + "the losses of every epoch and the validation and test scores. Every stage's options apply; an option "
-            + "that two stages share carries the stage's id, e.g. --unet-learner-learning-rate."},
+        description = {"Corrects each VIDEO's motion and turns the recording moved by the same shifts into "
+            + "Activity Frames (with --input-frames equalized: the equalized, corrected frames), labels the cells "
+            + "active in each frame with the Blob Labeler, trains the U-Net on the frames and blob masks, runs it "
+            + "over every video and trains the CGRU on its output with the Blob Labeler's video masks as targets. "
+            + "The trained models go to neuroseg run (--unet-model, --cgru-model). Writes OUTPUT/unet.nsmodel, "
+            + "OUTPUT/cgru.nsmodel and OUTPUT/training_report.txt (and .json): the labels' statistics with warnings "
+            + "when they are implausible, the losses of every epoch and the validation and test scores. Every "
+            + "stage's options apply; an option that two stages share carries the stage's id, e.g. "
+            + "--unet-learner-learning-rate."},
         mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer>, StageOptionsCommand,
         ReaderOptions.VideoReadingCommand {
