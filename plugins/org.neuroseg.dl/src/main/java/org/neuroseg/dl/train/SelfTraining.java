@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * frame-to-frame changes made the labeler mark silent cells as active in about a fifth of the frames.
  *
  * <p>The report gives per video the labels' statistics (blob pixels a frame and their share of the frame, the video
- * mask's area) and warns when they are implausible for cell bodies: labels that cover much of the frame teach the
- * networks the background, not the cells.
+ * mask's area, the Blob Labeler's threshold) and warns when they are implausible for cell bodies: labels that cover
+ * much of the frame teach the networks the background, not the cells. A video mask over
+ * {@link #MAX_VIDEO_MASK_SHARE} of the frame makes the Blob Labeler label that video again at a higher threshold.
  *
  * <p>Intermediate videos go into a scratch folder, one sub-folder per video and step, each deleted as soon as it is no
  * longer needed; the caller removes the scratch folder. Memory does not grow with the videos' length (every stage streams,
@@ -63,6 +64,10 @@ public final class SelfTraining {
     static final double MAX_BLOB_SHARE = 0.1;
     /** Above this share of the frame, a video mask is implausible for cell bodies. */
     static final double MAX_VIDEO_MASK_SHARE = 0.3;
+    /** Factor by which the Blob Labeler's threshold rises when its video mask is implausible. */
+    static final double THRESHOLD_RAISE = 1.6;
+    /** Most raises of the Blob Labeler's threshold. */
+    static final int THRESHOLD_RAISES = 2;
 
     private SelfTraining() {
     }
@@ -214,9 +219,10 @@ public final class SelfTraining {
      * @param blobMasks the Blob Labeler's per-frame masks, in {@code folder/labels}
      * @param videoMask the Blob Labeler's video mask (one frame, on the heap)
      * @param blobPixelsPerFrame blob pixels of the average frame
+     * @param labelThreshold the Blob Labeler's threshold that made the labels
      */
     private record Prepared(String name, Path folder, Video frames, Video blobMasks, Video videoMask,
-            double blobPixelsPerFrame) {
+            double blobPixelsPerFrame, double labelThreshold) {
 
         /** Closes and deletes the frames and blob masks, which only the U-Net needs. */
         void discardFrames() {
@@ -235,11 +241,10 @@ public final class SelfTraining {
         Video frames = activity ? preprocessed.activity() : preprocessed.corrected();
         Video labelled = activity ? preprocessed.activity() : preprocessed.recordedCorrected();
         try {
-            PortValues labels;
+            Labels labels;
             try {
-                labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, labelled),
-                        settings.labeler(),
-                        inFolder(folder.resolve("labels"), monitor.subMonitor(0.75, 1)));
+                labels = label(input.name(), labelled, settings.labeler(), folder.resolve("labels"),
+                        monitor.subMonitor(0.75, 1));
             } finally {
                 for (Video unused : new Video[] {preprocessed.recordedCorrected(), activity ? preprocessed.corrected()
                         : null}) {
@@ -251,9 +256,9 @@ public final class SelfTraining {
                     }
                 }
             }
-            Video blobMasks = labels.get(BlobLabelerStage.BLOB_MASKS);
+            Video blobMasks = labels.values().get(BlobLabelerStage.BLOB_MASKS);
             Video videoMask;
-            try (Video stored = labels.get(BlobLabelerStage.VIDEO_MASK)) {
+            try (Video stored = labels.values().get(BlobLabelerStage.VIDEO_MASK)) {
                 float[] mask = new float[stored.shape().pixelsPerFrame()];
                 stored.readFrame(0, mask);
                 videoMask = ArrayVideo.image(stored.shape().height(), stored.shape().width(), PixelType.UINT8, mask);
@@ -263,11 +268,52 @@ public final class SelfTraining {
             double perFrame = countLabeled(blobMasks, monitor) / (double) blobMasks.shape().frames();
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
                     frames.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
-            return new Prepared(input.name(), folder, frames, blobMasks, videoMask, perFrame);
+            return new Prepared(input.name(), folder, frames, blobMasks, videoMask, perFrame, labels.threshold());
         } catch (NeurosegException | CanceledException | RuntimeException e) {
             discard(frames, folder.resolve("corrected"));
             throw e;
         }
+    }
+
+    /**
+     * Runs the Blob Labeler, and again with a threshold {@value #THRESHOLD_RAISE} times higher while its video mask
+     * covers more than {@link #MAX_VIDEO_MASK_SHARE} of the frame (at most {@value #THRESHOLD_RAISES} times): such
+     * labels mark background, and a U-Net trained on them marks blobs all over the frame.
+     */
+    static Labels label(String name, Video video, Parameters labeler, Path folder,
+            ProgressMonitor monitor) throws NeurosegException, CanceledException {
+        Parameters parameters = labeler;
+        for (int raise = 0;; raise++) {
+            PortValues labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video),
+                    parameters, inFolder(folder.resolve("run" + raise), monitor));
+            double share = maskShare(labels.get(BlobLabelerStage.VIDEO_MASK));
+            double threshold = parameters.getDouble(BlobLabelerStage.THRESHOLD);
+            double raised = Math.min(threshold * THRESHOLD_RAISE, BlobLabelerStage.THRESHOLD.max());
+            if (share <= MAX_VIDEO_MASK_SHARE || raise == THRESHOLD_RAISES || raised <= threshold) {
+                return new Labels(labels, threshold);
+            }
+            LOGGER.warn("Self-training: the Blob Labeler's video mask of {} covers {} % of the frame at threshold {}: "
+                    + "labelling again at {}", name, String.format(Locale.ROOT, "%.0f", 100 * share),
+                    String.format(Locale.ROOT, "%.1f", threshold), String.format(Locale.ROOT, "%.1f", raised));
+            discard(labels.get(BlobLabelerStage.BLOB_MASKS), folder.resolve("run" + raise));
+            close(labels.get(BlobLabelerStage.VIDEO_MASK));
+            parameters = parameters.with(BlobLabelerStage.THRESHOLD.key(), raised);
+        }
+    }
+
+    /** The Blob Labeler's outputs and the threshold that made them. */
+    record Labels(PortValues values, double threshold) {
+    }
+
+    /** @return the share of the frame that a video mask covers */
+    private static double maskShare(Video mask) throws NeurosegException {
+        float[] pixels = new float[mask.shape().pixelsPerFrame()];
+        mask.readFrame(0, pixels);
+        long covered = 0;
+        for (float value : pixels) {
+            covered += value > 0.5f ? 1 : 0;
+        }
+        return covered / (double) pixels.length;
     }
 
     private static long countLabeled(Video masks, ProgressMonitor monitor) throws NeurosegException,
@@ -292,6 +338,7 @@ public final class SelfTraining {
             entry.addProperty("name", video.name());
             entry.addProperty("frames", video.blobMasks().shape().frames());
             entry.addProperty("blobPixelsPerFrame", video.blobPixelsPerFrame());
+            entry.addProperty("blobLabelerThreshold", video.labelThreshold());
             float[] mask = new float[video.videoMask().shape().pixelsPerFrame()];
             video.videoMask().readFrame(0, mask);
             long pixels = 0;

@@ -22,9 +22,11 @@ public final class TrainingReport {
         for (JsonElement element : report.getAsJsonArray("videos")) {
             JsonObject video = element.getAsJsonObject();
             text.append(format("  %s: %d frames, %.1f blob pixels a frame (%.2f %% of the frame), %d pixels in the "
-                    + "video mask (%.1f %%)%n", video.get("name").getAsString(), video.get("frames").getAsInt(),
-                    video.get("blobPixelsPerFrame").getAsDouble(), 100 * video.get("blobShareOfFrame").getAsDouble(),
-                    video.get("videoMaskPixels").getAsLong(), 100 * video.get("videoMaskShareOfFrame").getAsDouble()));
+                    + "video mask (%.1f %%), Blob Labeler threshold %.1f x noise%n", video.get("name").getAsString(),
+                    video.get("frames").getAsInt(), video.get("blobPixelsPerFrame").getAsDouble(),
+                    100 * video.get("blobShareOfFrame").getAsDouble(), video.get("videoMaskPixels").getAsLong(),
+                    100 * video.get("videoMaskShareOfFrame").getAsDouble(),
+                    video.get("blobLabelerThreshold").getAsDouble()));
             for (JsonElement warning : video.getAsJsonArray("warnings")) {
                 text.append("    WARNING: ").append(warning.getAsString()).append('\n');
             }

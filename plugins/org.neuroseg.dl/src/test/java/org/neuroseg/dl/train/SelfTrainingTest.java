@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.stage.CanceledException;
+import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.FileVideo;
+import org.neuroseg.video.PixelType;
+import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
 /** Self-training refuses to run without videos and stops on cancellation without writing a model. */
@@ -66,6 +72,45 @@ class SelfTrainingTest {
         try (var files = Files.walk(scratch)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().matches("(equalized|corrected|shifted)"
                     + "\\.nsv")), "intermediate videos of the canceled video are deleted");
+        }
+    }
+
+    @Test
+    void anImplausibleVideoMaskIsLabelledAgainAtAHigherThreshold() throws Exception {
+        // white noise: at 2 noise units the labeler marks blobs nearly everywhere (100 % with one frame enough for the
+        // video mask), at its default of 5 almost nowhere
+        SplittableRandom random = new SplittableRandom(1);
+        float[][] frames = new float[20][64 * 64];
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+        }
+        Video noise = new ArrayVideo(64, 64, PixelType.FLOAT32, 10, frames);
+        Parameters loose = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.THRESHOLD.key(), 2.0)
+                .with(BlobLabelerStage.MIN_FRAMES.key(), 1);
+        SelfTraining.Labels raised = SelfTraining.label("noise", noise, loose, dir.resolve("loose"),
+                ProgressMonitor.NONE);
+        assertTrue(raised.threshold() > 2.0, "threshold " + raised.threshold());
+        double share = share(raised);
+        assertTrue(share <= SelfTraining.MAX_VIDEO_MASK_SHARE, "video mask " + share);
+        SelfTraining.Labels kept = SelfTraining.label("noise", noise, BlobLabelerStage.INSTANCE.defaults(),
+                dir.resolve("default"), ProgressMonitor.NONE);
+        assertEquals(BlobLabelerStage.INSTANCE.defaults().getDouble(BlobLabelerStage.THRESHOLD), kept.threshold());
+        share(kept);
+    }
+
+    /** @return the share of the frame the labels' video mask covers; closes the labels */
+    private static double share(SelfTraining.Labels labels) throws Exception {
+        try (Video mask = labels.values().get(BlobLabelerStage.VIDEO_MASK);
+                Video unused = labels.values().get(BlobLabelerStage.BLOB_MASKS)) {
+            float[] pixels = new float[mask.shape().pixelsPerFrame()];
+            mask.readFrame(0, pixels);
+            double covered = 0;
+            for (float value : pixels) {
+                covered += value > 0.5f ? 1 : 0;
+            }
+            return covered / pixels.length;
         }
     }
 
