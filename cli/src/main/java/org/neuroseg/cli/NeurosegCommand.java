@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         header = "Find functional neurons in calcium-imaging videos.",
         subcommands = {GenerateCommand.class, InfoCommand.class, ConvertCommand.class, ScoreCommand.class,
             PreprocessCommand.class,
-            LabelCommand.class, ProjectCommand.class, RefineCommand.class, ValidateCommand.class,
+            LabelCommand.class, ProjectCommand.class, RefineCommand.class, TrackCommand.class, ValidateCommand.class,
             TrainUnetCommand.class, PredictUnetCommand.class, TrainCgruCommand.class, PredictCgruCommand.class,
             TrainCommand.class,
             RunCommand.class,

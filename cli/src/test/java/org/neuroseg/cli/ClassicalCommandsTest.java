@@ -40,6 +40,18 @@ class ClassicalCommandsTest {
                 dir.resolve("refine").toString()));
         RoiSet cells = NeurofinderRegions.read(dir.resolve("refine/regions.json"), 96, 96);
         assertTrue(cells.size() >= 3 && cells.size() <= 12, cells.size() + " cells");
+        // a mask of one frame is a probability video whose cells are active in that one frame
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "track", dir.resolve("project/mean_mask.nsv")
+                .toString(), "--min-active-frames", "1", "--min-cell-area-px", "10", "-o",
+                dir.resolve("track").toString()));
+        RoiSet tracked = NeurofinderRegions.read(dir.resolve("track/regions.json"), 96, 96);
+        assertTrue(tracked.size() >= 3 && tracked.size() <= 12, tracked.size() + " cells");
+        assertTrue(Files.isRegularFile(dir.resolve("track/labels.tif")));
+        assertTrue(Files.isRegularFile(dir.resolve("track/active_frames.nsv")));
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "track", dir.resolve("project/mean_mask.nsv")
+                .toString(), "--min-cell-area-px", "10", "-o", dir.resolve("track2").toString()));
+        assertEquals(0, NeurofinderRegions.read(dir.resolve("track2/regions.json"), 96, 96).size(),
+                "two active frames needed by default");
 
         Path out = dir.resolve("validate");
         // the neuropil ring of 8 px cells (2 + 6 px): with the 8.5 px the generator records (2.1 + 6.4 px) Activity

@@ -60,7 +60,8 @@ class ReaderOptionsTest {
             }
         }
         assertEquals(List.of("convert", "info", "label", "predict-cgru", "predict-unet", "preprocess", "project",
-                "refine", "run", "train", "train-cgru", "train-unet", "validate"), reading.stream().sorted().toList());
+                "refine", "run", "track", "train", "train-cgru", "train-unet", "validate"),
+                reading.stream().sorted().toList());
     }
 
     @Test
