@@ -87,8 +87,8 @@ final class EndToEndProbe {
                 }
             } else {
                 FunctionalProbability.compute(video, CellMap.CGRU, ShippedModels.unet(), UNetPredictorStage.INSTANCE.defaults(),
-                        cgru, CgruPredictorStage.INSTANCE.defaults(), ActiveCellTrackingStage.INSTANCE.defaults(), workers,
-                        ProgressMonitor.NONE);
+                        cgru, CgruPredictorStage.INSTANCE.defaults(), ActiveCellTrackingStage.INSTANCE.defaults(),
+                        workers, ProgressMonitor.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "RESULT %d %.2f %d %.2f%n", frames, seconds, ProcStatus.megabytes("VmHWM:"),

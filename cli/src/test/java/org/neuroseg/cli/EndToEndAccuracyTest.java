@@ -35,8 +35,8 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * keeps are firing cells (neuron precision, IoU >= 0.5, Hungarian, against the functional ground truth moved into
  * the corrected video's coordinates by the true shifts, at least {@value #PRECISION}; measured 0.46), and there are
  * at least {@value #MATCHED} of them (measured 12 of 52; with the watershed of the map of active frames instead of
- * the cells followed from frame to frame: precision 0.35, 9 matched). With the CGRU map, the shipped CGRU matches more firing cells than an
- * untrained one.
+ * the cells followed from frame to frame: precision 0.35, 9 matched). With the CGRU map, the shipped CGRU matches
+ * more firing cells than an untrained one.
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
  */

@@ -160,24 +160,7 @@ public final class ActiveCellTracker {
                 }
             }
         }
-        int[] areas = new int[cells.size() + 1];
-        for (int value : label) {
-            areas[value]++;
-        }
-        int[] number = new int[cells.size() + 1];
-        int count = 0;
-        for (int i = 0; i < label.length; i++) {
-            int value = label[i];
-            if (value == 0 || areas[value] < minArea || areas[value] > maxArea) {
-                label[i] = 0;
-                continue;
-            }
-            if (number[value] == 0) {
-                number[value] = ++count;
-            }
-            label[i] = number[value];
-        }
-        return Images.toRois(label, count, height, width);
+        return Images.sizedRois(label, cells.size(), minArea, maxArea, height, width);
     }
 
     /** One cell: how often it covered each pixel of its bounding box, over how many frames. */

@@ -63,6 +63,32 @@ final class Images {
         return pixels;
     }
 
+    /**
+     * @param labels height x width, 0 for background, 1..count for the regions; not changed
+     * @param count the largest label
+     * @return the regions of {@code minArea} to {@code maxArea} pixels as ROIs, numbered 1..n in the order of their
+     *         first pixel in a row-major scan; touching regions stay apart
+     */
+    static RoiSet sizedRois(int[] labels, int count, int minArea, int maxArea, int height, int width) {
+        int[] areas = new int[count + 1];
+        for (int label : labels) {
+            areas[label]++;
+        }
+        int[] newLabel = new int[count + 1];
+        int[] renumbered = new int[labels.length];
+        int kept = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i];
+            if (label > 0 && areas[label] >= minArea && areas[label] <= maxArea) {
+                if (newLabel[label] == 0) {
+                    newLabel[label] = ++kept;
+                }
+                renumbered[i] = newLabel[label];
+            }
+        }
+        return toRois(renumbered, kept, height, width);
+    }
+
     /** @return one ROI per label 1..count (labels without pixels are skipped), id = label */
     static RoiSet toRois(int[] labels, int count, int height, int width) {
         int[] areas = new int[count + 1];

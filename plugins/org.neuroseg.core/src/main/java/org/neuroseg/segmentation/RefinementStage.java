@@ -196,25 +196,6 @@ public final class RefinementStage implements Stage {
                 regions = Watershed.split(mask, height, width, separation);
             }
         }
-        int[] areas = regions.areas();
-        boolean[] kept = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            int area = areas[regions.labels()[i]];
-            kept[i] = regions.labels()[i] > 0 && area >= minArea && area <= maxArea;
-        }
-        // Renumber the kept regions 1..n in scan order, keeping the split's boundaries between touching cells.
-        int[] newLabel = new int[regions.count() + 1];
-        int[] labels = new int[mask.length];
-        int count = 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (kept[i]) {
-                int old = regions.labels()[i];
-                if (newLabel[old] == 0) {
-                    newLabel[old] = ++count;
-                }
-                labels[i] = newLabel[old];
-            }
-        }
-        return Images.toRois(labels, count, height, width);
+        return Images.sizedRois(regions.labels(), regions.count(), minArea, maxArea, height, width);
     }
 }

@@ -28,8 +28,9 @@ public final class Stages {
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
             ActivityFramesStage.INSTANCE, BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE,
-            MaskCombinerStage.INSTANCE, ActiveCellTrackingStage.INSTANCE, RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE,
-            SegmentationScorerStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE, RoiWriterStage.INSTANCE);
+            MaskCombinerStage.INSTANCE, ActiveCellTrackingStage.INSTANCE, RefinementStage.INSTANCE,
+            ActivityValidationStage.INSTANCE, SegmentationScorerStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE,
+            RoiWriterStage.INSTANCE);
 
     private Stages() {
     }

@@ -71,7 +71,8 @@ final class RunReport {
                 .append(" px").append(recording.cellDiameterPx() > 0 ? "" : " (assumed: the video records none)")
                 .append("; the sizes left at auto derive from it.</p>\n");
         table(page, List.of("result", "count"), List.of(
-                List.of("cells the U-Net marks active, followed from frame to frame or from the CGRU's map (candidates)", Integer.toString(candidates)),
+                List.of("cells the U-Net marks active, followed from frame to frame or from the CGRU's map "
+                        + "(candidates)", Integer.toString(candidates)),
                 List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons))));
         page.append("<p>Why each candidate was kept or dropped: ").append(PipelineOutputs.ACTIVITY)
                 .append(" lists how often its ΔF/F rose above and dipped below the noise band; noise alone gives a "

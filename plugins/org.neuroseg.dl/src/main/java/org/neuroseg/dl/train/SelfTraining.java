@@ -286,7 +286,8 @@ public final class SelfTraining {
         for (int raise = 0;; raise++) {
             PortValues labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video),
                     parameters, inFolder(folder.resolve("run" + raise), monitor));
-            double share = maskShare(labels.get(BlobLabelerStage.VIDEO_MASK));
+            Video mask = labels.get(BlobLabelerStage.VIDEO_MASK);
+            double share = countLabeled(mask, monitor) / (double) mask.shape().pixelsPerFrame();
             double threshold = parameters.getDouble(BlobLabelerStage.THRESHOLD);
             double raised = Math.min(threshold * THRESHOLD_RAISE, BlobLabelerStage.THRESHOLD.max());
             if (share <= MAX_VIDEO_MASK_SHARE || raise == THRESHOLD_RAISES || raised <= threshold) {
@@ -305,17 +306,6 @@ public final class SelfTraining {
     record Labels(PortValues values, double threshold) {
     }
 
-    /** @return the share of the frame that a video mask covers */
-    private static double maskShare(Video mask) throws NeurosegException {
-        float[] pixels = new float[mask.shape().pixelsPerFrame()];
-        mask.readFrame(0, pixels);
-        long covered = 0;
-        for (float value : pixels) {
-            covered += value > 0.5f ? 1 : 0;
-        }
-        return covered / (double) pixels.length;
-    }
-
     private static long countLabeled(Video masks, ProgressMonitor monitor) throws NeurosegException,
             CanceledException {
         float[] frame = new float[masks.shape().pixelsPerFrame()];
@@ -331,7 +321,7 @@ public final class SelfTraining {
     }
 
     private static JsonObject report(List<Prepared> videos, JsonObject unet, JsonObject cgru)
-            throws NeurosegException {
+            throws NeurosegException, CanceledException {
         JsonArray list = new JsonArray();
         for (Prepared video : videos) {
             JsonObject entry = new JsonObject();
@@ -339,15 +329,11 @@ public final class SelfTraining {
             entry.addProperty("frames", video.blobMasks().shape().frames());
             entry.addProperty("blobPixelsPerFrame", video.blobPixelsPerFrame());
             entry.addProperty("blobLabelerThreshold", video.labelThreshold());
-            float[] mask = new float[video.videoMask().shape().pixelsPerFrame()];
-            video.videoMask().readFrame(0, mask);
-            long pixels = 0;
-            for (float value : mask) {
-                pixels += value > 0.5f ? 1 : 0;
-            }
+            int framePixels = video.videoMask().shape().pixelsPerFrame();
+            long pixels = countLabeled(video.videoMask(), ProgressMonitor.NONE);
             entry.addProperty("videoMaskPixels", pixels);
-            double blobShare = video.blobPixelsPerFrame() / mask.length;
-            double maskShare = pixels / (double) mask.length;
+            double blobShare = video.blobPixelsPerFrame() / framePixels;
+            double maskShare = pixels / (double) framePixels;
             entry.addProperty("blobShareOfFrame", blobShare);
             entry.addProperty("videoMaskShareOfFrame", maskShare);
             JsonArray warnings = new JsonArray();
