@@ -3,6 +3,7 @@ package org.neuroseg.knime;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
@@ -97,9 +98,15 @@ public final class StageNodeModel extends NodeModel {
             PortObject object = inObjects[i];
             inputs.add(() -> StagePorts.toStageValue(port, object));
         }
+        List<String> warnings = new CopyOnWriteArrayList<>(settingsWarnings);
         try {
-            return StageRuns.run(stage, inputs, parameters, new StageContext(files, new KnimeProgressMonitor(exec)),
-                    outputs -> StagePorts.toPortObjects(stage.outputs(), outputs, files, exec));
+            PortObject[] outputs = StageRuns.run(stage, inputs, parameters, new StageContext(files,
+                    new KnimeProgressMonitor(exec), warnings::add),
+                    values -> StagePorts.toPortObjects(stage.outputs(), values, files, exec));
+            if (warnings.size() > settingsWarnings.size()) {
+                setWarningMessage(String.join("\n", warnings));
+            }
+            return outputs;
         } catch (CanceledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }

@@ -112,11 +112,11 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
     String nwbIdentifier;
 
     @Option(names = "--cell-map", paramLabel = "MAP", description = "How the U-Net's per-frame masks of active "
-            + "cells become candidate cells. active-frames: the regions marked in each frame (above Morphological "
-            + "Refinement's threshold, at least its minimum area) followed from frame to frame; a cell active in at "
-            + "least two frames, whatever the video's length, is a candidate, where it was active in half of its "
-            + "frames. cgru: the paper's CGRU probability, which Morphological Refinement cuts into candidates. "
-            + "Default: active-frames.")
+            + "cells become candidate cells. active-frames: Active Cell Tracking follows the regions marked in each "
+            + "frame (above --active-threshold) from frame to frame; a cell active in at least --min-active-frames "
+            + "frames, whatever the video's length, is a candidate, where it was active in half of its frames. "
+            + "cgru: the paper's CGRU probability, which Morphological Refinement cuts into candidates (its options, "
+            + "such as --threshold and --min-area-px, apply only here). Default: active-frames.")
     String cellMap = CellMap.ACTIVE_FRAMES.key();
 
     @Option(names = "--unet-workers", paramLabel = "N", description = "U-Net predictions running in parallel; "

@@ -116,7 +116,7 @@ public final class Preprocessing {
         PortValues motion;
         try {
             motion = MotionCorrectionStage.INSTANCE.run(PortValues.of(MotionCorrectionStage.VIDEO, equalized),
-                    settings.motion(), new StageContext(context.outputFiles(), monitor.subMonitor(EQUALIZED,
+                    settings.motion(), context.withMonitor(monitor.subMonitor(EQUALIZED,
                             correctRecorded ? CORRECTED : 1)));
         } finally {
             closeVideo(equalized);
@@ -132,14 +132,14 @@ public final class Preprocessing {
         try {
             if (correctRecorded) {
                 recordedCorrected = ApplyShiftsStage.INSTANCE.run(PortValues.of(ApplyShiftsStage.VIDEO, recorded)
-                        .with(ApplyShiftsStage.SHIFTS, shifts), settings.shifting(), new StageContext(
-                                context.outputFiles(), monitor.subMonitor(CORRECTED, activity ? SHIFTED : 1)))
+                        .with(ApplyShiftsStage.SHIFTS, shifts), settings.shifting(), context.withMonitor(
+                                monitor.subMonitor(CORRECTED, activity ? SHIFTED : 1)))
                         .get(ApplyShiftsStage.CORRECTED_VIDEO);
                 start = time("Apply Shifts", start, timings);
             }
             if (activity) {
                 activityFrames = ActivityFramesStage.INSTANCE.run(PortValues.of(ActivityFramesStage.VIDEO,
-                        recordedCorrected), settings.activity(), new StageContext(context.outputFiles(),
+                        recordedCorrected), settings.activity(), context.withMonitor(
                                 monitor.subMonitor(SHIFTED, 1))).get(ActivityFramesStage.ACTIVITY);
                 time("Activity Frames", start, timings);
             }

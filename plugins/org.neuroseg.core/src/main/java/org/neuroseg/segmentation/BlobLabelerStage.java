@@ -4,17 +4,22 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamSpec.CellScaling;
 import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.PortSpec;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
+import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -24,10 +29,18 @@ import org.neuroseg.video.VideoWriter;
 /**
  * Blob Labeler: the 2-D Difference-of-Gaussians detector the paper trained its networks with ({@link BlobDetector}),
  * run on every frame. Writes a mask video (uint8, 1 on blob pixels: the U-Net's targets) and a video mask (uint8, 1
- * on pixels inside a blob in at least a set number of frames: the CGRU's target). Streams: memory holds a few frames
- * and one count per pixel, whatever the video's length.
+ * on pixels inside a blob in at least a set number of frames: the CGRU's target). Labels whose video mask covers
+ * more of the frame than cell bodies plausibly do mark background; the video is then labelled again at a threshold
+ * {@value #THRESHOLD_RAISE} times higher, at most {@value #THRESHOLD_RAISES} times, and the outputs' metadata records
+ * the threshold used ({@link #thresholdUsed}). Streams: memory holds a few frames and one count per pixel, whatever
+ * the video's length.
  */
 public final class BlobLabelerStage implements Stage {
+
+    /** Factor by which the threshold rises when the video mask is implausible. */
+    static final double THRESHOLD_RAISE = 1.6;
+    /** Most raises of the threshold. */
+    static final int THRESHOLD_RAISES = 2;
 
     /** The stage. */
     public static final BlobLabelerStage INSTANCE = new BlobLabelerStage();
@@ -61,6 +74,12 @@ public final class BlobLabelerStage implements Stage {
     /** Frames a pixel must be in a blob to enter the video mask. */
     public static final ParamSpec MIN_FRAMES = ParamSpec.integer("minFrames", "Frames for the video mask", 5, 1,
             1_000_000, "A pixel enters the video mask when it lies inside a blob in at least this many frames.");
+    public static final ParamSpec MAX_VIDEO_MASK = ParamSpec.decimal("maxVideoMaskPercent",
+            "Largest video mask (% of the frame)", 30, 1, 100, "Cell bodies rarely cover more of the frame: a larger "
+                    + "video mask means the blobs mark background (noise, neuropil), and networks trained on such "
+                    + "labels mark blobs everywhere. The video is then labelled again with a threshold "
+                    + THRESHOLD_RAISE + " times higher, at most " + THRESHOLD_RAISES + " times; 100 never labels "
+                    + "again.");
 
     public static final PortSpec<Video> VIDEO = PortSpec.video("Video",
             "A calcium-imaging video, preferably preprocessed.");
@@ -103,7 +122,14 @@ public final class BlobLabelerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(RADIUS, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES, MIN_FRAMES);
+        return List.of(RADIUS, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES, MIN_FRAMES,
+                MAX_VIDEO_MASK);
+    }
+
+    @Override
+    public List<KeyMigration> settingsMigrations() {
+        // workflows saved before never labelled again
+        return List.of(new KeyMigration.Added(MAX_VIDEO_MASK.key(), "0.2", 100.0));
     }
 
     @Override
@@ -121,12 +147,62 @@ public final class BlobLabelerStage implements Stage {
             throws NeurosegException, CanceledException {
         Video video = inputs.get(VIDEO);
         Parameters parameters = given.resolvedFor(video.recording());
+        VideoShape maskShape = new VideoShape(0, video.shape().height(), video.shape().width(), PixelType.UINT8);
+        Path masksFile = context.outputFiles().newFile("blob_masks" + VideoStore.EXTENSION);
+        Path videoMaskFile = context.outputFiles().newFile("video_mask" + VideoStore.EXTENSION);
+        double largestShare = parameters.getDouble(MAX_VIDEO_MASK) / 100;
+        for (int attempt = 0;; attempt++) {
+            // each attempt replaces the blob masks of the one before
+            int[] counts = labelFrames(video, parameters, masksFile, context.monitor().subMonitor(
+                    attempt / (THRESHOLD_RAISES + 1.0), (attempt + 1) / (THRESHOLD_RAISES + 1.0)));
+            int minFrames = parameters.getInt(MIN_FRAMES);
+            float[] mask = new float[counts.length];
+            long covered = 0;
+            for (int i = 0; i < counts.length; i++) {
+                mask[i] = counts[i] >= minFrames ? 1 : 0;
+                covered += counts[i] >= minFrames ? 1 : 0;
+            }
+            double share = covered / (double) counts.length;
+            double threshold = parameters.getDouble(THRESHOLD);
+            double raised = Math.min(threshold * THRESHOLD_RAISE, THRESHOLD.max());
+            if (share <= largestShare || attempt == THRESHOLD_RAISES || raised <= threshold) {
+                try (VideoWriter writer = VideoStore.create(videoMaskFile, maskShape, video.recording(),
+                        metadata(parameters))) {
+                    writer.append(mask);
+                    writer.commit();
+                }
+                return PortValues.of(BLOB_MASKS, VideoStore.open(masksFile))
+                        .with(VIDEO_MASK, VideoStore.open(videoMaskFile));
+            }
+            context.warn(String.format(Locale.ROOT, "Blob Labeler: the video mask of %s covers %.0f %% of the frame "
+                    + "at threshold %.1f (at most %.0f %% is plausible for cell bodies): labelled again at %.1f",
+                    video.source(), 100 * share, threshold, 100 * largestShare, raised));
+            parameters = parameters.with(THRESHOLD.key(), raised);
+        }
+    }
+
+    /**
+     * @param labels an output of this stage, as stored
+     * @return the threshold that made it (higher than the one set when the first labels were implausible)
+     * @throws IllegalArgumentException when {@code labels} is not a stored output of this stage
+     */
+    public static double thresholdUsed(Video labels) {
+        if (labels instanceof FileVideo stored && !stored.metadataJson().isEmpty()) {
+            JsonObject metadata = JsonParser.parseString(stored.metadataJson()).getAsJsonObject();
+            if (metadata.has(THRESHOLD.key())) {
+                return metadata.get(THRESHOLD.key()).getAsDouble();
+            }
+        }
+        throw new IllegalArgumentException("not labels stored by the Blob Labeler: " + labels);
+    }
+
+    /** Writes the blob masks of every frame to {@code masksFile}; @return per pixel the frames it was in a blob */
+    private int[] labelFrames(Video video, Parameters parameters, Path masksFile, ProgressMonitor monitor)
+            throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
         DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
                 active ? parameters.getInt(BASELINE_FRAMES) : 0);
-        Path masksFile = context.outputFiles().newFile("blob_masks" + VideoStore.EXTENSION);
-        Path videoMaskFile = context.outputFiles().newFile("video_mask" + VideoStore.EXTENSION);
         int[] counts = new int[shape.pixelsPerFrame()];
         // Images are made in frame order (running sums), blobs detected on all processors, masks written in order.
         VideoShape maskShape = new VideoShape(0, shape.height(), shape.width(), PixelType.UINT8);
@@ -139,20 +215,10 @@ public final class BlobLabelerStage implements Stage {
                             counts[i] += mask[i];
                         }
                         writer.appendBytes(ByteBuffer.wrap(mask));
-                    }, context.monitor());
+                    }, monitor);
             writer.commit();
         }
-        int minFrames = parameters.getInt(MIN_FRAMES);
-        float[] mask = new float[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            mask[i] = counts[i] >= minFrames ? 1 : 0;
-        }
-        try (VideoWriter writer = VideoStore.create(videoMaskFile, maskShape, video.recording(),
-                metadata(parameters))) {
-            writer.append(mask);
-            writer.commit();
-        }
-        return PortValues.of(BLOB_MASKS, VideoStore.open(masksFile)).with(VIDEO_MASK, VideoStore.open(videoMaskFile));
+        return counts;
     }
 
     /** One thread's detector and buffers. */

@@ -3,8 +3,11 @@ package org.neuroseg.segmentation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +63,56 @@ class BlobLabelerStageTest {
         try (FileVideo video = VideoStore.open(file)) {
             return BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
                     StageContext.inDirectory(dir.resolve(name), ProgressMonitor.NONE));
+        }
+    }
+
+    @Test
+    void anImplausibleVideoMaskIsLabelledAgainAtAHigherThreshold() throws Exception {
+        // white noise: at 2 noise units the labeler marks blobs over most of the frame (with one frame enough for the
+        // video mask), at its default of 5 almost nowhere
+        SplittableRandom random = new SplittableRandom(1);
+        float[][] frames = new float[20][64 * 64];
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+        }
+        Video noise = new ArrayVideo(64, 64, PixelType.FLOAT32, 10, frames);
+        Parameters loose = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.THRESHOLD.key(), 2.0)
+                .with(BlobLabelerStage.MIN_FRAMES.key(), 1);
+        double largest = loose.getDouble(BlobLabelerStage.MAX_VIDEO_MASK) / 100;
+        assertTrue(labelledShare(noise, loose.with(BlobLabelerStage.MAX_VIDEO_MASK.key(), 100.0), "never", 2.0)
+                > 2 * largest, "at 2 noise units blobs cover most of the frame");
+        double raised = labelledShare(noise, loose, "loose", 2.0 * BlobLabelerStage.THRESHOLD_RAISE);
+        assertTrue(raised <= largest, "video mask " + raised);
+        labelledShare(noise, BlobLabelerStage.INSTANCE.defaults(), "default",
+                BlobLabelerStage.INSTANCE.defaults().getDouble(BlobLabelerStage.THRESHOLD));
+    }
+
+    /**
+     * @return the share of the frame the video mask covers, after checking the threshold both outputs record and that
+     *         the user is warned when it is not the one set
+     */
+    private static double labelledShare(Video video, Parameters parameters, String name, double threshold)
+            throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Path folder = Files.createDirectories(dir.resolve(name));
+        PortValues outputs = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
+                new StageContext(folder::resolve, ProgressMonitor.NONE, warnings::add));
+        boolean raised = threshold != parameters.getDouble(BlobLabelerStage.THRESHOLD);
+        assertEquals(raised, !warnings.isEmpty(), name + ": " + warnings);
+        assertTrue(warnings.stream().allMatch(w -> w.contains("labelled again")), warnings.toString());
+        try (Video mask = outputs.get(BlobLabelerStage.VIDEO_MASK);
+                Video masks = outputs.get(BlobLabelerStage.BLOB_MASKS)) {
+            assertEquals(threshold, BlobLabelerStage.thresholdUsed(masks), 1e-9, name);
+            assertEquals(threshold, BlobLabelerStage.thresholdUsed(mask), 1e-9, name);
+            float[] pixels = new float[mask.shape().pixelsPerFrame()];
+            mask.readFrame(0, pixels);
+            double covered = 0;
+            for (float value : pixels) {
+                covered += value > 0.5f ? 1 : 0;
+            }
+            return covered / pixels.length;
         }
     }
 

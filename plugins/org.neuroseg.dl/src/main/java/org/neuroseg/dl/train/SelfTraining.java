@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The report gives per video the labels' statistics (blob pixels a frame and their share of the frame, the video
  * mask's area, the Blob Labeler's threshold) and warns when they are implausible for cell bodies: labels that cover
- * much of the frame teach the networks the background, not the cells. A video mask over
- * {@link #MAX_VIDEO_MASK_SHARE} of the frame makes the Blob Labeler label that video again at a higher threshold.
+ * much of the frame teach the networks the background, not the cells (the Blob Labeler itself labels a video again at
+ * a higher threshold when its video mask covers more than its set share of the frame).
  *
  * <p>Intermediate videos go into a scratch folder, one sub-folder per video and step, each deleted as soon as it is no
  * longer needed; the caller removes the scratch folder. Memory does not grow with the videos' length (every stage streams,
@@ -62,12 +62,6 @@ public final class SelfTraining {
 
     /** Above this share of the frame in blobs, on average, the labels are implausible for firing cells. */
     static final double MAX_BLOB_SHARE = 0.1;
-    /** Above this share of the frame, a video mask is implausible for cell bodies. */
-    static final double MAX_VIDEO_MASK_SHARE = 0.3;
-    /** Factor by which the Blob Labeler's threshold rises when its video mask is implausible. */
-    static final double THRESHOLD_RAISE = 1.6;
-    /** Most raises of the Blob Labeler's threshold. */
-    static final int THRESHOLD_RAISES = 2;
 
     private SelfTraining() {
     }
@@ -171,7 +165,9 @@ public final class SelfTraining {
             CgruTraining.Result cgruResult = CgruTraining.run(cgruConfig, probabilities, part(monitor, 3, 0, 1));
             ModelFile cgru = CgruModelFile.write(context.outputFiles().newFile("cgru" + CgruModelFile.EXTENSION),
                     cgruResult.config(), cgruResult.parameters(), cgruResult.summary());
-            return new Result(unet, cgru, report(prepared, unetResult.summary(), cgruResult.summary()));
+            return new Result(unet, cgru, report(prepared,
+                    settings.labeler().getDouble(BlobLabelerStage.MAX_VIDEO_MASK) / 100, unetResult.summary(),
+                    cgruResult.summary()));
         } finally {
             for (LabeledVideo video : probabilities) {
                 close(video.frames());
@@ -241,10 +237,10 @@ public final class SelfTraining {
         Video frames = activity ? preprocessed.activity() : preprocessed.corrected();
         Video labelled = activity ? preprocessed.activity() : preprocessed.recordedCorrected();
         try {
-            Labels labels;
+            PortValues labels;
             try {
-                labels = label(input.name(), labelled, settings.labeler(), folder.resolve("labels"),
-                        monitor.subMonitor(0.75, 1));
+                labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, labelled),
+                        settings.labeler(), inFolder(folder.resolve("labels"), monitor.subMonitor(0.75, 1)));
             } finally {
                 for (Video unused : new Video[] {preprocessed.recordedCorrected(), activity ? preprocessed.corrected()
                         : null}) {
@@ -256,9 +252,9 @@ public final class SelfTraining {
                     }
                 }
             }
-            Video blobMasks = labels.values().get(BlobLabelerStage.BLOB_MASKS);
+            Video blobMasks = labels.get(BlobLabelerStage.BLOB_MASKS);
             Video videoMask;
-            try (Video stored = labels.values().get(BlobLabelerStage.VIDEO_MASK)) {
+            try (Video stored = labels.get(BlobLabelerStage.VIDEO_MASK)) {
                 float[] mask = new float[stored.shape().pixelsPerFrame()];
                 stored.readFrame(0, mask);
                 videoMask = ArrayVideo.image(stored.shape().height(), stored.shape().width(), PixelType.UINT8, mask);
@@ -268,42 +264,12 @@ public final class SelfTraining {
             double perFrame = countLabeled(blobMasks, monitor) / (double) blobMasks.shape().frames();
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
                     frames.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
-            return new Prepared(input.name(), folder, frames, blobMasks, videoMask, perFrame, labels.threshold());
+            return new Prepared(input.name(), folder, frames, blobMasks, videoMask, perFrame,
+                    BlobLabelerStage.thresholdUsed(blobMasks));
         } catch (NeurosegException | CanceledException | RuntimeException e) {
             discard(frames, folder.resolve("corrected"));
             throw e;
         }
-    }
-
-    /**
-     * Runs the Blob Labeler, and again with a threshold {@value #THRESHOLD_RAISE} times higher while its video mask
-     * covers more than {@link #MAX_VIDEO_MASK_SHARE} of the frame (at most {@value #THRESHOLD_RAISES} times): such
-     * labels mark background, and a U-Net trained on them marks blobs all over the frame.
-     */
-    static Labels label(String name, Video video, Parameters labeler, Path folder,
-            ProgressMonitor monitor) throws NeurosegException, CanceledException {
-        Parameters parameters = labeler;
-        for (int raise = 0;; raise++) {
-            PortValues labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video),
-                    parameters, inFolder(folder.resolve("run" + raise), monitor));
-            Video mask = labels.get(BlobLabelerStage.VIDEO_MASK);
-            double share = countLabeled(mask, monitor) / (double) mask.shape().pixelsPerFrame();
-            double threshold = parameters.getDouble(BlobLabelerStage.THRESHOLD);
-            double raised = Math.min(threshold * THRESHOLD_RAISE, BlobLabelerStage.THRESHOLD.max());
-            if (share <= MAX_VIDEO_MASK_SHARE || raise == THRESHOLD_RAISES || raised <= threshold) {
-                return new Labels(labels, threshold);
-            }
-            LOGGER.warn("Self-training: the Blob Labeler's video mask of {} covers {} % of the frame at threshold {}: "
-                    + "labelling again at {}", name, String.format(Locale.ROOT, "%.0f", 100 * share),
-                    String.format(Locale.ROOT, "%.1f", threshold), String.format(Locale.ROOT, "%.1f", raised));
-            discard(labels.get(BlobLabelerStage.BLOB_MASKS), folder.resolve("run" + raise));
-            close(labels.get(BlobLabelerStage.VIDEO_MASK));
-            parameters = parameters.with(BlobLabelerStage.THRESHOLD.key(), raised);
-        }
-    }
-
-    /** The Blob Labeler's outputs and the threshold that made them. */
-    record Labels(PortValues values, double threshold) {
     }
 
     private static long countLabeled(Video masks, ProgressMonitor monitor) throws NeurosegException,
@@ -320,7 +286,8 @@ public final class SelfTraining {
         return count;
     }
 
-    private static JsonObject report(List<Prepared> videos, JsonObject unet, JsonObject cgru)
+    private static JsonObject report(List<Prepared> videos, double largestMaskShare, JsonObject unet,
+            JsonObject cgru)
             throws NeurosegException, CanceledException {
         JsonArray list = new JsonArray();
         for (Prepared video : videos) {
@@ -337,7 +304,7 @@ public final class SelfTraining {
             entry.addProperty("blobShareOfFrame", blobShare);
             entry.addProperty("videoMaskShareOfFrame", maskShare);
             JsonArray warnings = new JsonArray();
-            for (String warning : labelWarnings(blobShare, maskShare)) {
+            for (String warning : labelWarnings(blobShare, maskShare, largestMaskShare)) {
                 warnings.add(warning);
                 LOGGER.warn("Self-training: {}: {}", video.name(), warning);
             }
@@ -354,9 +321,10 @@ public final class SelfTraining {
     /**
      * @param blobShare blob pixels of the average frame over the frame's pixels
      * @param maskShare video-mask pixels over the frame's pixels
+     * @param largestMaskShare the largest plausible share (the Blob Labeler's setting)
      * @return what is implausible about labels of cell bodies with this coverage, empty when nothing is
      */
-    static List<String> labelWarnings(double blobShare, double maskShare) {
+    static List<String> labelWarnings(double blobShare, double maskShare, double largestMaskShare) {
         List<String> warnings = new ArrayList<>();
         if (blobShare == 0) {
             warnings.add("the Blob Labeler found no blob in any frame: nothing to learn from (lower its threshold "
@@ -366,11 +334,11 @@ public final class SelfTraining {
                     + "cover more than %.0f %%, so the labels likely mark background (raise the Blob Labeler's "
                     + "threshold or check the cell radius)", 100 * blobShare, 100 * MAX_BLOB_SHARE));
         }
-        if (maskShare > MAX_VIDEO_MASK_SHARE) {
+        if (maskShare > largestMaskShare) {
             warnings.add(String.format(Locale.ROOT, "the video mask covers %.0f %% of the frame: more than the %.0f %% "
                     + "that cell bodies plausibly cover, so the CGRU would learn to mark background (raise the Blob "
                     + "Labeler's threshold or its frames for the video mask)", 100 * maskShare,
-                    100 * MAX_VIDEO_MASK_SHARE));
+                    100 * largestMaskShare));
         }
         return warnings;
     }

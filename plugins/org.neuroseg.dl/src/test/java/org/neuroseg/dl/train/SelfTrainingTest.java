@@ -76,52 +76,13 @@ class SelfTrainingTest {
     }
 
     @Test
-    void anImplausibleVideoMaskIsLabelledAgainAtAHigherThreshold() throws Exception {
-        // white noise: at 2 noise units the labeler marks blobs nearly everywhere (100 % with one frame enough for the
-        // video mask), at its default of 5 almost nowhere
-        SplittableRandom random = new SplittableRandom(1);
-        float[][] frames = new float[20][64 * 64];
-        for (float[] frame : frames) {
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = (float) random.nextGaussian();
-            }
-        }
-        Video noise = new ArrayVideo(64, 64, PixelType.FLOAT32, 10, frames);
-        Parameters loose = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.THRESHOLD.key(), 2.0)
-                .with(BlobLabelerStage.MIN_FRAMES.key(), 1);
-        SelfTraining.Labels raised = SelfTraining.label("noise", noise, loose, dir.resolve("loose"),
-                ProgressMonitor.NONE);
-        assertTrue(raised.threshold() > 2.0, "threshold " + raised.threshold());
-        double share = share(raised);
-        assertTrue(share <= SelfTraining.MAX_VIDEO_MASK_SHARE, "video mask " + share);
-        SelfTraining.Labels kept = SelfTraining.label("noise", noise, BlobLabelerStage.INSTANCE.defaults(),
-                dir.resolve("default"), ProgressMonitor.NONE);
-        assertEquals(BlobLabelerStage.INSTANCE.defaults().getDouble(BlobLabelerStage.THRESHOLD), kept.threshold());
-        share(kept);
-    }
-
-    /** @return the share of the frame the labels' video mask covers; closes the labels */
-    private static double share(SelfTraining.Labels labels) throws Exception {
-        try (Video mask = labels.values().get(BlobLabelerStage.VIDEO_MASK);
-                Video unused = labels.values().get(BlobLabelerStage.BLOB_MASKS)) {
-            float[] pixels = new float[mask.shape().pixelsPerFrame()];
-            mask.readFrame(0, pixels);
-            double covered = 0;
-            for (float value : pixels) {
-                covered += value > 0.5f ? 1 : 0;
-            }
-            return covered / pixels.length;
-        }
-    }
-
-    @Test
     void labelsThatCoverMuchOfTheFrameOrNothingAreWarnedAbout() {
-        assertEquals(List.of(), SelfTraining.labelWarnings(0.01, 0.12));
-        List<String> background = SelfTraining.labelWarnings(0.8, 0.95);
+        assertEquals(List.of(), SelfTraining.labelWarnings(0.01, 0.12, 0.3));
+        List<String> background = SelfTraining.labelWarnings(0.8, 0.95, 0.3);
         assertEquals(2, background.size(), background.toString());
         assertTrue(background.get(0).contains("blobs cover 80 % of the average frame"), background.get(0));
         assertTrue(background.get(1).contains("the video mask covers 95 % of the frame"), background.get(1));
-        List<String> nothing = SelfTraining.labelWarnings(0, 0);
+        List<String> nothing = SelfTraining.labelWarnings(0, 0, 0.3);
         assertEquals(1, nothing.size());
         assertTrue(nothing.get(0).contains("found no blob"), nothing.get(0));
     }
