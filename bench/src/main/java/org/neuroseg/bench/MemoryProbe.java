@@ -46,7 +46,7 @@ final class MemoryProbe {
         try (FileVideo video = VideoStore.open(store)) {
             Video first = new PreprocessBenchmark.FirstFrames(video, frames);
             Path equalized = LocalEqualizationStage.equalize(first, LocalEqualizationStage.INSTANCE.defaults(),
-                    dir.resolve("eq.nsv"), 2, ProgressMonitor.NONE);
+                    dir.resolve("eq.nsv"), 2, StageContext.inDirectory(dir, ProgressMonitor.NONE));
             try (FileVideo eq = VideoStore.open(equalized)) {
                 MotionCorrectionStage.INSTANCE.run(PortValues.of(MotionCorrectionStage.VIDEO, eq),
                         MotionCorrectionStage.INSTANCE.defaults(), StageContext.inDirectory(dir,

@@ -118,7 +118,7 @@ public final class LocalEqualizationStage implements Stage {
             throws NeurosegException, CanceledException {
         Video video = inputs.get(VIDEO);
         Path target = context.outputFiles().newFile("equalized" + VideoStore.EXTENSION);
-        equalize(video, parameters, target, FramePipeline.defaultThreads(), context.monitor());
+        equalize(video, parameters, target, FramePipeline.defaultThreads(), context);
         return PortValues.of(EQUALIZED_VIDEO, VideoStore.open(target));
     }
 
@@ -127,10 +127,12 @@ public final class LocalEqualizationStage implements Stage {
      *
      * @param parameters this stage's parameters; auto sizes derive from the video's cell diameter
      * @param threads worker threads; the result does not depend on it
+     * @param context progress, cancellation and warnings (NaN or infinite pixels)
      * @return the store's path
      */
     public static Path equalize(Video video, Parameters parameters, Path target, int threads,
-            ProgressMonitor monitor) throws NeurosegException, CanceledException {
+            StageContext context) throws NeurosegException, CanceledException {
+        ProgressMonitor monitor = context.monitor();
         OpenCvLoader.ensureLoaded();
         Mats.checkLittleEndian();
         parameters = parameters.resolvedFor(video.recording());
@@ -140,6 +142,7 @@ public final class LocalEqualizationStage implements Stage {
         ProgressMonitor frames = monitor;
         if (eightBit || shape.pixelType() == PixelType.FLOAT32) {
             PixelRange scanned = PixelRange.of(video, threads, monitor.subMonitor(0, 0.1));
+            scanned.warning(video).ifPresent(context::warn);
             range = new float[] {scanned.min(), scanned.max()};
             frames = monitor.subMonitor(0.1, 1);
         }

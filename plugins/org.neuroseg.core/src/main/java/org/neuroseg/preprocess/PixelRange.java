@@ -1,6 +1,8 @@
 package org.neuroseg.preprocess;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Optional;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.cv.OpenCvLoader;
 import org.neuroseg.stage.CanceledException;
@@ -11,8 +13,6 @@ import org.neuroseg.video.VideoShape;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The smallest and largest finite pixel value of a video, and how many of its pixels are NaN or infinite (only
@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public record PixelRange(float min, float max, long nonFinitePixels, int nonFiniteFrames) {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(PixelRange.class);
 
     /**
      * Scans every frame in its own pixel type on {@code threads} threads (about ten times faster than converting
@@ -60,12 +59,21 @@ public record PixelRange(float min, float max, long nonFinitePixels, int nonFini
             throw new NeurosegException(video.source() + ": all " + pixels + " pixels of the video are NaN or "
                     + "infinite; there is nothing to analyse");
         }
-        if (nonFinite[0] > 0) {
-            LOGGER.warn("{}: {} of {} pixels are NaN or infinite ({} of {} frames have no finite pixel); they are "
-                    + "left out of the pixel range", video.source(), nonFinite[0], pixels, nonFinite[1],
-                    shape.frames());
-        }
         return new PixelRange((float) range[0], (float) range[1], nonFinite[0], (int) nonFinite[1]);
+    }
+
+    /**
+     * @param video the video this range was measured on
+     * @return what the user should know about its NaN and infinite pixels, empty when every pixel is finite
+     */
+    public Optional<String> warning(Video video) {
+        if (nonFinitePixels == 0) {
+            return Optional.empty();
+        }
+        VideoShape shape = video.shape();
+        return Optional.of(String.format(Locale.ROOT, "%s: %d of %d pixels are NaN or infinite (%d of %d frames have "
+                + "no finite pixel); they are left out of the pixel range", video.source(), nonFinitePixels,
+                (long) shape.frames() * shape.pixelsPerFrame(), nonFiniteFrames, shape.frames()));
     }
 
     /** A frame buffer, the matrix that shares it and, for float frames, the mask of its finite pixels. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -145,9 +146,30 @@ class LocalEqualizationStageTest {
         }
     }
 
+    @Test
+    void nanPixelsAreLeftOutWithAWarningToTheUser() throws Exception {
+        float[][] frames = new float[3][16 * 16];
+        SplittableRandom random = new SplittableRandom(2);
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextDouble(100, 200);
+            }
+        }
+        frames[1][5] = Float.NaN;
+        List<String> warnings = new ArrayList<>();
+        Video video = new ArrayVideo(16, 16, PixelType.FLOAT32, 10, frames);
+        PortValues outputs = LocalEqualizationStage.INSTANCE.run(PortValues.of(LocalEqualizationStage.VIDEO, video),
+                LocalEqualizationStage.INSTANCE.defaults(), new StageContext(dir::resolve, ProgressMonitor.NONE,
+                        warnings::add));
+        outputs.get(LocalEqualizationStage.EQUALIZED_VIDEO).close();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith(video.source() + ": 1 of 768 pixels are NaN"), warnings.get(0));
+    }
+
     private float[][] equalizeOne(Video video, Parameters parameters, int threads) throws Exception {
         Path target = Files.createTempFile(dir, "eq", VideoStore.EXTENSION);
-        LocalEqualizationStage.equalize(video, parameters, target, threads, ProgressMonitor.NONE);
+        LocalEqualizationStage.equalize(video, parameters, target, threads,
+                StageContext.inDirectory(dir, ProgressMonitor.NONE));
         try (FileVideo out = VideoStore.open(target)) {
             float[][] frames = new float[out.shape().frames()][out.shape().pixelsPerFrame()];
             for (int t = 0; t < frames.length; t++) {

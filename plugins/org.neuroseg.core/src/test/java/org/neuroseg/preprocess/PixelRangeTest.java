@@ -56,6 +56,10 @@ class PixelRangeTest {
                 new float[] {nan, nan, nan, Float.NEGATIVE_INFINITY}, new float[] {5, 1, 0, nan});
         PixelRange range = PixelRange.of(video, 2, ProgressMonitor.NONE);
         assertEquals(new PixelRange(-2, 5, 7, 1), range);
+        assertEquals(video.source() + ": 7 of 12 pixels are NaN or infinite (1 of 3 frames have no finite pixel); "
+                + "they are left out of the pixel range", range.warning(video).orElseThrow());
+        assertTrue(PixelRange.of(new ArrayVideo(1, 2, PixelType.FLOAT32, 0, new float[] {3, -2}), 1,
+                ProgressMonitor.NONE).warning(video).isEmpty());
     }
 
     @Test
