@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code neuroseg train-cgru}: the CGRU Learner. */
 @Command(name = "train-cgru", header = "Train the CGRU on probability videos and masks of functional cells.",
         description = {"PROBABILITIES is a cell probability video (e.g. from predict-unet) and MASK one frame "
-            + "marking its functional cells. More pairs (NAME.nsv with NAME.mask.nsv) come from "
+            + "marking its functional cells, or a label video with the cells active in each frame (the target after "
+            + "each chunk is then what was labelled up to its end). More pairs (NAME.nsv with NAME.mask.nsv) come from "
             + "--more-training-data. Prints the losses and writes the model file."},
         mixinStandardHelpOptions = true)
 final class TrainCgruCommand implements Callable<Integer>, StageOptionsCommand,

@@ -22,6 +22,7 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Stages;
+import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -90,14 +91,18 @@ class CgruStagesTest {
     }
 
     @Test
-    void learnerRejectsAMaskWithManyFramesAndPredictorAnotherArchitecture() throws Exception {
+    void learnerRejectsLabelsOfAnotherLengthAndPredictorAnotherArchitecture() throws Exception {
         ProbabilityVideos.Sample sample = ProbabilityVideos.generate(dir, 5, 3);
         try (Video probabilities = VideoStore.open(sample.probabilities())) {
+            int pixels = probabilities.shape().pixelsPerFrame();
+            Video twoFrames = new ArrayVideo(probabilities.shape().height(), probabilities.shape().width(),
+                    PixelType.FLOAT32, 10, new float[pixels], new float[pixels]);
             NeurosegException error = assertThrows(NeurosegException.class,
                     () -> CgruLearnerStage.INSTANCE.run(PortValues.of(CgruLearnerStage.PROBABILITIES, probabilities)
-                    .with(CgruLearnerStage.MASK, probabilities), CgruLearnerStage.INSTANCE.defaults(),
+                    .with(CgruLearnerStage.MASK, twoFrames), CgruLearnerStage.INSTANCE.defaults(),
                     StageContext.inDirectory(dir, ProgressMonitor.NONE)));
-            assertTrue(error.getMessage().contains("one mask per video"), error.getMessage());
+            assertTrue(error.getMessage().contains("have 2 frames; expected 1 (one mask for all frames) or 5 (one per "
+                    + "frame)"), error.getMessage());
             Path notCgru = dir.resolve("unet.nsmodel");
             org.neuroseg.dl.model.UNetModelFile.write(notCgru, org.neuroseg.dl.model.UNetConfig.DEFAULT, org.neuroseg.dl.model.UNetInput.ACTIVITY,
                     new byte[0], null);

@@ -20,8 +20,8 @@ import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
 /**
- * CGRU Learner: trains the convolutional GRU and its classifier on probability videos and one mask per video
- * ({@link CgruTraining}) and writes a model file ({@link CgruModelFile}).
+ * CGRU Learner: trains the convolutional GRU and its classifier on probability videos and one mask per video or one
+ * label frame per video frame ({@link CgruTraining}) and writes a model file ({@link CgruModelFile}).
  */
 public final class CgruLearnerStage implements Stage {
 
@@ -62,9 +62,10 @@ public final class CgruLearnerStage implements Stage {
 
     public static final PortSpec<Video> PROBABILITIES = PortSpec.video("Probabilities",
             "Cell probability video, e.g. from the U-Net Predictor, values in [0, 1].");
-    public static final PortSpec<Video> MASK = PortSpec.image("Mask",
-            "The functional cells of that video, one frame (e.g. the Blob Labeler's video mask); pixels above "
-            + "0.5 are cells.");
+    public static final PortSpec<Video> MASK = PortSpec.video("Mask",
+            "The functional cells of that video: one frame (e.g. the Blob Labeler's video mask), or one frame per "
+            + "video frame marking the cells active in it, so that the target after each chunk is what was labelled "
+            + "so far; pixels above 0.5 are cells.");
     public static final PortSpec<ModelFile> MODEL = PortSpec.model("Model",
             "The trained CGRU (architecture \"cgru\").");
 
@@ -98,10 +99,13 @@ public final class CgruLearnerStage implements Stage {
                 + "default) reads the U-Net's probability video frame by frame, and a classifier (convolution, "
                 + "batch norm, sigmoid) turns its final memory into the probability that each pixel belongs to a "
                 + "functional neuron. A single frame shows every cell; only the history shows which ones flash. "
-                + "The target is one mask per video: the Blob Labeler's video mask (the paper's self-training) or "
-                + "ground truth of the functional cells. Each video is cut into chunks without overlap; after "
-                + "each chunk the binary cross-entropy is back-propagated and Adam updates the weights, and the "
-                + "next chunk starts from the last memory with the gradient cut. Training uses random square "
+                + "The target is one mask per video (the Blob Labeler's video mask, the paper's self-training, or "
+                + "ground truth of the functional cells) or a label video with the cells active in each frame. "
+                + "Each video is cut into chunks without overlap; after each chunk the binary cross-entropy against "
+                + "the target is back-propagated and Adam updates the weights, and the next chunk starts from the "
+                + "last memory with the gradient cut. With a label video the target after a chunk is what was "
+                + "labelled up to its end: the network learns to remember a cell it has seen fire, instead of being "
+                + "asked after every chunk for cells that fire only later. Training uses random square "
                 + "windows over the whole duration of each video, mirrored at random, and stops early when the "
                 + "loss on the validation videos stops falling. Canceling after the first epoch keeps the best "
                 + "network so far. The model file holds the parameters and a JSON of the architecture, the "

@@ -25,10 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link ConvGruBlock} as in González-Colín et al.: the input is a probability video (the U-Net's output),
- * the target one mask per video (the Blob Labeler's video mask, or ground truth of the functional cells). Each
- * training video is cut in time into chunks without overlap; after each chunk the binary cross-entropy between the
- * classifier's output on the last hidden state and the mask is back-propagated and Adam updates the weights; the
- * next chunk starts from the last hidden state with its gradient cut (truncated back-propagation through time).
+ * the target either one mask per video (the Blob Labeler's video mask, or ground truth of the functional cells) or a
+ * label video with one frame per input frame (the cells active in each frame). Each training video is cut in time
+ * into chunks without overlap; after each chunk the binary cross-entropy between the classifier's output on the last
+ * hidden state and the target is back-propagated and Adam updates the weights; the next chunk starts from the last
+ * hidden state with its gradient cut (truncated back-propagation through time). With a label video the target after
+ * a chunk is what was labelled up to its end: the network learns to remember a cell once it has seen it fire, and is
+ * not asked to foresee a cell that fires later (which no input could show, and which a one-mask target asks of every
+ * chunk but the last).
  * To keep training fast on a CPU, each epoch works on random square windows ({@link VideoWindows}, mirrored at
  * random) that span the whole duration of every training video, all windows of a video in one batch.
  *
@@ -61,9 +65,11 @@ public final class CgruTraining {
      * Trains a CGRU.
      *
      * @param config hyperparameters
-     * @param data probability videos with one-frame masks; frames at least cropSize on a side
+     * @param data probability videos with a one-frame mask or a label video of as many frames; frames at least
+     *        cropSize on a side
      * @param monitor progress (per chunk) and cancellation
-     * @throws NeurosegException when the data cannot be read, a mask has more than one frame or frames are too small
+     * @throws NeurosegException when the data cannot be read, labels have neither one frame nor one per input frame,
+     *         or frames are too small
      * @throws CanceledException when canceled before the first epoch finished
      */
     public static Result run(CgruTrainingConfig config, List<LabeledVideo> data, ProgressMonitor monitor)
@@ -73,10 +79,6 @@ public final class CgruTraining {
         }
         for (LabeledVideo pair : data) {
             VideoShape shape = pair.checked().frames().shape();
-            if (pair.labels().shape().frames() != 1) {
-                throw new NeurosegException("The mask of " + pair.name() + " has " + pair.labels().shape().frames()
-                        + " frames; the CGRU learns from one mask per video (combine per-frame labels first)");
-            }
             if (Math.min(shape.height(), shape.width()) < config.cropSize()) {
                 throw new NeurosegException("Frames of " + pair.name() + " (" + shape.height() + " x "
                         + shape.width() + ") are smaller than the CGRU's crop size " + config.cropSize()
@@ -154,14 +156,15 @@ public final class CgruTraining {
                 VideoShape shape = pair.frames().shape();
                 VideoWindows windows = VideoWindows.random(random, config.cropsPerVideo(), shape.height(),
                         shape.width(), config.cropSize(), true);
-                float[] target = windows.readTarget(pair.labels());
                 float[] frame = new float[shape.pixelsPerFrame()];
+                float[] target = initialTarget(pair, windows);
                 try (NDManager carry = trainer.getManager().newSubManager()) {
                     NDArray hidden = network.initialHidden(carry, windows.count(), windows.side(), windows.side());
                     for (int from = 0; from < shape.frames(); from += config.chunkFrames()) {
                         monitor.checkCanceled();
                         int frames = Math.min(config.chunkFrames(), shape.frames() - from);
                         float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
+                        addLabelled(pair, windows, from, frames, frame, target);
                         ChunkStep step = trainChunk(carry, hidden, chunk, frames, target, windows);
                         hidden = step.hidden();
                         lossSum += step.loss();
@@ -174,6 +177,20 @@ public final class CgruTraining {
             }
             double[] validated = validate();
             return new EpochLoop.EpochScores(lossSum / Math.max(1, chunksDone), validated[0], validated[1]);
+        }
+
+        /** @return the windows of a one-frame mask, or nothing yet labelled for a label video */
+        private static float[] initialTarget(LabeledVideo pair, VideoWindows windows) throws NeurosegException {
+            return pair.labels().shape().frames() == 1 ? windows.readTarget(pair.labels())
+                    : new float[windows.count() * windows.side() * windows.side()];
+        }
+
+        /** For a label video, adds what frames [from, from + frames) label to the target. */
+        private static void addLabelled(LabeledVideo pair, VideoWindows windows, int from, int frames, float[] frame,
+                float[] target) throws NeurosegException {
+            if (pair.labels().shape().frames() > 1) {
+                windows.addLabelled(pair.labels(), from, frames, frame, target);
+            }
         }
 
         /** The loss of one chunk and the hidden state after it, gradient cut, owned by {@code carry}. */
@@ -211,8 +228,8 @@ public final class CgruTraining {
                 VideoShape shape = pair.frames().shape();
                 VideoWindows windows = VideoWindows.random(new Random(config.seed() + 2 + v), config.cropsPerVideo(),
                         shape.height(), shape.width(), config.cropSize(), false);
-                float[] target = windows.readTarget(pair.labels());
                 float[] frame = new float[shape.pixelsPerFrame()];
+                float[] target = initialTarget(pair, windows);
                 int side = windows.side();
                 try (NDManager carry = trainer.getManager().newSubManager()) {
                     NDArray hidden = network.initialHidden(carry, windows.count(), side, side);
@@ -221,6 +238,7 @@ public final class CgruTraining {
                         monitor.checkCanceled();
                         int frames = Math.min(config.chunkFrames(), shape.frames() - from);
                         float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
+                        addLabelled(pair, windows, from, frames, frame, target);
                         try (NDManager step = carry.newSubManager()) {
                             hidden.attach(step);
                             NDList output = trainer.evaluate(new NDList(

@@ -6,7 +6,8 @@ import org.neuroseg.video.Video;
 
 /**
  * Square windows that span a video's whole duration, read chunk by chunk as network input (N, T, 1, side, side),
- * with the matching windows of a one-frame mask as target (N, 1, side, side). A window may be mirrored; the mirror
+ * with the matching windows of a one-frame mask, or of the frames of a label video seen so far, as target (N, 1,
+ * side, side). A window may be mirrored; the mirror
  * is the same for its input frames and its target.
  *
  * @param tops first row of each window
@@ -73,6 +74,26 @@ record VideoWindows(int[] tops, int[] lefts, boolean[] flipRows, boolean[] flipC
             copy(frame, mask.shape().width(), n, target, n * side * side, true);
         }
         return target;
+    }
+
+    /**
+     * Marks in {@code target} (N, 1, side, side) the windows' pixels labelled (above 0.5) in frames [from, from +
+     * frames) of a label video, so that after each chunk the target holds what was labelled up to its end.
+     *
+     * @param frame scratch buffer of one whole frame
+     */
+    void addLabelled(Video labels, int from, int frames, float[] frame, float[] target) throws NeurosegException {
+        int pixels = side * side;
+        float[] window = new float[pixels];
+        for (int t = 0; t < frames; t++) {
+            labels.readFrame(from + t, frame);
+            for (int n = 0; n < count(); n++) {
+                copy(frame, labels.shape().width(), n, window, 0, true);
+                for (int i = 0; i < pixels; i++) {
+                    target[n * pixels + i] = Math.max(target[n * pixels + i], window[i]);
+                }
+            }
+        }
     }
 
     private void copy(float[] frame, int width, int n, float[] target, int offset, boolean binarize) {

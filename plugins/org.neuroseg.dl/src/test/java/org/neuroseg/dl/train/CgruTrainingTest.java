@@ -2,6 +2,7 @@ package org.neuroseg.dl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.ProbabilityVideos;
 import org.neuroseg.dl.infer.CgruInference;
 import org.neuroseg.dl.model.CgruModelFile;
@@ -21,6 +23,8 @@ import org.neuroseg.dl.model.ConvGruConfig;
 import org.neuroseg.metrics.Auc;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.video.ArrayVideo;
+import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -116,6 +120,16 @@ class CgruTrainingTest {
             double baseline = Masks.dice(allCells, mask);
             assertTrue(dice > baseline + 0.08, "Dice " + dice + " vs all cells " + baseline);
         }
+    }
+
+    @Test
+    void labelsNeedOneFrameOrOnePerVideoFrame() throws Exception {
+        LabeledVideo first = TRAINING.get(0);
+        Video twoFrames = new ArrayVideo(64, 64, PixelType.FLOAT32, 10, new float[64 * 64], new float[64 * 64]);
+        NeurosegException error = assertThrows(NeurosegException.class, () -> CgruTraining.run(config(1),
+                List.of(new LabeledVideo("short labels", first.frames(), twoFrames)), ProgressMonitor.NONE));
+        assertEquals("Labels of short labels have 2 frames; expected 1 (one mask for all frames) or " + FRAMES
+                + " (one per frame)", error.getMessage());
     }
 
     @Test
