@@ -155,6 +155,7 @@ final class RunCommand implements Callable<Integer>, StageOptionsCommand,
         }
         System.out.printf("Found %d functional neurons (%d candidates) in %s%n", result.neurons().size(),
                 result.candidates().size(), result.video());
+        result.cellSizeHint("--cell-diameter-px").ifPresent(System.out::println);
         for (StageTiming timing : result.timings()) {
             System.out.printf("  %-28s %7.1f s%n", timing.step(), timing.seconds());
         }

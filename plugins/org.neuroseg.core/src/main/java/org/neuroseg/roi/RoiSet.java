@@ -91,4 +91,16 @@ public record RoiSet(int height, int width, List<Roi> rois) {
     public int size() {
         return rois.size();
     }
+
+    /**
+     * @return the diameter in pixels of a disk of the median ROI's area (the upper median for an even count), NaN
+     *         when there is no ROI: how large the cells found are, to compare with the cell diameter set
+     */
+    public double medianDiameterPx() {
+        if (rois.isEmpty()) {
+            return Double.NaN;
+        }
+        int[] areas = rois.stream().mapToInt(Roi::area).sorted().toArray();
+        return 2 * Math.sqrt(areas[areas.length / 2] / Math.PI);
+    }
 }

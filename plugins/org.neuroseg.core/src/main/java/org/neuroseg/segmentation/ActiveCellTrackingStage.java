@@ -130,6 +130,8 @@ public final class ActiveCellTrackingStage implements Stage {
             context.monitor().setProgress((t + 1.0) / shape.frames(), null);
         }
         RoiSet cells = cells(tracker, parameters);
+        CellSizeHint.of(probabilities.recording(), cells, "the Calcium Video Reader's cell diameter")
+                .ifPresent(context::warn);
         if (cells.size() > 65535) {
             throw new NeurosegException(cells.size() + " cells do not fit a 16-bit label image: raise '"
                     + MIN_AREA.label() + "', '" + MIN_FRAMES.label() + "' or '" + THRESHOLD.label() + "'");

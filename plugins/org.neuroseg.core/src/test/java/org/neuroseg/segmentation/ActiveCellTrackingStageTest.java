@@ -3,8 +3,11 @@ package org.neuroseg.segmentation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.imaging.Morphology;
@@ -71,6 +74,19 @@ class ActiveCellTrackingStageTest {
         RoiSet cells = run(probabilities(20)).get(ActiveCellTrackingStage.ROIS);
         assertEquals(1, cells.size());
         assertEquals(32, cells.rois().get(0).centroidRow(), 0.5);
+    }
+
+    @Test
+    void cellsOfAnotherSizeThanAssumedEarnAHint() throws Exception {
+        // the median cell found (the larger of two: about 16 px across) is twice the 8 px assumed
+        for (double recorded : new double[] {0, 8}) {
+            List<String> warnings = new ArrayList<>();
+            ActiveCellTrackingStage.INSTANCE.run(PortValues.of(ActiveCellTrackingStage.PROBABILITIES,
+                    probabilities(recorded)), ActiveCellTrackingStage.INSTANCE.defaults(), new StageContext(
+                            name -> dir.resolve(recorded + name), ProgressMonitor.NONE, warnings::add));
+            assertEquals(recorded == 0 ? 1 : 0, warnings.size(), warnings.toString());
+            assertTrue(warnings.stream().allMatch(w -> w.contains("assumed to be 8 px")), warnings.toString());
+        }
     }
 
     @Test

@@ -196,7 +196,7 @@ public final class EndToEndPipeline {
                     preprocessed.shifts(), preprocessed.motionPicture(), probability, candidates, validated, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
-            return new PipelineResult(shape, candidates, neurons, validated.get(ActivityValidationStage.TRACES),
+            return new PipelineResult(shape, preprocessed.recordedCorrected().recording(), candidates, neurons, validated.get(ActivityValidationStage.TRACES),
                     validated.get(ActivityValidationStage.RASTER), scored, timings, report);
         }
 

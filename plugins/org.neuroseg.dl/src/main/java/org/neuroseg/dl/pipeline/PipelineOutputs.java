@@ -161,7 +161,7 @@ public final class PipelineOutputs {
             byte[] png = pictures.get(i).png();
             AtomicFiles.write(folder.resolve(names.get(i)), out -> out.write(png));
         }
-        String html = new RunReport(settings, shape, recording, candidates.size(), neurons.size(), scored, timings)
+        String html = new RunReport(settings, shape, recording, candidates.size(), neurons, scored, timings)
                 .html(names, pictures);
         Path report = AtomicFiles.writeText(folder.resolve(REPORT), out -> out.write(html));
         monitor.setProgress(1, null);

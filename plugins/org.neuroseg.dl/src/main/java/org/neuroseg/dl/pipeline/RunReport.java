@@ -15,6 +15,8 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.VideoReaderStage;
 import org.neuroseg.metrics.NeuronMetrics;
 import org.neuroseg.metrics.SegmentationScore;
+import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.CellSizeHint;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.Parameters;
@@ -40,11 +42,11 @@ final class RunReport {
     private final VideoShape shape;
     private final RecordingInfo recording;
     private final int candidates;
-    private final int neurons;
+    private final RoiSet neurons;
     private final PipelineOutputs.Scored scored;
     private final List<StageTiming> timings;
 
-    RunReport(PipelineSettings settings, VideoShape shape, RecordingInfo recording, int candidates, int neurons,
+    RunReport(PipelineSettings settings, VideoShape shape, RecordingInfo recording, int candidates, RoiSet neurons,
             PipelineOutputs.Scored scored, List<StageTiming> timings) {
         this.settings = settings;
         this.shape = shape;
@@ -69,11 +71,18 @@ final class RunReport {
                         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" by NeuroSeg.</p>\n");
         page.append("<p>Cell diameter: ").append(String.format(Locale.ROOT, "%.1f", recording.cellDiameterPxOrDefault()))
                 .append(" px").append(recording.cellDiameterPx() > 0 ? "" : " (assumed: the video records none)")
-                .append("; the sizes left at auto derive from it.</p>\n");
+                .append("; the sizes left at auto derive from it.");
+        if (neurons.size() > 0) {
+            page.append(CellSizeHint.of(recording, neurons, "the Calcium Video Reader's cell diameter, "
+                    + "or --cell-diameter-px").map(hint -> " " + escape(hint)).orElse(String.format(Locale.ROOT,
+                    " The neurons found measure %.1f px across (median, as disks of their area).",
+                    neurons.medianDiameterPx())));
+        }
+        page.append("</p>\n");
         table(page, List.of("result", "count"), List.of(
                 List.of("cells the U-Net marks active, followed from frame to frame or from the CGRU's map "
                         + "(candidates)", Integer.toString(candidates)),
-                List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons))));
+                List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons.size()))));
         page.append("<p>Why each candidate was kept or dropped: ").append(PipelineOutputs.ACTIVITY)
                 .append(" lists how often its ΔF/F rose above and dipped below the noise band; noise alone gives a "
                         + "share of rises near 0.5, a firing neuron near 1.</p>\n");
