@@ -12,8 +12,11 @@ import org.neuroseg.video.RecordingInfo;
  */
 public final class CellSizeHint {
 
-    /** Cells found this much larger or smaller than assumed (as a ratio of diameters) earn a hint. */
-    private static final double TOLERANCE = 1.25;
+    /**
+     * Cells found this much larger or smaller than assumed (as a ratio of diameters) earn a hint. Small one-photon cells
+     * read up to 1.3 times larger than they are (the demo's 8.5 px cells: 10.4 px), so a smaller ratio would cry wolf.
+     */
+    private static final double TOLERANCE = 1.5;
 
     private CellSizeHint() {
     }
@@ -23,7 +26,7 @@ public final class CellSizeHint {
      * @param cells the cells found
      * @param howToSetIt where the user gives the diameter, e.g. the option's name
      * @return when the cell diameter was assumed and the cells' median diameter ({@link RoiSet#medianDiameterPx()})
-     *         is more than a quarter larger or a fifth smaller, a hint to set it; otherwise empty
+     *         is more than 1.5 times larger or smaller, a hint to set it; otherwise empty
      */
     public static Optional<String> of(RecordingInfo recording, RoiSet cells, String howToSetIt) {
         double found = cells.medianDiameterPx();

@@ -37,14 +37,15 @@ class CellSizeHintTest {
 
     @Test
     void aHintOnlyWhenTheDiameterWasAssumedAndTheCellsFoundDiffer() {
-        RoiSet large = squares(11, 11, 12); // disks of about 12.4 px, against the assumed 8
+        RoiSet large = squares(11, 11, 12); // disks of about 12.4 px, more than 1.5 times the assumed 8
         RecordingInfo unknown = new RecordingInfo(10, 0, 0);
         String hint = CellSizeHint.of(unknown, large, "--cell-diameter-px").orElseThrow();
         assertTrue(hint.contains("assumed to be 8 px") && hint.contains("measure 12.4 px")
                 && hint.contains("(--cell-diameter-px)"), hint);
         assertTrue(CellSizeHint.of(new RecordingInfo(10, 0, 8), large, "x").isEmpty(),
                 "a diameter given is not second-guessed");
-        assertTrue(CellSizeHint.of(unknown, squares(7, 7, 7), "x").isEmpty(), "7.9 px is about 8");
+        assertTrue(CellSizeHint.of(unknown, squares(9, 9, 9), "x").isEmpty(), "10.2 px is near enough 8");
+        assertTrue(CellSizeHint.of(unknown, squares(4, 4, 4), "x").isPresent(), "4.5 px is not");
         assertTrue(CellSizeHint.of(unknown, squares(), "x").isEmpty(), "nothing found, nothing to say");
     }
 }
