@@ -16,6 +16,7 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 
@@ -55,6 +56,12 @@ public final class CgruLearnerStage implements Stage {
                     + "network is kept.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "Seed of the split, the windows and mirrors and the initial weights.");
+    public static final ParamSpec MIN_LABELLED_FRAMES = ParamSpec.integer("minLabelledFrames",
+            "Frames labelled to count", 1, 1, 1_000_000, "For a mask with one frame per video frame: a pixel counts "
+                    + "as a functional cell once it was labelled in at least this many of the frames so far. 1 for "
+                    + "labels of the cells active in each frame; for the Blob Labeler's blob masks, its 'Frames for "
+                    + "the video mask', so that the target at the end is its video mask. A one-frame mask ignores "
+                    + "it.");
     public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
             "", PathKind.FOLDER_TO_READ,
                     "Optional: every NAME.nsv probability video in this folder with a NAME.mask.nsv beside it is added "
@@ -113,9 +120,14 @@ public final class CgruLearnerStage implements Stage {
     }
 
     @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(MIN_LABELLED_FRAMES.key(), "0.2", 1));
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
         return List.of(HIDDEN, KERNEL, CHUNK, CROP, CROPS, VALIDATION, LEARNING_RATE, EPOCHS, PATIENCE, SEED,
-                MORE_DATA);
+                MIN_LABELLED_FRAMES, MORE_DATA);
     }
 
     @Override
@@ -136,7 +148,8 @@ public final class CgruLearnerStage implements Stage {
         ConvGruConfig network = new ConvGruConfig(parameters.getInt(HIDDEN), parameters.getInt(KERNEL));
         return new CgruTrainingConfig(network, parameters.getInt(CHUNK), parameters.getInt(CROP),
                 parameters.getInt(CROPS), parameters.getDouble(VALIDATION), parameters.getDouble(LEARNING_RATE),
-                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED));
+                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED),
+                parameters.getInt(MIN_LABELLED_FRAMES));
     }
 
     /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * into chunks without overlap; after each chunk the binary cross-entropy between the classifier's output on the last
  * hidden state and the target is back-propagated and Adam updates the weights; the next chunk starts from the last
  * hidden state with its gradient cut (truncated back-propagation through time). With a label video the target after
- * a chunk is what was labelled up to its end: the network learns to remember a cell once it has seen it fire, and is
+ * a chunk is what was labelled up to its end (in at least {@link CgruTrainingConfig#minLabelledFrames} frames): the network learns to remember a cell once it has seen it fire, and is
  * not asked to foresee a cell that fires later (which no input could show, and which a one-mask target asks of every
  * chunk but the last).
  * To keep training fast on a CPU, each epoch works on random square windows ({@link VideoWindows}, mirrored at
@@ -157,15 +157,15 @@ public final class CgruTraining {
                 VideoWindows windows = VideoWindows.random(random, config.cropsPerVideo(), shape.height(),
                         shape.width(), config.cropSize(), true);
                 float[] frame = new float[shape.pixelsPerFrame()];
-                float[] target = initialTarget(pair, windows);
+                Target target = new Target(pair, windows);
                 try (NDManager carry = trainer.getManager().newSubManager()) {
                     NDArray hidden = network.initialHidden(carry, windows.count(), windows.side(), windows.side());
                     for (int from = 0; from < shape.frames(); from += config.chunkFrames()) {
                         monitor.checkCanceled();
                         int frames = Math.min(config.chunkFrames(), shape.frames() - from);
                         float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
-                        addLabelled(pair, windows, from, frames, frame, target);
-                        ChunkStep step = trainChunk(carry, hidden, chunk, frames, target, windows);
+                        target.add(from, frames, frame);
+                        ChunkStep step = trainChunk(carry, hidden, chunk, frames, target.values(), windows);
                         hidden = step.hidden();
                         lossSum += step.loss();
                         chunksDone++;
@@ -179,17 +179,36 @@ public final class CgruTraining {
             return new EpochLoop.EpochScores(lossSum / Math.max(1, chunksDone), validated[0], validated[1]);
         }
 
-        /** @return the windows of a one-frame mask, or nothing yet labelled for a label video */
-        private static float[] initialTarget(LabeledVideo pair, VideoWindows windows) throws NeurosegException {
-            return pair.labels().shape().frames() == 1 ? windows.readTarget(pair.labels())
-                    : new float[windows.count() * windows.side() * windows.side()];
-        }
+        /** The target of a video's windows as its frames go by. */
+        private final class Target {
+            private final LabeledVideo pair;
+            private final VideoWindows windows;
+            private final float[] counts;
+            private final float[] values;
 
-        /** For a label video, adds what frames [from, from + frames) label to the target. */
-        private static void addLabelled(LabeledVideo pair, VideoWindows windows, int from, int frames, float[] frame,
-                float[] target) throws NeurosegException {
-            if (pair.labels().shape().frames() > 1) {
-                windows.addLabelled(pair.labels(), from, frames, frame, target);
+            /** Reads a one-frame mask; a label video starts with nothing labelled. */
+            Target(LabeledVideo pair, VideoWindows windows) throws NeurosegException {
+                this.pair = pair;
+                this.windows = windows;
+                boolean oneMask = pair.labels().shape().frames() == 1;
+                values = oneMask ? windows.readTarget(pair.labels())
+                        : new float[windows.count() * windows.side() * windows.side()];
+                counts = oneMask ? null : new float[values.length];
+            }
+
+            /** For a label video, counts frames [from, from + frames) in. */
+            void add(int from, int frames, float[] frame) throws NeurosegException {
+                if (counts != null) {
+                    windows.countLabelled(pair.labels(), from, frames, frame, counts);
+                    for (int i = 0; i < counts.length; i++) {
+                        values[i] = counts[i] >= config.minLabelledFrames() ? 1 : 0;
+                    }
+                }
+            }
+
+            /** @return (N, 1, side, side): 1 on target pixels */
+            float[] values() {
+                return values;
             }
         }
 
@@ -229,7 +248,7 @@ public final class CgruTraining {
                 VideoWindows windows = VideoWindows.random(new Random(config.seed() + 2 + v), config.cropsPerVideo(),
                         shape.height(), shape.width(), config.cropSize(), false);
                 float[] frame = new float[shape.pixelsPerFrame()];
-                float[] target = initialTarget(pair, windows);
+                Target target = new Target(pair, windows);
                 int side = windows.side();
                 try (NDManager carry = trainer.getManager().newSubManager()) {
                     NDArray hidden = network.initialHidden(carry, windows.count(), side, side);
@@ -238,7 +257,7 @@ public final class CgruTraining {
                         monitor.checkCanceled();
                         int frames = Math.min(config.chunkFrames(), shape.frames() - from);
                         float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
-                        addLabelled(pair, windows, from, frames, frame, target);
+                        target.add(from, frames, frame);
                         try (NDManager step = carry.newSubManager()) {
                             hidden.attach(step);
                             NDList output = trainer.evaluate(new NDList(
@@ -249,9 +268,9 @@ public final class CgruTraining {
                             probability.attach(carry);
                         }
                     }
-                    NDArray y = carry.create(target, new Shape(windows.count(), 1, side, side));
+                    NDArray y = carry.create(target.values(), new Shape(windows.count(), 1, side, side));
                     loss += LossKind.BCE.evaluate(y, probability).getFloat();
-                    dice += Masks.dice(probability.toFloatArray(), target);
+                    dice += Masks.dice(probability.toFloatArray(), target.values());
                 }
             }
             return new double[] {loss / validation.size(), dice / validation.size()};
@@ -263,6 +282,7 @@ public final class CgruTraining {
             summary.addProperty("trainingVideos", training.size());
             summary.addProperty("validationVideos", validation.size());
             summary.addProperty("chunkFrames", config.chunkFrames());
+            summary.addProperty("minLabelledFrames", config.minLabelledFrames());
             summary.addProperty("cropSize", config.cropSize());
             summary.addProperty("cropsPerVideo", config.cropsPerVideo());
             summary.addProperty("learningRate", config.learningRate());

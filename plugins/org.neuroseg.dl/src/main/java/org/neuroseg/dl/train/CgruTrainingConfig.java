@@ -16,9 +16,13 @@ import org.neuroseg.dl.model.ConvGruConfig;
  * @param maxEpochs most passes over the training videos, at least 1
  * @param patience epochs without a lower validation loss before training stops, at least 1
  * @param seed seed of every random choice: split, windows, flips and initial weights
+ * @param minLabelledFrames for label videos (one frame per video frame): a pixel is a target after a chunk once it
+ *        was labelled in at least this many frames so far, at least 1 (1 for labels of active cells; the Blob
+ *        Labeler's frames for the video mask for its blob masks, so that the last target is its video mask)
  */
 public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cropSize, int cropsPerVideo,
-        double validationFraction, double learningRate, int maxEpochs, int patience, long seed) {
+        double validationFraction, double learningRate, int maxEpochs, int patience, long seed,
+        int minLabelledFrames) {
 
     /**
      * Checks the ranges.
@@ -34,6 +38,7 @@ public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cro
         require(learningRate > 0 && learningRate <= 1, "learning rate", learningRate, "(0, 1]");
         require(maxEpochs >= 1, "epochs", maxEpochs, "at least 1");
         require(patience >= 1, "patience", patience, "at least 1");
+        require(minLabelledFrames >= 1, "frames labelled", minLabelledFrames, "at least 1");
     }
 
     private static void require(boolean valid, String name, Object value, String allowed) {

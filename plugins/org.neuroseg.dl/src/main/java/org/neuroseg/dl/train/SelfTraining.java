@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@link UNetInput}), the Activity Frames of that corrected recording; the Blob Labeler marks the cells in the
  * frames the U-Net reads its labels from; then {@link UNetTraining} on the network's input frames and the per-frame
  * blob masks of all videos (split by video with three or more videos, else by frames), the trained U-Net over every
- * video, and {@link CgruTraining} on those probability videos with the video masks as targets.
+ * video, and {@link CgruTraining} on those probability videos with the blob masks as targets, counted frame by frame
+ * to the Blob Labeler's frames for the video mask: after each chunk the CGRU is asked for the pixels that were in a
+ * blob often enough so far, and at the end for the video mask.
  *
  * <p>Which frames the Blob Labeler reads: for activity input, the activity frames themselves (they show a cell only
  * while it is brighter than its own baseline, so the labels mark what the network sees). For equalized input, the corrected recording rather than the equalized
@@ -136,6 +138,8 @@ public final class SelfTraining {
                 input.video().shape().width())).min().getAsInt();
         unetConfig = cropFitting(unetConfig, smallestSide);
         cgruConfig = cropFitting(cgruConfig, smallestSide);
+        // the CGRU's target grows frame by frame into the Blob Labeler's video mask
+        cgruConfig = withMinLabelledFrames(cgruConfig, settings.labeler().getInt(BlobLabelerStage.MIN_FRAMES));
         ProgressMonitor monitor = context.monitor();
         List<Prepared> prepared = new ArrayList<>();
         List<LabeledVideo> probabilities = new ArrayList<>();
@@ -158,7 +162,7 @@ public final class SelfTraining {
                 Video predicted = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO,
                         video.frames()).with(UNetPredictorStage.MODEL, unet), settings.unetPredictor(),
                         inFolder(folder, part(monitor, 2, i, prepared.size()))).get(UNetPredictorStage.PROBABILITIES);
-                probabilities.add(new LabeledVideo(video.name(), predicted, video.videoMask()));
+                probabilities.add(new LabeledVideo(video.name(), predicted, video.blobMasks()));
                 video.discardFrames();
             }
             LOGGER.info("Self-training: CGRU on {} probability videos", probabilities.size());
@@ -173,7 +177,7 @@ public final class SelfTraining {
                 close(video.frames());
             }
             for (Prepared video : prepared) {
-                video.discardFrames();
+                video.discardAll();
             }
         }
     }
@@ -194,6 +198,13 @@ public final class SelfTraining {
                 config.maxEpochs(), config.patience(), config.seed(), config.cellCropShare());
     }
 
+    /** @return {@code config} counting a pixel as a target once labelled in {@code frames} frames */
+    static CgruTrainingConfig withMinLabelledFrames(CgruTrainingConfig config, int frames) {
+        return new CgruTrainingConfig(config.network(), config.chunkFrames(), config.cropSize(), config.cropsPerVideo(),
+                config.validationFraction(), config.learningRate(), config.maxEpochs(), config.patience(),
+                config.seed(), frames);
+    }
+
     /** The CGRU's windows likewise shrink to the smaller side of the smallest video. */
     static CgruTrainingConfig cropFitting(CgruTrainingConfig config, int smallestSide) {
         if (config.cropSize() <= smallestSide || smallestSide < 8) {
@@ -203,7 +214,7 @@ public final class SelfTraining {
                 config.cropSize());
         return new CgruTrainingConfig(config.network(), config.chunkFrames(), smallestSide, config.cropsPerVideo(),
                 config.validationFraction(), config.learningRate(), config.maxEpochs(), config.patience(),
-                config.seed());
+                config.seed(), config.minLabelledFrames());
     }
 
     /**
@@ -220,9 +231,14 @@ public final class SelfTraining {
     private record Prepared(String name, Path folder, Video frames, Video blobMasks, Video videoMask,
             double blobPixelsPerFrame, double labelThreshold) {
 
-        /** Closes and deletes the frames and blob masks, which only the U-Net needs. */
+        /** Closes and deletes the frames, which only the U-Net needs. */
         void discardFrames() {
             discard(frames, folder.resolve("corrected"));
+        }
+
+        /** Closes and deletes the frames and the blob masks. */
+        void discardAll() {
+            discardFrames();
             discard(blobMasks, folder.resolve("labels"));
         }
     }

@@ -77,12 +77,12 @@ record VideoWindows(int[] tops, int[] lefts, boolean[] flipRows, boolean[] flipC
     }
 
     /**
-     * Marks in {@code target} (N, 1, side, side) the windows' pixels labelled (above 0.5) in frames [from, from +
-     * frames) of a label video, so that after each chunk the target holds what was labelled up to its end.
+     * Adds to {@code counts} (N, 1, side, side) how often each of the windows' pixels is labelled (above 0.5) in
+     * frames [from, from + frames) of a label video, so that after each chunk they count the frames up to its end.
      *
      * @param frame scratch buffer of one whole frame
      */
-    void addLabelled(Video labels, int from, int frames, float[] frame, float[] target) throws NeurosegException {
+    void countLabelled(Video labels, int from, int frames, float[] frame, float[] counts) throws NeurosegException {
         int pixels = side * side;
         float[] window = new float[pixels];
         for (int t = 0; t < frames; t++) {
@@ -90,7 +90,7 @@ record VideoWindows(int[] tops, int[] lefts, boolean[] flipRows, boolean[] flipC
             for (int n = 0; n < count(); n++) {
                 copy(frame, labels.shape().width(), n, window, 0, true);
                 for (int i = 0; i < pixels; i++) {
-                    target[n * pixels + i] = Math.max(target[n * pixels + i], window[i]);
+                    counts[n * pixels + i] += window[i];
                 }
             }
         }

@@ -71,7 +71,7 @@ class CgruTrainingTest {
     }
 
     private static CgruTrainingConfig config(int epochs) {
-        return new CgruTrainingConfig(SMALL, 20, 32, 4, 0.2, 1e-2, epochs, 4, 5);
+        return new CgruTrainingConfig(SMALL, 20, 32, 4, 0.2, 1e-2, epochs, 4, 5, 1);
     }
 
     @Test
