@@ -53,13 +53,15 @@ final class PreprocessBenchmark {
             rows.add(rowWithoutAccuracy("plain pass over the store (every frame read as float[])", size, plain, 1));
             Parameters equalization = LocalEqualizationStage.INSTANCE.defaults();
             double rate = timed(frames, () -> LocalEqualizationStage.equalize(video,
-                    equalization.with("depth", "16-bit"), work.resolve("eq16.nsv"), 2, StageContext.inDirectory(work, ProgressMonitor.NONE)));
+                    equalization.with("depth", "16-bit"), work.resolve("eq16.nsv"), 2,
+                    StageContext.inDirectory(work, ProgressMonitor.NONE)));
             Files.deleteIfExists(work.resolve("eq16.nsv"));
             rows.add(rowWithoutAccuracy("local equalization: 16-bit CLAHE (clip 2, 8 x 8 tiles) + blur (sigma 1 px)",
                     size, rate, rate / plain));
             // The default depth (8-bit); its output is the input of the motion correction of the equalized video.
             double eightBit = timed(frames, () -> LocalEqualizationStage.equalize(video,
-                    equalization.with("depth", "8-bit"), work.resolve("eq.nsv"), 2, StageContext.inDirectory(work, ProgressMonitor.NONE)));
+                    equalization.with("depth", "8-bit"), work.resolve("eq.nsv"), 2,
+                    StageContext.inDirectory(work, ProgressMonitor.NONE)));
             rows.add(rowWithoutAccuracy("local equalization at 8-bit depth (default; video range mapped onto 256 "
                     + "levels) + blur (sigma 1 px)", size, eightBit, eightBit / plain));
             double withBackground = timed(frames, () -> LocalEqualizationStage.equalize(video,

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The preprocessing that every pipeline shares: Local Equalization, Motion Correction of the equalized frames, the
  * estimated shifts applied to the recorded video (Apply Shifts), whose intensities ΔF/F and the Blob Labeler need,
- * and optionally the Activity Frames of that corrected recording. {@code neuroseg preprocess}, {@code run} and {@code train} all go through here, so that a step is added
- * once and the commands cannot drift apart.
+ * and optionally the Activity Frames of that corrected recording. {@code neuroseg preprocess}, {@code run} and
+ * {@code train} all go through here, so that a step is added once and the commands cannot drift apart.
  *
  * <p>The equalized video is an intermediate: it is written into the scratch folder and deleted as soon as motion
  * is corrected. Every step streams frames, so memory does not grow with the number of frames.

@@ -153,7 +153,7 @@ public final class BlobLabelerStage implements Stage {
         double largestShare = parameters.getDouble(MAX_VIDEO_MASK) / 100;
         for (int attempt = 0;; attempt++) {
             // each attempt replaces the blob masks of the one before
-            int[] counts = labelFrames(video, parameters, masksFile, context.monitor().subMonitor(
+            int[] counts = labelFrames(video, parameters, masksFile, maskShape, context.monitor().subMonitor(
                     attempt / (THRESHOLD_RAISES + 1.0), (attempt + 1) / (THRESHOLD_RAISES + 1.0)));
             int minFrames = parameters.getInt(MIN_FRAMES);
             float[] mask = new float[counts.length];
@@ -196,16 +196,19 @@ public final class BlobLabelerStage implements Stage {
         throw new IllegalArgumentException("not labels stored by the Blob Labeler: " + labels);
     }
 
-    /** Writes the blob masks of every frame to {@code masksFile}; @return per pixel the frames it was in a blob */
-    private int[] labelFrames(Video video, Parameters parameters, Path masksFile, ProgressMonitor monitor)
-            throws NeurosegException, CanceledException {
+    /**
+     * Writes the blob masks of every frame to {@code masksFile}, frames of {@code maskShape}.
+     *
+     * @return per pixel the frames it was in a blob
+     */
+    private int[] labelFrames(Video video, Parameters parameters, Path masksFile, VideoShape maskShape,
+            ProgressMonitor monitor) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
         DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
                 active ? parameters.getInt(BASELINE_FRAMES) : 0);
         int[] counts = new int[shape.pixelsPerFrame()];
         // Images are made in frame order (running sums), blobs detected on all processors, masks written in order.
-        VideoShape maskShape = new VideoShape(0, shape.height(), shape.width(), PixelType.UINT8);
         try (VideoWriter writer = VideoStore.create(masksFile, maskShape, video.recording(), metadata(parameters));
                 FramePipeline<Worker> pipeline = new FramePipeline<>(FramePipeline.defaultThreads(),
                         () -> new Worker(shape, parameters))) {

@@ -13,8 +13,9 @@ import org.neuroseg.video.RecordingInfo;
 public final class CellSizeHint {
 
     /**
-     * Cells found this much larger or smaller than assumed (as a ratio of diameters) earn a hint. Small one-photon cells
-     * read up to 1.3 times larger than they are (the demo's 8.5 px cells: 10.4 px), so a smaller ratio would cry wolf.
+     * Cells found this much larger or smaller than assumed (as a ratio of diameters) earn a hint. Small one-photon
+     * cells read up to 1.3 times larger than they are (the demo's 8.5 px cells: 10.4 px), so a smaller ratio would
+     * cry wolf.
      */
     private static final double TOLERANCE = 1.5;
 

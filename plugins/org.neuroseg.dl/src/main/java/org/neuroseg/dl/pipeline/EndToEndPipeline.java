@@ -196,8 +196,9 @@ public final class EndToEndPipeline {
                     preprocessed.shifts(), preprocessed.motionPicture(), probability, candidates, validated, scored);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
-            return new PipelineResult(shape, preprocessed.recordedCorrected().recording(), candidates, neurons, validated.get(ActivityValidationStage.TRACES),
-                    validated.get(ActivityValidationStage.RASTER), scored, timings, report);
+            return new PipelineResult(shape, preprocessed.recordedCorrected().recording(), candidates, neurons,
+                    validated.get(ActivityValidationStage.TRACES), validated.get(ActivityValidationStage.RASTER),
+                    scored, timings, report);
         }
 
         /** Cuts the map into candidates with Morphological Refinement. */

@@ -28,8 +28,8 @@ import org.neuroseg.video.VideoShape;
  * workers (each with its own copy of the network, on {@link FramePipeline} threads) predict the frames in parallel,
  * and the calling thread pushes their probabilities into Active Cell Tracking or the CGRU, in frame order while the
  * workers go on. The CGRU's result equals running the two stages one after the other with the
- * same parameters (the U-Net Predictor's batch size aside, which does not change its output). At most a few frames per worker are in flight, so memory does not
- * depend on the number of frames.
+ * same parameters (the U-Net Predictor's batch size aside, which does not change its output). At most a few frames
+ * per worker are in flight, so memory does not depend on the number of frames.
  *
  * <p>On a CPU the workers pay when each PyTorch operation runs on one thread ({@code ai.djl.pytorch.num_threads=1},
  * read when the engine starts): two frames on two cores in parallel beat one frame on two cores, whose small

@@ -25,8 +25,8 @@ import org.neuroseg.video.VideoShape;
  * @param timings wall-clock time of each step, in order
  * @param report the HTML report
  */
-public record PipelineResult(VideoShape video, RecordingInfo recording, RoiSet candidates, RoiSet neurons, Traces traces, Raster raster,
-        PipelineOutputs.Scored scored, List<StageTiming> timings, Path report) {
+public record PipelineResult(VideoShape video, RecordingInfo recording, RoiSet candidates, RoiSet neurons,
+        Traces traces, Raster raster, PipelineOutputs.Scored scored, List<StageTiming> timings, Path report) {
 
     /** Copies the timings. */
     public PipelineResult {

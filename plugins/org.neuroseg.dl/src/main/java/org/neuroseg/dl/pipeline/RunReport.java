@@ -69,7 +69,8 @@ final class RunReport {
         page.append("<h1>Functional neurons in ").append(escape(video)).append("</h1>\n<p>")
                 .append(escape(shape.toString())).append(", analysed ").append(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" by NeuroSeg.</p>\n");
-        page.append("<p>Cell diameter: ").append(String.format(Locale.ROOT, "%.1f", recording.cellDiameterPxOrDefault()))
+        page.append("<p>Cell diameter: ")
+                .append(String.format(Locale.ROOT, "%.1f", recording.cellDiameterPxOrDefault()))
                 .append(" px").append(recording.cellDiameterPx() > 0 ? "" : " (assumed: the video records none)")
                 .append("; the sizes left at auto derive from it.");
         if (neurons.size() > 0) {
@@ -82,7 +83,8 @@ final class RunReport {
         table(page, List.of("result", "count"), List.of(
                 List.of("cells the U-Net marks active, followed from frame to frame or from the CGRU's map "
                         + "(candidates)", Integer.toString(candidates)),
-                List.of("functional neurons (candidates kept by Activity Validation)", Integer.toString(neurons.size()))));
+                List.of("functional neurons (candidates kept by Activity Validation)",
+                        Integer.toString(neurons.size()))));
         page.append("<p>Why each candidate was kept or dropped: ").append(PipelineOutputs.ACTIVITY)
                 .append(" lists how often its ΔF/F rose above and dipped below the noise band; noise alone gives a "
                         + "share of rises near 0.5, a firing neuron near 1.</p>\n");

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * into chunks without overlap; after each chunk the binary cross-entropy between the classifier's output on the last
  * hidden state and the target is back-propagated and Adam updates the weights; the next chunk starts from the last
  * hidden state with its gradient cut (truncated back-propagation through time). With a label video the target after
- * a chunk is what was labelled up to its end (in at least {@link CgruTrainingConfig#minLabelledFrames} frames): the network learns to remember a cell once it has seen it fire, and is
- * not asked to foresee a cell that fires later (which no input could show, and which a one-mask target asks of every
- * chunk but the last).
+ * a chunk is what was labelled up to its end (in at least {@link CgruTrainingConfig#minLabelledFrames} frames):
+ * the network learns to remember a cell once it has seen it fire, and is not asked to foresee a cell that fires later
+ * (which no input could show, and which a one-mask target asks of every chunk but the last).
  * To keep training fast on a CPU, each epoch works on random square windows ({@link VideoWindows}, mirrored at
  * random) that span the whole duration of every training video, all windows of a video in one batch.
  *

@@ -41,6 +41,18 @@ public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cro
         require(minLabelledFrames >= 1, "frames labelled", minLabelledFrames, "at least 1");
     }
 
+    /** @return the same config with windows of {@code side} px */
+    public CgruTrainingConfig withCropSize(int side) {
+        return new CgruTrainingConfig(network, chunkFrames, side, cropsPerVideo, validationFraction, learningRate,
+                maxEpochs, patience, seed, minLabelledFrames);
+    }
+
+    /** @return the same config counting a pixel as a target once labelled in {@code frames} frames */
+    public CgruTrainingConfig withMinLabelledFrames(int frames) {
+        return new CgruTrainingConfig(network, chunkFrames, cropSize, cropsPerVideo, validationFraction, learningRate,
+                maxEpochs, patience, seed, frames);
+    }
+
     private static void require(boolean valid, String name, Object value, String allowed) {
         if (!valid) {
             throw new IllegalArgumentException("CGRU training " + name + " " + value + " is out of range: allowed "

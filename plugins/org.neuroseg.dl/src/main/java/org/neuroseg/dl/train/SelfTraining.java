@@ -22,9 +22,7 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.FileVideo;
-import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * blob often enough so far, and at the end for the video mask.
  *
  * <p>Which frames the Blob Labeler reads: for activity input, the activity frames themselves (they show a cell only
- * while it is brighter than its own baseline, so the labels mark what the network sees). For equalized input, the corrected recording rather than the equalized
- * frames: equalization maps every frame through its own contrast curve, and on synthetic epifluorescence videos its
- * frame-to-frame changes made the labeler mark silent cells as active in about a fifth of the frames.
+ * while it is brighter than its own baseline, so the labels mark what the network sees). For equalized input, the
+ * corrected recording rather than the equalized frames: equalization maps every frame through its own contrast
+ * curve, and on synthetic epifluorescence videos its frame-to-frame changes made the labeler mark silent cells as
+ * active in about a fifth of the frames.
  *
  * <p>The report gives per video the labels' statistics (blob pixels a frame and their share of the frame, the video
  * mask's area, the Blob Labeler's threshold) and warns when they are implausible for cell bodies: labels that cover
@@ -91,8 +90,9 @@ public final class SelfTraining {
 
         /** @return every stage's defaults */
         public static Settings defaults() {
-            return new Settings(Preprocessing.Settings.defaults(), BlobLabelerStage.INSTANCE.defaults(), UNetLearnerStage.INSTANCE.defaults(),
-                    UNetPredictorStage.INSTANCE.defaults(), CgruLearnerStage.INSTANCE.defaults());
+            return new Settings(Preprocessing.Settings.defaults(), BlobLabelerStage.INSTANCE.defaults(),
+                    UNetLearnerStage.INSTANCE.defaults(), UNetPredictorStage.INSTANCE.defaults(),
+                    CgruLearnerStage.INSTANCE.defaults());
         }
     }
 
@@ -139,7 +139,7 @@ public final class SelfTraining {
         unetConfig = cropFitting(unetConfig, smallestSide);
         cgruConfig = cropFitting(cgruConfig, smallestSide);
         // the CGRU's target grows frame by frame into the Blob Labeler's video mask
-        cgruConfig = withMinLabelledFrames(cgruConfig, settings.labeler().getInt(BlobLabelerStage.MIN_FRAMES));
+        cgruConfig = cgruConfig.withMinLabelledFrames(settings.labeler().getInt(BlobLabelerStage.MIN_FRAMES));
         ProgressMonitor monitor = context.monitor();
         List<Prepared> prepared = new ArrayList<>();
         List<LabeledVideo> probabilities = new ArrayList<>();
@@ -198,13 +198,6 @@ public final class SelfTraining {
                 config.maxEpochs(), config.patience(), config.seed(), config.cellCropShare());
     }
 
-    /** @return {@code config} counting a pixel as a target once labelled in {@code frames} frames */
-    static CgruTrainingConfig withMinLabelledFrames(CgruTrainingConfig config, int frames) {
-        return new CgruTrainingConfig(config.network(), config.chunkFrames(), config.cropSize(), config.cropsPerVideo(),
-                config.validationFraction(), config.learningRate(), config.maxEpochs(), config.patience(),
-                config.seed(), frames);
-    }
-
     /** The CGRU's windows likewise shrink to the smaller side of the smallest video. */
     static CgruTrainingConfig cropFitting(CgruTrainingConfig config, int smallestSide) {
         if (config.cropSize() <= smallestSide || smallestSide < 8) {
@@ -212,9 +205,7 @@ public final class SelfTraining {
         }
         LOGGER.warn("Self-training: the CGRU trains on windows of {} px instead of {}", smallestSide,
                 config.cropSize());
-        return new CgruTrainingConfig(config.network(), config.chunkFrames(), smallestSide, config.cropsPerVideo(),
-                config.validationFraction(), config.learningRate(), config.maxEpochs(), config.patience(),
-                config.seed(), config.minLabelledFrames());
+        return config.withCropSize(smallestSide);
     }
 
     /**
@@ -224,11 +215,11 @@ public final class SelfTraining {
      * @param folder its scratch folder
      * @param frames what the U-Net reads (float32), in {@code folder/corrected}
      * @param blobMasks the Blob Labeler's per-frame masks, in {@code folder/labels}
-     * @param videoMask the Blob Labeler's video mask (one frame, on the heap)
+     * @param videoMaskPixels pixels of the Blob Labeler's video mask
      * @param blobPixelsPerFrame blob pixels of the average frame
      * @param labelThreshold the Blob Labeler's threshold that made the labels
      */
-    private record Prepared(String name, Path folder, Video frames, Video blobMasks, Video videoMask,
+    private record Prepared(String name, Path folder, Video frames, Video blobMasks, long videoMaskPixels,
             double blobPixelsPerFrame, double labelThreshold) {
 
         /** Closes and deletes the frames, which only the U-Net needs. */
@@ -269,18 +260,16 @@ public final class SelfTraining {
                 }
             }
             Video blobMasks = labels.get(BlobLabelerStage.BLOB_MASKS);
-            Video videoMask;
+            long videoMaskPixels;
             try (Video stored = labels.get(BlobLabelerStage.VIDEO_MASK)) {
-                float[] mask = new float[stored.shape().pixelsPerFrame()];
-                stored.readFrame(0, mask);
-                videoMask = ArrayVideo.image(stored.shape().height(), stored.shape().width(), PixelType.UINT8, mask);
+                videoMaskPixels = countLabeled(stored, monitor);
             } catch (IOException e) {
                 throw new NeurosegException("Cannot close the video mask of " + input.name() + ": " + e.getMessage(), e);
             }
             double perFrame = countLabeled(blobMasks, monitor) / (double) blobMasks.shape().frames();
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
                     frames.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
-            return new Prepared(input.name(), folder, frames, blobMasks, videoMask, perFrame,
+            return new Prepared(input.name(), folder, frames, blobMasks, videoMaskPixels, perFrame,
                     BlobLabelerStage.thresholdUsed(blobMasks));
         } catch (NeurosegException | CanceledException | RuntimeException e) {
             discard(frames, folder.resolve("corrected"));
@@ -303,8 +292,7 @@ public final class SelfTraining {
     }
 
     private static JsonObject report(List<Prepared> videos, double largestMaskShare, JsonObject unet,
-            JsonObject cgru)
-            throws NeurosegException, CanceledException {
+            JsonObject cgru) {
         JsonArray list = new JsonArray();
         for (Prepared video : videos) {
             JsonObject entry = new JsonObject();
@@ -312,8 +300,8 @@ public final class SelfTraining {
             entry.addProperty("frames", video.blobMasks().shape().frames());
             entry.addProperty("blobPixelsPerFrame", video.blobPixelsPerFrame());
             entry.addProperty("blobLabelerThreshold", video.labelThreshold());
-            int framePixels = video.videoMask().shape().pixelsPerFrame();
-            long pixels = countLabeled(video.videoMask(), ProgressMonitor.NONE);
+            int framePixels = video.blobMasks().shape().pixelsPerFrame();
+            long pixels = video.videoMaskPixels();
             entry.addProperty("videoMaskPixels", pixels);
             double blobShare = video.blobPixelsPerFrame() / framePixels;
             double maskShare = pixels / (double) framePixels;

@@ -36,7 +36,8 @@ public final class TrainingReport {
                 unet.get("testDice").getAsDouble(), unet.get("testFramesScored").getAsInt()));
         appendEpochTable(text, unet);
         JsonObject cgru = report.getAsJsonObject("cgru");
-        text.append(format("%nCGRU: %s, against the video masks (frame by frame: what recurred so far)%s%n", epochs(cgru),
+        text.append(format("%nCGRU: %s, against the video masks (frame by frame: what recurred so far)%s%n",
+                epochs(cgru),
                 cgru.get("validatedOnTrainingVideo").getAsBoolean() ? ", validated on windows of the training video"
                         : " of the validation videos"));
         appendEpochTable(text, cgru);

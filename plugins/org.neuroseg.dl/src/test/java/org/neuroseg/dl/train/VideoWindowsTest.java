@@ -12,7 +12,8 @@ class VideoWindowsTest {
 
     @Test
     void labelsAreCountedFrameByFrame() throws Exception {
-        // 3 frames of 2 x 2: the top-left pixel is labelled in frame 0, the bottom-right in frame 2 (0.4 is not a label)
+        // 3 frames of 2 x 2: the top-left pixel is labelled in frame 0, the bottom-right in frame 2
+        // (0.4 is not a label)
         Video labels = new ArrayVideo(2, 2, PixelType.FLOAT32, 10, new float[] {1, 0, 0, 0},
                 new float[] {0, 0.4f, 0, 0}, new float[] {0, 0, 0, 1});
         VideoWindows whole = VideoWindows.random(new Random(1), 1, 2, 2, 2, false);
