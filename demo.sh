@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo: a synthetic epifluorescence video with known neurons, written as a multi-page TIFF and described, then
 # the whole pipeline (neuroseg run with the shipped models) on the TIFF, scored against the cells that fire visibly
-# (at least one transient above the camera noise) and against every functional cell: the metrics tables are printed.
+# (at least one transient 5 noise std above rest over the cell) and against every functional cell: the metrics tables are printed.
 # Outputs in out/demo/. A few minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")"

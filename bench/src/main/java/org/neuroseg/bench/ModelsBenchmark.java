@@ -41,7 +41,7 @@ import org.neuroseg.video.VideoStore;
  * (its probability image refined with Morphological Refinement's defaults, scored against the firing cells before
  * Activity Validation), the candidates of {@code neuroseg run} (its default cell map, before Activity Validation), the
  * whole pipeline, and the paper's baselines, the max and mean projections thresholded by Otsu (the paper's Table 2).
- * Firing cells: the functional cells with at least one transient above the camera noise
+ * Firing cells: the functional cells with at least one visible transient
  * ({@link SyntheticResult#firingRois}); functional cells that never fire visibly are left out of the AUC and count
  * neither way. Neuron scores: IoU >= 0.5, Hungarian.
  */

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Writes into OUTPUT/synthetic/: video.nsv, ground-truth labels (store and TIFF), the "
             + "functional cells' labels (ground_truth_functional_labels.nsv, e.g. the CGRU's target), regions JSON "
             + "(all cells, functional cells, and firing_regions.json: the functional cells with at least one "
-            + "transient above the camera noise, the ones a method can find), an ImageJ RoiSet, cells.csv, "
+            + "visible transient, the ones a method can find), an ImageJ RoiSet, cells.csv, "
             + "spikes.csv, traces.csv, shifts.csv, and "
             + "overview.png (mean image; functional cells outlined in green, silent cells in red)."},
         mixinStandardHelpOptions = true)
@@ -52,7 +52,8 @@ final class GenerateCommand implements Callable<Integer>, StageOptionsCommand {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--active-labels", description = "Also write ground_truth_active_labels.nsv: per frame, the "
-            + "cells whose transient is visible in it (at least 10 times the camera noise over the cell), the "
+            + "cells whose transient is visible in it (its counts summed over the cell at least 5 times the noise of "
+            + "that sum at rest, Rose's criterion; cells.csv gives each cell's ratio per unit ΔF/F), the "
             + "per-frame target of a U-Net that "
             + "reads activity frames. As large as the video.")
     boolean activeLabels;

@@ -31,11 +31,12 @@ final class GroundTruthWriter {
     }
 
     /**
-     * Writes {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames}, one line per cell.
+     * Writes {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames,snr_per_dff}, one
+     * line per cell.
      */
     static void cells(Path file, List<SyntheticCell> cells) throws NeurosegException {
         AtomicFiles.writeText(file, out -> {
-            out.write("id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames\n");
+            out.write("id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames,snr_per_dff\n");
             StringBuilder line = new StringBuilder();
             for (SyntheticCell cell : cells) {
                 line.setLength(0);
@@ -43,7 +44,8 @@ final class GroundTruthWriter {
                 appendFixed(line, cell.centroidRow(), 3).append(',');
                 appendFixed(line, cell.centroidCol(), 3).append(',');
                 appendFixed(line, cell.radiusPx(), 3).append(',').append(cell.spikeCount()).append(',')
-                        .append(cell.visibleFrames()).append('\n');
+                        .append(cell.visibleFrames()).append(',');
+                appendFixed(line, cell.snrPerDff(), 3).append('\n');
                 out.write(line.toString());
             }
         });

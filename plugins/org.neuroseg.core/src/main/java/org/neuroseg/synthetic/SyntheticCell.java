@@ -9,10 +9,12 @@ package org.neuroseg.synthetic;
  * @param centroidCol column (X) of the ellipse centre, pixels
  * @param radiusPx semi-major axis of the soma, pixels
  * @param spikeCount spikes in the whole video (a functional cell may by chance have none in a short video)
- * @param visibleFrames frames in which its transient stands above the camera noise
+ * @param visibleFrames frames in which its transient stands above the noise
  *        ({@link SyntheticVideoGenerator#ACTIVE_SNR}); a functional cell whose transients all stay below it cannot be
  *        found in the video by any method
+ * @param snrPerDff signal-to-noise ratio of the camera counts summed over its region, per unit ΔF/F (in units of an
+ *        average cell's resting fluorescence, as in {@code traces.csv})
  */
 public record SyntheticCell(int id, boolean functional, double centroidRow, double centroidCol, double radiusPx,
-        int spikeCount, int visibleFrames) {
+        int spikeCount, int visibleFrames, double snrPerDff) {
 }

@@ -32,9 +32,10 @@ import org.neuroseg.video.VideoWriter;
  * 1..n, functional or silent, 0 elsewhere;</li>
  * <li>{@value #REGIONS}, {@value #FUNCTIONAL_REGIONS} and {@value #FIRING_REGIONS}: Neurofinder JSON, a list of
  * {@code {"id": n, "coordinates": [[row, col], ...]}} for all cells, for the functional cells (those that may
- * spike) and for the functional cells that fire visibly (at least one transient above the camera noise, see
+ * spike) and for the functional cells that fire visibly (at least one transient above the noise, see
  * {@link #writeActiveLabels}): in a dim recording many functional cells never do, and no method can find them;</li>
- * <li>{@value #CELLS}: CSV {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames};</li>
+ * <li>{@value #CELLS}: CSV {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames,snr_per_dff}
+ * (the signal-to-noise ratio of the cell's summed counts per unit ΔF/F);</li>
  * <li>{@value #SPIKES}: CSV, header {@code id,0,1,...,T-1}, then one line per cell: its id and its spike count in
  * every frame;</li>
  * <li>{@value #TRACES}: CSV as {@value #SPIKES}, holding each cell's noise-free ΔF/F per frame;</li>
@@ -66,8 +67,11 @@ public final class SyntheticVideoGenerator {
     /** File name of the per-frame shifts. */
     public static final String SHIFTS = "shifts.csv";
 
-    /** Signal-to-noise ratio of a transient, over the cell's region, above which a cell counts as active. */
-    public static final double ACTIVE_SNR = 10;
+    /**
+     * Signal-to-noise ratio of a transient, over the cell's region, above which a cell counts as active: Rose's
+     * criterion, the contrast at which an object of known size can be told from noise.
+     */
+    public static final double ACTIVE_SNR = 5;
 
     /** Upper bound on the memory of the frame buffers of one batch, in bytes. */
     private static final long BATCH_BYTES = 32L << 20;
@@ -91,9 +95,10 @@ public final class SyntheticVideoGenerator {
         int[][] spikes = SpikeTrains.spikes(params, functional);
         float[][] dff = SpikeTrains.dffTraces(params, spikes);
         double[][] shifts = Motion.shifts(params);
-        FrameRenderer renderer = new FrameRenderer(params, footprints, dff, new Background(params), shifts);
+        Background background = new Background(params);
+        FrameRenderer renderer = new FrameRenderer(params, footprints, dff, background, shifts);
         SyntheticResult result = result(params, outputDirectory.toAbsolutePath(), footprints, functional, spikes,
-                shifts, dff);
+                shifts, dff, TransientVisibility.snrPerDff(params, footprints, background));
         writeVideo(params, renderer, result.videoFile(), monitor.subMonitor(0, 0.95));
         boolean complete = false;
         try {
@@ -111,20 +116,19 @@ public final class SyntheticVideoGenerator {
     }
 
     private static SyntheticResult result(SyntheticParams params, Path dir, List<Footprint> footprints,
-            boolean[] functional, int[][] spikes, double[][] shifts, float[][] dff) {
+            boolean[] functional, int[][] spikes, double[][] shifts, float[][] dff, double[] snrPerDff) {
         List<Roi> rois = new ArrayList<>();
         List<SyntheticCell> cells = new ArrayList<>();
-        Visibility visibility = new Visibility(params);
         for (int i = 0; i < footprints.size(); i++) {
             Footprint footprint = footprints.get(i);
             Roi roi = footprint.roi();
             rois.add(roi);
             int visibleFrames = 0;
             for (float value : dff[i]) {
-                visibleFrames += visibility.visible(value, roi.area()) ? 1 : 0;
+                visibleFrames += visible(snrPerDff[i], value) ? 1 : 0;
             }
             cells.add(new SyntheticCell(i + 1, functional[i], footprint.centerRow(), footprint.centerCol(),
-                    footprint.radiusPx(), IntStream.of(spikes[i]).sum(), visibleFrames));
+                    footprint.radiusPx(), IntStream.of(spikes[i]).sum(), visibleFrames, snrPerDff[i]));
         }
         RoiSet roiSet = new RoiSet(params.height(), params.width(), rois);
         return new SyntheticResult(dir.resolve(VIDEO), dir.resolve(LABELS), dir.resolve(REGIONS),
@@ -189,10 +193,11 @@ public final class SyntheticVideoGenerator {
     /**
      * Writes the cells active in each frame, the per-frame target of a network that marks the cells that fire: one
      * uint16 frame per video frame, each cell's pixels (motion-free field of view) set to its id while its transient
-     * is visible, 0 elsewhere. Visible: the transient's photons summed over the cell's region are at least
-     * {@value #ACTIVE_SNR} times the camera noise of that sum at rest (shot noise of the background and an average
-     * cell, read noise), so that a network is not taught to mark what no recording could show, and the same rule
-     * holds for bright and dim presets.
+     * is visible, 0 elsewhere. Visible: the transient's counts summed over the cell's region are at least
+     * {@value #ACTIVE_SNR} times the noise of that sum at rest, at the cell's place ({@link TransientVisibility}:
+     * its weights and illumination, the local shot noise, read noise, noise spread between pixels), so that a
+     * network is not taught to mark what no recording could show, and the same rule holds for bright and dim
+     * presets.
      *
      * @param params the parameters the video was generated with
      * @param result what {@link #generate} returned for them
@@ -203,7 +208,6 @@ public final class SyntheticVideoGenerator {
      */
     public static void writeActiveLabels(SyntheticParams params, SyntheticResult result, Path file,
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
-        Visibility visibility = new Visibility(params);
         List<Roi> rois = result.rois().rois();
         float[] frame = new float[params.height() * params.width()];
         try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, params.height(), params.width(),
@@ -213,7 +217,7 @@ public final class SyntheticVideoGenerator {
                 monitor.checkCanceled();
                 java.util.Arrays.fill(frame, 0);
                 for (Roi roi : rois) {
-                    if (visibility.visible(result.dff()[roi.id() - 1][t], roi.area())) {
+                    if (visible(result.cells().get(roi.id() - 1).snrPerDff(), result.dff()[roi.id() - 1][t])) {
                         int[] rows = roi.rows();
                         int[] cols = roi.cols();
                         for (int p = 0; p < rows.length; p++) {
@@ -229,30 +233,14 @@ public final class SyntheticVideoGenerator {
     }
 
     /**
-     * Whether a cell's transient is visible in a frame: its photons summed over the cell's region are at least
-     * {@value #ACTIVE_SNR} times the camera noise of that sum at rest (shot noise of the background and an average
-     * cell, read noise).
+     * Whether a cell's transient is visible in a frame: its counts summed over the cell's region stand at least
+     * {@value #ACTIVE_SNR} times above the noise of that sum at rest ({@link TransientVisibility}).
+     *
+     * @param snrPerDff the cell's signal-to-noise ratio per unit ΔF/F
+     * @param dff its noise-free ΔF/F in the frame
      */
-    private static final class Visibility {
-
-        private final double photonsPerDff;
-        private final double pixelNoise;
-
-        Visibility(SyntheticParams params) {
-            double gain = params.cameraGain();
-            photonsPerDff = gain * params.cellPhotons();
-            pixelNoise = Math.sqrt(gain * gain * (params.baselinePhotons() + params.cellPhotons())
-                    + params.readNoise() * params.readNoise());
-        }
-
-        /**
-         * @param dff the cell's noise-free ΔF/F in the frame
-         * @param area its region's pixels
-         * @return whether the transient stands above the noise
-         */
-        boolean visible(double dff, int area) {
-            return photonsPerDff * dff * area >= ACTIVE_SNR * pixelNoise * Math.sqrt(area);
-        }
+    private static boolean visible(double snrPerDff, double dff) {
+        return snrPerDff * dff >= ACTIVE_SNR;
     }
 
     private static void deleteOutputs(SyntheticResult result) {

@@ -194,7 +194,8 @@ class SyntheticVideoGeneratorTest {
     void csvFilesAgreeWithTheResult() throws Exception {
         SyntheticResult result = SyntheticVideoGenerator.generate(small(), dir, ProgressMonitor.NONE);
         List<String> cells = Files.readAllLines(result.cellsFile());
-        assertEquals("id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames", cells.get(0));
+        assertEquals("id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames,snr_per_dff",
+                cells.get(0));
         assertEquals(13, cells.size());
         for (int i = 1; i < cells.size(); i++) {
             String[] fields = cells.get(i).split(",");
@@ -204,6 +205,7 @@ class SyntheticVideoGeneratorTest {
             assertEquals(cell.radiusPx(), Double.parseDouble(fields[4]), 1e-3);
             assertEquals(cell.spikeCount(), Integer.parseInt(fields[5]));
             assertEquals(cell.visibleFrames(), Integer.parseInt(fields[6]));
+            assertEquals(cell.snrPerDff(), Double.parseDouble(fields[7]), 1e-3);
         }
         List<String> spikes = Files.readAllLines(result.spikesFile());
         assertEquals(13, spikes.size());
@@ -231,8 +233,6 @@ class SyntheticVideoGeneratorTest {
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
         Path file = dir.resolve("active.nsv");
         SyntheticVideoGenerator.writeActiveLabels(params, result, file, ProgressMonitor.NONE);
-        double pixelNoise = Math.sqrt(params.cameraGain() * params.cameraGain() * (params.baselinePhotons()
-                + params.cellPhotons()) + params.readNoise() * params.readNoise());
         boolean[] functional = result.functional();
         int activeFrames = 0;
         int[] activeFramesOfCell = new int[result.rois().size()];
@@ -242,8 +242,7 @@ class SyntheticVideoGeneratorTest {
             for (int t = 0; t < params.frames(); t++) {
                 labels.readFrame(t, frame);
                 for (Roi roi : result.rois().rois()) {
-                    double snr = params.cameraGain() * params.cellPhotons() * result.dff()[roi.id() - 1][t]
-                            * Math.sqrt(roi.area()) / pixelNoise;
+                    double snr = result.cells().get(roi.id() - 1).snrPerDff() * result.dff()[roi.id() - 1][t];
                     boolean active = snr >= SyntheticVideoGenerator.ACTIVE_SNR;
                     assertEquals(active ? roi.id() : 0, frame[roi.rows()[0] * 64 + roi.cols()[0]], 0,
                             "cell " + roi.id() + " frame " + t);
@@ -265,6 +264,69 @@ class SyntheticVideoGeneratorTest {
                 .toList();
         assertFalse(firing.isEmpty());
         assertRegions(firing, result.firingRegionsFile());
+    }
+
+    /**
+     * The visibility rule's signal-to-noise ratio is the one a method measures in the video: per cell, the counts
+     * summed over its region are regressed on its true ΔF/F; the slope over the residual's standard deviation must
+     * match {@code snrPerDff}. With vignetting, vessel shadows, dim nuclei and noise spread over neighbouring pixels,
+     * where a sum's noise grows faster than the square root of its pixels (the rule that ignored this put the SNR
+     * about three times too high).
+     */
+    @Test
+    void aCellsSignalToNoiseRatioIsTheOneMeasuredInTheVideo() throws Exception {
+        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(96, 96, 600).neuronCount(12)
+                .silentFraction(0).spikeRateHz(1).neuropilFluctuation(0).outOfFocus(0, 0).vessels(2, 0.5, 10)
+                .motionAmplitudePx(0).jumpProbability(0).seed(7).build();
+        SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
+        int cellsChecked = 0;
+        double ratioSum = 0;
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
+            List<Roi> rois = result.rois().rois();
+            double[][] sums = new double[rois.size()][params.frames()];
+            float[] frame = new float[96 * 96];
+            for (int t = 0; t < params.frames(); t++) {
+                video.readFrame(t, frame);
+                for (Roi roi : rois) {
+                    for (int k = 0; k < roi.area(); k++) {
+                        sums[roi.id() - 1][t] += frame[roi.rows()[k] * 96 + roi.cols()[k]];
+                    }
+                }
+            }
+            for (SyntheticCell cell : result.cells()) {
+                float[] dff = result.dff()[cell.id() - 1];
+                double[] sum = sums[cell.id() - 1];
+                double meanDff = 0;
+                double meanSum = 0;
+                for (int t = 0; t < dff.length; t++) {
+                    meanDff += dff[t] / dff.length;
+                    meanSum += sum[t] / dff.length;
+                }
+                double covariance = 0;
+                double dffVariance = 0;
+                for (int t = 0; t < dff.length; t++) {
+                    covariance += (dff[t] - meanDff) * (sum[t] - meanSum);
+                    dffVariance += (dff[t] - meanDff) * (dff[t] - meanDff);
+                }
+                if (dffVariance < 1e-3) {
+                    continue;
+                }
+                double slope = covariance / dffVariance;
+                double residual = 0;
+                for (int t = 0; t < dff.length; t++) {
+                    double r = sum[t] - meanSum - slope * (dff[t] - meanDff);
+                    residual += r * r / (dff.length - 2);
+                }
+                double measured = slope / Math.sqrt(residual);
+                // The slope's own error is about 1 / (snrPerDff * sqrt(dffVariance)): 5-15 % here.
+                assertEquals(1, measured / cell.snrPerDff(), 0.35, "cell " + cell.id() + ": measured " + measured
+                        + ", rule " + cell.snrPerDff());
+                ratioSum += measured / cell.snrPerDff();
+                cellsChecked++;
+            }
+        }
+        assertTrue(cellsChecked >= 8, cellsChecked + " cells with spikes");
+        assertEquals(1, ratioSum / cellsChecked, 0.1, "mean of measured over rule");
     }
 
     @Test
