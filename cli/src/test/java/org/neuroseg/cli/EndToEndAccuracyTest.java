@@ -34,19 +34,17 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * frames at 10 Hz, 75 cells of which 30 % silent, jGCaMP8m, with motion; seed 401, used nowhere else), scored against
  * the cells that fire visibly (firing_regions.json, 29 cells) moved into the corrected video's coordinates by the
  * true shifts, IoU >= 0.5, Hungarian: the neurons it keeps are firing cells (precision at least {@value #PRECISION};
- * measured 0.33) and there are at least {@value #MATCHED} of them (measured 7; the U-Net trained on the earlier
- * visibility rule matched 12 functional cells here at precision 0.46, though on held-out videos the two score alike,
- * bench/RESULTS.md). An untrained or broken stage matches none. With the CGRU map, the shipped CGRU matches more
- * firing cells than an untrained one.
+ * measured 0.46) and there are at least {@value #MATCHED} of them (measured 12). An untrained or broken stage matches
+ * none. With the CGRU map, the shipped CGRU matches more firing cells than an untrained one.
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
  */
 class EndToEndAccuracyTest {
 
     /** Lowest neuron precision accepted. */
-    private static final double PRECISION = 0.25;
+    private static final double PRECISION = 0.35;
     /** Fewest firing cells the shipped models must find. */
-    private static final int MATCHED = 5;
+    private static final int MATCHED = 9;
 
     @TempDir
     static Path dir;
