@@ -34,8 +34,9 @@ import org.neuroseg.video.VideoWriter;
  * {@code {"id": n, "coordinates": [[row, col], ...]}} for all cells, for the functional cells (those that may
  * spike) and for the functional cells that fire visibly (at least one transient above the noise, see
  * {@link #writeActiveLabels}): in a dim recording many functional cells never do, and no method can find them;</li>
- * <li>{@value #CELLS}: CSV {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames,snr_per_dff}
- * (the signal-to-noise ratio of the cell's summed counts per unit ΔF/F);</li>
+ * <li>{@value #CELLS}: CSV
+ * {@code id,functional,centroid_row,centroid_col,radius_px,spike_count,visible_frames,snr_per_dff} (the last: the
+ * signal-to-noise ratio of the cell's summed counts per unit ΔF/F);</li>
  * <li>{@value #SPIKES}: CSV, header {@code id,0,1,...,T-1}, then one line per cell: its id and its spike count in
  * every frame;</li>
  * <li>{@value #TRACES}: CSV as {@value #SPIKES}, holding each cell's noise-free ΔF/F per frame;</li>
