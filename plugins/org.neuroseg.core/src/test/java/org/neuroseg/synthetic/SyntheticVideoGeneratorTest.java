@@ -275,9 +275,20 @@ class SyntheticVideoGeneratorTest {
      */
     @Test
     void aCellsSignalToNoiseRatioIsTheOneMeasuredInTheVideo() throws Exception {
-        SyntheticParams params = SyntheticParams.epifluorescence().toBuilder().size(96, 96, 600).neuronCount(12)
+        assertSignalToNoiseAsMeasured(SyntheticParams.epifluorescence().toBuilder().size(96, 96, 600).neuronCount(12)
                 .silentFraction(0).spikeRateHz(1).neuropilFluctuation(0).outOfFocus(0, 0).vessels(2, 0.5, 10)
-                .motionAmplitudePx(0).jumpProbability(0).seed(7).build();
+                .motionAmplitudePx(0).jumpProbability(0).seed(7).build());
+    }
+
+    /** The same with independent pixels, ring-shaped somata, neuropil texture and a few photons a pixel (two-photon). */
+    @Test
+    void aTwoPhotonCellsSignalToNoiseRatioIsTheOneMeasuredInTheVideo() throws Exception {
+        assertSignalToNoiseAsMeasured(SyntheticParams.twoPhoton().toBuilder().size(96, 96, 600).neuronCount(12)
+                .silentFraction(0).spikeRateHz(1).indicator(Indicator.JGCAMP8S).neuropilFluctuation(0)
+                .motionAmplitudePx(0).seed(8).build());
+    }
+
+    private void assertSignalToNoiseAsMeasured(SyntheticParams params) throws Exception {
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
         int cellsChecked = 0;
         double ratioSum = 0;
