@@ -213,7 +213,8 @@ public final class SyntheticVideoGenerator {
         float[] frame = new float[params.height() * params.width()];
         try (VideoWriter writer = VideoStore.create(file, new VideoShape(0, params.height(), params.width(),
                 PixelType.UINT16), new RecordingInfo(params.frameRateHz(), 0, 0), "{\"content\":\"ground truth of "
-                        + "a synthetic video: per frame, the id of each cell whose transient is visible in it on its pixels, 0 elsewhere\"}")) {
+                        + "a synthetic video: per frame, the id of each cell whose transient is visible in it on its "
+                        + "pixels, 0 elsewhere\"}")) {
             for (int t = 0; t < params.frames(); t++) {
                 monitor.checkCanceled();
                 java.util.Arrays.fill(frame, 0);

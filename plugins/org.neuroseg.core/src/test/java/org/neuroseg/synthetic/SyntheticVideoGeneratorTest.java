@@ -280,7 +280,7 @@ class SyntheticVideoGeneratorTest {
                 .motionAmplitudePx(0).jumpProbability(0).seed(7).build());
     }
 
-    /** The same with independent pixels, ring-shaped somata, neuropil texture and a few photons a pixel (two-photon). */
+    /** The same with independent pixels, ring somata, neuropil texture and a few photons a pixel (two-photon). */
     @Test
     void aTwoPhotonCellsSignalToNoiseRatioIsTheOneMeasuredInTheVideo() throws Exception {
         assertSignalToNoiseAsMeasured(SyntheticParams.twoPhoton().toBuilder().size(96, 96, 600).neuronCount(12)
