@@ -8,8 +8,9 @@ import org.neuroseg.stage.ModelFile;
 
 /**
  * The CGRU model file ({@link ModelFiles}): architecture {@value #ARCHITECTURE}, the {@link ConvGruConfig} under the
- * key {@code cgru}, input normalisation {@value #NO_NORMALIZATION} (the input is a probability video in [0, 1],
- * used as it is), the trainer's record under {@code training}, and the parameters of the {@link ConvGruBlock}.
+ * key {@code cgru} (without {@code keepsPeak} in files written before it existed: no peak channel), input
+ * normalisation {@value #NO_NORMALIZATION} (the input is a probability video in [0, 1], used as it is), the trainer's
+ * record under {@code training}, and the parameters of the {@link ConvGruBlock}.
  */
 public final class CgruModelFile {
 
@@ -21,6 +22,7 @@ public final class CgruModelFile {
     public static final String EXTENSION = ModelFiles.EXTENSION;
 
     private static final String NAME = "a CGRU";
+    private static final String KEEPS_PEAK = "keepsPeak";
 
     private CgruModelFile() {
     }
@@ -62,6 +64,16 @@ public final class CgruModelFile {
     }
 
     /**
+     * @param info the JSON of a CGRU model file ({@link #readInfo})
+     * @return whether its state keeps each pixel's peak input ({@link ConvGruConfig#keepsPeak}); false for files
+     *         written before it existed
+     */
+    public static boolean keepsPeak(JsonObject info) {
+        return info.get(ARCHITECTURE) instanceof JsonObject section && section.get(KEEPS_PEAK) != null
+                && section.get(KEEPS_PEAK).isJsonPrimitive() && section.get(KEEPS_PEAK).getAsBoolean();
+    }
+
+    /**
      * Loads a model file.
      *
      * @param file a file written by {@link #write}
@@ -70,8 +82,15 @@ public final class CgruModelFile {
      */
     public static Loaded read(Path file, NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
-        ConvGruConfig config = ModelFiles.architectureConfig(file, contents.info(), ARCHITECTURE, "CGRU",
-                ConvGruConfig.class);
+        JsonObject info = contents.info();
+        if (info.get(ARCHITECTURE) instanceof JsonObject section && !section.has(KEEPS_PEAK)) {
+            // files written before the state kept each pixel's peak
+            JsonObject completed = section.deepCopy();
+            completed.addProperty(KEEPS_PEAK, false);
+            info = info.deepCopy();
+            info.add(ARCHITECTURE, completed);
+        }
+        ConvGruConfig config = ModelFiles.architectureConfig(file, info, ARCHITECTURE, "CGRU", ConvGruConfig.class);
         ConvGruBlock network = new ConvGruBlock(config);
         ModelFiles.loadParameters(file, network, manager, contents.parameters());
         return new Loaded(network, contents.info());

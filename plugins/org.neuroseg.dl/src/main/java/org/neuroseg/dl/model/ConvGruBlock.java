@@ -2,6 +2,7 @@ package org.neuroseg.dl.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -22,9 +23,13 @@ import java.io.IOException;
  * the probability that each pixel belongs to a functional (flashing) neuron. Pixels whose input changes over time
  * can be told from pixels that are merely bright, which a single frame cannot do.
  *
- * <p>{@link #forward} takes a chunk of frames (N, T, C, H, W) and the hidden state before it (N, hiddenChannels, H,
- * W) (zeros at the start of a video, see {@link #initialHidden}) and returns the probability (N, 1, H, W) in (0, 1)
- * after the chunk's last frame and the hidden state after it. Streaming callers use {@link #step} per frame and
+ * <p>When the configuration keeps the peak ({@link ConvGruConfig#keepsPeak}), the state carries one more channel
+ * after the hidden ones: each pixel's highest input so far. The cell reads it beside the frame and the classifier
+ * reads it beside the hidden state, so a cell that flashed once long ago is not forgotten however long the video.
+ *
+ * <p>{@link #forward} takes a chunk of frames (N, T, C, H, W) and the state before it (N, stateChannels, H, W)
+ * (zeros at the start of a video, see {@link #initialHidden}) and returns the probability (N, 1, H, W) in (0, 1)
+ * after the chunk's last frame and the state after it. Streaming callers use {@link #step} per frame and
  * {@link #classify} once at the end.
  */
 public final class ConvGruBlock extends AbstractBlock {
@@ -56,21 +61,21 @@ public final class ConvGruBlock extends AbstractBlock {
      * @param batch N
      * @param height H
      * @param width W
-     * @return zeros (N, hiddenChannels, H, W): the state before the first frame
+     * @return zeros (N, stateChannels, H, W): the state before the first frame
      */
     public NDArray initialHidden(NDManager manager, long batch, long height, long width) {
-        return manager.zeros(new Shape(batch, config.hiddenChannels(), height, width));
+        return manager.zeros(new Shape(batch, config.stateChannels(), height, width));
     }
 
     /**
      * One time step of the cell.
      *
      * @param frame (N, C, H, W)
-     * @param hidden (N, hiddenChannels, H, W)
-     * @return the next hidden state, (N, hiddenChannels, H, W), in the manager of {@code frame}
+     * @param state (N, stateChannels, H, W)
+     * @return the next state, (N, stateChannels, H, W), in the manager of {@code frame}
      */
-    public NDArray step(ParameterStore store, NDArray frame, NDArray hidden, boolean training) {
-        return cell.forward(store, new NDList(frame, hidden), training).singletonOrThrow();
+    public NDArray step(ParameterStore store, NDArray frame, NDArray state, boolean training) {
+        return advance(store, frame, state, training, null);
     }
 
     /**
@@ -78,21 +83,34 @@ public final class ConvGruBlock extends AbstractBlock {
      * fewer temporary arrays. Never use inside a trainer.
      *
      * @param frame (N, C, H, W)
-     * @param hidden (N, hiddenChannels, H, W)
-     * @return the next hidden state, (N, hiddenChannels, H, W), in the manager of {@code frame}
+     * @param state (N, stateChannels, H, W)
+     * @return the next state, (N, stateChannels, H, W), in the manager of {@code frame}
      */
-    public NDArray inferenceStep(ParameterStore store, NDArray frame, NDArray hidden) {
+    public NDArray inferenceStep(ParameterStore store, NDArray frame, NDArray state) {
         PairList<String, Object> inPlace = new PairList<>();
         inPlace.add(ConvGruCell.IN_PLACE, Boolean.TRUE);
-        return cell.forward(store, new NDList(frame, hidden), false, inPlace).singletonOrThrow();
+        return advance(store, frame, state, false, inPlace);
+    }
+
+    private NDArray advance(ParameterStore store, NDArray frame, NDArray state, boolean training,
+            PairList<String, Object> params) {
+        if (!config.keepsPeak()) {
+            return cell.forward(store, new NDList(frame, state), training, params).singletonOrThrow();
+        }
+        int hiddenChannels = config.hiddenChannels();
+        NDArray peak = state.get(":, {}:", hiddenChannels).maximum(frame);
+        NDArray hidden = state.get(":, :{}", hiddenChannels);
+        NDArray next = cell.forward(store, new NDList(NDArrays.concat(new NDList(frame, peak), 1), hidden), training,
+                params).singletonOrThrow();
+        return NDArrays.concat(new NDList(next, peak), 1);
     }
 
     /**
-     * @param hidden (N, hiddenChannels, H, W)
+     * @param state (N, stateChannels, H, W)
      * @return the probability of a functional neuron at each pixel, (N, 1, H, W) in (0, 1)
      */
-    public NDArray classify(ParameterStore store, NDArray hidden, boolean training) {
-        return classifier.forward(store, new NDList(hidden), training).singletonOrThrow();
+    public NDArray classify(ParameterStore store, NDArray state, boolean training) {
+        return classifier.forward(store, new NDList(state), training).singletonOrThrow();
     }
 
     @Override
@@ -116,10 +134,12 @@ public final class ConvGruBlock extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape frames = inputShapes[0];
-        Shape hidden = new Shape(frames.get(0), config.hiddenChannels(), frames.get(3), frames.get(4));
-        cell.initialize(manager, dataType, new Shape(frames.get(0), frames.get(2), frames.get(3), frames.get(4)),
-                hidden);
-        classifier.initialize(manager, dataType, hidden);
+        long batch = frames.get(0);
+        long height = frames.get(3);
+        long width = frames.get(4);
+        cell.initialize(manager, dataType, new Shape(batch, config.cellInputChannels(), height, width),
+                new Shape(batch, config.hiddenChannels(), height, width));
+        classifier.initialize(manager, dataType, new Shape(batch, config.stateChannels(), height, width));
     }
 
     @Override

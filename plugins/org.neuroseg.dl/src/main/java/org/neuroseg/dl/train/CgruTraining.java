@@ -101,7 +101,7 @@ public final class CgruTraining {
             try (Trainer trainer = EpochLoop.adamTrainer(model, LossKind.BCE, config.learningRate())) {
                 int side = config.cropSize();
                 trainer.initialize(new Shape(config.cropsPerVideo(), config.chunkFrames(), 1, side, side),
-                        new Shape(config.cropsPerVideo(), config.network().hiddenChannels(), side, side));
+                        new Shape(config.cropsPerVideo(), config.network().stateChannels(), side, side));
                 return new Loop(config, data, training, validation.isEmpty() ? training : validation, trainer,
                         network, monitor).run(validation.isEmpty());
             }

@@ -127,7 +127,9 @@ public final class ModelCard extends JPanel {
             case UNetModelFile.ARCHITECTURE -> inputFrames(info) + " of " + channels(UNetModelFile.inputChannels(
                     info)) + ", normalisation " + normalization;
             case CgruModelFile.ARCHITECTURE -> "the U-Net's probability video, frames of "
-                    + channels(ConvGruConfig.INPUT_CHANNELS) + ", normalisation " + normalization;
+                    + channels(ConvGruConfig.INPUT_CHANNELS) + ", normalisation " + normalization
+                    + (CgruModelFile.keepsPeak(info) ? "; each pixel's peak so far kept beside the hidden state"
+                            : "");
             default -> "normalisation " + normalization;
         };
     }

@@ -86,7 +86,7 @@ class CgruInferenceTest {
     private static ConvGruBlock initialized(NDManager manager, ConvGruConfig config) {
         ConvGruBlock block = new ConvGruBlock(config);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 1, 16, 16),
-                new Shape(1, config.hiddenChannels(), 16, 16));
+                new Shape(1, config.stateChannels(), 16, 16));
         return block;
     }
 

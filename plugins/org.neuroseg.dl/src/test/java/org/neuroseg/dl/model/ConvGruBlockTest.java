@@ -9,6 +9,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -30,13 +31,46 @@ class ConvGruBlockTest {
             NDList out = block.forward(new ParameterStore(manager, false),
                     new NDList(frames, block.initialHidden(manager, 2, 24, 40)), false);
             assertEquals(new Shape(2, 1, 24, 40), out.get(0).getShape());
-            assertEquals(new Shape(2, 8, 24, 40), out.get(1).getShape());
+            assertEquals(new Shape(2, 9, 24, 40), out.get(1).getShape());
             for (float p : out.get(0).toFloatArray()) {
                 assertTrue(p > 0 && p < 1, "probability " + p);
             }
-            for (float h : out.get(1).toFloatArray()) {
+            for (float h : out.get(1).get(":, :8").toFloatArray()) {
                 assertTrue(h > -1 && h < 1, "hidden value " + h);
             }
+            assertArrayEquals(frames.max(new int[] {1}).toFloatArray(), out.get(1).get(":, 8:").toFloatArray());
+        }
+    }
+
+    /** The peak channel remembers a flash exactly, however many quiet frames follow; the learned channels fade. */
+    @Test
+    void statesPeakChannelKeepsEachPixelsHighestInput() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(new ConvGruConfig(2, 3));
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 1, 8, 8), new Shape(1, 2, 8, 8));
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray flash = manager.zeros(new Shape(1, 1, 8, 8));
+            flash.set(new NDIndex(":, :, 3, 4"), 0.9f);
+            NDArray state = block.step(store, flash, block.initialHidden(manager, 1, 8, 8), false);
+            NDArray quiet = manager.zeros(new Shape(1, 1, 8, 8));
+            for (int t = 0; t < 500; t++) {
+                state = block.inferenceStep(store, quiet, state);
+            }
+            float[] peak = state.get(":, 2:").toFloatArray();
+            for (int i = 0; i < peak.length; i++) {
+                assertEquals(i == 3 * 8 + 4 ? 0.9f : 0f, peak[i], "pixel " + i);
+            }
+        }
+    }
+
+    @Test
+    void withoutThePeakTheStateIsTheHiddenChannels() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(new ConvGruConfig(3, 3, false));
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 1, 8, 8), new Shape(1, 3, 8, 8));
+            NDList out = block.forward(new ParameterStore(manager, false), new NDList(manager.randomUniform(0, 1,
+                    new Shape(1, 2, 1, 8, 8)), block.initialHidden(manager, 1, 8, 8)), false);
+            assertEquals(new Shape(1, 3, 8, 8), out.get(1).getShape());
         }
     }
 
@@ -88,12 +122,14 @@ class ConvGruBlockTest {
                     weights += parameter.getValue().getArray().size();
                 }
             }
-            long gates = 9L * (1 + 8) * 16 + 16;
-            long candidate = 9L * (1 + 8) * 8 + 8;
-            long classifier = 9L * 8 + 1 + 2;
+            // the frame and its peak go into the gates and the candidate; the classifier reads the peak too
+            long gates = 9L * (2 + 8) * 16 + 16;
+            long candidate = 9L * (2 + 8) * 8 + 8;
+            long classifier = 9L * (8 + 1) + 1 + 2;
             assertEquals(gates + candidate + classifier, weights);
         }
-        assertEquals(512L * 512 * 9 * 9 * 24, config.macsPerStep(512, 512));
+        assertEquals(512L * 512 * 9 * 10 * 24, config.macsPerStep(512, 512));
+        assertEquals(512L * 512 * 9 * 9 * 24, new ConvGruConfig(8, 3, false).macsPerStep(512, 512));
     }
 
     @Test

@@ -2,12 +2,15 @@ package org.neuroseg.dl.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,32 @@ class ModelReaderStageTest {
         assertEquals("cgru.nsmodel", model.file().getFileName().toString());
         assertArrayEquals(Files.readAllBytes(cgru), Files.readAllBytes(model.file()));
         assertEquals(UNetModelFile.ARCHITECTURE, read(fromFile(SHIPPED_UNET)).architecture());
+    }
+
+    /** Files from before the peak channel have no {@code keepsPeak}: they load as cells without it, and run. */
+    @Test
+    void cgruWrittenBeforeThePeakChannelLoadsWithoutIt() throws Exception {
+        ConvGruConfig old = new ConvGruConfig(2, 3, false);
+        byte[] parameters;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ConvGruBlock block = new ConvGruBlock(old);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 1, 16, 16), new Shape(1, 2, 16, 16));
+            parameters = ModelFiles.parameterBytes(block);
+        }
+        Path file = zip(dir.resolve("old.nsmodel"), "{\"format\":\"neuroseg-model\",\"formatVersion\":1,"
+                + "\"architecture\":\"cgru\",\"cgru\":{\"hiddenChannels\":2,\"kernelSize\":3},"
+                + "\"inputNormalization\":{\"method\":\"none\"}}", parameters);
+        assertEquals(CgruModelFile.ARCHITECTURE, read(fromFile(file)).architecture());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CgruModelFile.Loaded loaded = CgruModelFile.read(file, manager);
+            assertEquals(old, loaded.network().config());
+            assertFalse(CgruModelFile.keepsPeak(loaded.info()));
+            ConvGruBlock network = loaded.network();
+            NDArray state = network.step(new ParameterStore(manager, false), manager.ones(new Shape(1, 1, 16, 16)),
+                    network.initialHidden(manager, 1, 16, 16), false);
+            assertEquals(new Shape(1, 2, 16, 16), state.getShape());
+        }
+        assertTrue(CgruModelFile.keepsPeak(CgruModelFile.readInfo(smallCgru(dir.resolve("new.nsmodel")))));
     }
 
     @Test
