@@ -75,6 +75,11 @@ public final class SyntheticVideoStage implements Stage {
             "Ground truth: every cell, functional or silent.");
     public static final PortSpec<Raster> SPIKES = PortSpec.raster("Spikes",
             "True spike raster of every cell: one row per cell, one column per frame.");
+    public static final PortSpec<RoiSet> FIRING_NEURONS = PortSpec.rois("Firing neurons",
+            "Ground truth: the functional cells with at least one transient the video shows (its photons over the "
+                    + "cell at least 5 times their noise in some frame). A functional cell whose transients all stay "
+                    + "below the noise is invisible to any method; score against this port to judge what a method "
+                    + "can find.");
 
     private SyntheticVideoStage() {
     }
@@ -129,7 +134,8 @@ public final class SyntheticVideoStage implements Stage {
 
     @Override
     public List<PortSpec<?>> outputs() {
-        return List.of(VIDEO, FUNCTIONAL_NEURONS, ALL_CELLS, SPIKES);
+        // Firing neurons last: workflows saved before it existed keep their connections.
+        return List.of(VIDEO, FUNCTIONAL_NEURONS, ALL_CELLS, SPIKES, FIRING_NEURONS);
     }
 
     /** @return the generator parameters the stage parameters describe */
@@ -173,7 +179,8 @@ public final class SyntheticVideoStage implements Stage {
             throw new NeurosegException("Cannot move the synthetic video to " + video + ": " + e.getMessage(), e);
         }
         return PortValues.of(VIDEO, VideoStore.open(video)).with(FUNCTIONAL_NEURONS,
-                result.functionalRois()).with(ALL_CELLS, result.rois()).with(SPIKES, spikeRaster(result));
+                result.functionalRois()).with(ALL_CELLS, result.rois()).with(SPIKES, spikeRaster(result))
+                .with(FIRING_NEURONS, result.firingRois());
     }
 
     private static Raster spikeRaster(SyntheticResult result) {

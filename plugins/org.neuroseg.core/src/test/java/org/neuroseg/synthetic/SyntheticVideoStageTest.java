@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.roi.Roi;
+import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
@@ -33,5 +38,29 @@ class SyntheticVideoStageTest {
             assertEquals(5, video.shape().frames());
         }
         assertEquals(3, outputs.get(SyntheticVideoStage.ALL_CELLS).size());
+    }
+
+    /** Firing neurons are the functional cells that some frame shows firing: fewer than the functional ones here. */
+    @Test
+    void firingNeuronsAreTheFunctionalCellsWithAVisibleTransient() throws Exception {
+        PortValues outputs = SyntheticVideoStage.INSTANCE.run(PortValues.none(), SyntheticVideoStage.INSTANCE
+                .defaults().with("width", 128).with("height", 128).with("frames", 300).with("neuronCount", 40)
+                .with("motion", false), StageContext.inDirectory(dir, ProgressMonitor.NONE));
+        outputs.get(SyntheticVideoStage.VIDEO).close();
+        RoiSet functional = outputs.get(SyntheticVideoStage.FUNCTIONAL_NEURONS);
+        RoiSet firing = outputs.get(SyntheticVideoStage.FIRING_NEURONS);
+        assertTrue(functional.rois().containsAll(firing.rois()), "every firing neuron is functional");
+        assertTrue(firing.size() > 0 && firing.size() < functional.size(), firing.size() + " firing of "
+                + functional.size() + " functional: the default one-photon preset hides some transients in noise");
+        SyntheticResult truth = SyntheticVideoGenerator.generate(SyntheticVideoStage.toSyntheticParams(
+                SyntheticVideoStage.INSTANCE.defaults().with("width", 128).with("height", 128).with("frames", 300)
+                        .with("neuronCount", 40).with("motion", false)), dir.resolve("again"), ProgressMonitor.NONE);
+        Set<Integer> visible = new HashSet<>();
+        for (SyntheticCell cell : truth.cells()) {
+            if (cell.functional() && cell.visibleFrames() > 0) {
+                visible.add(cell.id());
+            }
+        }
+        assertEquals(visible, firing.rois().stream().map(Roi::id).collect(Collectors.toSet()));
     }
 }
