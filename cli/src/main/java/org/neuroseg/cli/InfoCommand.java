@@ -3,6 +3,8 @@ package org.neuroseg.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.neuroseg.dl.model.ModelFiles;
+import org.neuroseg.dl.view.ModelCard;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.preprocess.PixelRange;
 import org.neuroseg.video.PixelType;
@@ -15,8 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code neuroseg info}: what a video file holds. */
-@Command(name = "info", header = "Show a video's dimensions, pixel type, frame rate and value range.",
+/** {@code neuroseg info}: what a video file holds, or what a model file records. */
+@Command(name = "info", header = {"Show a video's dimensions, pixel type, frame rate and value range,",
+        "or what a model file (.nsmodel) records: architecture, input, scores, training."},
         mixinStandardHelpOptions = true)
 final class InfoCommand implements Callable<Integer>, ReaderOptions.VideoReadingCommand {
 
@@ -26,11 +29,15 @@ final class InfoCommand implements Callable<Integer>, ReaderOptions.VideoReading
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Video file or folder of TIFFs.")
+    @Parameters(paramLabel = "FILE", description = "Video file, folder of TIFFs, or model file (.nsmodel).")
     Path file;
 
     @Override
     public Integer call() throws Exception {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(ModelFiles.EXTENSION)) {
+            System.out.print(ModelCard.text(file.getFileName().toString(), ModelFiles.readInfo(file)));
+            return 0;
+        }
         try (Video video = ReaderOptions.open(spec, file)) {
             VideoShape shape = video.shape();
             PixelRange range;

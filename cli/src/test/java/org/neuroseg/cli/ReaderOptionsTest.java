@@ -145,6 +145,17 @@ class ReaderOptionsTest {
         assertTrue(text.contains("frame rate:  10.000 Hz"), text);
     }
 
+    /** {@code neuroseg info} on a model file prints what the file records (the README's models point users to it). */
+    @Test
+    void infoOnAModelFileShowsItsRecord() {
+        String text = info(List.of("--no-progress", "info", "../models/cgru-default/cgru-default.nsmodel"));
+        assertTrue(text.startsWith("CGRU model: cgru-default.nsmodel"), text);
+        assertTrue(text.contains("  hidden channels: 8\n"), text);
+        assertTrue(text.contains("  keeps peak: true\n"), text);
+        assertTrue(text.contains("\nScores\n  best epoch: "), text);
+        assertTrue(text.contains("epochs recorded"), text);
+    }
+
     /** @return what {@code neuroseg ARGS} printed; fails unless it exited with 0 */
     private static String info(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -130,6 +130,16 @@ public final class ModelFiles {
         };
     }
 
+    /**
+     * Reads the JSON of a model file, U-Net or CGRU, whichever it holds, without loading the network.
+     *
+     * @throws NeurosegException when the file is missing, not a NeuroSeg model, or of an architecture or version
+     *         NeuroSeg does not read
+     */
+    public static JsonObject readInfo(Path file) throws NeurosegException {
+        return readInfo(new ModelFile(file, architecture(file)));
+    }
+
     /** @return the error for a model file of an architecture NeuroSeg does not know */
     static NeurosegException unknownArchitecture(Path file, String architecture) {
         return new NeurosegException("Model file " + file + " holds a network of architecture '" + architecture

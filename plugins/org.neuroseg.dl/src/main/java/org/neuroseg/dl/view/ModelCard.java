@@ -80,35 +80,91 @@ public final class ModelCard extends JPanel {
         return plot;
     }
 
+    /**
+     * The card as plain text, for the command line: the same sections as the HTML card, one "label: value" line
+     * each, and the number of epochs recorded.
+     *
+     * @param title what the card is headed with, e.g. the model's file name
+     * @param info the model file's JSON ({@link ModelFiles#readInfo})
+     */
+    public static String text(String title, JsonObject info) {
+        JsonObject training = info.get("training") instanceof JsonObject record ? record : new JsonObject();
+        Contents contents = Contents.of(info, training);
+        StringBuilder text = new StringBuilder(contents.heading()).append(" model: ").append(title).append('\n');
+        contents.sections().forEach((heading, rows) -> {
+            text.append('\n').append(heading).append('\n');
+            rows.forEach((label, value) -> text.append("  ").append(label).append(": ").append(value).append('\n'));
+        });
+        if (training.size() == 0) {
+            text.append("\nNo training record: the file does not say how it was trained.\n");
+        } else if (training.get(EPOCHS) instanceof JsonArray epochs) {
+            text.append("\nLosses of ").append(epochs.size()).append(" epochs recorded (the Model Reader's card plots "
+                    + "them).\n");
+        }
+        return text.toString();
+    }
+
+    /**
+     * What the card shows, in order: architecture, input and scores (the HTML card's left column), training data and
+     * settings (its right column).
+     *
+     * @param heading the network's name
+     * @param sections heading to rows (label to value); empty sections are left out
+     * @param leftColumn how many of the sections go in the left column
+     */
+    private record Contents(String heading, Map<String, Map<String, String>> sections, int leftColumn) {
+
+        static Contents of(JsonObject info, JsonObject training) {
+            String architecture = info.get("architecture") instanceof JsonPrimitive name ? name.getAsString() : "";
+            Map<String, String> network = new LinkedHashMap<>();
+            if (info.get(architecture) instanceof JsonObject section) {
+                section.entrySet().forEach(entry -> network.put(label(entry.getKey()), value(entry.getValue())));
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            Map<String, String> how = new LinkedHashMap<>();
+            Map<String, String> scores = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> entry : training.entrySet()) {
+                if (!entry.getKey().equals(EPOCHS)) {
+                    Map<String, String> target = DATA_KEYS.contains(entry.getKey()) ? data
+                            : SCORE_KEYS.contains(entry.getKey()) ? scores : how;
+                    target.put(label(entry.getKey()), value(entry.getValue()));
+                }
+            }
+            Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+            sections.put("Architecture", network);
+            sections.put("Input", Map.of("reads", input(architecture, info)));
+            sections.put("Scores", scores);
+            sections.put("Training data", data);
+            sections.put("Training", how);
+            sections.values().removeIf(Map::isEmpty);
+            int left = (int) sections.keySet().stream().filter(Set.of("Architecture", "Input", "Scores")::contains)
+                    .count();
+            return new Contents(networkName(architecture), sections, left);
+        }
+    }
+
     /** Architecture, input and scores in the left column, training data and settings in the right. */
     private static String html(String title, JsonObject info, JsonObject training) {
-        String architecture = info.get("architecture") instanceof JsonPrimitive name ? name.getAsString() : "";
+        Contents contents = Contents.of(info, training);
         StringBuilder page = new StringBuilder("<html><body style='font-family: sans-serif; margin: 6px'>");
-        page.append("<h2>").append(escape(networkName(architecture))).append(" model: ").append(escape(title))
+        page.append("<h2>").append(escape(contents.heading())).append(" model: ").append(escape(title))
                 .append("</h2><table><tr><td valign='top'>");
-        Map<String, String> network = new LinkedHashMap<>();
-        if (info.get(architecture) instanceof JsonObject section) {
-            section.entrySet().forEach(entry -> network.put(label(entry.getKey()), value(entry.getValue())));
-        }
-        section(page, "Architecture", network);
-        page.append("<h3>Input</h3><p>").append(escape(input(architecture, info))).append("</p>");
-        Map<String, String> data = new LinkedHashMap<>();
-        Map<String, String> how = new LinkedHashMap<>();
-        Map<String, String> scores = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : training.entrySet()) {
-            if (!entry.getKey().equals(EPOCHS)) {
-                Map<String, String> target = DATA_KEYS.contains(entry.getKey()) ? data
-                        : SCORE_KEYS.contains(entry.getKey()) ? scores : how;
-                target.put(label(entry.getKey()), value(entry.getValue()));
+        int index = 0;
+        for (Map.Entry<String, Map<String, String>> section : contents.sections().entrySet()) {
+            if (index++ == contents.leftColumn()) {
+                page.append("</td><td valign='top'>");
+            }
+            if (section.getKey().equals("Input")) {
+                page.append("<h3>Input</h3><p>").append(escape(section.getValue().get("reads"))).append("</p>");
+            } else {
+                section(page, section.getKey(), section.getValue());
             }
         }
-        section(page, "Scores", scores);
-        page.append("</td><td valign='top'>");
         if (training.size() == 0) {
-            page.append("<h3>Training</h3><p>No training record: the file does not say how it was trained.</p>");
+            // no training record, so no right-hand sections either
+            page.append("</td><td valign='top'><h3>Training</h3><p>No training record: the file does not say how it "
+                    + "was trained.</p>");
         }
-        section(page, "Training data", data);
-        section(page, "Training", how);
         return page.append("</td></tr></table></body></html>").toString();
     }
 

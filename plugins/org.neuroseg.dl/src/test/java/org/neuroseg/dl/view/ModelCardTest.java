@@ -74,6 +74,24 @@ class ModelCardTest {
     }
 
     @Test
+    void textHoldsTheSameSectionsForTheCommandLine() throws Exception {
+        ModelFile model = UNetModelFile.write(folder.resolve("tiny.nsmodel"), new UNetConfig(2, 4, List.of(1, 2), 3,
+                1), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0], training());
+        String text = ModelCard.text("tiny.nsmodel", UNetModelFile.readInfo(model.file()));
+        assertTrue(text.startsWith("U-Net model: tiny.nsmodel\n\nArchitecture\n"), text);
+        assertTrue(text.contains("\n  depth: 2\n"), text);
+        assertTrue(text.contains("\nInput\n  reads: activity frames of 3 channels, normalisation frame-zscore\n"),
+                text);
+        assertTrue(text.contains("\nScores\n  best epoch: 3\n  test Dice: 0.9384\n"), text);
+        assertTrue(text.contains("\nTraining data\n  videos: 2\n  training frames: 40\n"), text);
+        assertTrue(text.endsWith("Losses of 3 epochs recorded (the Model Reader's card plots them).\n"), text);
+        String untrained = ModelCard.text("c.nsmodel", CgruModelFile.readInfo(CgruModelFile.write(folder.resolve(
+                "c.nsmodel"), new ConvGruConfig(8, 3), new byte[0], null).file()));
+        assertTrue(untrained.contains("  keeps peak: true\n"), untrained);
+        assertTrue(untrained.endsWith("No training record: the file does not say how it was trained.\n"), untrained);
+    }
+
+    @Test
     void showsACgruModelAndSaysWhenThereIsNoTrainingRecord() throws Exception {
         ModelCard card = ModelCard.of(CgruModelFile.write(folder.resolve("c.nsmodel"), new ConvGruConfig(8, 3),
                 new byte[0], null));
