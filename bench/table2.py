@@ -18,7 +18,8 @@ print(f"\n## {date.today()}: the paper's Table 2 on held-out synthetic videos\n"
 print(f"Command: `bench/table2 {frames} \"{' '.join(seeds)}\" \"{' '.join(presets)}\"` ({seconds} s). Machine: "
       f"{os.cpu_count()} cores ({cpu}), {platform.system()}, load average {os.getloadavg()[0]:.1f} at the end. "
       f"Videos: 512 x 512 x {frames} frames without motion, seeds {', '.join(seeds)} (used by no training "
-      "script). Reference: the functional neurons only (silent cells excluded). Projections are of the same "
+      "script). Reference: the firing neurons (functional cells with at least one transient the video shows, "
+      "firing_regions.json). Projections are of the same "
       "recording. Mean over the videos (min-max in brackets); neuron level: IoU >= 0.5, Hungarian.\n")
 for preset in presets:
     print(f"\n{preset}:\n")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * How predicted neurons are paired one-to-one with reference (ground-truth) neurons before counting matches.
@@ -61,17 +62,47 @@ public enum MatchingRule {
         return this == NEUROFINDER_CENTROID ? greedyByDistance(overlaps) : hungarianOnIou(overlaps);
     }
 
+    /**
+     * The assignment runs on the ROIs that have an eligible partner only: a noisy segmentation can hold thousands of
+     * regions that overlap no reference, and the O(n³) assignment over all of them would take hours.
+     */
     private int[] hungarianOnIou(Overlaps overlaps) {
-        double[][] cost = new double[overlaps.reference.size()][overlaps.predicted.size()];
-        for (int r = 0; r < cost.length; r++) {
-            for (int q = 0; q < cost[r].length; q++) {
+        int refs = overlaps.reference.size();
+        int preds = overlaps.predicted.size();
+        double[][] full = new double[refs][];
+        boolean[] predictedUsed = new boolean[preds];
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < refs; r++) {
+            for (int q = 0; q < preds; q++) {
                 double iou = overlaps.iou(r, q);
                 // IoU 0 is ineligible under both Hungarian rules, so most pairs skip the distance.
-                boolean allowed = iou > 0 && eligible(iou, overlaps.centroidDistance(r, q));
-                cost[r][q] = allowed ? 1 - iou : Double.POSITIVE_INFINITY;
+                if (iou > 0 && eligible(iou, overlaps.centroidDistance(r, q))) {
+                    if (full[r] == null) {
+                        full[r] = new double[preds];
+                        Arrays.fill(full[r], Double.POSITIVE_INFINITY);
+                        rows.add(r);
+                    }
+                    full[r][q] = 1 - iou;
+                    predictedUsed[q] = true;
+                }
             }
         }
-        return Hungarian.assign(cost);
+        int[] columns = IntStream.range(0, preds).filter(q -> predictedUsed[q]).toArray();
+        double[][] cost = new double[rows.size()][columns.length];
+        for (int i = 0; i < cost.length; i++) {
+            for (int j = 0; j < columns.length; j++) {
+                cost[i][j] = full[rows.get(i)][columns[j]];
+            }
+        }
+        int[] assigned = Hungarian.assign(cost);
+        int[] match = new int[refs];
+        Arrays.fill(match, -1);
+        for (int i = 0; i < assigned.length; i++) {
+            if (assigned[i] >= 0) {
+                match[rows.get(i)] = columns[assigned[i]];
+            }
+        }
+        return match;
     }
 
     private int[] greedyByDistance(Overlaps overlaps) {

@@ -42,6 +42,26 @@ class NeuronMetricsTest {
         }
     }
 
+    /**
+     * A noisy segmentation (a threshold on a speckled projection) holds thousands of one-pixel regions: they count
+     * against precision and the true cells still match. (The assignment over all 3000 regions took hours.)
+     */
+    @Test
+    void thousandsOfSpeckleRegionsCountAgainstPrecisionOnly() {
+        List<Roi> rois = new ArrayList<>(THREE.rois());
+        int id = 100;
+        for (int row = 0; row < 256 && rois.size() < 3003; row += 4) {
+            for (int col = 64; col < 256 && rois.size() < 3003; col += 4) {
+                rois.add(rect(id++, row, col, row + 1, col + 1));
+            }
+        }
+        RoiSet predicted = new RoiSet(256, 256, rois);
+        RoiSet reference = new RoiSet(256, 256, THREE.rois());
+        for (MatchingRule rule : MatchingRule.values()) {
+            assertScores(NeuronMetrics.of(predicted, reference, rule), 3, 3.0 / 3003, 1, 2.0 * 3 / (3003 + 3));
+        }
+    }
+
     @Test
     void missingNeuronLowersRecall() {
         RoiSet predicted = set(64, 64, THREE.rois().get(0), THREE.rois().get(2));
