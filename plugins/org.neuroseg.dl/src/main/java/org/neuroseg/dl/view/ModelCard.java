@@ -90,11 +90,12 @@ public final class ModelCard extends JPanel {
     public static String text(String title, JsonObject info) {
         JsonObject training = info.get("training") instanceof JsonObject record ? record : new JsonObject();
         Contents contents = Contents.of(info, training);
-        StringBuilder text = new StringBuilder(contents.heading()).append(" model: ").append(title).append('\n');
-        contents.sections().forEach((heading, rows) -> {
-            text.append('\n').append(heading).append('\n');
-            rows.forEach((label, value) -> text.append("  ").append(label).append(": ").append(value).append('\n'));
-        });
+        StringBuilder text = new StringBuilder(contents.network()).append(" model: ").append(title).append('\n');
+        textSection(text, "Architecture", contents.architecture());
+        textSection(text, "Input", Map.of("reads", contents.input()));
+        textSection(text, "Scores", contents.scores());
+        textSection(text, "Training data", contents.data());
+        textSection(text, "Training", contents.settings());
         if (training.size() == 0) {
             text.append("\nNo training record: the file does not say how it was trained.\n");
         } else if (training.get(EPOCHS) instanceof JsonArray epochs) {
@@ -105,14 +106,17 @@ public final class ModelCard extends JPanel {
     }
 
     /**
-     * What the card shows, in order: architecture, input and scores (the HTML card's left column), training data and
-     * settings (its right column).
+     * What the card shows, read from a model file's JSON.
      *
-     * @param heading the network's name
-     * @param sections heading to rows (label to value); empty sections are left out
-     * @param leftColumn how many of the sections go in the left column
+     * @param network the network's name
+     * @param architecture its architecture's fields
+     * @param input what it reads
+     * @param scores the training record's scores of the network kept
+     * @param data the training record's description of the data
+     * @param settings the rest of the training record
      */
-    private record Contents(String heading, Map<String, Map<String, String>> sections, int leftColumn) {
+    private record Contents(String network, Map<String, String> architecture, String input,
+            Map<String, String> scores, Map<String, String> data, Map<String, String> settings) {
 
         static Contents of(JsonObject info, JsonObject training) {
             String architecture = info.get("architecture") instanceof JsonPrimitive name ? name.getAsString() : "";
@@ -130,16 +134,8 @@ public final class ModelCard extends JPanel {
                     target.put(label(entry.getKey()), value(entry.getValue()));
                 }
             }
-            Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-            sections.put("Architecture", network);
-            sections.put("Input", Map.of("reads", input(architecture, info)));
-            sections.put("Scores", scores);
-            sections.put("Training data", data);
-            sections.put("Training", how);
-            sections.values().removeIf(Map::isEmpty);
-            int left = (int) sections.keySet().stream().filter(Set.of("Architecture", "Input", "Scores")::contains)
-                    .count();
-            return new Contents(networkName(architecture), sections, left);
+            return new Contents(networkName(architecture), network, ModelCard.input(architecture, info), scores, data,
+                    how);
         }
     }
 
@@ -147,25 +143,26 @@ public final class ModelCard extends JPanel {
     private static String html(String title, JsonObject info, JsonObject training) {
         Contents contents = Contents.of(info, training);
         StringBuilder page = new StringBuilder("<html><body style='font-family: sans-serif; margin: 6px'>");
-        page.append("<h2>").append(escape(contents.heading())).append(" model: ").append(escape(title))
+        page.append("<h2>").append(escape(contents.network())).append(" model: ").append(escape(title))
                 .append("</h2><table><tr><td valign='top'>");
-        int index = 0;
-        for (Map.Entry<String, Map<String, String>> section : contents.sections().entrySet()) {
-            if (index++ == contents.leftColumn()) {
-                page.append("</td><td valign='top'>");
-            }
-            if (section.getKey().equals("Input")) {
-                page.append("<h3>Input</h3><p>").append(escape(section.getValue().get("reads"))).append("</p>");
-            } else {
-                section(page, section.getKey(), section.getValue());
-            }
-        }
+        section(page, "Architecture", contents.architecture());
+        page.append("<h3>Input</h3><p>").append(escape(contents.input())).append("</p>");
+        section(page, "Scores", contents.scores());
+        page.append("</td><td valign='top'>");
         if (training.size() == 0) {
-            // no training record, so no right-hand sections either
-            page.append("</td><td valign='top'><h3>Training</h3><p>No training record: the file does not say how it "
-                    + "was trained.</p>");
+            page.append("<h3>Training</h3><p>No training record: the file does not say how it was trained.</p>");
         }
+        section(page, "Training data", contents.data());
+        section(page, "Training", contents.settings());
         return page.append("</td></tr></table></body></html>").toString();
+    }
+
+    private static void textSection(StringBuilder text, String heading, Map<String, String> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        text.append('\n').append(heading).append('\n');
+        rows.forEach((label, value) -> text.append("  ").append(label).append(": ").append(value).append('\n'));
     }
 
     private static String networkName(String architecture) {
