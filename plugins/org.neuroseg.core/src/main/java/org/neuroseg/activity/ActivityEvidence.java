@@ -51,7 +51,8 @@ public final class ActivityEvidence {
     static boolean kept(EventDetector.Crossings crossings, Parameters parameters) {
         return crossings.showActivity(parameters.getInt(ActivityValidationStage.MIN_EVENTS),
                 parameters.getDouble(ActivityValidationStage.MIN_RISE_SHARE),
-                parameters.getDouble(ActivityValidationStage.CLEAR_TRANSIENT));
+                parameters.getDouble(ActivityValidationStage.CLEAR_TRANSIENT),
+                parameters.getDouble(ActivityValidationStage.MIN_PEAK));
     }
 
     /**

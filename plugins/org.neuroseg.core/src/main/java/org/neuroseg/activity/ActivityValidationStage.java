@@ -30,8 +30,8 @@ import org.neuroseg.video.Video;
  * ({@link TraceExtractor}), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
  * threshold in units of robust noise give the active frames ({@link EventDetector#activeFrames}). Neurons whose rises
  * outnumber their dips (downward crossings, which only noise makes) by a set number and make a set share of the
- * crossings, or that show one clear transient far above the noise and their deepest dip, are kept
- * ({@link ActivityEvidence}).
+ * crossings, or that show one clear transient far above the noise and their deepest dip, are kept if their largest
+ * rise reaches a smallest peak ({@link ActivityEvidence}).
  * The video is read once; the per-ROI work runs in parallel.
  */
 public final class ActivityValidationStage implements Stage {
@@ -73,6 +73,13 @@ public final class ActivityValidationStage implements Stage {
                     + "transient this far above the noise is not noise. 0 keeps only neurons that pass the counts. "
                     + "On a synthetic one-photon video and a real miniscope session the counts alone dropped most "
                     + "of the candidates found at true cells.");
+    public static final ParamSpec MIN_PEAK = ParamSpec.decimal("minPeakNoise", "Smallest peak (x noise)", 4.5, 0,
+            100, "A neuron is kept only when its largest rise reaches this many robust standard deviations, whatever "
+                    + "its counts: a cell's transient stands clear of its noise at least once. A candidate that the "
+                    + "per-frame network made of noise rises on the frames that made it, often enough to pass the "
+                    + "counts, but no higher than noise reaches. 0 turns this off. On a real two-photon recording it "
+                    + "dropped 57 of 129 neurons, 54 of them where the local correlation image shows no cell; on real "
+                    + "miniscope sessions and held-out synthetic videos it dropped at most 2 of the cells found.");
     public static final ParamSpec FRAME_RATE = ParamSpec.decimal("frameRateHz", "Frame rate if unknown (Hz)", 10,
             0.001, 10_000, "Used to convert seconds to frames when the video does not record its frame rate.");
 
@@ -127,7 +134,7 @@ public final class ActivityValidationStage implements Stage {
                 + "noise crosses it downwards as often as upwards, calcium transients only upwards, so a neuron is "
                 + "kept when its rises outnumber its dips by the minimum number of events and make at least the "
                 + "minimum share of its crossings, or when one rise is a clear transient: far above the noise and "
-                + "twice as high as its deepest dip. Traces and raster hold the kept neurons, the evidence table "
+                + "twice as high as its deepest dip; either way its largest rise must reach the smallest peak. Traces and raster hold the kept neurons, the evidence table "
                 + "every input ROI with its rises, dips and decision; the pictures show the raster of every ROI "
                 + "(kept neurons black, others red) and the ROIs on the mean image (kept green, others "
                 + "red).";
@@ -136,7 +143,7 @@ public final class ActivityValidationStage implements Stage {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(NEUROPIL, RING_GAP, RING_WIDTH, BASELINE_WINDOW, BASELINE_PERCENTILE, NARROW, WIDE, THRESHOLD,
-                MIN_EVENTS, MIN_RISE_SHARE, CLEAR_TRANSIENT, FRAME_RATE);
+                MIN_EVENTS, MIN_RISE_SHARE, CLEAR_TRANSIENT, MIN_PEAK, FRAME_RATE);
     }
 
     @Override
@@ -149,10 +156,14 @@ public final class ActivityValidationStage implements Stage {
         return List.of(TRACES, RASTER, VALIDATED_ROIS, RASTER_PLOT, OVERLAY, EVIDENCE);
     }
 
-    /** Workflows saved before 0.2 had no clear-transient rule: they keep deciding by the counts alone. */
+    /**
+     * Workflows saved before 0.2 had neither the clear-transient rule nor the smallest peak: they keep deciding by the
+     * counts alone.
+     */
     @Override
     public List<KeyMigration> settingsMigrations() {
-        return List.of(new KeyMigration.Added(CLEAR_TRANSIENT.key(), "0.2", 0.0));
+        return List.of(new KeyMigration.Added(CLEAR_TRANSIENT.key(), "0.2", 0.0),
+                new KeyMigration.Added(MIN_PEAK.key(), "0.2", 0.0));
     }
 
     /** @return the video's frame rate, or the stage's fallback when the video does not record one */

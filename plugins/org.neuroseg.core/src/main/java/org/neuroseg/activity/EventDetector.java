@@ -118,12 +118,15 @@ public final class EventDetector {
          * @param clearTransient a single rise at least this many robust standard deviations high, and at least
          *        twice as high as the deepest dip, is activity on its own (a dim cell that fired once or twice
          *        cannot outnumber its noise dips); 0 turns this off
-         * @return whether the counts hold, or a clear transient stands out
+         * @param minPeak the largest rise must reach this many robust standard deviations, whatever the counts; 0
+         *        turns this off
+         * @return whether the largest rise reaches the minimum peak and the counts hold or a clear transient
+         *         stands out
          */
-        public boolean showActivity(int minExcess, double minRiseShare, double clearTransient) {
+        public boolean showActivity(int minExcess, double minRiseShare, double clearTransient, double minPeak) {
             boolean counts = rises - dips >= minExcess && rises >= minRiseShare * (rises + dips);
             boolean clear = clearTransient > 0 && largestRise >= clearTransient && largestRise >= 2 * deepestDip;
-            return counts || clear;
+            return largestRise >= minPeak && (counts || clear);
         }
     }
 

@@ -49,7 +49,7 @@ class EventDetectorTest {
         EventDetector.Crossings transients = EventDetector.crossings(dff, 1, 10, 4);
         assertEquals(spikes.length, transients.rises());
         assertEquals(0, transients.dips());
-        assertTrue(transients.showActivity(4, 0.7, 0));
+        assertTrue(transients.showActivity(4, 0.7, 0, 0));
         // Pure noise crosses both ways: rises and dips come in similar numbers, and they show no activity.
         float[] noise = new float[20000];
         for (int t = 0; t < noise.length; t++) {
@@ -58,16 +58,20 @@ class EventDetectorTest {
         EventDetector.Crossings onlyNoise = EventDetector.crossings(noise, 1, 10, 2.5);
         assertTrue(onlyNoise.rises() > 10, "noise crossed " + onlyNoise.rises() + " times");
         assertEquals(onlyNoise.rises(), onlyNoise.dips(), 0.3 * onlyNoise.rises() + 5);
-        assertFalse(onlyNoise.showActivity(2, 0.7, 6), onlyNoise.toString());
+        assertFalse(onlyNoise.showActivity(2, 0.7, 6, 0), onlyNoise.toString());
         assertTrue(onlyNoise.largestRise() < 6 && onlyNoise.deepestDip() < 6, onlyNoise.toString());
         // A long recording's noise can tip the balance by a few crossings; the share of rises stays near half.
-        assertFalse(new EventDetector.Crossings(40, 35, 4, 4).showActivity(2, 0.7, 6));
-        assertTrue(new EventDetector.Crossings(90, 10, 4, 3).showActivity(2, 0.7, 6));
-        assertFalse(new EventDetector.Crossings(3, 2, 4, 3).showActivity(2, 0.7, 6));
+        assertFalse(new EventDetector.Crossings(40, 35, 4, 4).showActivity(2, 0.7, 6, 0));
+        assertTrue(new EventDetector.Crossings(90, 10, 4, 3).showActivity(2, 0.7, 6, 0));
+        assertFalse(new EventDetector.Crossings(3, 2, 4, 3).showActivity(2, 0.7, 6, 0));
         // One clear transient is activity on its own, unless a dip as deep makes it look like noise or the rule is off.
-        assertTrue(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 6));
-        assertFalse(new EventDetector.Crossings(1, 1, 9, 5).showActivity(2, 0.7, 6));
-        assertFalse(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 0));
+        assertTrue(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 6, 0));
+        assertFalse(new EventDetector.Crossings(1, 1, 9, 5).showActivity(2, 0.7, 6, 0));
+        assertFalse(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 0, 0));
+        // Whatever the counts, the largest rise must reach the smallest peak.
+        assertTrue(new EventDetector.Crossings(5, 1, 4.6, 3).showActivity(2, 0.7, 6, 4.5));
+        assertFalse(new EventDetector.Crossings(5, 1, 4.4, 3).showActivity(2, 0.7, 6, 4.5));
+        assertTrue(new EventDetector.Crossings(5, 1, 4.4, 3).showActivity(2, 0.7, 6, 0));
         BitSet runs = new BitSet();
         runs.set(3, 6);
         runs.set(9);
@@ -87,10 +91,46 @@ class EventDetectorTest {
         }
         float[] dff = EventDetector.deltaFOverF(trace, 300, 20);
         EventDetector.Crossings once = EventDetector.crossings(dff, 1, 10, 2.5);
-        assertFalse(once.showActivity(2, 0.7, 0), "the counts alone cannot tell one transient: " + once);
+        assertFalse(once.showActivity(2, 0.7, 0, 0), "the counts alone cannot tell one transient: " + once);
         assertTrue(once.largestRise() > 6, once.toString());
-        assertTrue(once.showActivity(2, 0.7, 6), once.toString());
+        assertTrue(once.showActivity(2, 0.7, 6, 0), once.toString());
         EventDetector.Crossings noise = EventDetector.crossings(quiet, 1, 10, 2.5);
-        assertFalse(noise.showActivity(2, 0.7, 6), noise.toString());
+        assertFalse(noise.showActivity(2, 0.7, 6, 0), noise.toString());
+    }
+
+    /**
+     * Noise that the per-frame network picked as a cell: the twelve frames that made it a candidate stand 3.5 noise
+     * standard deviations up, enough for the counts, but no transient stands higher than noise does. A cell that
+     * fires as often, but as calcium transients, reaches well above it. Twenty noise traces and cells.
+     */
+    @Test
+    void smallestPeakDropsNoisePickedOnItsHighestFrames() {
+        int pickedByCounts = 0;
+        int pickedKept = 0;
+        int cellsKept = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            float[] picked = new float[437];
+            for (int t = 0; t < picked.length; t++) {
+                picked[t] = (float) (100 + random.nextGaussian());
+            }
+            float[] cell = picked.clone();
+            for (int frame = 20; frame < picked.length; frame += 36) {
+                picked[frame] = 103.5f;
+                for (int t = frame; t < cell.length; t++) {
+                    cell[t] += (float) (6 * Math.exp(-(t - frame) / 3.0));
+                }
+            }
+            EventDetector.Crossings noise = EventDetector.crossings(EventDetector.deltaFOverF(picked, 225, 20), 0.75,
+                    7.5, 2.5);
+            pickedByCounts += noise.showActivity(2, 0.7, 6, 0) ? 1 : 0;
+            pickedKept += noise.showActivity(2, 0.7, 6, 4.5) ? 1 : 0;
+            EventDetector.Crossings transients = EventDetector.crossings(EventDetector.deltaFOverF(cell, 225, 20),
+                    0.75, 7.5, 2.5);
+            cellsKept += transients.showActivity(2, 0.7, 6, 4.5) ? 1 : 0;
+        }
+        assertTrue(pickedByCounts >= 10, "the counts alone keep " + pickedByCounts + " of 20 picked noise traces");
+        assertTrue(pickedKept <= 4, "with the smallest peak " + pickedKept + " of 20");
+        assertEquals(20, cellsKept);
     }
 }
