@@ -30,12 +30,14 @@ public final class ActivityEvidence {
     public static final String DEEPEST_DIP = "deepest dip (x noise)";
     /** Column saying whether the ROI was kept ("yes" or "no"). */
     public static final String KEPT = "kept";
+    /** Column saying which rule kept or dropped it ({@link EventDetector.Verdict#reason}). */
+    public static final String WHY = "why";
 
     /** Columns of the evidence table, in order. */
     public static final List<Column> COLUMNS = List.of(new Column(ROI_ID, ColumnType.INT),
             new Column(RISES, ColumnType.INT), new Column(DIPS, ColumnType.INT), new Column(SHARE, ColumnType.DOUBLE),
             new Column(LARGEST_RISE, ColumnType.DOUBLE), new Column(DEEPEST_DIP, ColumnType.DOUBLE),
-            new Column(KEPT, ColumnType.STRING));
+            new Column(KEPT, ColumnType.STRING), new Column(WHY, ColumnType.STRING));
 
     private ActivityEvidence() {
     }
@@ -47,9 +49,9 @@ public final class ActivityEvidence {
                 parameters.getDouble(ActivityValidationStage.THRESHOLD));
     }
 
-    /** @return whether the crossings show activity under the stage's settings */
-    static boolean kept(EventDetector.Crossings crossings, Parameters parameters) {
-        return crossings.showActivity(parameters.getInt(ActivityValidationStage.MIN_EVENTS),
+    /** @return whether the crossings show activity under the stage's settings, and which rule decided */
+    static EventDetector.Verdict verdict(EventDetector.Crossings crossings, Parameters parameters) {
+        return crossings.verdict(parameters.getInt(ActivityValidationStage.MIN_EVENTS),
                 parameters.getDouble(ActivityValidationStage.MIN_RISE_SHARE),
                 parameters.getDouble(ActivityValidationStage.CLEAR_TRANSIENT),
                 parameters.getDouble(ActivityValidationStage.MIN_PEAK));
@@ -60,16 +62,16 @@ public final class ActivityEvidence {
      * @param crossings each ROI's crossings of the noise band
      * @param parameters the stage's settings
      * @return one row per ROI: id, rises, dips, share of rises (NaN without crossings), largest rise, deepest dip,
-     *         kept
+     *         kept, why
      */
     static Table table(int[] ids, EventDetector.Crossings[] crossings, Parameters parameters) {
         List<List<Object>> rows = new ArrayList<>(ids.length);
         for (int r = 0; r < ids.length; r++) {
             int total = crossings[r].rises() + crossings[r].dips();
+            EventDetector.Verdict verdict = verdict(crossings[r], parameters);
             rows.add(List.of(ids[r], crossings[r].rises(), crossings[r].dips(),
                     total == 0 ? Double.NaN : crossings[r].rises() / (double) total, crossings[r].largestRise(),
-                    crossings[r].deepestDip(),
-                    kept(crossings[r], parameters) ? "yes" : "no"));
+                    crossings[r].deepestDip(), verdict.kept() ? "yes" : "no", verdict.reason()));
         }
         return new Table(COLUMNS, rows, Map.of());
     }

@@ -97,8 +97,8 @@ public final class ActivityValidationStage implements Stage {
     public static final PortSpec<Picture> OVERLAY = PortSpec.picture("Overlay",
             "ROIs outlined on the mean image: kept green, others red.");
     public static final PortSpec<Table> EVIDENCE = PortSpec.activity("Activity evidence",
-            "Every input ROI with its rises above and dips below the noise band, the share of rises and whether it "
-                    + "was kept: why a cell was kept or dropped.");
+            "Every input ROI with its rises above and dips below the noise band, the share of rises, its largest "
+                    + "rise, whether it was kept and by which rule it was kept or dropped.");
 
     private ActivityValidationStage() {
     }
@@ -135,7 +135,7 @@ public final class ActivityValidationStage implements Stage {
                 + "kept when its rises outnumber its dips by the minimum number of events and make at least the "
                 + "minimum share of its crossings, or when one rise is a clear transient: far above the noise and "
                 + "twice as high as its deepest dip; either way its largest rise must reach the smallest peak. Traces and raster hold the kept neurons, the evidence table "
-                + "every input ROI with its rises, dips and decision; the pictures show the raster of every ROI "
+                + "every input ROI with its rises, dips, decision and the rule that made it; the pictures show the raster of every ROI "
                 + "(kept neurons black, others red) and the ROIs on the mean image (kept green, others "
                 + "red).";
     }
@@ -212,7 +212,7 @@ public final class ActivityValidationStage implements Stage {
         context.monitor().checkCanceled();
         int[] ids = rois.rois().stream().mapToInt(Roi::id).toArray();
         List<Integer> keptRows = IntStream.range(0, count)
-                .filter(r -> ActivityEvidence.kept(crossings[r], parameters)).boxed().toList();
+                .filter(r -> ActivityEvidence.verdict(crossings[r], parameters).kept()).boxed().toList();
         Set<Integer> keptIds = new HashSet<>();
         keptRows.forEach(r -> keptIds.add(ids[r]));
         int[] keptIdArray = keptRows.stream().mapToInt(r -> ids[r]).toArray();

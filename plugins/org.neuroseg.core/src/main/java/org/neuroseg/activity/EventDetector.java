@@ -121,12 +121,53 @@ public final class EventDetector {
          * @param minPeak the largest rise must reach this many robust standard deviations, whatever the counts; 0
          *        turns this off
          * @return whether the largest rise reaches the minimum peak and the counts hold or a clear transient
-         *         stands out
+         *         stands out, and which of these decided
          */
-        public boolean showActivity(int minExcess, double minRiseShare, double clearTransient, double minPeak) {
+        public Verdict verdict(int minExcess, double minRiseShare, double clearTransient, double minPeak) {
             boolean counts = rises - dips >= minExcess && rises >= minRiseShare * (rises + dips);
             boolean clear = clearTransient > 0 && largestRise >= clearTransient && largestRise >= 2 * deepestDip;
-            return largestRise >= minPeak && (counts || clear);
+            if (!counts && !clear) {
+                return Verdict.NOISE_LIKE;
+            }
+            if (largestRise < minPeak) {
+                return Verdict.PEAK_TOO_LOW;
+            }
+            return counts ? Verdict.RISES_OUTNUMBER_DIPS : Verdict.CLEAR_TRANSIENT;
+        }
+
+        /** @return whether {@link #verdict} keeps the trace */
+        public boolean showActivity(int minExcess, double minRiseShare, double clearTransient, double minPeak) {
+            return verdict(minExcess, minRiseShare, clearTransient, minPeak).kept();
+        }
+    }
+
+    /** Why {@link Crossings#verdict} kept a trace or not, in words a user reads in the evidence table. */
+    public enum Verdict {
+        /** Its rises outnumber its dips by the minimum events and make the minimum share of its crossings. */
+        RISES_OUTNUMBER_DIPS(true, "rises outnumber dips"),
+        /** One rise is a clear transient: far above the noise and twice its deepest dip. */
+        CLEAR_TRANSIENT(true, "one clear transient"),
+        /** The counts or a clear transient would keep it, but its largest rise stays below the smallest peak. */
+        PEAK_TOO_LOW(false, "largest rise below the smallest peak"),
+        /** Too few rises against its dips, and no clear transient: what noise does. */
+        NOISE_LIKE(false, "too few rises against dips, no clear transient");
+
+        private final boolean kept;
+        private final String reason;
+
+        Verdict(boolean kept, String reason) {
+            this.kept = kept;
+            this.reason = reason;
+        }
+
+        /** @return whether the trace shows activity */
+        public boolean kept() {
+            return kept;
+        }
+
+        /** @return why, in a few words */
+        public String reason() {
+            return reason;
         }
     }
 

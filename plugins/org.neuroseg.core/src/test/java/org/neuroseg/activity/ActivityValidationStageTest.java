@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -155,6 +156,9 @@ class ActivityValidationStageTest {
         for (List<Object> row : evidence.rows()) {
             int id = (Integer) row.get(0);
             assertEquals(kept.contains(id) ? "yes" : "no", row.get(6), "ROI " + id);
+            EventDetector.Verdict verdict = Arrays.stream(EventDetector.Verdict.values())
+                    .filter(v -> v.reason().equals(row.get(7))).findFirst().orElseThrow();
+            assertEquals(kept.contains(id), verdict.kept(), row.toString());
             assertTrue((Double) row.get(4) >= 0 && (Double) row.get(5) >= 0, row.toString());
             double share = Double.isNaN((Double) row.get(3)) ? 0.5 : (Double) row.get(3);
             if (truth.functional()[id - 1]) {

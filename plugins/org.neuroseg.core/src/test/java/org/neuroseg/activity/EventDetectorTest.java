@@ -68,10 +68,15 @@ class EventDetectorTest {
         assertTrue(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 6, 0));
         assertFalse(new EventDetector.Crossings(1, 1, 9, 5).showActivity(2, 0.7, 6, 0));
         assertFalse(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 0, 0));
-        // Whatever the counts, the largest rise must reach the smallest peak.
-        assertTrue(new EventDetector.Crossings(5, 1, 4.6, 3).showActivity(2, 0.7, 6, 4.5));
-        assertFalse(new EventDetector.Crossings(5, 1, 4.4, 3).showActivity(2, 0.7, 6, 4.5));
+        // Whatever the counts, the largest rise must reach the smallest peak; the verdict says which rule decided.
+        assertEquals(EventDetector.Verdict.RISES_OUTNUMBER_DIPS,
+                new EventDetector.Crossings(5, 1, 4.6, 3).verdict(2, 0.7, 6, 4.5));
+        assertEquals(EventDetector.Verdict.PEAK_TOO_LOW,
+                new EventDetector.Crossings(5, 1, 4.4, 3).verdict(2, 0.7, 6, 4.5));
         assertTrue(new EventDetector.Crossings(5, 1, 4.4, 3).showActivity(2, 0.7, 6, 0));
+        assertEquals(EventDetector.Verdict.CLEAR_TRANSIENT,
+                new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 6, 4.5));
+        assertEquals(EventDetector.Verdict.NOISE_LIKE, new EventDetector.Crossings(3, 2, 4, 3).verdict(2, 0.7, 6, 0));
         BitSet runs = new BitSet();
         runs.set(3, 6);
         runs.set(9);

@@ -42,8 +42,8 @@ import org.neuroseg.video.VideoWriter;
  * {@value #NEURONS}{@code .csv}, the ROI table;</li>
  * <li>{@value #TRACES} and {@value #RASTER}: ΔF/F and activity (0/1) of the neurons, one row per ROI id, one
  * column per frame;</li>
- * <li>{@value #ACTIVITY}: for every candidate, its rises above and dips below the noise band and whether Activity
- * Validation kept it ({@link ActivityEvidence});</li>
+ * <li>{@value #ACTIVITY}: for every candidate, its rises above and dips below the noise band, whether Activity
+ * Validation kept it and by which rule ({@link ActivityEvidence});</li>
  * <li>{@value #CANDIDATES}{@code _regions.json}: every candidate cell, before Activity Validation;</li>
  * <li>{@value #PROBABILITY}: the map of the cells that fire (float32 video store of one frame): the number of
  * frames in which each pixel is active, scaled to [0, 1) (0.5 at two frames), or the CGRU's probability, to refine
