@@ -150,7 +150,7 @@ public final class EventDetector {
         /** The counts or a clear transient would keep it, but its largest rise stays below the smallest peak. */
         PEAK_TOO_LOW(false, "largest rise below the smallest peak"),
         /** Too few rises against its dips, and no clear transient: what noise does. */
-        NOISE_LIKE(false, "too few rises against dips, no clear transient");
+        NOISE_LIKE(false, "too few rises against dips and no clear transient");
 
         private final boolean kept;
         private final String reason;
