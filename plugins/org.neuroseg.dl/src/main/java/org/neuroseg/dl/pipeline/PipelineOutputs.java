@@ -161,7 +161,8 @@ public final class PipelineOutputs {
             byte[] png = pictures.get(i).png();
             AtomicFiles.write(folder.resolve(names.get(i)), out -> out.write(png));
         }
-        String html = new RunReport(settings, shape, recording, candidates.size(), neurons, scored, timings)
+        String html = new RunReport(settings, shape, recording, candidates.size(), neurons, evidence, scored,
+                timings)
                 .html(names, pictures);
         Path report = AtomicFiles.writeText(folder.resolve(REPORT), out -> out.write(html));
         monitor.setProgress(1, null);

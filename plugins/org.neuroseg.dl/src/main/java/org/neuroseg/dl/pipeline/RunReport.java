@@ -6,10 +6,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.activity.ActivityEvidence;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.VideoReaderStage;
@@ -23,6 +26,8 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.Picture;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageTiming;
+import org.neuroseg.table.ColumnType;
+import org.neuroseg.table.Table;
 import org.neuroseg.video.RecordingInfo;
 import org.neuroseg.video.VideoShape;
 
@@ -43,16 +48,19 @@ final class RunReport {
     private final RecordingInfo recording;
     private final int candidates;
     private final RoiSet neurons;
+    private final Table evidence;
     private final PipelineOutputs.Scored scored;
     private final List<StageTiming> timings;
 
+    /** @param evidence Activity Validation's evidence, one row per candidate ({@link ActivityEvidence}) */
     RunReport(PipelineSettings settings, VideoShape shape, RecordingInfo recording, int candidates, RoiSet neurons,
-            PipelineOutputs.Scored scored, List<StageTiming> timings) {
+            Table evidence, PipelineOutputs.Scored scored, List<StageTiming> timings) {
         this.settings = settings;
         this.shape = shape;
         this.recording = recording;
         this.candidates = candidates;
         this.neurons = neurons;
+        this.evidence = evidence;
         this.scored = scored;
         this.timings = List.copyOf(timings);
     }
@@ -86,8 +94,10 @@ final class RunReport {
                 List.of("functional neurons (candidates kept by Activity Validation)",
                         Integer.toString(neurons.size()))));
         page.append("<p>Why each candidate was kept or dropped: ").append(PipelineOutputs.ACTIVITY)
-                .append(" lists how often its ΔF/F rose above and dipped below the noise band; noise alone gives a "
-                        + "share of rises near 0.5, a firing neuron near 1.</p>\n");
+                .append(" lists how often its ΔF/F rose above and dipped below the noise band (noise alone gives a "
+                        + "share of rises near 0.5, a firing neuron near 1), its largest rise and the rule that "
+                        + "decided:</p>\n");
+        table(page, List.of("Activity Validation's decision", "candidates"), decisionRows());
         if (scored != null) {
             page.append("<h2>Scores against the ground truth</h2>\n<p>The ground truth was moved by ")
                     .append(scored.rowsMoved()).append(" rows and ").append(scored.columnsMoved())
@@ -104,6 +114,18 @@ final class RunReport {
         modelSection(page);
         parameterSection(page);
         return page.append("</body></html>\n").toString();
+    }
+
+    /** @return per rule of Activity Validation that kept or dropped candidates, how many, kept ones first */
+    private List<List<String>> decisionRows() {
+        int kept = evidence.columnIndex(ActivityEvidence.KEPT, ColumnType.STRING);
+        int why = evidence.columnIndex(ActivityEvidence.WHY, ColumnType.STRING);
+        Map<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());
+        for (List<Object> row : evidence.rows()) {
+            counts.merge(("yes".equals(row.get(kept)) ? "kept: " : "dropped: ") + row.get(why), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().map(entry -> List.of(entry.getKey(), Integer.toString(entry.getValue())))
+                .toList();
     }
 
     private List<List<String>> scoreRows() {

@@ -93,6 +93,8 @@ class EndToEndPipelineTest {
         assertTrue(report.contains("data:image/png;base64,") && report.contains("Motion Correction")
                 && report.contains("pixel Dice") && report.contains(PipelineOutputs.ACTIVITY)
                 && !report.contains("src=\"http"), "report");
+        // The report counts the candidates by the rule that kept or dropped them, as activity.csv says.
+        assertTrue(report.contains("kept: ") && report.contains("Activity Validation's decision"), "decisions");
         assertEquals(List.of("Local Equalization", "Motion Correction", "Apply Shifts", "Activity Frames",
                 "U-Net Predictor and active cells", "Activity Validation", "Scoring",
                 "Writing the results"),
