@@ -4,15 +4,18 @@ import java.util.SplittableRandom;
 
 /**
  * The fine neuropil texture: a log-normal random field (log standard deviation {@value #LOG_SPREAD}, mean 1) of
- * grains about 1.5 px wide (white noise blurred by a Gaussian of sigma {@value #GRAIN_PX} px, rescaled to unit
+ * grains about 6 px wide (white noise blurred by a Gaussian of sigma {@value #GRAIN_PX} px, rescaled to unit
  * variance), times {@code baselinePhotons * neuropilTexture}, whose brightness follows
  * {@code max(0, 1 + neuropilFluctuation * s(t))} with {@code s} a unit-variance AR(1) process of time constant
  * {@value #TAU_SECONDS} s. Immutable after construction.
  */
 final class NeuropilTexture {
 
-    /** Width (Gaussian sigma) of a grain in pixels. */
-    static final double GRAIN_PX = 0.75;
+    /**
+     * Width (Gaussian sigma) of a grain in pixels: the mean image of a real two-photon recording is as smooth at cell
+     * scales (power spectrum falling as f^-4 at 4-25 px periods; grains of 0.75 px gave f^-1.3, bench realism).
+     */
+    static final double GRAIN_PX = 3;
     /** Standard deviation of the log of the texture. */
     static final double LOG_SPREAD = 0.7;
     /** Time constant of the texture's brightness fluctuation, in seconds. */

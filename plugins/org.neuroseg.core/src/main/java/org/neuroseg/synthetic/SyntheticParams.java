@@ -59,7 +59,7 @@ package org.neuroseg.synthetic;
  * @param vesselWidthPx typical width (full width at 1/e^(1/2) of the shadow) of a vessel in pixels, [1, 100];
  *     each vessel's width is drawn in [0.6, 1.4] times it
  * @param neuropilTexture mean photons of the fine neuropil texture relative to {@code baselinePhotons}, [0, 10]:
- *     a log-normal random texture of grains about 1.5 px wide (out-of-focus dendrites and axons) whose brightness
+ *     a log-normal random texture of grains about 6 px wide (out-of-focus dendrites and axons) whose brightness
  *     follows {@code max(0, 1 + neuropilFluctuation * s(t))}, {@code s} a unit AR(1) process of time constant 1 s
  * @param noiseCorrelationPx sigma in pixels of the Gaussian that spreads the camera noise over neighbouring pixels
  *     at an unchanged per-pixel level, as in recordings that were resized or compressed (miniscope videos often

@@ -72,7 +72,7 @@ class SyntheticRealismTest {
     }
 
     @Test
-    void neuropilTextureIsFineGrainedAndFluctuates() throws Exception {
+    void neuropilTextureIsGrainedAndFluctuates() throws Exception {
         SyntheticParams params = clean(200).baselinePhotons(1000).neuropilTexture(0.5).neuropilFluctuation(0.5)
                 .build();
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
@@ -87,15 +87,24 @@ class SyntheticRealismTest {
             neighbourChange += Math.abs(first[p + 1] - first[p]) / first.length;
         }
         assertTrue(neighbourChange > 50, "mean change between neighbouring pixels " + neighbourChange);
+        // Where the texture is bright: its dimmest grains are a few photons, which rounding makes noise.
         double ratioSpread = 0;
         double meanRatio = 0;
+        int bright = 0;
         for (int p = 0; p < first.length; p++) {
-            meanRatio += (later[p] - 1000) / (first[p] - 1000) / first.length;
+            if (first[p] - 1000 > 300) {
+                meanRatio += (later[p] - 1000) / (first[p] - 1000);
+                bright++;
+            }
         }
+        meanRatio /= bright;
         for (int p = 0; p < first.length; p++) {
-            double ratio = (later[p] - 1000) / (first[p] - 1000);
-            ratioSpread += (ratio - meanRatio) * (ratio - meanRatio) / first.length;
+            if (first[p] - 1000 > 300) {
+                double ratio = (later[p] - 1000) / (first[p] - 1000);
+                ratioSpread += (ratio - meanRatio) * (ratio - meanRatio) / bright;
+            }
         }
+        assertTrue(bright > first.length / 10, bright + " bright pixels");
         assertTrue(Math.abs(meanRatio - 1) > 0.05, "texture brightness ratio over 20 s " + meanRatio);
         // the grains keep their places: the whole texture brightens or dims together
         assertTrue(Math.sqrt(ratioSpread) < 0.01, "spread of the ratio " + Math.sqrt(ratioSpread));
