@@ -134,10 +134,10 @@ public final class ActivityValidationStage implements Stage {
                 + "noise crosses it downwards as often as upwards, calcium transients only upwards, so a neuron is "
                 + "kept when its rises outnumber its dips by the minimum number of events and make at least the "
                 + "minimum share of its crossings, or when one rise is a clear transient: far above the noise and "
-                + "twice as high as its deepest dip; either way its largest rise must reach the smallest peak. Traces and raster hold the kept neurons, the evidence table "
-                + "every input ROI with its rises, dips, decision and the rule that made it; the pictures show the raster of every ROI "
-                + "(kept neurons black, others red) and the ROIs on the mean image (kept green, others "
-                + "red).";
+                + "twice as high as its deepest dip; either way its largest rise must reach the smallest peak. "
+                + "Traces and raster hold the kept neurons, the evidence table every input ROI with its rises, dips, "
+                + "decision and the rule that made it; the pictures show the raster of every ROI (kept neurons "
+                + "black, others red) and the ROIs on the mean image (kept green, others red).";
     }
 
     @Override

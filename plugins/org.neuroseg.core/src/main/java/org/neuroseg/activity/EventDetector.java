@@ -134,11 +134,6 @@ public final class EventDetector {
             }
             return counts ? Verdict.RISES_OUTNUMBER_DIPS : Verdict.CLEAR_TRANSIENT;
         }
-
-        /** @return whether {@link #verdict} keeps the trace */
-        public boolean showActivity(int minExcess, double minRiseShare, double clearTransient, double minPeak) {
-            return verdict(minExcess, minRiseShare, clearTransient, minPeak).kept();
-        }
     }
 
     /** Why {@link Crossings#verdict} kept a trace or not, in words a user reads in the evidence table. */

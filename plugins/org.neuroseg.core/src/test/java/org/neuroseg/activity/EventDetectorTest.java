@@ -49,7 +49,7 @@ class EventDetectorTest {
         EventDetector.Crossings transients = EventDetector.crossings(dff, 1, 10, 4);
         assertEquals(spikes.length, transients.rises());
         assertEquals(0, transients.dips());
-        assertTrue(transients.showActivity(4, 0.7, 0, 0));
+        assertTrue(transients.verdict(4, 0.7, 0, 0).kept());
         // Pure noise crosses both ways: rises and dips come in similar numbers, and they show no activity.
         float[] noise = new float[20000];
         for (int t = 0; t < noise.length; t++) {
@@ -58,22 +58,22 @@ class EventDetectorTest {
         EventDetector.Crossings onlyNoise = EventDetector.crossings(noise, 1, 10, 2.5);
         assertTrue(onlyNoise.rises() > 10, "noise crossed " + onlyNoise.rises() + " times");
         assertEquals(onlyNoise.rises(), onlyNoise.dips(), 0.3 * onlyNoise.rises() + 5);
-        assertFalse(onlyNoise.showActivity(2, 0.7, 6, 0), onlyNoise.toString());
+        assertFalse(onlyNoise.verdict(2, 0.7, 6, 0).kept(), onlyNoise.toString());
         assertTrue(onlyNoise.largestRise() < 6 && onlyNoise.deepestDip() < 6, onlyNoise.toString());
         // A long recording's noise can tip the balance by a few crossings; the share of rises stays near half.
-        assertFalse(new EventDetector.Crossings(40, 35, 4, 4).showActivity(2, 0.7, 6, 0));
-        assertTrue(new EventDetector.Crossings(90, 10, 4, 3).showActivity(2, 0.7, 6, 0));
-        assertFalse(new EventDetector.Crossings(3, 2, 4, 3).showActivity(2, 0.7, 6, 0));
+        assertFalse(new EventDetector.Crossings(40, 35, 4, 4).verdict(2, 0.7, 6, 0).kept());
+        assertTrue(new EventDetector.Crossings(90, 10, 4, 3).verdict(2, 0.7, 6, 0).kept());
+        assertFalse(new EventDetector.Crossings(3, 2, 4, 3).verdict(2, 0.7, 6, 0).kept());
         // One clear transient is activity on its own, unless a dip as deep makes it look like noise or the rule is off.
-        assertTrue(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 6, 0));
-        assertFalse(new EventDetector.Crossings(1, 1, 9, 5).showActivity(2, 0.7, 6, 0));
-        assertFalse(new EventDetector.Crossings(1, 1, 9, 3).showActivity(2, 0.7, 0, 0));
+        assertTrue(new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 6, 0).kept());
+        assertFalse(new EventDetector.Crossings(1, 1, 9, 5).verdict(2, 0.7, 6, 0).kept());
+        assertFalse(new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 0, 0).kept());
         // Whatever the counts, the largest rise must reach the smallest peak; the verdict says which rule decided.
         assertEquals(EventDetector.Verdict.RISES_OUTNUMBER_DIPS,
                 new EventDetector.Crossings(5, 1, 4.6, 3).verdict(2, 0.7, 6, 4.5));
         assertEquals(EventDetector.Verdict.PEAK_TOO_LOW,
                 new EventDetector.Crossings(5, 1, 4.4, 3).verdict(2, 0.7, 6, 4.5));
-        assertTrue(new EventDetector.Crossings(5, 1, 4.4, 3).showActivity(2, 0.7, 6, 0));
+        assertTrue(new EventDetector.Crossings(5, 1, 4.4, 3).verdict(2, 0.7, 6, 0).kept());
         assertEquals(EventDetector.Verdict.CLEAR_TRANSIENT,
                 new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 6, 4.5));
         assertEquals(EventDetector.Verdict.NOISE_LIKE, new EventDetector.Crossings(3, 2, 4, 3).verdict(2, 0.7, 6, 0));
@@ -96,11 +96,11 @@ class EventDetectorTest {
         }
         float[] dff = EventDetector.deltaFOverF(trace, 300, 20);
         EventDetector.Crossings once = EventDetector.crossings(dff, 1, 10, 2.5);
-        assertFalse(once.showActivity(2, 0.7, 0, 0), "the counts alone cannot tell one transient: " + once);
+        assertFalse(once.verdict(2, 0.7, 0, 0).kept(), "the counts alone cannot tell one transient: " + once);
         assertTrue(once.largestRise() > 6, once.toString());
-        assertTrue(once.showActivity(2, 0.7, 6, 0), once.toString());
+        assertTrue(once.verdict(2, 0.7, 6, 0).kept(), once.toString());
         EventDetector.Crossings noise = EventDetector.crossings(quiet, 1, 10, 2.5);
-        assertFalse(noise.showActivity(2, 0.7, 6, 0), noise.toString());
+        assertFalse(noise.verdict(2, 0.7, 6, 0).kept(), noise.toString());
     }
 
     /**
@@ -128,11 +128,11 @@ class EventDetectorTest {
             }
             EventDetector.Crossings noise = EventDetector.crossings(EventDetector.deltaFOverF(picked, 225, 20), 0.75,
                     7.5, 2.5);
-            pickedByCounts += noise.showActivity(2, 0.7, 6, 0) ? 1 : 0;
-            pickedKept += noise.showActivity(2, 0.7, 6, 4.5) ? 1 : 0;
+            pickedByCounts += noise.verdict(2, 0.7, 6, 0).kept() ? 1 : 0;
+            pickedKept += noise.verdict(2, 0.7, 6, 4.5).kept() ? 1 : 0;
             EventDetector.Crossings transients = EventDetector.crossings(EventDetector.deltaFOverF(cell, 225, 20),
                     0.75, 7.5, 2.5);
-            cellsKept += transients.showActivity(2, 0.7, 6, 4.5) ? 1 : 0;
+            cellsKept += transients.verdict(2, 0.7, 6, 4.5).kept() ? 1 : 0;
         }
         assertTrue(pickedByCounts >= 10, "the counts alone keep " + pickedByCounts + " of 20 picked noise traces");
         assertTrue(pickedKept <= 4, "with the smallest peak " + pickedKept + " of 20");
