@@ -70,12 +70,12 @@ class EventDetectorTest {
         assertFalse(new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 0, 0).kept());
         // Whatever the counts, the largest rise must reach the smallest peak; the verdict says which rule decided.
         assertEquals(EventDetector.Verdict.RISES_OUTNUMBER_DIPS,
-                new EventDetector.Crossings(5, 1, 4.6, 3).verdict(2, 0.7, 6, 4.5));
+                new EventDetector.Crossings(5, 1, 4.1, 3).verdict(2, 0.7, 6, 4));
         assertEquals(EventDetector.Verdict.PEAK_TOO_LOW,
-                new EventDetector.Crossings(5, 1, 4.4, 3).verdict(2, 0.7, 6, 4.5));
-        assertTrue(new EventDetector.Crossings(5, 1, 4.4, 3).verdict(2, 0.7, 6, 0).kept());
+                new EventDetector.Crossings(5, 1, 3.9, 3).verdict(2, 0.7, 6, 4));
+        assertTrue(new EventDetector.Crossings(5, 1, 3.9, 3).verdict(2, 0.7, 6, 0).kept());
         assertEquals(EventDetector.Verdict.CLEAR_TRANSIENT,
-                new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 6, 4.5));
+                new EventDetector.Crossings(1, 1, 9, 3).verdict(2, 0.7, 6, 4));
         assertEquals(EventDetector.Verdict.NOISE_LIKE, new EventDetector.Crossings(3, 2, 4, 3).verdict(2, 0.7, 6, 0));
         BitSet runs = new BitSet();
         runs.set(3, 6);
@@ -129,13 +129,13 @@ class EventDetectorTest {
             EventDetector.Crossings noise = EventDetector.crossings(EventDetector.deltaFOverF(picked, 225, 20), 0.75,
                     7.5, 2.5);
             pickedByCounts += noise.verdict(2, 0.7, 6, 0).kept() ? 1 : 0;
-            pickedKept += noise.verdict(2, 0.7, 6, 4.5).kept() ? 1 : 0;
+            pickedKept += noise.verdict(2, 0.7, 6, 4).kept() ? 1 : 0;
             EventDetector.Crossings transients = EventDetector.crossings(EventDetector.deltaFOverF(cell, 225, 20),
                     0.75, 7.5, 2.5);
-            cellsKept += transients.verdict(2, 0.7, 6, 4.5).kept() ? 1 : 0;
+            cellsKept += transients.verdict(2, 0.7, 6, 4).kept() ? 1 : 0;
         }
         assertTrue(pickedByCounts >= 10, "the counts alone keep " + pickedByCounts + " of 20 picked noise traces");
-        assertTrue(pickedKept <= 4, "with the smallest peak " + pickedKept + " of 20");
+        assertTrue(pickedKept <= 6, "with the smallest peak " + pickedKept + " of 20");
         assertEquals(20, cellsKept);
     }
 }
