@@ -21,6 +21,8 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Traces;
+import org.neuroseg.stage.settings.MemorySettings;
+import org.neuroseg.stage.settings.StageSettings;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
@@ -184,5 +186,25 @@ class ActivityValidationStageTest {
         assertEquals(1200, traces.frames());
         assertTrue(outputs.get(ActivityValidationStage.RASTER_PLOT).png().length > 100);
         assertTrue(outputs.get(ActivityValidationStage.OVERLAY).png().length > 100);
+    }
+
+    /** Workflows saved before the clear transient and the smallest peak existed keep deciding by the counts alone. */
+    @Test
+    void settingsSavedWithoutTheNewerRulesKeepThemOff() throws Exception {
+        MemorySettings saved = new MemorySettings();
+        StageSettings.save(ActivityValidationStage.INSTANCE.defaults(), saved);
+        MemorySettings old = new MemorySettings();
+        StageSettings.save(ActivityValidationStage.INSTANCE.defaults(), old);
+        old.remove(ActivityValidationStage.CLEAR_TRANSIENT.key());
+        old.remove(ActivityValidationStage.MIN_PEAK.key());
+        StageSettings.Loaded now = StageSettings.load(ActivityValidationStage.INSTANCE.parameters(),
+                ActivityValidationStage.INSTANCE.settingsMigrations(), saved);
+        StageSettings.Loaded before = StageSettings.load(ActivityValidationStage.INSTANCE.parameters(),
+                ActivityValidationStage.INSTANCE.settingsMigrations(), old);
+        assertEquals(4.0, now.parameters().getDouble(ActivityValidationStage.MIN_PEAK));
+        assertEquals(6.0, now.parameters().getDouble(ActivityValidationStage.CLEAR_TRANSIENT));
+        assertEquals(0.0, before.parameters().getDouble(ActivityValidationStage.MIN_PEAK));
+        assertEquals(0.0, before.parameters().getDouble(ActivityValidationStage.CLEAR_TRANSIENT));
+        assertEquals(List.of(), before.warnings());
     }
 }
