@@ -60,18 +60,17 @@ public final class ActivityEvidence {
     /**
      * @param ids the ROI id of each row
      * @param crossings each ROI's crossings of the noise band
-     * @param parameters the stage's settings
+     * @param verdicts each ROI's {@link #verdict}
      * @return one row per ROI: id, rises, dips, share of rises (NaN without crossings), largest rise, deepest dip,
      *         kept, why
      */
-    static Table table(int[] ids, EventDetector.Crossings[] crossings, Parameters parameters) {
+    static Table table(int[] ids, EventDetector.Crossings[] crossings, EventDetector.Verdict[] verdicts) {
         List<List<Object>> rows = new ArrayList<>(ids.length);
         for (int r = 0; r < ids.length; r++) {
             int total = crossings[r].rises() + crossings[r].dips();
-            EventDetector.Verdict verdict = verdict(crossings[r], parameters);
             rows.add(List.of(ids[r], crossings[r].rises(), crossings[r].dips(),
                     total == 0 ? Double.NaN : crossings[r].rises() / (double) total, crossings[r].largestRise(),
-                    crossings[r].deepestDip(), verdict.kept() ? "yes" : "no", verdict.reason()));
+                    crossings[r].deepestDip(), verdicts[r].kept() ? "yes" : "no", verdicts[r].reason()));
         }
         return new Table(COLUMNS, rows, Map.of());
     }

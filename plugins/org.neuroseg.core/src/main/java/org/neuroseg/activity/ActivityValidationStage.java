@@ -1,5 +1,6 @@
 package org.neuroseg.activity;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -213,8 +214,9 @@ public final class ActivityValidationStage implements Stage {
         });
         context.monitor().checkCanceled();
         int[] ids = rois.rois().stream().mapToInt(Roi::id).toArray();
-        List<Integer> keptRows = IntStream.range(0, count)
-                .filter(r -> ActivityEvidence.verdict(crossings[r], parameters).kept()).boxed().toList();
+        EventDetector.Verdict[] verdicts = Arrays.stream(crossings)
+                .map(roi -> ActivityEvidence.verdict(roi, parameters)).toArray(EventDetector.Verdict[]::new);
+        List<Integer> keptRows = IntStream.range(0, count).filter(r -> verdicts[r].kept()).boxed().toList();
         Set<Integer> keptIds = new HashSet<>();
         keptRows.forEach(r -> keptIds.add(ids[r]));
         int[] keptIdArray = keptRows.stream().mapToInt(r -> ids[r]).toArray();
@@ -229,6 +231,6 @@ public final class ActivityValidationStage implements Stage {
                 .with(RASTER_PLOT, RasterPlot.draw(raster, keptIds))
                 .with(OVERLAY, Pictures.toPicture(Pictures.outlines(mean, rois.height(), rois.width(), rois,
                         id -> keptIds.contains(id) ? 0x00FF00 : 0xFF3030)))
-                .with(EVIDENCE, ActivityEvidence.table(ids, crossings, parameters));
+                .with(EVIDENCE, ActivityEvidence.table(ids, crossings, verdicts));
     }
 }

@@ -5,14 +5,15 @@ import com.google.gson.JsonObject;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.activity.ActivityEvidence;
+import org.neuroseg.activity.EventDetector;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.VideoReaderStage;
@@ -116,15 +117,14 @@ final class RunReport {
         return page.append("</body></html>\n").toString();
     }
 
-    /** @return per rule of Activity Validation that kept or dropped candidates, how many, kept ones first */
+    /** @return per rule of Activity Validation that kept or dropped candidates, how many, in the rules' order */
     private List<List<String>> decisionRows() {
-        int kept = evidence.columnIndex(ActivityEvidence.KEPT, ColumnType.STRING);
         int why = evidence.columnIndex(ActivityEvidence.WHY, ColumnType.STRING);
-        Map<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());
-        for (List<Object> row : evidence.rows()) {
-            counts.merge(("yes".equals(row.get(kept)) ? "kept: " : "dropped: ") + row.get(why), 1, Integer::sum);
-        }
-        return counts.entrySet().stream().map(entry -> List.of(entry.getKey(), Integer.toString(entry.getValue())))
+        Map<Object, Long> counts = evidence.rows().stream()
+                .collect(Collectors.groupingBy(row -> row.get(why), Collectors.counting()));
+        return Arrays.stream(EventDetector.Verdict.values()).filter(verdict -> counts.containsKey(verdict.reason()))
+                .map(verdict -> List.of((verdict.kept() ? "kept: " : "dropped: ") + verdict.reason(),
+                        Long.toString(counts.get(verdict.reason()))))
                 .toList();
     }
 
