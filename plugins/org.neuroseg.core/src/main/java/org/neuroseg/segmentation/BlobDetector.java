@@ -19,9 +19,14 @@ import org.neuroseg.imaging.Statistics;
  * few cells (a frame minus its baseline, activity frames): the larger of that and the robust spread of the response
  * itself, which also measures noise that neighbouring pixels share (downsampled, JPEG-compressed or filtered
  * recordings: the pixel differences miss it, and on a real miniscope session a fifth of every frame became blobs).
- * Strongest first, each centre
- * not yet inside a blob grows into a disk of radius r or into the connected pixels around it whose response is at
- * least half its peak (within 2r of it).
+ * Cells may be larger than the radius given: the detector then filters at several radii from r up to a largest
+ * one (steps of 2^(1/3)) and each pixel takes the radius whose response is strongest, Lindeberg's scale selection
+ * (the DoG with a fixed sigma ratio is already scale-normalised: it approximates (ratio - 1) sigma^2 times the
+ * Laplacian). Blob centres are the local maxima of that strongest response above the threshold, which is the
+ * largest of the radii's thresholds: with one threshold on the scale-normalised response a large cell is kept as
+ * strong as a small one must be, and the low noise of wide filters does not let background patches through.
+ * Strongest first, each centre not yet inside a blob grows into a disk of its radius r or into the connected pixels
+ * around it whose response is at least half its peak (within 2r of it).
  *
  * <p>Owns buffers (native ones among them) for one frame size: not thread-safe; use one detector per thread and
  * close it.
@@ -41,22 +46,29 @@ public final class BlobDetector implements AutoCloseable {
     private static final double SQRT2 = Math.sqrt(2);
     private static final float REGION_FRACTION = 0.5f;
 
+    /** Ratio of neighbouring radii when the detector selects among several. */
+    private static final double RADIUS_STEP = Math.cbrt(2);
+
     private final int height;
     private final int width;
-    private final double radiusPx;
-    private final double sigmaNarrow;
-    private final double sigmaWide;
+    private final double[] radii;
+    private final double sigmaRatio;
     private final double thresholdNoise;
     private final Shape shape;
-    private final double noiseGain;
+    private final double[] noiseGains;
     private final boolean sparse;
+    /** Per radius, the DoG response of the frame. */
+    private final float[][] responses;
+    /** Per pixel, the strongest response over the radii, and which radius gave it. */
     private final float[] response;
+    private final byte[] radiusIndex;
     private final GaussianFilter filter;
     private final int[] queue;
     private final boolean[] visited;
 
     /**
      * @param radiusPx expected cell radius in px, at least 0.5
+     * @param largestRadiusPx largest blob radius in px, at least {@code radiusPx}; equal for blobs of one size
      * @param sigmaRatio sigma2 / sigma1, above 1
      * @param thresholdNoise peaks must exceed this many robust noise standard deviations of the response, above 0
      * @param shape how a centre grows into a blob
@@ -64,26 +76,42 @@ public final class BlobDetector implements AutoCloseable {
      *        response's own spread may count as noise
      * @throws NeurosegException when OpenCV's native library cannot be loaded (it filters the frames)
      */
-    public BlobDetector(int height, int width, double radiusPx, double sigmaRatio, double thresholdNoise,
-            Shape shape, boolean sparse) throws NeurosegException {
-        if (!(radiusPx >= 0.5) || !(sigmaRatio > 1) || !(thresholdNoise > 0)) {
-            throw new IllegalArgumentException("need radius >= 0.5 px, sigma ratio > 1 and threshold > 0, got "
-                    + radiusPx + ", " + sigmaRatio + ", " + thresholdNoise);
+    public BlobDetector(int height, int width, double radiusPx, double largestRadiusPx, double sigmaRatio,
+            double thresholdNoise, Shape shape, boolean sparse) throws NeurosegException {
+        if (!(radiusPx >= 0.5) || !(largestRadiusPx >= radiusPx) || !(sigmaRatio > 1) || !(thresholdNoise > 0)) {
+            throw new IllegalArgumentException("need radius >= 0.5 px, largest radius >= radius, sigma ratio > 1 "
+                    + "and threshold > 0, got " + radiusPx + ", " + largestRadiusPx + ", " + sigmaRatio + ", "
+                    + thresholdNoise);
         }
         this.height = height;
         this.width = width;
-        this.radiusPx = radiusPx;
-        this.sigmaNarrow = radiusPx / Math.sqrt(2);
-        this.sigmaWide = sigmaRatio * sigmaNarrow;
+        this.radii = radii(radiusPx, largestRadiusPx);
+        this.sigmaRatio = sigmaRatio;
         this.thresholdNoise = thresholdNoise;
         this.shape = shape;
-        this.noiseGain = dogNoiseGain(sigmaNarrow, sigmaWide);
         this.sparse = sparse;
         int pixels = height * width;
+        noiseGains = new double[radii.length];
+        responses = new float[radii.length][];
+        for (int k = 0; k < radii.length; k++) {
+            noiseGains[k] = dogNoiseGain(radii[k] / Math.sqrt(2), sigmaRatio * radii[k] / Math.sqrt(2));
+            responses[k] = radii.length == 1 ? null : new float[pixels];
+        }
         response = new float[pixels];
+        radiusIndex = new byte[pixels];
         queue = new int[pixels];
         visited = new boolean[pixels];
         filter = new GaussianFilter(height, width);
+    }
+
+    /** @return radii from {@code smallest} to {@code largest} in steps of about {@link #RADIUS_STEP} */
+    static double[] radii(double smallest, double largest) {
+        int steps = (int) Math.ceil(Math.log(largest / smallest) / Math.log(RADIUS_STEP) - 1e-9);
+        double[] radii = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            radii[k] = steps == 0 ? smallest : smallest * Math.pow(largest / smallest, k / (double) steps);
+        }
+        return radii;
     }
 
     /** Releases the native buffers. */
@@ -100,13 +128,22 @@ public final class BlobDetector implements AutoCloseable {
      * @return the number of blobs
      */
     public int detect(float[] frame, boolean[] blobs) {
-        filter.differenceOfGaussians(frame, sigmaNarrow, sigmaWide, response);
         Arrays.fill(blobs, false);
-        double noise = noiseGain * pixelNoise(frame);
-        if (sparse) {
-            noise = Math.max(noise, Statistics.robustSigma(response, NOISE_STRIDE));
+        double pixelNoise = pixelNoise(frame);
+        float threshold = Float.MIN_NORMAL;
+        for (int k = 0; k < radii.length; k++) {
+            float[] target = radii.length == 1 ? response : responses[k];
+            double sigmaNarrow = radii[k] / Math.sqrt(2);
+            filter.differenceOfGaussians(frame, sigmaNarrow, sigmaRatio * sigmaNarrow, target);
+            double noise = noiseGains[k] * pixelNoise;
+            if (sparse) {
+                noise = Math.max(noise, Statistics.robustSigma(target, NOISE_STRIDE));
+            }
+            threshold = (float) Math.max(threshold, thresholdNoise * noise);
         }
-        double threshold = thresholdNoise * noise;
+        if (radii.length > 1) {
+            selectRadii();
+        }
         long[] peaks = peaks(threshold);
         int count = 0;
         for (long peak : peaks) {
@@ -117,6 +154,20 @@ public final class BlobDetector implements AutoCloseable {
             }
         }
         return count;
+    }
+
+    /** Per pixel, the strongest response over the radii and its radius. */
+    private void selectRadii() {
+        for (int i = 0; i < response.length; i++) {
+            int best = 0;
+            for (int k = 1; k < radii.length; k++) {
+                if (responses[k][i] > responses[best][i]) {
+                    best = k;
+                }
+            }
+            response[i] = responses[best][i];
+            radiusIndex[i] = (byte) best;
+        }
     }
 
     /** @return the robust standard deviation of the pixel noise of {@code frame} */
@@ -152,15 +203,14 @@ public final class BlobDetector implements AutoCloseable {
     }
 
     /** Local maxima (3 x 3) above the threshold, as (sortable response bits << 32 | index), strongest first. */
-    private long[] peaks(double threshold) {
+    private long[] peaks(float threshold) {
         long[] found = new long[64];
         int count = 0;
-        float limit = (float) Math.max(threshold, Float.MIN_NORMAL);
         for (int y = 0; y < height; y++) {
             int row = y * width;
             for (int x = 0; x < width; x++) {
                 float value = response[row + x];
-                if (value > limit && isLocalMaximum(value, y, x)) {
+                if (value > threshold && isLocalMaximum(value, y, x)) {
                     if (count == found.length) {
                         found = Arrays.copyOf(found, 2 * count);
                     }
@@ -198,11 +248,15 @@ public final class BlobDetector implements AutoCloseable {
     private void grow(int centre, boolean[] blobs) {
         int cy = centre / width;
         int cx = centre % width;
+        int scale = radiusIndex[centre];
+        double radiusPx = radii[scale];
         if (shape == Shape.DISK) {
             Morphology.drawDisk(blobs, height, width, cy, cx, radiusPx);
             return;
         }
-        float floor = REGION_FRACTION * response[centre];
+        // the region grows on the response of the centre's radius
+        float[] grown = radii.length == 1 ? response : responses[scale];
+        float floor = REGION_FRACTION * grown[centre];
         double reach = 4 * radiusPx * radiusPx;
         queue[0] = centre;
         visited[centre] = true;
@@ -215,7 +269,7 @@ public final class BlobDetector implements AutoCloseable {
             int[] neighbours = {y > 0 ? i - width : -1, y < height - 1 ? i + width : -1, x > 0 ? i - 1 : -1,
                 x < width - 1 ? i + 1 : -1};
             for (int n : neighbours) {
-                if (n >= 0 && !visited[n] && !blobs[n] && response[n] >= floor) {
+                if (n >= 0 && !visited[n] && !blobs[n] && grown[n] >= floor) {
                     int dy = n / width - cy;
                     int dx = n % width - cx;
                     if (dy * dy + dx * dx <= reach) {

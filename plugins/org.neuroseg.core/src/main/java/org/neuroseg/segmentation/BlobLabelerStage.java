@@ -53,6 +53,10 @@ public final class BlobLabelerStage implements Stage {
     public static final ParamSpec RADIUS = ParamSpec.decimal("cellRadiusPx", "Cell radius (px)", 4, 1, 50,
             "Expected radius of a cell body; sets the filter scale (sigma1 = radius / sqrt 2) and the disk size.")
             .derivedFromCellDiameter(new CellScaling(0.5, 1));
+    public static final ParamSpec LARGEST_BLOB = ParamSpec.decimal("largestBlob", "Largest blob (x cell radius)", 2,
+            1, 4, "Cells larger than the set radius are labelled whole: the frame is filtered at radii from the cell "
+                    + "radius up to this many times it, and each blob takes the radius at which its response is "
+                    + "strongest (scale selection). 1 labels every blob at the cell radius.");
     public static final ParamSpec SIGMA_RATIO = ParamSpec.decimal("sigmaRatio", "Wide / narrow sigma", 1.6, 1.05,
             10, "Ratio of the wide Gaussian to the narrow one; 1.6 approximates the Laplacian of Gaussian.");
     public static final ParamSpec THRESHOLD = ParamSpec.decimal("thresholdNoise", "Threshold (x noise)", 5, 0.5,
@@ -122,14 +126,15 @@ public final class BlobLabelerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(RADIUS, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES, MIN_FRAMES,
+        return List.of(RADIUS, LARGEST_BLOB, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES, MIN_FRAMES,
                 MAX_VIDEO_MASK);
     }
 
     @Override
     public List<KeyMigration> settingsMigrations() {
-        // workflows saved before never labelled again
-        return List.of(new KeyMigration.Added(MAX_VIDEO_MASK.key(), "0.2", 100.0));
+        // workflows saved before never labelled again and labelled every blob at the cell radius
+        return List.of(new KeyMigration.Added(MAX_VIDEO_MASK.key(), "0.2", 100.0),
+                new KeyMigration.Added(LARGEST_BLOB.key(), "0.2", 1.0));
     }
 
     @Override
@@ -231,8 +236,9 @@ public final class BlobLabelerStage implements Stage {
         private final boolean[] blobs;
 
         Worker(VideoShape shape, Parameters parameters) throws NeurosegException {
-            detector = new BlobDetector(shape.height(), shape.width(), parameters.getDouble(RADIUS),
-                    parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
+            double radius = parameters.getDouble(RADIUS);
+            detector = new BlobDetector(shape.height(), shape.width(), radius,
+                    radius * parameters.getDouble(LARGEST_BLOB), parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
                     BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)),
                     parameters.getString(TARGET).equals(ACTIVE_CELLS));
             image = new float[shape.pixelsPerFrame()];
