@@ -21,7 +21,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.stage.Traces;
-import org.neuroseg.stage.settings.MemorySettings;
+import org.neuroseg.stage.settings.SavedBefore;
 import org.neuroseg.stage.settings.StageSettings;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
@@ -191,16 +191,9 @@ class ActivityValidationStageTest {
     /** Workflows saved before the clear transient and the smallest peak existed keep deciding by the counts alone. */
     @Test
     void settingsSavedWithoutTheNewerRulesKeepThemOff() throws Exception {
-        MemorySettings saved = new MemorySettings();
-        StageSettings.save(ActivityValidationStage.INSTANCE.defaults(), saved);
-        MemorySettings old = new MemorySettings();
-        StageSettings.save(ActivityValidationStage.INSTANCE.defaults(), old);
-        old.remove(ActivityValidationStage.CLEAR_TRANSIENT.key());
-        old.remove(ActivityValidationStage.MIN_PEAK.key());
-        StageSettings.Loaded now = StageSettings.load(ActivityValidationStage.INSTANCE.parameters(),
-                ActivityValidationStage.INSTANCE.settingsMigrations(), saved);
-        StageSettings.Loaded before = StageSettings.load(ActivityValidationStage.INSTANCE.parameters(),
-                ActivityValidationStage.INSTANCE.settingsMigrations(), old);
+        StageSettings.Loaded now = SavedBefore.load(ActivityValidationStage.INSTANCE);
+        StageSettings.Loaded before = SavedBefore.load(ActivityValidationStage.INSTANCE,
+                ActivityValidationStage.CLEAR_TRANSIENT, ActivityValidationStage.MIN_PEAK);
         assertEquals(4.0, now.parameters().getDouble(ActivityValidationStage.MIN_PEAK));
         assertEquals(6.0, now.parameters().getDouble(ActivityValidationStage.CLEAR_TRANSIENT));
         assertEquals(0.0, before.parameters().getDouble(ActivityValidationStage.MIN_PEAK));

@@ -22,7 +22,7 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
-import org.neuroseg.stage.settings.MemorySettings;
+import org.neuroseg.stage.settings.SavedBefore;
 import org.neuroseg.stage.settings.StageSettings;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
@@ -189,15 +189,8 @@ class BlobLabelerStageTest {
     /** Workflows saved before the Blob Labeler selected blob sizes keep labelling every blob at the cell radius. */
     @Test
     void settingsSavedBeforeBlobSizesLabelAtTheCellRadius() throws Exception {
-        MemorySettings saved = new MemorySettings();
-        StageSettings.save(BlobLabelerStage.INSTANCE.defaults(), saved);
-        MemorySettings old = new MemorySettings();
-        StageSettings.save(BlobLabelerStage.INSTANCE.defaults(), old);
-        old.remove(BlobLabelerStage.LARGEST_BLOB.key());
-        StageSettings.Loaded now = StageSettings.load(BlobLabelerStage.INSTANCE.parameters(),
-                BlobLabelerStage.INSTANCE.settingsMigrations(), saved);
-        StageSettings.Loaded before = StageSettings.load(BlobLabelerStage.INSTANCE.parameters(),
-                BlobLabelerStage.INSTANCE.settingsMigrations(), old);
+        StageSettings.Loaded now = SavedBefore.load(BlobLabelerStage.INSTANCE);
+        StageSettings.Loaded before = SavedBefore.load(BlobLabelerStage.INSTANCE, BlobLabelerStage.LARGEST_BLOB);
         assertEquals(2.0, now.parameters().getDouble(BlobLabelerStage.LARGEST_BLOB));
         assertEquals(1.0, before.parameters().getDouble(BlobLabelerStage.LARGEST_BLOB));
         assertEquals(List.of(), before.warnings());
