@@ -118,8 +118,9 @@ public final class BlobLabelerStage implements Stage {
     @Override
     public String description() {
         return "The detector the paper made its training labels with. Each frame is filtered with a 2-D Difference "
-                + "of Gaussians tuned to the cell radius; local maxima above a threshold in units of the frame's "
-                + "robust noise are blob centres, each grown into a disk or a region. The mask video (1 on blob "
+                + "of Gaussians tuned to the cell radius and to larger radii up to a set multiple of it; local maxima "
+                + "above a threshold in units of the frame's robust noise are blob centres, each grown, at the radius "
+                + "where it responds most, into a disk or a region. The mask video (1 on blob "
                 + "pixels) is the target of the U-Net Learner; the video mask (pixels in a blob in enough frames) "
                 + "is the target of the CGRU Learner. Run it on preprocessed, motion-corrected videos.";
     }
