@@ -127,13 +127,13 @@ public final class BlobLabelerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(RADIUS, LARGEST_BLOB, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES, MIN_FRAMES,
-                MAX_VIDEO_MASK);
+        return List.of(RADIUS, LARGEST_BLOB, SIGMA_RATIO, THRESHOLD, TARGET, SHAPE, AVERAGED_FRAMES, BASELINE_FRAMES,
+                MIN_FRAMES, MAX_VIDEO_MASK);
     }
 
     @Override
     public List<KeyMigration> settingsMigrations() {
-        // workflows saved before never labelled again and labelled every blob at the cell radius
+        // workflows saved before these settings never labelled again and labelled every blob at the cell radius
         return List.of(new KeyMigration.Added(MAX_VIDEO_MASK.key(), "0.2", 100.0),
                 new KeyMigration.Added(LARGEST_BLOB.key(), "0.2", 1.0));
     }
