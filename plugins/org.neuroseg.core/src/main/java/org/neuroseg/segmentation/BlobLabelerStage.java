@@ -239,7 +239,8 @@ public final class BlobLabelerStage implements Stage {
         Worker(VideoShape shape, Parameters parameters) throws NeurosegException {
             double radius = parameters.getDouble(RADIUS);
             detector = new BlobDetector(shape.height(), shape.width(), radius,
-                    radius * parameters.getDouble(LARGEST_BLOB), parameters.getDouble(SIGMA_RATIO), parameters.getDouble(THRESHOLD),
+                    radius * parameters.getDouble(LARGEST_BLOB), parameters.getDouble(SIGMA_RATIO),
+                    parameters.getDouble(THRESHOLD),
                     BlobDetector.Shape.valueOf(parameters.getString(SHAPE).toUpperCase(Locale.ROOT)),
                     parameters.getString(TARGET).equals(ACTIVE_CELLS));
             image = new float[shape.pixelsPerFrame()];
