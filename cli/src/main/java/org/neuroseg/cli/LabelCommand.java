@@ -2,6 +2,7 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.segmentation.BlobLabelerStage;
@@ -42,11 +43,18 @@ final class LabelCommand implements Callable<Integer>, StageOptionsCommand,
         Path output = files.output;
         Parameters parameters = StageOptions.read(spec, BlobLabelerStage.INSTANCE);
         Files.createDirectories(output);
+        BlobLabelerStage.BlobSizes sizes;
         try (Video video = ReaderOptions.open(spec, files.video);
                 ConsoleProgressMonitor monitor = root.progress("label")) {
-            BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video), parameters,
-                    StageContext.inDirectory(output, monitor)).closeAll();
+            PortValues labels = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO, video),
+                    parameters, StageContext.inDirectory(output, monitor));
+            sizes = BlobLabelerStage.blobSizes(labels.get(BlobLabelerStage.VIDEO_MASK));
+            labels.closeAll();
         }
+        System.out.printf(Locale.ROOT, "Median blob radius %s (%.1f to %.1f px tried)%n",
+                Double.isNaN(sizes.medianRadiusPx()) ? "none: no blobs"
+                        : String.format(Locale.ROOT, "%.1f px", sizes.medianRadiusPx()),
+                sizes.cellRadiusPx(), sizes.largestRadiusPx());
         System.out.printf("Wrote %s and %s%n", output.resolve("blob_masks.nsv"), output.resolve("video_mask.nsv"));
         return 0;
     }

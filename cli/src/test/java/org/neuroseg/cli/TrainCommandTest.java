@@ -65,6 +65,11 @@ class TrainCommandTest {
                     .get("hiddenChannels").getAsInt());
         }
         assertTrue(Files.readString(out.resolve("training_report.txt")).contains("validation loss"));
+        JsonObject video = JsonParser.parseString(Files.readString(out.resolve("training_report.json")))
+                .getAsJsonObject().getAsJsonArray("videos").get(0).getAsJsonObject();
+        double median = video.get("medianBlobRadiusPx").getAsDouble();
+        assertTrue(median >= video.get("blobRadiusPx").getAsDouble()
+                && median <= video.get("largestBlobRadiusPx").getAsDouble(), video.toString());
         try (var leftovers = Files.list(out)) {
             assertTrue(leftovers.noneMatch(f -> f.getFileName().toString().startsWith(".")), "scratch folder left");
         }

@@ -120,6 +120,11 @@ public final class BlobDetector implements AutoCloseable {
         filter.close();
     }
 
+    /** @return the radii the detector selects among, smallest first (one for blobs of one size) */
+    public double[] radii() {
+        return radii.clone();
+    }
+
     /**
      * Detects the blobs of one frame.
      *
@@ -128,6 +133,18 @@ public final class BlobDetector implements AutoCloseable {
      * @return the number of blobs
      */
     public int detect(float[] frame, boolean[] blobs) {
+        return detect(frame, blobs, new int[radii.length]);
+    }
+
+    /**
+     * Detects the blobs of one frame and counts them by radius.
+     *
+     * @param frame height x width, row-major (a frame, or a frame minus its baseline); not changed
+     * @param blobs receives the blob pixels (cleared first)
+     * @param blobsPerRadius one count per radius of {@link #radii()}: each blob adds one at its radius
+     * @return the number of blobs
+     */
+    public int detect(float[] frame, boolean[] blobs, int[] blobsPerRadius) {
         Arrays.fill(blobs, false);
         double pixelNoise = pixelNoise(frame);
         float threshold = Float.MIN_NORMAL;
@@ -150,6 +167,7 @@ public final class BlobDetector implements AutoCloseable {
             int i = (int) peak;
             if (!blobs[i]) {
                 grow(i, blobs);
+                blobsPerRadius[radiusIndex[i]]++;
                 count++;
             }
         }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.neuroseg.NeurosegException;
@@ -36,6 +37,10 @@ import org.neuroseg.video.VideoWriter;
  * the video's length.
  */
 public final class BlobLabelerStage implements Stage {
+
+    private static final String CELL_BLOB_RADIUS = "blobRadiusPx";
+    private static final String LARGEST_BLOB_RADIUS = "largestBlobRadiusPx";
+    private static final String MEDIAN_BLOB_RADIUS = "medianBlobRadiusPx";
 
     /** Factor by which the threshold rises when the video mask is implausible. */
     static final double THRESHOLD_RAISE = 1.6;
@@ -159,8 +164,9 @@ public final class BlobLabelerStage implements Stage {
         double largestShare = parameters.getDouble(MAX_VIDEO_MASK) / 100;
         for (int attempt = 0;; attempt++) {
             // each attempt replaces the blob masks of the one before
-            int[] counts = labelFrames(video, parameters, masksFile, maskShape, context.monitor().subMonitor(
+            Labels labels = labelFrames(video, parameters, masksFile, maskShape, context.monitor().subMonitor(
                     attempt / (THRESHOLD_RAISES + 1.0), (attempt + 1) / (THRESHOLD_RAISES + 1.0)));
+            int[] counts = labels.framesPerPixel();
             int minFrames = parameters.getInt(MIN_FRAMES);
             float[] mask = new float[counts.length];
             long covered = 0;
@@ -173,7 +179,7 @@ public final class BlobLabelerStage implements Stage {
             double raised = Math.min(threshold * THRESHOLD_RAISE, THRESHOLD.max());
             if (share <= largestShare || attempt == THRESHOLD_RAISES || raised <= threshold) {
                 try (VideoWriter writer = VideoStore.create(videoMaskFile, maskShape, video.recording(),
-                        metadata(parameters))) {
+                        metadata(parameters, labels.blobSizes()))) {
                     writer.append(mask);
                     writer.commit();
                 }
@@ -203,31 +209,98 @@ public final class BlobLabelerStage implements Stage {
     }
 
     /**
-     * Writes the blob masks of every frame to {@code masksFile}, frames of {@code maskShape}.
+     * The sizes of the blobs that made a video mask, as its metadata records them.
      *
-     * @return per pixel the frames it was in a blob
+     * @param cellRadiusPx the smallest radius a blob may take (the cell radius)
+     * @param largestRadiusPx the largest
+     * @param medianRadiusPx the radius of the median blob over all frames; NaN when no frame had a blob
      */
-    private int[] labelFrames(Video video, Parameters parameters, Path masksFile, VideoShape maskShape,
+    public record BlobSizes(double cellRadiusPx, double largestRadiusPx, double medianRadiusPx) {
+
+        /** @return whether half the blobs or more took the largest radius of a range: the cells may be larger */
+        public boolean reachLargest() {
+            return largestRadiusPx > cellRadiusPx && medianRadiusPx >= largestRadiusPx;
+        }
+    }
+
+    /**
+     * @param videoMask the video mask output of this stage, as stored
+     * @return the sizes of the blobs that made it
+     * @throws IllegalArgumentException when {@code videoMask} is not a video mask stored by this stage
+     */
+    public static BlobSizes blobSizes(Video videoMask) {
+        if (videoMask instanceof FileVideo stored && !stored.metadataJson().isEmpty()) {
+            JsonObject metadata = JsonParser.parseString(stored.metadataJson()).getAsJsonObject();
+            if (metadata.has(MEDIAN_BLOB_RADIUS)) {
+                return new BlobSizes(metadata.get(CELL_BLOB_RADIUS).getAsDouble(),
+                        metadata.get(LARGEST_BLOB_RADIUS).getAsDouble(),
+                        metadata.get(MEDIAN_BLOB_RADIUS).isJsonNull() ? Double.NaN
+                                : metadata.get(MEDIAN_BLOB_RADIUS).getAsDouble());
+            }
+        }
+        throw new IllegalArgumentException("not a video mask stored by the Blob Labeler: " + videoMask);
+    }
+
+    /**
+     * @param framesPerPixel per pixel the frames it was in a blob
+     * @param blobSizes the sizes the blobs took
+     */
+    private record Labels(int[] framesPerPixel, BlobSizes blobSizes) {
+    }
+
+    /** Writes the blob masks of every frame to {@code masksFile}, frames of {@code maskShape}. */
+    private Labels labelFrames(Video video, Parameters parameters, Path masksFile, VideoShape maskShape,
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         boolean active = parameters.getString(TARGET).equals(ACTIVE_CELLS);
         DetectionFrames images = new DetectionFrames(video, parameters.getInt(AVERAGED_FRAMES),
                 active ? parameters.getInt(BASELINE_FRAMES) : 0);
         int[] counts = new int[shape.pixelsPerFrame()];
+        double radius = parameters.getDouble(RADIUS);
+        double[] radii = BlobDetector.radii(radius, radius * parameters.getDouble(LARGEST_BLOB));
+        long[] blobsPerRadius = new long[radii.length];
         // Images are made in frame order (running sums), blobs detected on all processors, masks written in order.
-        try (VideoWriter writer = VideoStore.create(masksFile, maskShape, video.recording(), metadata(parameters));
+        try (VideoWriter writer = VideoStore.create(masksFile, maskShape, video.recording(),
+                metadata(parameters, null));
                 FramePipeline<Worker> pipeline = new FramePipeline<>(FramePipeline.defaultThreads(),
                         () -> new Worker(shape, parameters))) {
             pipeline.run(shape.frames(), frame -> false, (frame, worker) -> worker.detect(images, frame),
-                    (frame, mask) -> {
+                    (frame, labelled) -> {
+                        byte[] mask = labelled.mask();
                         for (int i = 0; i < mask.length; i++) {
                             counts[i] += mask[i];
+                        }
+                        for (int k = 0; k < radii.length; k++) {
+                            blobsPerRadius[k] += labelled.blobsPerRadius()[k];
                         }
                         writer.appendBytes(ByteBuffer.wrap(mask));
                     }, monitor);
             writer.commit();
         }
-        return counts;
+        return new Labels(counts, new BlobSizes(radii[0], radii[radii.length - 1], median(radii, blobsPerRadius)));
+    }
+
+    /** @return the radius of the median blob; NaN without blobs */
+    private static double median(double[] radii, long[] blobsPerRadius) {
+        long total = 0;
+        for (long count : blobsPerRadius) {
+            total += count;
+        }
+        long seen = 0;
+        for (int k = 0; k < radii.length; k++) {
+            seen += blobsPerRadius[k];
+            if (total > 0 && 2 * seen >= total) {
+                return radii[k];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * @param mask the blob mask of one frame: 1 on blob pixels, 0 elsewhere (uint8 bytes of one frame)
+     * @param blobsPerRadius its blobs counted by radius
+     */
+    private record FrameLabels(byte[] mask, int[] blobsPerRadius) {
     }
 
     /** One thread's detector and buffers. */
@@ -247,15 +320,15 @@ public final class BlobLabelerStage implements Stage {
             blobs = new boolean[shape.pixelsPerFrame()];
         }
 
-        /** @return the blob mask of frame {@code t}: 1 on blob pixels, 0 elsewhere (uint8 bytes of one frame) */
-        byte[] detect(DetectionFrames images, int t) throws NeurosegException {
+        FrameLabels detect(DetectionFrames images, int t) throws NeurosegException {
             images.image(t, image);
-            detector.detect(image, blobs);
+            int[] blobsPerRadius = new int[detector.radii().length];
+            detector.detect(image, blobs, blobsPerRadius);
             byte[] mask = new byte[blobs.length];
             for (int i = 0; i < mask.length; i++) {
                 mask[i] = (byte) (blobs[i] ? 1 : 0);
             }
-            return mask;
+            return new FrameLabels(mask, blobsPerRadius);
         }
 
         @Override
@@ -264,10 +337,28 @@ public final class BlobLabelerStage implements Stage {
         }
     }
 
-    private String metadata(Parameters parameters) {
-        StringBuilder json = new StringBuilder("{\"stage\": \"").append(id()).append('"');
-        parameters.asMap().forEach((key, value) -> json.append(", \"").append(key).append("\": ")
-                .append(value instanceof String ? "\"" + value + "\"" : value));
-        return json.append('}').toString();
+    /** @param blobSizes recorded in the video mask; null for the blob masks, written before they are known */
+    private String metadata(Parameters parameters, BlobSizes blobSizes) {
+        JsonObject json = new JsonObject();
+        json.addProperty("stage", id());
+        parameters.asMap().forEach((key, value) -> {
+            if (value instanceof Number number) {
+                json.addProperty(key, number);
+            } else if (value instanceof Boolean flag) {
+                json.addProperty(key, flag);
+            } else {
+                json.addProperty(key, String.valueOf(value));
+            }
+        });
+        if (blobSizes != null) {
+            json.addProperty(CELL_BLOB_RADIUS, blobSizes.cellRadiusPx());
+            json.addProperty(LARGEST_BLOB_RADIUS, blobSizes.largestRadiusPx());
+            if (Double.isNaN(blobSizes.medianRadiusPx())) {
+                json.add(MEDIAN_BLOB_RADIUS, JsonNull.INSTANCE);
+            } else {
+                json.addProperty(MEDIAN_BLOB_RADIUS, blobSizes.medianRadiusPx());
+            }
+        }
+        return json.toString();
     }
 }

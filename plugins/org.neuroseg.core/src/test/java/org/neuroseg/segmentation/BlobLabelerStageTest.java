@@ -137,7 +137,7 @@ class BlobLabelerStageTest {
             try (FileVideo masks = (FileVideo) outputs.get(BlobLabelerStage.BLOB_MASKS);
                     Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
                 String radius = diameter == 16 ? "8.0" : "4.0";
-                assertTrue(masks.metadataJson().contains("\"cellRadiusPx\": " + radius), masks.metadataJson());
+                assertTrue(masks.metadataJson().contains("\"cellRadiusPx\":" + radius), masks.metadataJson());
                 assertEquals(diameter, masks.recording().cellDiameterPx(), "the masks keep the video's facts");
                 assertEquals(diameter, videoMask.recording().cellDiameterPx());
             }
@@ -160,6 +160,11 @@ class BlobLabelerStageTest {
             // Measured at these settings: recall 0.66, precision 0.94 (neurons; the same with blobs of one size, as
             // the cells here are about the radius set). The noise of a frame minus its baseline is the response's
             // own spread, which makes the labels conservative: what they mark is a cell.
+            BlobLabelerStage.BlobSizes sizes = BlobLabelerStage.blobSizes(videoMask);
+            assertEquals(2 * sizes.cellRadiusPx(), sizes.largestRadiusPx(), 1e-9);
+            // the generator's cells are about the radius set
+            assertTrue(sizes.medianRadiusPx() < 1.5 * sizes.cellRadiusPx() && !sizes.reachLargest(),
+                    sizes.toString());
             assertTrue(centroids.recall() >= 0.3, centroids.toString());
             assertTrue(centroids.precision() >= 0.9, centroids.toString());
             assertTrue(pixels.precision() >= 0.5, pixels.toString());

@@ -1,7 +1,9 @@
 package org.neuroseg.dl.train;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,9 +220,10 @@ public final class SelfTraining {
      * @param videoMaskPixels pixels of the Blob Labeler's video mask
      * @param blobPixelsPerFrame blob pixels of the average frame
      * @param labelThreshold the Blob Labeler's threshold that made the labels
+     * @param blobSizes the sizes its blobs took
      */
     private record Prepared(String name, Path folder, Video frames, Video blobMasks, long videoMaskPixels,
-            double blobPixelsPerFrame, double labelThreshold) {
+            double blobPixelsPerFrame, double labelThreshold, BlobLabelerStage.BlobSizes blobSizes) {
 
         /** Closes and deletes the frames, which only the U-Net needs. */
         void discardFrames() {
@@ -261,8 +264,10 @@ public final class SelfTraining {
             }
             Video blobMasks = labels.get(BlobLabelerStage.BLOB_MASKS);
             long videoMaskPixels;
+            BlobLabelerStage.BlobSizes blobSizes;
             try (Video stored = labels.get(BlobLabelerStage.VIDEO_MASK)) {
                 videoMaskPixels = countLabeled(stored, monitor);
+                blobSizes = BlobLabelerStage.blobSizes(stored);
             } catch (IOException e) {
                 throw new NeurosegException("Cannot close the video mask of " + input.name() + ": " + e.getMessage(), e);
             }
@@ -270,7 +275,7 @@ public final class SelfTraining {
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
                     frames.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
             return new Prepared(input.name(), folder, frames, blobMasks, videoMaskPixels, perFrame,
-                    BlobLabelerStage.thresholdUsed(blobMasks));
+                    BlobLabelerStage.thresholdUsed(blobMasks), blobSizes);
         } catch (NeurosegException | CanceledException | RuntimeException e) {
             discard(frames, folder.resolve("corrected"));
             throw e;
@@ -300,6 +305,12 @@ public final class SelfTraining {
             entry.addProperty("frames", video.blobMasks().shape().frames());
             entry.addProperty("blobPixelsPerFrame", video.blobPixelsPerFrame());
             entry.addProperty("blobLabelerThreshold", video.labelThreshold());
+            entry.addProperty("blobRadiusPx", video.blobSizes().cellRadiusPx());
+            entry.addProperty("largestBlobRadiusPx", video.blobSizes().largestRadiusPx());
+            double medianRadius = video.blobSizes().medianRadiusPx();
+            // JSON has no NaN: a video without blobs has no median radius
+            entry.add("medianBlobRadiusPx", Double.isNaN(medianRadius) ? JsonNull.INSTANCE
+                    : new JsonPrimitive(medianRadius));
             int framePixels = video.blobMasks().shape().pixelsPerFrame();
             long pixels = video.videoMaskPixels();
             entry.addProperty("videoMaskPixels", pixels);
@@ -308,7 +319,7 @@ public final class SelfTraining {
             entry.addProperty("blobShareOfFrame", blobShare);
             entry.addProperty("videoMaskShareOfFrame", maskShare);
             JsonArray warnings = new JsonArray();
-            for (String warning : labelWarnings(blobShare, maskShare, largestMaskShare)) {
+            for (String warning : labelWarnings(blobShare, maskShare, largestMaskShare, video.blobSizes())) {
                 warnings.add(warning);
                 LOGGER.warn("Self-training: {}: {}", video.name(), warning);
             }
@@ -326,9 +337,12 @@ public final class SelfTraining {
      * @param blobShare blob pixels of the average frame over the frame's pixels
      * @param maskShare video-mask pixels over the frame's pixels
      * @param largestMaskShare the largest plausible share (the Blob Labeler's setting)
-     * @return what is implausible about labels of cell bodies with this coverage, empty when nothing is
+     * @param blobSizes the sizes the blobs took
+     * @return what is implausible about labels of cell bodies with this coverage and these sizes, empty when nothing
+     *         is
      */
-    static List<String> labelWarnings(double blobShare, double maskShare, double largestMaskShare) {
+    static List<String> labelWarnings(double blobShare, double maskShare, double largestMaskShare,
+            BlobLabelerStage.BlobSizes blobSizes) {
         List<String> warnings = new ArrayList<>();
         if (blobShare == 0) {
             warnings.add("the Blob Labeler found no blob in any frame: nothing to learn from (lower its threshold "
@@ -343,6 +357,12 @@ public final class SelfTraining {
                     + "that cell bodies plausibly cover, so the CGRU would learn to mark background (raise the Blob "
                     + "Labeler's threshold or its frames for the video mask)", 100 * maskShare,
                     100 * largestMaskShare));
+        }
+        if (blobSizes.reachLargest()) {
+            warnings.add(String.format(Locale.ROOT, "half the blobs or more take the largest radius the Blob Labeler "
+                    + "tries (%.1f px): the cells are probably larger than %.0f px across; give their diameter (the "
+                    + "cell diameter setting, --cell-diameter-px)", blobSizes.largestRadiusPx(),
+                    2 * blobSizes.largestRadiusPx()));
         }
         return warnings;
     }

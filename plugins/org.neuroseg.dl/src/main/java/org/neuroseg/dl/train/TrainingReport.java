@@ -21,12 +21,16 @@ public final class TrainingReport {
         StringBuilder text = new StringBuilder("NeuroSeg self-training\n\nVideos (labels from the Blob Labeler):\n");
         for (JsonElement element : report.getAsJsonArray("videos")) {
             JsonObject video = element.getAsJsonObject();
+            JsonElement medianRadius = video.get("medianBlobRadiusPx");
             text.append(format("  %s: %d frames, %.1f blob pixels a frame (%.2f %% of the frame), %d pixels in the "
-                    + "video mask (%.1f %%), Blob Labeler threshold %.1f x noise%n", video.get("name").getAsString(),
+                    + "video mask (%.1f %%), Blob Labeler threshold %.1f x noise, median blob radius %s (%.1f to "
+                    + "%.1f px tried)%n", video.get("name").getAsString(),
                     video.get("frames").getAsInt(), video.get("blobPixelsPerFrame").getAsDouble(),
                     100 * video.get("blobShareOfFrame").getAsDouble(), video.get("videoMaskPixels").getAsLong(),
                     100 * video.get("videoMaskShareOfFrame").getAsDouble(),
-                    video.get("blobLabelerThreshold").getAsDouble()));
+                    video.get("blobLabelerThreshold").getAsDouble(),
+                    medianRadius.isJsonNull() ? "none" : format("%.1f px", medianRadius.getAsDouble()),
+                    video.get("blobRadiusPx").getAsDouble(), video.get("largestBlobRadiusPx").getAsDouble()));
             for (JsonElement warning : video.getAsJsonArray("warnings")) {
                 text.append("    WARNING: ").append(warning.getAsString()).append('\n');
             }

@@ -77,14 +77,26 @@ class SelfTrainingTest {
 
     @Test
     void labelsThatCoverMuchOfTheFrameOrNothingAreWarnedAbout() {
-        assertEquals(List.of(), SelfTraining.labelWarnings(0.01, 0.12, 0.3));
-        List<String> background = SelfTraining.labelWarnings(0.8, 0.95, 0.3);
+        BlobLabelerStage.BlobSizes cellSized = new BlobLabelerStage.BlobSizes(4, 8, 5.04);
+        assertEquals(List.of(), SelfTraining.labelWarnings(0.01, 0.12, 0.3, cellSized));
+        List<String> background = SelfTraining.labelWarnings(0.8, 0.95, 0.3, cellSized);
         assertEquals(2, background.size(), background.toString());
         assertTrue(background.get(0).contains("blobs cover 80 % of the average frame"), background.get(0));
         assertTrue(background.get(1).contains("the video mask covers 95 % of the frame"), background.get(1));
-        List<String> nothing = SelfTraining.labelWarnings(0, 0, 0.3);
+        List<String> nothing = SelfTraining.labelWarnings(0, 0, 0.3, new BlobLabelerStage.BlobSizes(4, 8,
+                Double.NaN));
         assertEquals(1, nothing.size());
         assertTrue(nothing.get(0).contains("found no blob"), nothing.get(0));
+    }
+
+    @Test
+    void blobsAtTheLargestRadiusTriedAskForTheCellDiameter() {
+        List<String> large = SelfTraining.labelWarnings(0.01, 0.12, 0.3, new BlobLabelerStage.BlobSizes(4, 8, 8));
+        assertEquals(1, large.size(), large.toString());
+        assertTrue(large.get(0).contains("larger than 16 px across"), large.get(0));
+        // with blobs of one size every blob is at the largest radius, which says nothing about the cells
+        assertEquals(List.of(), SelfTraining.labelWarnings(0.01, 0.12, 0.3, new BlobLabelerStage.BlobSizes(4, 4,
+                4)));
     }
 
     @Test
