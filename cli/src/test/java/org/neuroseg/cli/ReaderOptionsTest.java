@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -98,8 +99,8 @@ class ReaderOptionsTest {
             info(List.of("--no-progress", "label", video.toString(), "--cells-to-find", "all cells",
                     "--cell-diameter-px", diameter, "-o", out.toString()));
             try (FileVideo masks = VideoStore.open(out.resolve("blob_masks.nsv"))) {
-                String radius = diameter.equals("16") ? "8.0" : "4.0";
-                assertTrue(masks.metadataJson().contains("\"cellRadiusPx\": " + radius), masks.metadataJson());
+                assertEquals(diameter.equals("16") ? 8.0 : 4.0, JsonParser.parseString(masks.metadataJson())
+                        .getAsJsonObject().get("cellRadiusPx").getAsDouble(), masks.metadataJson());
                 assertEquals(Double.parseDouble(diameter), masks.recording().cellDiameterPx());
             }
         }

@@ -3,6 +3,7 @@ package org.neuroseg.segmentation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,8 +137,8 @@ class BlobLabelerStageTest {
                     StageContext.inDirectory(dir.resolve("diameter" + diameter), ProgressMonitor.NONE));
             try (FileVideo masks = (FileVideo) outputs.get(BlobLabelerStage.BLOB_MASKS);
                     Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
-                String radius = diameter == 16 ? "8.0" : "4.0";
-                assertTrue(masks.metadataJson().contains("\"cellRadiusPx\":" + radius), masks.metadataJson());
+                assertEquals(diameter == 16 ? 8.0 : 4.0, JsonParser.parseString(masks.metadataJson())
+                        .getAsJsonObject().get("cellRadiusPx").getAsDouble(), masks.metadataJson());
                 assertEquals(diameter, masks.recording().cellDiameterPx(), "the masks keep the video's facts");
                 assertEquals(diameter, videoMask.recording().cellDiameterPx());
             }
