@@ -19,11 +19,7 @@ class BlobDetectorTest {
 
     @Test
     void noiseCorrelatedBetweenNeighboursGivesFewFalseBlobsAndCellsAreStillFound() throws Exception {
-        float[] white = new float[SIDE * SIDE];
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < white.length; i++) {
-            white[i] = (float) random.nextGaussian();
-        }
+        float[] white = whiteNoise(7);
         float[] correlated = new float[white.length];
         try (GaussianFilter filter = new GaussianFilter(SIDE, SIDE)) {
             filter.blur(white, 1.5, correlated);
@@ -51,11 +47,7 @@ class BlobDetectorTest {
 
     @Test
     void blobsTakeTheRadiusOfTheirCellWithinTheRangeGiven() throws Exception {
-        float[] frame = new float[SIDE * SIDE];
-        SplittableRandom random = new SplittableRandom(11);
-        for (int i = 0; i < frame.length; i++) {
-            frame[i] = (float) random.nextGaussian();
-        }
+        float[] frame = whiteNoise(11);
         int[][] cells = {{30, 30, 3}, {32, 92, 5}, {90, 40, 7}, {92, 96, 9}};
         for (int[] cell : cells) {
             addDisk(frame, cell[0], cell[1], cell[2], AMPLITUDE);
@@ -88,6 +80,16 @@ class BlobDetectorTest {
             }
         }
         return areas;
+    }
+
+    /** @return a frame of unit Gaussian white noise */
+    private static float[] whiteNoise(long seed) {
+        float[] frame = new float[SIDE * SIDE];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (float) random.nextGaussian();
+        }
+        return frame;
     }
 
     private static void addDisk(float[] frame, int row, int col, int radius, double amplitude) {
