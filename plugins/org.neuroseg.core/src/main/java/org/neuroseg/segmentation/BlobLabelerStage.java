@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -183,6 +184,8 @@ public final class BlobLabelerStage implements Stage {
                     writer.append(mask);
                     writer.commit();
                 }
+                labels.blobSizes().largerCellsAdvice()
+                        .ifPresent(advice -> context.warn("Blob Labeler: " + video.source() + ": " + advice));
                 return PortValues.of(BLOB_MASKS, VideoStore.open(masksFile))
                         .with(VIDEO_MASK, VideoStore.open(videoMaskFile));
             }
@@ -220,6 +223,14 @@ public final class BlobLabelerStage implements Stage {
         /** @return whether half the blobs or more took the largest radius of a range: the cells may be larger */
         public boolean reachLargest() {
             return largestRadiusPx > cellRadiusPx && medianRadiusPx >= largestRadiusPx;
+        }
+
+        /** @return what the user should do when the blobs {@linkplain #reachLargest reach the largest radius} */
+        public Optional<String> largerCellsAdvice() {
+            return reachLargest() ? Optional.of(String.format(Locale.ROOT, "half the blobs or more take the largest "
+                    + "radius tried (%.1f px): the cells are probably larger than %.0f px across; give their "
+                    + "diameter (the cell diameter setting, --cell-diameter-px)", largestRadiusPx,
+                    2 * largestRadiusPx)) : Optional.empty();
         }
     }
 

@@ -120,6 +120,38 @@ class BlobLabelerStageTest {
     }
 
     @Test
+    void blobsAtTheLargestRadiusTriedAskForTheCellDiameter() throws Exception {
+        // a cell of radius 10 px in every frame
+        SplittableRandom random = new SplittableRandom(5);
+        float[][] frames = new float[6][64 * 64];
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                int y = i / 64 - 32;
+                int x = i % 64 - 32;
+                frame[i] = (float) random.nextGaussian() + (y * y + x * x <= 100 ? 10 : 0);
+            }
+        }
+        Parameters allCells = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.TARGET.key(),
+                BlobLabelerStage.ALL_CELLS).with(BlobLabelerStage.MIN_FRAMES.key(), 1);
+        for (double radius : new double[] {2, 8}) {
+            List<String> warnings = new ArrayList<>();
+            Path folder = Files.createDirectories(dir.resolve("large" + radius));
+            PortValues outputs = BlobLabelerStage.INSTANCE.run(PortValues.of(BlobLabelerStage.VIDEO,
+                    new ArrayVideo(64, 64, PixelType.FLOAT32, 10, frames)), allCells.with(
+                            BlobLabelerStage.RADIUS.key(), radius), new StageContext(folder::resolve,
+                                    ProgressMonitor.NONE, warnings::add));
+            try (Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
+                BlobLabelerStage.BlobSizes sizes = BlobLabelerStage.blobSizes(videoMask);
+                // at 2 px the blobs reach 4 px, the largest tried, and the user is told; at 8 px one blob fits
+                assertEquals(radius == 2, sizes.reachLargest(), sizes.toString());
+                assertEquals(radius == 2, warnings.stream().anyMatch(w -> w.contains("larger than 8 px across")),
+                        warnings.toString());
+            }
+            outputs.closeAll();
+        }
+    }
+
+    @Test
     void theCellRadiusDerivesFromTheCellDiameterTheVideoRecords() throws Exception {
         java.util.Random random = new java.util.Random(1);
         float[][] frames = new float[5][32 * 32];

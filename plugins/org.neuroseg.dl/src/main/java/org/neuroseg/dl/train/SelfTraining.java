@@ -358,12 +358,7 @@ public final class SelfTraining {
                     + "Labeler's threshold or its frames for the video mask)", 100 * maskShare,
                     100 * largestMaskShare));
         }
-        if (blobSizes.reachLargest()) {
-            warnings.add(String.format(Locale.ROOT, "half the blobs or more take the largest radius the Blob Labeler "
-                    + "tries (%.1f px): the cells are probably larger than %.0f px across; give their diameter (the "
-                    + "cell diameter setting, --cell-diameter-px)", blobSizes.largestRadiusPx(),
-                    2 * blobSizes.largestRadiusPx()));
-        }
+        blobSizes.largerCellsAdvice().ifPresent(warnings::add);
         return warnings;
     }
 
