@@ -73,13 +73,7 @@ class BlobLabelerStageTest {
     void anImplausibleVideoMaskIsLabelledAgainAtAHigherThreshold() throws Exception {
         // white noise: at 2 noise units the labeler marks blobs over most of the frame (with one frame enough for the
         // video mask), at its default of 5 almost nowhere
-        SplittableRandom random = new SplittableRandom(1);
-        float[][] frames = new float[20][64 * 64];
-        for (float[] frame : frames) {
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = (float) random.nextGaussian();
-            }
-        }
+        float[][] frames = whiteNoise(20, 1);
         Video noise = new ArrayVideo(64, 64, PixelType.FLOAT32, 10, frames);
         Parameters loose = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.THRESHOLD.key(), 2.0)
                 .with(BlobLabelerStage.MIN_FRAMES.key(), 1);
@@ -122,13 +116,12 @@ class BlobLabelerStageTest {
     @Test
     void blobsAtTheLargestRadiusTriedAskForTheCellDiameter() throws Exception {
         // a cell of radius 10 px in every frame
-        SplittableRandom random = new SplittableRandom(5);
-        float[][] frames = new float[6][64 * 64];
+        float[][] frames = whiteNoise(6, 5);
         for (float[] frame : frames) {
             for (int i = 0; i < frame.length; i++) {
                 int y = i / 64 - 32;
                 int x = i % 64 - 32;
-                frame[i] = (float) random.nextGaussian() + (y * y + x * x <= 100 ? 10 : 0);
+                frame[i] += y * y + x * x <= 100 ? 10 : 0;
             }
         }
         Parameters allCells = BlobLabelerStage.INSTANCE.defaults().with(BlobLabelerStage.TARGET.key(),
@@ -232,6 +225,18 @@ class BlobLabelerStageTest {
         assertEquals(2.0, now.parameters().getDouble(BlobLabelerStage.LARGEST_BLOB));
         assertEquals(1.0, before.parameters().getDouble(BlobLabelerStage.LARGEST_BLOB));
         assertEquals(List.of(), before.warnings());
+    }
+
+    /** @return frames of 64 x 64 unit Gaussian white noise */
+    private static float[][] whiteNoise(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] frames = new float[count][64 * 64];
+        for (float[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+        }
+        return frames;
     }
 
     static RoiSet components(Video image) throws Exception {
