@@ -2,7 +2,6 @@ package org.neuroseg.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroseg.segmentation.BlobLabelerStage;
@@ -51,10 +50,7 @@ final class LabelCommand implements Callable<Integer>, StageOptionsCommand,
             sizes = BlobLabelerStage.blobSizes(labels.get(BlobLabelerStage.VIDEO_MASK));
             labels.closeAll();
         }
-        System.out.printf(Locale.ROOT, "Median blob radius %s (%.1f to %.1f px tried)%n",
-                Double.isNaN(sizes.medianRadiusPx()) ? "none: no blobs"
-                        : String.format(Locale.ROOT, "%.1f px", sizes.medianRadiusPx()),
-                sizes.cellRadiusPx(), sizes.largestRadiusPx());
+        System.out.println("Blob sizes: " + sizes.summary());
         System.out.printf("Wrote %s and %s%n", output.resolve("blob_masks.nsv"), output.resolve("video_mask.nsv"));
         return 0;
     }

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.stage.CanceledException;
@@ -225,6 +227,35 @@ public final class BlobLabelerStage implements Stage {
             return largestRadiusPx > cellRadiusPx && medianRadiusPx >= largestRadiusPx;
         }
 
+        /** Adds the sizes to {@code json} (the median as null without blobs: JSON has no NaN). */
+        public void addTo(JsonObject json) {
+            json.addProperty(CELL_BLOB_RADIUS, cellRadiusPx);
+            json.addProperty(LARGEST_BLOB_RADIUS, largestRadiusPx);
+            json.add(MEDIAN_BLOB_RADIUS, Double.isNaN(medianRadiusPx) ? JsonNull.INSTANCE
+                    : new JsonPrimitive(medianRadiusPx));
+        }
+
+        /**
+         * @param json what {@link #addTo} wrote into
+         * @return the sizes, or empty when {@code json} holds none
+         */
+        public static Optional<BlobSizes> from(JsonObject json) {
+            if (!json.has(MEDIAN_BLOB_RADIUS)) {
+                return Optional.empty();
+            }
+            JsonElement median = json.get(MEDIAN_BLOB_RADIUS);
+            return Optional.of(new BlobSizes(json.get(CELL_BLOB_RADIUS).getAsDouble(),
+                    json.get(LARGEST_BLOB_RADIUS).getAsDouble(), median.isJsonNull() ? Double.NaN
+                            : median.getAsDouble()));
+        }
+
+        /** @return the sizes in words, e.g. "median blob radius 5.0 px (4.0 to 8.0 px tried)" */
+        public String summary() {
+            return String.format(Locale.ROOT, "median blob radius %s (%.1f to %.1f px tried)",
+                    Double.isNaN(medianRadiusPx) ? "none: no blobs"
+                            : String.format(Locale.ROOT, "%.1f px", medianRadiusPx), cellRadiusPx, largestRadiusPx);
+        }
+
         /** @return what the user should do when the blobs {@linkplain #reachLargest reach the largest radius} */
         public Optional<String> largerCellsAdvice() {
             return reachLargest() ? Optional.of(String.format(Locale.ROOT, "half the blobs or more take the largest "
@@ -241,12 +272,10 @@ public final class BlobLabelerStage implements Stage {
      */
     public static BlobSizes blobSizes(Video videoMask) {
         if (videoMask instanceof FileVideo stored && !stored.metadataJson().isEmpty()) {
-            JsonObject metadata = JsonParser.parseString(stored.metadataJson()).getAsJsonObject();
-            if (metadata.has(MEDIAN_BLOB_RADIUS)) {
-                return new BlobSizes(metadata.get(CELL_BLOB_RADIUS).getAsDouble(),
-                        metadata.get(LARGEST_BLOB_RADIUS).getAsDouble(),
-                        metadata.get(MEDIAN_BLOB_RADIUS).isJsonNull() ? Double.NaN
-                                : metadata.get(MEDIAN_BLOB_RADIUS).getAsDouble());
+            Optional<BlobSizes> sizes = BlobSizes.from(JsonParser.parseString(stored.metadataJson())
+                    .getAsJsonObject());
+            if (sizes.isPresent()) {
+                return sizes.get();
             }
         }
         throw new IllegalArgumentException("not a video mask stored by the Blob Labeler: " + videoMask);
@@ -362,13 +391,7 @@ public final class BlobLabelerStage implements Stage {
             }
         });
         if (blobSizes != null) {
-            json.addProperty(CELL_BLOB_RADIUS, blobSizes.cellRadiusPx());
-            json.addProperty(LARGEST_BLOB_RADIUS, blobSizes.largestRadiusPx());
-            if (Double.isNaN(blobSizes.medianRadiusPx())) {
-                json.add(MEDIAN_BLOB_RADIUS, JsonNull.INSTANCE);
-            } else {
-                json.addProperty(MEDIAN_BLOB_RADIUS, blobSizes.medianRadiusPx());
-            }
+            blobSizes.addTo(json);
         }
         return json.toString();
     }

@@ -1,9 +1,7 @@
 package org.neuroseg.dl.train;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -305,12 +303,7 @@ public final class SelfTraining {
             entry.addProperty("frames", video.blobMasks().shape().frames());
             entry.addProperty("blobPixelsPerFrame", video.blobPixelsPerFrame());
             entry.addProperty("blobLabelerThreshold", video.labelThreshold());
-            entry.addProperty("blobRadiusPx", video.blobSizes().cellRadiusPx());
-            entry.addProperty("largestBlobRadiusPx", video.blobSizes().largestRadiusPx());
-            double medianRadius = video.blobSizes().medianRadiusPx();
-            // JSON has no NaN: a video without blobs has no median radius
-            entry.add("medianBlobRadiusPx", Double.isNaN(medianRadius) ? JsonNull.INSTANCE
-                    : new JsonPrimitive(medianRadius));
+            video.blobSizes().addTo(entry);
             int framePixels = video.blobMasks().shape().pixelsPerFrame();
             long pixels = video.videoMaskPixels();
             entry.addProperty("videoMaskPixels", pixels);

@@ -3,6 +3,7 @@ package org.neuroseg.dl.train;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Locale;
+import org.neuroseg.segmentation.BlobLabelerStage;
 
 /**
  * The report of a {@link SelfTraining} run as text for people: the videos with their label coverage, then for the
@@ -21,16 +22,14 @@ public final class TrainingReport {
         StringBuilder text = new StringBuilder("NeuroSeg self-training\n\nVideos (labels from the Blob Labeler):\n");
         for (JsonElement element : report.getAsJsonArray("videos")) {
             JsonObject video = element.getAsJsonObject();
-            JsonElement medianRadius = video.get("medianBlobRadiusPx");
             text.append(format("  %s: %d frames, %.1f blob pixels a frame (%.2f %% of the frame), %d pixels in the "
-                    + "video mask (%.1f %%), Blob Labeler threshold %.1f x noise, median blob radius %s (%.1f to "
-                    + "%.1f px tried)%n", video.get("name").getAsString(),
-                    video.get("frames").getAsInt(), video.get("blobPixelsPerFrame").getAsDouble(),
+                    + "video mask (%.1f %%), Blob Labeler threshold %.1f x noise, %s%n",
+                    video.get("name").getAsString(), video.get("frames").getAsInt(),
+                    video.get("blobPixelsPerFrame").getAsDouble(),
                     100 * video.get("blobShareOfFrame").getAsDouble(), video.get("videoMaskPixels").getAsLong(),
                     100 * video.get("videoMaskShareOfFrame").getAsDouble(),
                     video.get("blobLabelerThreshold").getAsDouble(),
-                    medianRadius.isJsonNull() ? "none" : format("%.1f px", medianRadius.getAsDouble()),
-                    video.get("blobRadiusPx").getAsDouble(), video.get("largestBlobRadiusPx").getAsDouble()));
+                    BlobLabelerStage.BlobSizes.from(video).orElseThrow().summary()));
             for (JsonElement warning : video.getAsJsonArray("warnings")) {
                 text.append("    WARNING: ").append(warning.getAsString()).append('\n');
             }
