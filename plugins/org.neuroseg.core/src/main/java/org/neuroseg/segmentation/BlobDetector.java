@@ -57,7 +57,7 @@ public final class BlobDetector implements AutoCloseable {
     private final Shape shape;
     private final double[] noiseGains;
     private final boolean sparse;
-    /** Per radius, the DoG response of the frame. */
+    /** Per radius, the DoG response of the frame (with one radius, {@link #response} itself). */
     private final float[][] responses;
     /** Per pixel, the strongest response over the radii, and which radius gave it. */
     private final float[] response;
@@ -91,13 +91,13 @@ public final class BlobDetector implements AutoCloseable {
         this.shape = shape;
         this.sparse = sparse;
         int pixels = height * width;
+        response = new float[pixels];
         noiseGains = new double[radii.length];
         responses = new float[radii.length][];
         for (int k = 0; k < radii.length; k++) {
             noiseGains[k] = dogNoiseGain(radii[k] / Math.sqrt(2), sigmaRatio * radii[k] / Math.sqrt(2));
-            responses[k] = radii.length == 1 ? null : new float[pixels];
+            responses[k] = radii.length == 1 ? response : new float[pixels];
         }
-        response = new float[pixels];
         radiusIndex = new byte[pixels];
         queue = new int[pixels];
         visited = new boolean[pixels];
@@ -149,7 +149,7 @@ public final class BlobDetector implements AutoCloseable {
         double pixelNoise = pixelNoise(frame);
         float threshold = Float.MIN_NORMAL;
         for (int k = 0; k < radii.length; k++) {
-            float[] target = radii.length == 1 ? response : responses[k];
+            float[] target = responses[k];
             double sigmaNarrow = radii[k] / Math.sqrt(2);
             filter.differenceOfGaussians(frame, sigmaNarrow, sigmaRatio * sigmaNarrow, target);
             double noise = noiseGains[k] * pixelNoise;
@@ -273,7 +273,7 @@ public final class BlobDetector implements AutoCloseable {
             return;
         }
         // the region grows on the response of the centre's radius
-        float[] grown = radii.length == 1 ? response : responses[scale];
+        float[] grown = responses[scale];
         float floor = REGION_FRACTION * grown[centre];
         double reach = 4 * radiusPx * radiusPx;
         queue[0] = centre;
