@@ -17,11 +17,7 @@ public final class Resampling {
      * @throws IllegalArgumentException when a size is not positive or the array does not hold height x width values
      */
     public static float[] resize(float[] source, int height, int width, int toHeight, int toWidth) {
-        if (height < 1 || width < 1 || toHeight < 1 || toWidth < 1 || source.length != height * width) {
-            throw new IllegalArgumentException("cannot resize " + source.length + " values as " + height + " x "
-                    + width + " to " + toHeight + " x " + toWidth);
-        }
-        if (height == toHeight && width == toWidth) {
+        if (unchanged(source, height, width, toHeight, toWidth)) {
             return source;
         }
         Taps columns = Taps.of(width, toWidth);
@@ -35,6 +31,51 @@ public final class Resampling {
             rows.apply(across, x, toWidth, target, x, toWidth);
         }
         return target;
+    }
+
+    /**
+     * Enlarges or shrinks by taking, for each output pixel, the source pixel its centre falls in. Unlike
+     * {@link #resize}, every output value is a source value: enlarged noise keeps its level (interpolation averages
+     * neighbours and lowers it, which a network trained on unsmoothed noise reads as a different image).
+     *
+     * @param source height x width, row-major; not modified
+     * @return the image resized to toHeight x toWidth (the same array when the size is unchanged)
+     * @throws IllegalArgumentException when a size is not positive or the array does not hold height x width values
+     */
+    public static float[] nearest(float[] source, int height, int width, int toHeight, int toWidth) {
+        if (unchanged(source, height, width, toHeight, toWidth)) {
+            return source;
+        }
+        int[] columns = nearestIndices(width, toWidth);
+        float[] target = new float[toHeight * toWidth];
+        for (int y = 0; y < toHeight; y++) {
+            int sourceRow = nearestIndex(y, height, toHeight) * width;
+            for (int x = 0; x < toWidth; x++) {
+                target[y * toWidth + x] = source[sourceRow + columns[x]];
+            }
+        }
+        return target;
+    }
+
+    /** @return whether the sizes are equal; throws IllegalArgumentException when they are not valid */
+    private static boolean unchanged(float[] source, int height, int width, int toHeight, int toWidth) {
+        if (height < 1 || width < 1 || toHeight < 1 || toWidth < 1 || source.length != height * width) {
+            throw new IllegalArgumentException("cannot resize " + source.length + " values as " + height + " x "
+                    + width + " to " + toHeight + " x " + toWidth);
+        }
+        return height == toHeight && width == toWidth;
+    }
+
+    private static int[] nearestIndices(int length, int toLength) {
+        int[] indices = new int[toLength];
+        for (int i = 0; i < toLength; i++) {
+            indices[i] = nearestIndex(i, length, toLength);
+        }
+        return indices;
+    }
+
+    private static int nearestIndex(int i, int length, int toLength) {
+        return Math.min((int) ((i + 0.5) * length / toLength), length - 1);
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.neuroseg.imaging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,44 @@ class ResamplingTest {
         assertSame(image, Resampling.resize(image, 2, 3, 2, 3));
         assertThrows(IllegalArgumentException.class, () -> Resampling.resize(image, 2, 2, 4, 4));
         assertThrows(IllegalArgumentException.class, () -> Resampling.resize(image, 2, 3, 0, 4));
+    }
+
+    @Test
+    void nearestEnlargingKeepsEveryValueAndTheNoiseLevel() {
+        // white noise enlarged by 1.15: bilinear interpolation lowers its spread, taking the nearest pixel does not
+        int side = 200;
+        int enlarged = 230;
+        java.util.Random random = new java.util.Random(3);
+        float[] noise = new float[side * side];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+        }
+        float[] nearest = Resampling.nearest(noise, side, side, enlarged, enlarged);
+        assertEquals(1, std(nearest), 0.03);
+        assertTrue(std(Resampling.resize(noise, side, side, enlarged, enlarged)) < 0.75);
+        java.util.Set<Float> values = new java.util.HashSet<>();
+        for (float value : noise) {
+            values.add(value);
+        }
+        for (float value : nearest) {
+            assertTrue(values.contains(value));
+        }
+        // two columns doubled: each output pixel takes the source pixel its centre lies in
+        assertArrayEquals(new float[] {0, 0, 4, 4}, Resampling.nearest(new float[] {0, 4}, 1, 2, 1, 4));
+        assertArrayEquals(new float[] {0, 4}, Resampling.nearest(new float[] {0, 0, 4, 4}, 1, 4, 1, 2));
+        float[] image = new float[6];
+        assertSame(image, Resampling.nearest(image, 2, 3, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> Resampling.nearest(image, 2, 2, 4, 4));
+    }
+
+    private static double std(float[] values) {
+        double sum = 0;
+        double sumSq = 0;
+        for (float value : values) {
+            sum += value;
+            sumSq += value * value;
+        }
+        double mean = sum / values.length;
+        return Math.sqrt(sumSq / values.length - mean * mean);
     }
 }

@@ -58,6 +58,30 @@ record Tiling(int[] starts, int[] keepFrom, int[] keepTo) {
         return new Tiling(s, from, to);
     }
 
+    /**
+     * The tile length for an axis: the whole axis (rounded up to {@code multiple}) when it fits in {@code maxTile},
+     * else the fewest tiles of at most {@code maxTile} that cover it with the overlap, made as short as that count
+     * allows. A 590 px axis (a 512 px frame enlarged for small cells) takes two tiles of 320, not two of 512.
+     *
+     * @param length axis length, at least 1
+     * @param maxTile longest tile, a multiple of {@code multiple}
+     * @param overlap smallest overlap of neighbouring tiles, in [0, maxTile / 2)
+     * @param multiple what the network's input sizes must be a multiple of
+     */
+    static int tileLength(int length, int maxTile, int overlap, int multiple) {
+        if (length <= maxTile) {
+            return roundUp(length, multiple);
+        }
+        int count = (int) Math.ceil((length - overlap) / (double) (maxTile - overlap));
+        int shortest = (int) Math.ceil((length + (count - 1) * (double) overlap) / count);
+        return Math.min(maxTile, roundUp(shortest, multiple));
+    }
+
+    /** @return {@code value} rounded up to a multiple of {@code multiple} */
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+
     /** @return the number of tiles */
     int count() {
         return starts.length;

@@ -143,8 +143,13 @@ public final class UNetInference {
         for (int b = 0; b < frames.length; b++) {
             for (int channel = 0; channel < channels; channel++) {
                 float[] planeValues = Arrays.copyOfRange(frames[b], channel * plane, (channel + 1) * plane);
-                System.arraycopy(Resampling.resize(planeValues, height, width, scaledHeight, scaledWidth), 0,
-                        scaled[b], channel * scaledHeight * scaledWidth, scaledHeight * scaledWidth);
+                // Interpolating would smooth the noise of enlarged frames, and the network, trained on unsmoothed
+                // noise, then marks fewer cells (bench/RESULTS.md); shrinking averages, as a zoomed-out view does.
+                float[] resized = inputScale > 1
+                        ? Resampling.nearest(planeValues, height, width, scaledHeight, scaledWidth)
+                        : Resampling.resize(planeValues, height, width, scaledHeight, scaledWidth);
+                System.arraycopy(resized, 0, scaled[b], channel * scaledHeight * scaledWidth,
+                        scaledHeight * scaledWidth);
             }
         }
         float[][] probabilities = predictAtSize(scaled, scaledHeight, scaledWidth);
@@ -158,8 +163,8 @@ public final class UNetInference {
         int channels = inputChannels();
         int plane = height * width;
         int multiple = network.config().sizeMultiple();
-        int tileHeight = height > tileSize ? tileSize : roundUp(height, multiple);
-        int tileWidth = width > tileSize ? tileSize : roundUp(width, multiple);
+        int tileHeight = Tiling.tileLength(height, tileSize, overlap, multiple);
+        int tileWidth = Tiling.tileLength(width, tileSize, overlap, multiple);
         Tiling rows = Tiling.of(Math.max(height, tileHeight), tileHeight, Math.min(overlap, tileHeight - 1));
         Tiling cols = Tiling.of(Math.max(width, tileWidth), tileWidth, Math.min(overlap, tileWidth - 1));
         int tilesPerFrame = rows.count() * cols.count();
@@ -196,9 +201,5 @@ public final class UNetInference {
             }
         }
         return probabilities;
-    }
-
-    private static int roundUp(int value, int multiple) {
-        return (value + multiple - 1) / multiple * multiple;
     }
 }

@@ -27,4 +27,18 @@ class TilingTest {
             assertEquals(length - 64, tiling.starts()[tiling.count() - 1]);
         }
     }
+
+    @Test
+    void tilesAreAsShortAsTheirCountAllows() {
+        assertEquals(256, Tiling.tileLength(250, 512, 32, 16), "an axis that fits is one tile");
+        assertEquals(512, Tiling.tileLength(512, 512, 32, 16));
+        assertEquals(320, Tiling.tileLength(590, 512, 32, 16), "two tiles of 320 cover 590, not two of 512");
+        for (int length = 513; length < 3000; length += 7) {
+            int tile = Tiling.tileLength(length, 512, 32, 16);
+            assertEquals(0, tile % 16);
+            assertTrue(tile <= 512);
+            int fewest = (int) Math.ceil((length - 32) / 480.0);
+            assertEquals(fewest, Tiling.of(length, tile, 32).count(), "as few tiles as 512 px ones at " + length);
+        }
+    }
 }
