@@ -39,7 +39,7 @@ final class RealismBenchmark {
                     RealismStatistics.Result::meanSpectrumExponent, 0, 0.5, false, false),
             new Statistic("power-spectrum exponent of the background (mean image below 0.04 cycles/px)",
                     RealismStatistics.Result::backgroundSpectrumExponent, 0, 0.5, false, false),
-            new Statistic("cell diameter (px, autocorrelation of the high-passed std image)",
+            new Statistic("cell diameter (px, autocorrelation of the high-passed signal-std image)",
                     RealismStatistics.Result::cellDiameterPx, 1.25, 0, false, false),
             new Statistic("peak transient / noise (active pixels, 3-frame mean)", RealismStatistics.Result::peakSnr,
                     2, 0, false, false),

@@ -11,15 +11,17 @@ import org.neuroseg.video.Video;
  * an 8-bit ΔF/F recording and 16-bit camera counts compare. Two streaming passes over the frames; memory grows with
  * the frame size and with (active pixels x frames), never with the whole video.
  *
- * <p>Per pixel: mean {@code m}, temporal standard deviation, and the noise variance {@code v = mean((x[t+1] -
- * x[t])^2) / 2} (temporal differences remove the slow signal). "High-passed" means minus a Gaussian blur of
- * {@value #HIGH_PASS_SIGMA_PX} px. Active pixels are the top {@value #ACTIVE_SHARE} of the high-passed std image.
+ * <p>Per pixel: mean {@code m}, the noise variance {@code v = mean((x[t+1] - x[t])^2) / 2} (temporal differences
+ * remove the slow signal), and the signal std {@code sqrt(max(0, var - v))}: the temporal variation the noise does
+ * not explain (in shot-noise-limited recordings the plain std follows the brightness, so it marks bright pixels, not
+ * cells). "High-passed" means minus a Gaussian blur of {@value #HIGH_PASS_SIGMA_PX} px. Active pixels are the top
+ * {@value #ACTIVE_SHARE} of the high-passed signal-std image.
  */
 final class RealismStatistics {
 
     /** Sigma of the Gaussian whose blur is subtracted to remove the background, in pixels. */
     static final double HIGH_PASS_SIGMA_PX = 10;
-    /** Share of pixels (highest high-passed std) whose traces give the transient statistics. */
+    /** Share of pixels (highest high-passed signal std) whose traces give the transient statistics. */
     static final double ACTIVE_SHARE = 0.02;
     /** Frequency band of the mean image's spectral exponent, cycles per pixel (periods 4-25 px: cells). */
     static final double[] CELL_BAND = {0.04, 0.25};
@@ -29,7 +31,7 @@ final class RealismStatistics {
     static final int SPECTRUM_SIDE = 192;
     /** Event threshold, in standard deviations of the 3-frame mean's noise. */
     static final double EVENT_THRESHOLD = 4;
-    /** Coverage threshold, in robust standard deviations (1.4826 MAD) of the high-passed std image. */
+    /** Coverage threshold, in robust standard deviations (1.4826 MAD) of the high-passed signal-std image. */
     static final double COVERAGE_THRESHOLD = 3;
     /** Window of the moving average giving the slow background, in seconds. */
     static final double SLOW_WINDOW_SECONDS = 2;
@@ -50,13 +52,13 @@ final class RealismStatistics {
      * @param meanSpectrumExponent exponent of the radially averaged power spectrum of the mean image in
      *     {@link #CELL_BAND}
      * @param backgroundSpectrumExponent the same below {@link #BACKGROUND_BAND_TOP}
-     * @param cellDiameterPx from the autocorrelation of the high-passed std image, see {@link #diameter}
+     * @param cellDiameterPx from the autocorrelation of the high-passed signal-std image, see {@link #diameter}
      * @param peakSnr median over active pixels of (peak of the 3-frame mean - median) / its noise std
      * @param peakDff median over active pixels of (peak of the 3-frame mean - median) / (median - dark), dark the
      *     1st percentile of the mean image
      * @param eventRateHz median over active pixels of events per second (3-frame mean above median +
      *     {@link #EVENT_THRESHOLD} noise std, ending below + 2)
-     * @param coverage share of pixels whose high-passed std exceeds the median + {@link #COVERAGE_THRESHOLD}
+     * @param coverage share of pixels whose high-passed signal std exceeds the median + {@link #COVERAGE_THRESHOLD}
      *     robust std
      * @param restingContrast (mean image inside covered pixels - in a ring 1-3 px around them) / median noise std
      * @param slowFluctuation std over time of the {@link #SLOW_WINDOW_SECONDS} moving average of the frame mean,
@@ -104,13 +106,13 @@ final class RealismStatistics {
             frame = swap;
         }
         float[] mean = new float[pixels];
-        float[] std = new float[pixels];
+        float[] signalStd = new float[pixels];
         double[] noiseVar = new double[pixels];
         for (int p = 0; p < pixels; p++) {
             double m = sum[p] / frames;
             mean[p] = (float) m;
-            std[p] = (float) Math.sqrt(Math.max(0, sumSq[p] / frames - m * m));
             noiseVar[p] = diffSq[p] / (2.0 * (frames - 1));
+            signalStd[p] = (float) Math.sqrt(Math.max(0, sumSq[p] / frames - m * m - noiseVar[p]));
         }
         double[] noiseStd = Arrays.stream(noiseVar).map(Math::sqrt).toArray();
         double noise = median(noiseStd);
@@ -119,7 +121,7 @@ final class RealismStatistics {
         double[] line = noiseLine(mean, noiseVar);
         double shotShare = line[0] * (m95 - m5) / (line[0] * m95 + line[1]);
 
-        float[] stdHigh = highPass(std, height, width);
+        float[] stdHigh = highPass(signalStd, height, width);
         boolean[] covered = aboveRobust(stdHigh, COVERAGE_THRESHOLD);
         int coveredCount = 0;
         for (boolean c : covered) {

@@ -63,6 +63,34 @@ class RealismStatisticsTest {
     }
 
     @Test
+    void coverageCountsCellsThatVaryNotBrightPixelsWithMoreShotNoise() throws Exception {
+        // bright disks that never change (their shot noise is larger than the background's) and as many dim disks
+        // whose brightness drifts slowly: only the drifting ones are cells that vary
+        SplittableRandom random = new SplittableRandom(17);
+        float[] bright = disks(SIDE, 8, 6, random);
+        float[] drifting = disks(SIDE, 8, 6, random);
+        int driftingPixels = 0;
+        for (int p = 0; p < drifting.length; p++) {
+            if (drifting[p] > 0 && bright[p] == 0) {
+                driftingPixels++;
+            } else {
+                drifting[p] = 0;
+            }
+        }
+        float[][] frames = new float[300][SIDE * SIDE];
+        for (int t = 0; t < frames.length; t++) {
+            double level = 30 * Math.sin(2 * Math.PI * t / 100.0);
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                double photons = 100 + 900 * bright[p] + level * drifting[p];
+                frames[t][p] = (float) poisson(random, photons);
+            }
+        }
+        RealismStatistics.Result result = RealismStatistics.measure(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32,
+                10, frames), 10);
+        assertEquals(driftingPixels / (double) (SIDE * SIDE), result.coverage(), 0.03);
+    }
+
+    @Test
     void spectrumExponentOfAPowerLawField() {
         int side = 96;
         double beta = 2;
