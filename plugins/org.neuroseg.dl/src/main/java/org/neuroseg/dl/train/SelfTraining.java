@@ -312,9 +312,13 @@ public final class SelfTraining {
             entry.addProperty("blobShareOfFrame", blobShare);
             entry.addProperty("videoMaskShareOfFrame", maskShare);
             JsonArray warnings = new JsonArray();
+            // the Blob Labeler has already warned of cells larger than assumed while labelling; the report keeps it
+            String saidByLabeler = video.blobSizes().largerCellsAdvice().orElse(null);
             for (String warning : labelWarnings(blobShare, maskShare, largestMaskShare, video.blobSizes())) {
                 warnings.add(warning);
-                LOGGER.warn("Self-training: {}: {}", video.name(), warning);
+                if (!warning.equals(saidByLabeler)) {
+                    LOGGER.warn("Self-training: {}: {}", video.name(), warning);
+                }
             }
             entry.add("warnings", warnings);
             list.add(entry);
