@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroseg.testing.Stats.standardDeviation;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +71,8 @@ class ResamplingTest {
             noise[i] = (float) random.nextGaussian();
         }
         float[] nearest = Resampling.nearest(noise, side, side, enlarged, enlarged);
-        assertEquals(1, std(nearest), 0.03);
-        assertTrue(std(Resampling.resize(noise, side, side, enlarged, enlarged)) < 0.75);
+        assertEquals(1, standardDeviation(nearest), 0.03);
+        assertTrue(standardDeviation(Resampling.resize(noise, side, side, enlarged, enlarged)) < 0.75);
         java.util.Set<Float> values = new java.util.HashSet<>();
         for (float value : noise) {
             values.add(value);
@@ -85,16 +86,5 @@ class ResamplingTest {
         float[] image = new float[6];
         assertSame(image, Resampling.nearest(image, 2, 3, 2, 3));
         assertThrows(IllegalArgumentException.class, () -> Resampling.nearest(image, 2, 2, 4, 4));
-    }
-
-    private static double std(float[] values) {
-        double sum = 0;
-        double sumSq = 0;
-        for (float value : values) {
-            sum += value;
-            sumSq += value * value;
-        }
-        double mean = sum / values.length;
-        return Math.sqrt(sumSq / values.length - mean * mean);
     }
 }

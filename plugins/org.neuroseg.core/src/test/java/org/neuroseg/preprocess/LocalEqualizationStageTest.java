@@ -3,6 +3,8 @@ package org.neuroseg.preprocess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroseg.testing.Stats.standardDeviation;
+import static org.neuroseg.testing.Stats.variance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +42,13 @@ class LocalEqualizationStageTest {
         }
         Parameters parameters = LocalEqualizationStage.INSTANCE.defaults().with("blurSigmaPx", 0.0);
         float[] out = equalizeOne(new ArrayVideo(SIZE, SIZE, PixelType.UINT16, 10, frame), parameters, 1)[0];
-        double before = std(frame) / 65535;
-        double after = std(out);
+        double before = standardDeviation(frame) / 65535;
+        double after = standardDeviation(out);
         assertTrue(after > 50 * before, "contrast (std / full range) went from " + before + " to " + after);
         assertTrue(min(out) >= 0 && max(out) <= 1, "without background subtraction values stay in [0, 1]");
         float[] eightBit = equalizeOne(new ArrayVideo(SIZE, SIZE, PixelType.UINT16, 10, frame),
                 parameters.with("depth", "8-bit"), 1)[0];
-        assertTrue(std(eightBit) > 50 * before, "8-bit contrast went from " + before + " to " + std(eightBit));
+        assertTrue(standardDeviation(eightBit) > 50 * before, "8-bit contrast went from " + before + " to " + standardDeviation(eightBit));
         // Similar, not equal: OpenCV scales the clip limit by tile pixels per histogram level, which differs
         assertTrue(correlation(out, eightBit) > 0.9, "8 and 16 bit agree: " + correlation(out, eightBit));
     }
@@ -205,23 +207,6 @@ class LocalEqualizationStageTest {
             System.arraycopy(image, (y + margin) * SIZE + margin, inside, y * side, side);
         }
         return inside;
-    }
-
-    private static double variance(float[] values) {
-        double mean = 0;
-        for (float value : values) {
-            mean += value;
-        }
-        mean /= values.length;
-        double sum = 0;
-        for (float value : values) {
-            sum += (value - mean) * (value - mean);
-        }
-        return sum / values.length;
-    }
-
-    private static double std(float[] values) {
-        return Math.sqrt(variance(values));
     }
 
     private static float min(float[] values) {

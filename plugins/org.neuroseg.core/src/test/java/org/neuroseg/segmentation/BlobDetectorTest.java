@@ -2,6 +2,7 @@ package org.neuroseg.segmentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroseg.testing.Stats.standardDeviation;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -100,16 +101,5 @@ class BlobDetectorTest {
                 }
             }
         }
-    }
-
-    private static double standardDeviation(float[] values) {
-        double sum = 0;
-        double squares = 0;
-        for (float value : values) {
-            sum += value;
-            squares += value * value;
-        }
-        double mean = sum / values.length;
-        return Math.sqrt(squares / values.length - mean * mean);
     }
 }

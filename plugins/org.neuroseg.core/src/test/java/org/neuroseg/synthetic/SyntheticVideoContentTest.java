@@ -2,6 +2,7 @@ package org.neuroseg.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroseg.testing.Stats.standardDeviation;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -351,25 +352,13 @@ class SyntheticVideoContentTest {
             float[] last = new float[64 * 64];
             video.readFrame(0, first);
             video.readFrame(299, last);
-            double spatialStd = std(first);
+            double spatialStd = standardDeviation(first);
             assertTrue(spatialStd > 100 && spatialStd < 600, "spatial std " + spatialStd);
             float[] change = new float[first.length];
             for (int i = 0; i < change.length; i++) {
                 change[i] = last[i] - first[i];
             }
-            assertTrue(std(change) > 20, "change over 30 s " + std(change));
+            assertTrue(standardDeviation(change) > 20, "change over 30 s " + standardDeviation(change));
         }
-    }
-
-    private static double std(float[] values) {
-        double mean = 0;
-        for (float v : values) {
-            mean += v / values.length;
-        }
-        double squares = 0;
-        for (float v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(squares / values.length);
     }
 }
