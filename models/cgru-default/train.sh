@@ -6,7 +6,7 @@
 # (`neuroseg generate --active-labels`); after each chunk of frames the CGRU is scored against the cells seen active
 # so far, and at the end against every cell whose transient is visible in at least one frame: 30 % of the cells never
 # fire and the CGRU must leave them out, and a cell whose transients no frame shows cannot be told from a silent one,
-# so it is no target either. Seeds 111-120 are used nowhere else; evaluation uses 211-216 (`bench/run models`).
+# so it is no target either. Seeds 111-120 are used nowhere else; evaluation uses 211-216 and 231-242 (`bench/run models`).
 set -euo pipefail
 # One PyTorch thread: on a shared 2-core machine two OpenMP threads stall each other (10x slower steps measured).
 export NEUROSEG_JAVA_OPTS="${NEUROSEG_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"

@@ -3,7 +3,7 @@
 # Training data: ten synthetic videos (seeds 101-110, 256 x 256, 400 frames, no motion; see models/training-data.sh),
 # each turned into the Activity Frames that `neuroseg run` gives the U-Net (`neuroseg preprocess --activity`);
 # labels: per frame, the cells active in it (`neuroseg generate --active-labels`). Seeds 101-110 are used nowhere
-# else; the CGRU trains on 111-120 and evaluation uses 211-216 (`bench/run models`).
+# else; the CGRU trains on 111-120 and evaluation uses 211-216 and 231-242 (`bench/run models`).
 set -euo pipefail
 # One PyTorch thread: on a shared 2-core machine two OpenMP threads stall each other (10x slower steps measured).
 export NEUROSEG_JAVA_OPTS="${NEUROSEG_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"

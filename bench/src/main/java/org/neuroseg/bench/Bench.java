@@ -188,15 +188,16 @@ public final class Bench {
         appendSection("what each network contributes", List.of("Command: `bench/run models" + arguments(args)
                 + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Models: "
                 + (args.length > 3 ? args[2] + ", " + args[3] : "the shipped U-Net and CGRU") + ". Held-out "
-                + "synthetic videos (seeds 211-216, 256 x 256, " + frames + " frames, no motion, 30 % silent cells; "
-                + "no training script uses these seeds). Firing cells: functional cells with at least one visible "
-                + "transient (5 noise std over the cell, firing_regions.json of `neuroseg generate`); functional "
-                + "cells whose transients all stay below it count neither way. U-Net AUC: per cell, the temporal "
-                + "standard deviation of its mean probability, firing against silent cells (0.5 = no information). "
+                + "synthetic videos (seeds 211-216 and 231-242, 256 x 256, " + frames + " frames, no motion, 30 % "
+                + "silent cells; no training script uses these seeds). Firing cells: functional cells with at least "
+                + "one visible transient (5 noise std over the cell, firing_regions.json of `neuroseg generate`); "
+                + "functional cells whose transients all stay below it count neither way. U-Net AUC: per cell, the "
+                + "temporal standard deviation of its mean probability, firing against silent cells (0.5 = no information). "
                 + "CGRU alone: its probability image refined with Morphological Refinement's defaults, before Activity "
                 + "Validation. Candidates: `neuroseg run`'s regions from its default cell map, before Activity "
                 + "Validation. Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu "
-                + "threshold (the paper's Table 2 baselines).", ""),
+                + "threshold (the paper's Table 2 baselines). The pooled row sums matches, neurons and firing cells "
+                + "over the videos, so that each cell counts once.", ""),
                 work -> ModelsBenchmark.run(work, frames, models[0], models[1]));
     }
 
@@ -222,9 +223,10 @@ public final class Bench {
                 + "autocorrelation falls half-way to its minimum (zero lag extrapolated from lags 1-2, so pixel "
                 + "noise does not count), over 0.404 (exact for uniform disks); active pixels = top 2 % of the "
                 + "high-passed signal-std image (no labels used, so every recording is treated alike); events = "
-                + "3-frame mean above median + 4 noise std; coverage = high-passed signal std above median + 3 robust std; "
-                + "resting contrast = mean image over covered pixels minus over a ring 2-3 px outside them. A "
-                + "preset value is within when it lies in the range of the real values widened by the tolerance.",
+                + "3-frame mean above median + 4 noise std; coverage = high-passed signal std above median + 3 "
+                + "robust std; resting contrast = mean image over covered pixels minus over a ring 2-3 px outside "
+                + "them. A preset value is within when it lies in the range of the real values widened by the "
+                + "tolerance.",
                 ""), work -> RealismBenchmark.run(work, real, frames, side));
     }
 
