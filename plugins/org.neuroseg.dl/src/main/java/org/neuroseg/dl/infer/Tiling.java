@@ -61,7 +61,7 @@ record Tiling(int[] starts, int[] keepFrom, int[] keepTo) {
     /**
      * The tile length for an axis: the whole axis (rounded up to {@code multiple}) when it fits in {@code maxTile},
      * else the fewest tiles of at most {@code maxTile} that cover it with the overlap, made as short as that count
-     * allows. A 590 px axis (a 512 px frame enlarged for small cells) takes two tiles of 320, not two of 512.
+     * allows: a 590 px axis takes two tiles of 320, not two of 512.
      *
      * @param length axis length, at least 1
      * @param maxTile longest tile, a multiple of {@code multiple}

@@ -34,8 +34,8 @@ public final class UNetPredictorStage implements Stage {
     public static final ParamSpec BATCH = ParamSpec.integer("batchSize", "Frames per batch", 1, 1, 64,
             "Frames sent through the network together. On a CPU one frame at a time is fastest.");
     public static final ParamSpec TILE = ParamSpec.integer("tileSize", "Tile size (px)", 512, 16, 8192,
-            "Frames larger than this are cut into square tiles of this side (a multiple of 2 to the power of the "
-                    + "model's levels).");
+            "Frames larger than this are cut into overlapping tiles of at most this side (a multiple of 2 to the "
+                    + "power of the model's levels): as few as cover the frame, each as short as that allows.");
     public static final ParamSpec OVERLAP = ParamSpec.integer("tileOverlap", "Tile overlap (px)", 32, 0, 4096,
             "Smallest overlap of neighbouring tiles; seams fall in the middle of it.");
     /** Consecutive frames averaged into one U-Net input (temporal binning). */
