@@ -204,13 +204,15 @@ public final class BlobLabelerStage implements Stage {
      * @throws IllegalArgumentException when {@code labels} is not a stored output of this stage
      */
     public static double thresholdUsed(Video labels) {
-        if (labels instanceof FileVideo stored && !stored.metadataJson().isEmpty()) {
-            JsonObject metadata = JsonParser.parseString(stored.metadataJson()).getAsJsonObject();
-            if (metadata.has(THRESHOLD.key())) {
-                return metadata.get(THRESHOLD.key()).getAsDouble();
-            }
-        }
-        throw new IllegalArgumentException("not labels stored by the Blob Labeler: " + labels);
+        return storedMetadata(labels).filter(metadata -> metadata.has(THRESHOLD.key()))
+                .map(metadata -> metadata.get(THRESHOLD.key()).getAsDouble())
+                .orElseThrow(() -> new IllegalArgumentException("not labels stored by the Blob Labeler: " + labels));
+    }
+
+    /** @return the JSON metadata {@code video} was stored with; empty for videos not in a store or without any */
+    private static Optional<JsonObject> storedMetadata(Video video) {
+        return video instanceof FileVideo stored && !stored.metadataJson().isEmpty()
+                ? Optional.of(JsonParser.parseString(stored.metadataJson()).getAsJsonObject()) : Optional.empty();
     }
 
     /**
@@ -271,14 +273,8 @@ public final class BlobLabelerStage implements Stage {
      * @throws IllegalArgumentException when {@code videoMask} is not a video mask stored by this stage
      */
     public static BlobSizes blobSizes(Video videoMask) {
-        if (videoMask instanceof FileVideo stored && !stored.metadataJson().isEmpty()) {
-            Optional<BlobSizes> sizes = BlobSizes.from(JsonParser.parseString(stored.metadataJson())
-                    .getAsJsonObject());
-            if (sizes.isPresent()) {
-                return sizes.get();
-            }
-        }
-        throw new IllegalArgumentException("not a video mask stored by the Blob Labeler: " + videoMask);
+        return storedMetadata(videoMask).flatMap(BlobSizes::from).orElseThrow(() -> new IllegalArgumentException(
+                "not a video mask stored by the Blob Labeler: " + videoMask));
     }
 
     /**
