@@ -52,7 +52,9 @@ final class RealismBenchmark {
             new Statistic("resting cell - ring contrast in the mean image / noise std",
                     RealismStatistics.Result::restingContrast, 2, 0, false, false),
             new Statistic("slow (2 s) fluctuation of the frame mean / pixel noise std",
-                    RealismStatistics.Result::slowFluctuation, 2, 0, false, true));
+                    RealismStatistics.Result::slowFluctuation, 2, 0, false, true),
+            new Statistic("correlation of frame-to-frame changes between pixels 2 px apart",
+                    RealismStatistics.Result::changeCorrelation, 0, 0.15, false, false));
 
     private RealismBenchmark() {
     }

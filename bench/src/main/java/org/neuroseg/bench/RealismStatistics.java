@@ -40,6 +40,8 @@ final class RealismStatistics {
      * {@code (2 / pi) (acos(u) - u sqrt(1 - u^2)) = 1/2}.
      */
     static final double DISK_HALF_LAG = 0.4040;
+    /** Lag of the spatial correlation of frame-to-frame changes, in pixels. */
+    static final int CHANGE_CORRELATION_LAG_PX = 2;
 
     /**
      * The statistics of one video.
@@ -63,10 +65,14 @@ final class RealismStatistics {
      * @param restingContrast (mean image inside covered pixels - in a ring 1-3 px around them) / median noise std
      * @param slowFluctuation std over time of the {@link #SLOW_WINDOW_SECONDS} moving average of the frame mean,
      *     over the median noise std of a pixel
+     * @param changeCorrelation correlation of the frame-to-frame change (less its frame mean) between pixels
+     *     {@link #CHANGE_CORRELATION_LAG_PX} apart along rows and columns: 0 for independent pixel noise, near 1 where
+     *     the changes are smooth blobs (resized or compressed recordings, out-of-focus fluctuation)
      */
     record Result(double noiseRelative, double noiseSlope, double noiseIntercept, double shotShare,
             double meanSpectrumExponent, double backgroundSpectrumExponent, double cellDiameterPx, double peakSnr,
-            double peakDff, double eventRateHz, double coverage, double restingContrast, double slowFluctuation) {
+            double peakDff, double eventRateHz, double coverage, double restingContrast, double slowFluctuation,
+            double changeCorrelation) {
     }
 
     private RealismStatistics() {
@@ -87,9 +93,12 @@ final class RealismStatistics {
         double[] frameMeans = new double[frames];
         float[] previous = new float[pixels];
         float[] frame = new float[pixels];
+        double[] change = new double[pixels];
+        double[] changeMoments = new double[2];
         for (int t = 0; t < frames; t++) {
             video.readFrame(t, frame);
             double total = 0;
+            double changeTotal = 0;
             for (int p = 0; p < pixels; p++) {
                 double x = frame[p];
                 sum[p] += x;
@@ -98,7 +107,12 @@ final class RealismStatistics {
                 if (t > 0) {
                     double d = x - previous[p];
                     diffSq[p] += d * d;
+                    change[p] = d;
+                    changeTotal += d;
                 }
+            }
+            if (t > 0) {
+                addChangeMoments(change, changeTotal / pixels, height, width, changeMoments);
             }
             frameMeans[t] = total / pixels;
             float[] swap = previous;
@@ -146,7 +160,35 @@ final class RealismStatistics {
                 spectrumExponent(mean, height, width, CELL_BAND[0], CELL_BAND[1]),
                 spectrumExponent(mean, height, width, 0, BACKGROUND_BAND_TOP), diameter(stdHigh, height, width),
                 median(snr), median(dff), median(rate), coveredCount / (double) pixels, restingContrast,
-                slowFluctuation(frameMeans, frameRateHz) / noise);
+                slowFluctuation(frameMeans, frameRateHz) / noise, changeMoments[1] / changeMoments[0]);
+    }
+
+    /**
+     * Adds to {@code moments} the sum of squares of {@code change - mean} and the sum of its products between
+     * pixels {@link #CHANGE_CORRELATION_LAG_PX} apart along rows and along columns (each pair once, scaled to the
+     * same count as the squares).
+     */
+    static void addChangeMoments(double[] change, double mean, int height, int width, double[] moments) {
+        int lag = CHANGE_CORRELATION_LAG_PX;
+        double squares = 0;
+        double products = 0;
+        long pairs = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double d = change[y * width + x] - mean;
+                squares += d * d;
+                if (x + lag < width) {
+                    products += d * (change[y * width + x + lag] - mean);
+                    pairs++;
+                }
+                if (y + lag < height) {
+                    products += d * (change[(y + lag) * width + x] - mean);
+                    pairs++;
+                }
+            }
+        }
+        moments[0] += squares;
+        moments[1] += products * (height * (double) width) / pairs;
     }
 
     /**

@@ -140,6 +140,37 @@ class RealismStatisticsTest {
     }
 
     @Test
+    void changeCorrelationOfWhiteAndOfBoxAveragedNoise() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        int width = 5;
+        float[][] white = new float[60][SIDE * SIDE];
+        float[][] smooth = new float[60][SIDE * SIDE];
+        for (int t = 0; t < white.length; t++) {
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                white[t][p] = (float) (100 + 10 * random.nextGaussian());
+            }
+            // a 5 x 5 box average, wrapping at the edges: neighbours 2 px apart share 3 of 5 rows or columns
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    double sum = 0;
+                    for (int dy = 0; dy < width; dy++) {
+                        for (int dx = 0; dx < width; dx++) {
+                            sum += white[t][((y + dy) % SIDE) * SIDE + (x + dx) % SIDE];
+                        }
+                    }
+                    smooth[t][y * SIDE + x] = (float) (sum / (width * width));
+                }
+            }
+        }
+        double independent = RealismStatistics.measure(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, white), 10)
+                .changeCorrelation();
+        double shared = RealismStatistics.measure(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, smooth), 10)
+                .changeCorrelation();
+        assertEquals(0, independent, 0.03, "independent pixels");
+        assertEquals(0.6, shared, 0.05, "box of 5 px at a lag of 2 px");
+    }
+
+    @Test
     void slowFluctuationOfASlowSine() {
         double[] means = new double[5000];
         for (int t = 0; t < means.length; t++) {
