@@ -20,7 +20,7 @@ class ClassicalCommandsTest {
     @Test
     void labelProjectRefineAndValidateWriteTheirFiles() throws Exception {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "generate", "--width", "96", "--height", "96",
-                "--frames", "200", "--neuron-count", "12", "--indicator", "jGCaMP8m", "--motion", "false", "--seed",
+                "--frames", "200", "--neuron-count", "12", "--indicator", "jGCaMP8s", "--motion", "false", "--seed",
                 "3", "-o", dir.toString()));
         Path video = dir.resolve("synthetic/video.nsv");
 

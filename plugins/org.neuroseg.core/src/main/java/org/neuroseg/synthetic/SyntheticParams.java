@@ -140,7 +140,9 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
      * One-photon (epifluorescence) recordings like the paper's: 512 x 512 pixels, 3600 frames at 10 Hz, GCaMP6f,
      * 300 somata of radius 3.5-5 px spaced at least 10 px (15 µm at 1.46 µm/px), 30 % silent, 0.5 Hz with a
      * third of the spikes in bursts, strong structured background and vignetting, NAOMi one-photon camera noise
-     * (gain 2.2, offset 100, read noise 200), smooth motion of 1.5 px with rare 4 px jumps, bounded by 8 px;
+     * (gain 2.2, offset 100, read noise 200) spread over neighbouring pixels by a Gaussian of 2 px (real one-photon
+     * recordings change from frame to frame in blobs of several pixels: bench/RESULTS.md, "realism"), smooth motion
+     * of 1.5 px with rare 4 px jumps, bounded by 8 px;
      * 150 out-of-focus cells blurred by 6 px and 3 vessel shadows (30 % deep, about 8 px wide), no fine texture.
      *
      * @return the preset, seed 1
@@ -152,7 +154,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                 .vignetting(0.4).cameraGain(2.2).cameraOffset(100).readNoise(200).shotNoise(true)
                 .motionAmplitudePx(1.5).motionSmoothingFrames(11).maxShiftPx(8).jumpProbability(0.002)
                 .jumpSizePx(4).nucleusLevel(0.3).outOfFocus(40, 3).vessels(3, 0.3, 8).neuropilTexture(0)
-                .noiseCorrelationPx(1).seed(1).build();
+                .noiseCorrelationPx(2).seed(1).build();
     }
 
     /**
