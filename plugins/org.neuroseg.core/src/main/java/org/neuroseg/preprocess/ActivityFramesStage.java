@@ -204,9 +204,9 @@ public final class ActivityFramesStage implements Stage {
      * frame-to-frame differences (white noise, scaled to the smoothed trace) and the clipped mean absolute deviation
      * of the smoothed trace from its baseline. The second counts noise that neighbouring frames share and slow
      * fluctuations, which differences miss: on a real miniscope session at 5 Hz the trace's spread was 1.8 times
-     * what its differences implied, and resting pixels showed as activity. Rows are processed in fixed bands in parallel; every pixel's
-     * arithmetic is its own, so the result does not depend on the threads. The state is kept a row per array and
-     * every loop indexes its arrays alike, so that the JIT compiler vectorizes the loops.
+     * what its differences implied, and resting pixels showed as activity. Rows are processed in fixed bands in
+     * parallel; every pixel's arithmetic is its own, so the result does not depend on the threads. The state is kept a
+     * row per array and every loop indexes its arrays alike, so that the JIT compiler vectorizes the loops.
      */
     private static final class Tracker {
         private final int height;
@@ -221,14 +221,14 @@ public final class ActivityFramesStage implements Stage {
         private final int window;
         private final double quantile;
         /**
-         * Frames the running means (difference, spread) have taken in: each is the plain mean of its samples until
-         * it has a window of them, then an exponential mean over the window. An exponential mean started at 0 would
-         * read the noise low by the share of the window not yet seen (a third at 30 Hz over a 300-frame video), and
-         * the activity as many times too large.
+         * Samples the running means have taken in: frame-to-frame differences, and frames (one deviation from the
+         * baseline each). Each mean is the plain mean of its samples until it has a window of them, then an
+         * exponential mean over the window. An exponential mean started at 0 would read the noise low by the share of
+         * the window not yet seen (a third at 30 Hz over a 300-frame video), and the activity as many times too large.
          */
-        private long differences;
-        private long deviationsSeen;
-        /** Baseline step per unit of noise for this frame: {@code stepCentre + stepHalf} above the baseline, less below. */
+        private long differencesSeen;
+        private long framesSeen;
+        /** This frame's baseline step in noise units: {@code stepCentre + stepHalf} above the baseline, less below. */
         private float stepCentre;
         private float stepHalf;
         private float differenceWeight;
@@ -240,7 +240,6 @@ public final class ActivityFramesStage implements Stage {
         private final float[][] valueRows;
         private final float[][] backgroundRows;
         private final float[][] activityRows;
-        private boolean initialized;
         private boolean started;
 
         Tracker(VideoShape shape, FrameBackground background, int window, double quantile, double decay,
@@ -277,12 +276,12 @@ public final class ActivityFramesStage implements Stage {
                 background.estimate(frame);
             }
             if (started) {
-                differences++;
+                differencesSeen++;
             }
-            deviationsSeen++;
-            differenceWeight = (float) (1.0 / Math.min(Math.max(differences, 1), window));
-            deviationWeight = (float) (1.0 / Math.min(deviationsSeen, window));
-            double baselineStep = Math.max(BASELINE_RATE / window, EARLY_BASELINE_GAIN / deviationsSeen);
+            framesSeen++;
+            differenceWeight = (float) (1.0 / Math.min(Math.max(differencesSeen, 1), window));
+            deviationWeight = (float) (1.0 / Math.min(framesSeen, window));
+            double baselineStep = Math.max(BASELINE_RATE / window, EARLY_BASELINE_GAIN / framesSeen);
             stepCentre = (float) (baselineStep * (quantile - 0.5));
             stepHalf = (float) (baselineStep * 0.5);
             IntStream.range(0, valueRows.length).parallel().forEach(band -> {
@@ -307,7 +306,6 @@ public final class ActivityFramesStage implements Stage {
                     activity.put(y * width, activityRow, 0, width);
                 }
             });
-            initialized = true;
             started = true;
         }
 
@@ -318,7 +316,7 @@ public final class ActivityFramesStage implements Stage {
          */
         private void start(int y, float[] values) {
             float[] smooth = smoothed[y];
-            if (initialized) {
+            if (framesSeen > 1) {
                 float[] base = baseline[y];
                 float keep = 1 - decay;
                 for (int x = 0; x < width; x++) {
