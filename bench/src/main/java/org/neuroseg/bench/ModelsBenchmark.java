@@ -88,8 +88,8 @@ final class ModelsBenchmark {
         rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         double[] sums = new double[12];
         int averaged = 0;
-        // matched, found and firing cells summed over the videos, for CGRU alone, candidates and the pipeline
-        int[][] pooled = new int[3][3];
+        // every video's scores of the CGRU alone, the candidates and the pipeline, pooled at the end
+        List<List<NeuronMetrics>> perVideo = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (String[] spec : VIDEOS) {
             Path folder = Files.createDirectories(work.resolve("seed" + spec[0]));
             SyntheticParams params = SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
@@ -133,12 +133,9 @@ final class ModelsBenchmark {
             NeuronMetrics pipeline = score(run.neurons(), firing);
             double max = projectionF1(truth, ProjectionStage.MAX, firing, context);
             double mean = projectionF1(truth, ProjectionStage.MEAN, firing, context);
-            NeuronMetrics[] scored = {cgruAlone, candidates, pipeline};
-            for (int k = 0; k < scored.length; k++) {
-                pooled[k][0] += scored[k].matched();
-                pooled[k][1] += scored[k].predictedCount();
-                pooled[k][2] += scored[k].referenceCount();
-            }
+            perVideo.get(0).add(cgruAlone);
+            perVideo.get(1).add(candidates);
+            perVideo.get(2).add(pipeline);
             double[] values = {auc, cgruAlone.precision(), cgruAlone.recall(), cgruAlone.f1(),
                 candidates.precision(), candidates.recall(), candidates.f1(), pipeline.precision(), pipeline.recall(),
                 pipeline.f1(), max, mean};
@@ -162,12 +159,12 @@ final class ModelsBenchmark {
             mean.append(String.format(Locale.ROOT, " %.2f |", sum / averaged));
         }
         rows.add(mean.append(" |").toString());
-        StringBuilder pooledRow = new StringBuilder("| all " + pooled[2][2] + " firing cells pooled | |");
-        for (int[] counts : pooled) {
-            double precision = counts[1] == 0 ? 0 : counts[0] / (double) counts[1];
-            double recall = counts[2] == 0 ? 0 : counts[0] / (double) counts[2];
-            double f1 = counts[1] + counts[2] == 0 ? 0 : 2.0 * counts[0] / (counts[1] + counts[2]);
-            pooledRow.append(String.format(Locale.ROOT, " %.2f | %.2f | %.2f |", precision, recall, f1));
+        StringBuilder pooledRow = new StringBuilder("| all " + NeuronMetrics.pooled(perVideo.get(2)).referenceCount()
+                + " firing cells pooled | |");
+        for (List<NeuronMetrics> scores : perVideo) {
+            NeuronMetrics pooled = NeuronMetrics.pooled(scores);
+            pooledRow.append(String.format(Locale.ROOT, " %.2f | %.2f | %.2f |", pooled.precision(),
+                    pooled.recall(), pooled.f1()));
         }
         rows.add(pooledRow.append(" | | |").toString());
         return rows;

@@ -42,6 +42,31 @@ public record NeuronMetrics(MatchingRule rule, int referenceCount, int predicted
         return of(Overlaps.of(predicted, reference), rule);
     }
 
+    /**
+     * Pools scores of several videos so that each neuron counts once: matches, predicted and reference neurons are
+     * summed before the ratios are taken (a mean of per-video F1 weighs a video of 3 cells like one of 50).
+     *
+     * @param scores scores under one matching rule, at least one
+     * @return the pooled scores; the matches of every video, in order (their ids are each video's own)
+     * @throws IllegalArgumentException when {@code scores} is empty or mixes matching rules
+     */
+    public static NeuronMetrics pooled(List<NeuronMetrics> scores) {
+        if (scores.isEmpty() || scores.stream().anyMatch(score -> score.rule() != scores.get(0).rule())) {
+            throw new IllegalArgumentException("pooling needs scores under one matching rule: " + scores);
+        }
+        int refs = 0;
+        int preds = 0;
+        int matched = 0;
+        List<NeuronMatch> matches = new ArrayList<>();
+        for (NeuronMetrics score : scores) {
+            refs += score.referenceCount();
+            preds += score.predictedCount();
+            matched += score.matched();
+            matches.addAll(score.matches());
+        }
+        return of(scores.get(0).rule(), refs, preds, matched, matches);
+    }
+
     /** Scores with overlaps already computed, so that several rules share one pass over the pixels. */
     static NeuronMetrics of(Overlaps overlaps, MatchingRule rule) {
         int[] match = rule.match(overlaps);
@@ -53,9 +78,10 @@ public record NeuronMetrics(MatchingRule rule, int referenceCount, int predicted
                         overlaps.iou(r, q), overlaps.centroidDistance(r, q)));
             }
         }
-        int refs = overlaps.reference.size();
-        int preds = overlaps.predicted.size();
-        int matched = matches.size();
+        return of(rule, overlaps.reference.size(), overlaps.predicted.size(), matches.size(), matches);
+    }
+
+    private static NeuronMetrics of(MatchingRule rule, int refs, int preds, int matched, List<NeuronMatch> matches) {
         boolean bothEmpty = refs + preds == 0;
         return new NeuronMetrics(rule, refs, preds, matched, Ratios.ratio(matched, preds, bothEmpty),
                 Ratios.ratio(matched, refs, bothEmpty), Ratios.ratio(2L * matched, refs + preds, bothEmpty),

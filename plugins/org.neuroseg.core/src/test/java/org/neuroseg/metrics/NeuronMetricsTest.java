@@ -216,6 +216,22 @@ class NeuronMetricsTest {
     }
 
     @Test
+    void pooledScoresCountEveryNeuronOnce() {
+        // a video of three cells all found, and one of one cell missed beside two false neurons
+        NeuronMetrics all = NeuronMetrics.of(THREE, THREE, MatchingRule.IOU_HUNGARIAN);
+        NeuronMetrics none = NeuronMetrics.of(set(64, 64, disk(1, 10, 40, 4), disk(2, 40, 40, 4)),
+                set(64, 64, disk(1, 20, 10, 4)), MatchingRule.IOU_HUNGARIAN);
+        NeuronMetrics pooled = NeuronMetrics.pooled(List.of(all, none));
+        assertEquals(4, pooled.referenceCount());
+        assertEquals(5, pooled.predictedCount());
+        assertScores(pooled, 3, 3 / 5.0, 3 / 4.0, 6 / 9.0);
+        // the mean of the two F1 would be 0.5
+        assertThrows(IllegalArgumentException.class, () -> NeuronMetrics.pooled(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> NeuronMetrics.pooled(List.of(all,
+                NeuronMetrics.of(THREE, THREE, MatchingRule.NEUROFINDER_CENTROID))));
+    }
+
+    @Test
     void sparseIouEqualsDenseCountingOnRandomOverlappingRois() {
         Random random = new Random(42);
         int height = 40;
