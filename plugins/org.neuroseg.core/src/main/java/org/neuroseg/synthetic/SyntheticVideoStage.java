@@ -63,6 +63,10 @@ public final class SyntheticVideoStage implements Stage {
             "Sets how bright (ΔF/F per spike) and how long (rise and decay) a transient is: GCaMP6f 0.19 and "
                     + "230 ms, jGCaMP7f 0.21 and 182 ms, jGCaMP8f 0.41 and 67 ms, jGCaMP8m 0.76 and 118 ms, "
                     + "jGCaMP8s 1.11 and 307 ms, jRGECO1a 0.28 and 250 ms.");
+    public static final ParamSpec NOISE_SPREAD = ParamSpec.decimal("noiseSpreadPx", "Camera noise spread (px)", -1, -1,
+            5, "How far each pixel's camera noise spreads over its neighbours (sigma of a Gaussian, px): 0 is "
+            + "noise independent from pixel to pixel, as in two-photon recordings and binned sensors; one-photon "
+            + "miniscope recordings measure 2-4.5 px. -1 keeps the preset's (epifluorescence 2 px, two-photon 0).");
     public static final ParamSpec MOTION = ParamSpec.bool("motion", "Add motion", true,
             "Move the field of view by a smooth random walk with occasional jumps, as in real recordings.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
@@ -117,14 +121,15 @@ public final class SyntheticVideoStage implements Stage {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(PRESET, WIDTH, HEIGHT, FRAMES, NEURONS, SILENT, SPIKE_RATE, CELL_DIAMETER, FRAME_RATE, INDICATOR,
-                MOTION, SEED);
+                NOISE_SPREAD, MOTION, SEED);
     }
 
     @Override
     public List<KeyMigration> settingsMigrations() {
         return List.of(new KeyMigration.Added(CELL_DIAMETER.key(), "0.2", 0.0),
                 new KeyMigration.Added(FRAME_RATE.key(), "0.2", 0.0),
-                new KeyMigration.Added(INDICATOR.key(), "0.2", Indicator.GCAMP6F.label()));
+                new KeyMigration.Added(INDICATOR.key(), "0.2", Indicator.GCAMP6F.label()),
+                new KeyMigration.Added(NOISE_SPREAD.key(), "0.2", -1.0));
     }
 
     @Override
@@ -158,6 +163,9 @@ public final class SyntheticVideoStage implements Stage {
         }
         if (parameters.getDouble(FRAME_RATE) > 0) {
             builder.frameRateHz(parameters.getDouble(FRAME_RATE));
+        }
+        if (parameters.getDouble(NOISE_SPREAD) >= 0) {
+            builder.noiseCorrelationPx(parameters.getDouble(NOISE_SPREAD));
         }
         if (!parameters.getBoolean(MOTION)) {
             builder.motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0);

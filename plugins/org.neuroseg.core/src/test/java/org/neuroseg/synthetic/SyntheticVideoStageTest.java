@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
@@ -17,6 +19,7 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
+import org.neuroseg.video.Video;
 
 class SyntheticVideoStageTest {
 
@@ -67,5 +70,53 @@ class SyntheticVideoStageTest {
             }
         }
         assertEquals(visible, firing.rois().stream().map(Roi::id).collect(Collectors.toSet()));
+    }
+
+    /**
+     * The noise spread sets how alike the frame-to-frame changes of pixels 2 px apart are: for noise spread by a
+     * Gaussian of sigma s, exp(-1 / s^2) (0.78 at the one-photon preset's 2 px); 0 px leaves only the background's
+     * slow changes in common.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 0.0, 0.1", "-1, 0.7, 0.85", "3, 0.83, 0.95"})
+    void noiseSpreadSetsHowAlikeNeighbouringPixelsChange(double spreadPx, double min, double max) throws Exception {
+        PortValues outputs = SyntheticVideoStage.INSTANCE.run(PortValues.none(), SyntheticVideoStage.INSTANCE
+                .defaults().with("width", 64).with("height", 64).with("frames", 12).with("neuronCount", 0)
+                .with("motion", false).with("noiseSpreadPx", spreadPx), StageContext.inDirectory(dir,
+                        ProgressMonitor.NONE));
+        try (Video video = outputs.get(SyntheticVideoStage.VIDEO)) {
+            double correlation = changeCorrelationTwoPixelsApart(video);
+            assertTrue(correlation >= min && correlation <= max, "correlation " + correlation + " outside [" + min
+                    + ", " + max + "] at a spread of " + spreadPx + " px");
+        }
+    }
+
+    private static double changeCorrelationTwoPixelsApart(Video video) throws Exception {
+        int width = video.shape().width();
+        float[] previous = new float[video.shape().pixelsPerFrame()];
+        float[] frame = new float[previous.length];
+        video.readFrame(0, previous);
+        double sumA = 0, sumB = 0, sumAa = 0, sumBb = 0, sumAb = 0;
+        long n = 0;
+        for (int t = 1; t < video.shape().frames(); t++) {
+            video.readFrame(t, frame);
+            for (int i = 0; i < frame.length; i++) {
+                if (i % width < width - 2) {
+                    double a = frame[i] - previous[i];
+                    double b = frame[i + 2] - previous[i + 2];
+                    sumA += a;
+                    sumB += b;
+                    sumAa += a * a;
+                    sumBb += b * b;
+                    sumAb += a * b;
+                    n++;
+                }
+            }
+            float[] swap = previous;
+            previous = frame;
+            frame = swap;
+        }
+        double covariance = sumAb / n - sumA / n * sumB / n;
+        return covariance / Math.sqrt((sumAa / n - sumA / n * sumA / n) * (sumBb / n - sumB / n * sumB / n));
     }
 }
