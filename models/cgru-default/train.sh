@@ -15,8 +15,8 @@ work="${1:-$(mktemp -d)}"
 neuroseg() { "$root/neuroseg" --no-progress "$@"; }
 source "$root/models/training-data.sh"
 mkdir -p "$work/first" "$work/train"
-while read -r seed preset diameter rate cells indicator spikes; do
-  activity_video "$seed" "$preset" "$diameter" "$rate" "$cells" "$indicator" "$spikes" "$work"
+while read -r seed preset diameter rate cells indicator spikes noise; do
+  activity_video "$seed" "$preset" "$diameter" "$rate" "$cells" "$indicator" "$spikes" "$noise" "$work"
   # The first pair goes on the ports; the folder adds the others.
   folder="$work/train"; [ "$seed" = 111 ] && folder="$work/first"
   [ -f "$folder/seed$seed.nsv" ] || neuroseg predict-unet "$work/gen$seed/activity.nsv" \
