@@ -13,6 +13,7 @@ import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.roi.RoiWriterStage;
 import org.neuroseg.segmentation.ActiveCellTrackingStage;
+import org.neuroseg.segmentation.CellOutlineStage;
 import org.neuroseg.segmentation.BlobLabelerStage;
 import org.neuroseg.segmentation.MaskCombinerStage;
 import org.neuroseg.segmentation.ProjectionStage;
@@ -28,7 +29,8 @@ public final class Stages {
     private static final List<Stage> ALL = withProvided(VideoReaderStage.INSTANCE, SyntheticVideoStage.INSTANCE,
             LocalEqualizationStage.INSTANCE, MotionCorrectionStage.INSTANCE, ApplyShiftsStage.INSTANCE,
             ActivityFramesStage.INSTANCE, BlobLabelerStage.INSTANCE, ProjectionStage.INSTANCE,
-            MaskCombinerStage.INSTANCE, ActiveCellTrackingStage.INSTANCE, RefinementStage.INSTANCE,
+            MaskCombinerStage.INSTANCE, ActiveCellTrackingStage.INSTANCE, CellOutlineStage.INSTANCE,
+            RefinementStage.INSTANCE,
             ActivityValidationStage.INSTANCE, SegmentationScorerStage.INSTANCE, ScoreThresholdCheckStage.INSTANCE,
             RoiWriterStage.INSTANCE);
 

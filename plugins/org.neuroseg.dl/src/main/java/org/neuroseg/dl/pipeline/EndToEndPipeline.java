@@ -20,6 +20,7 @@ import org.neuroseg.preprocess.ActivityFramesStage;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ActiveCellTrackingStage;
+import org.neuroseg.segmentation.CellOutlineStage;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.Parameters;
@@ -58,7 +59,7 @@ public final class EndToEndPipeline {
     /** Where each step ends on the progress bar: about its share of the time at 512 x 512 on 2 cores. */
     private static final double PREPROCESSED = 0.15;
     private static final double SEGMENTED = 0.93;
-    private static final double REFINED = 0.94;
+    private static final double CANDIDATES = 0.94;
     private static final double VALIDATED = 0.98;
 
     private EndToEndPipeline() {
@@ -156,6 +157,9 @@ public final class EndToEndPipeline {
                         settings.unet(), settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
                         settings.of(CgruPredictorStage.INSTANCE), tracking, settings.unetWorkers(),
                         context.monitor()));
+                if (activity && map.candidates() != null) {
+                    map = outline(preprocessed.activity(), map);
+                }
             } catch (NeurosegException | CanceledException | RuntimeException e) {
                 discard(preprocessed.recordedCorrected());
                 throw e;
@@ -201,13 +205,22 @@ public final class EndToEndPipeline {
                     scored, timings, report);
         }
 
+        /** Redraws the tracked candidates' outlines from the activity frames. */
+        private FunctionalProbability.Result outline(Video activity, FunctionalProbability.Result map)
+                throws NeurosegException, CanceledException {
+            RoiSet outlined = step("Cell Outlines", CANDIDATES, context -> CellOutlineStage.INSTANCE.run(
+                    PortValues.of(CellOutlineStage.ACTIVITY, activity).with(CellOutlineStage.CELLS, map.candidates()),
+                    settings.of(CellOutlineStage.INSTANCE), context)).get(CellOutlineStage.OUTLINED);
+            return new FunctionalProbability.Result(map.map(), outlined);
+        }
+
         /** Cuts the map into candidates with Morphological Refinement. */
         private RoiSet refine(VideoShape shape, Preprocessing.Result preprocessed, float[] probability)
                 throws NeurosegException, CanceledException {
             // the probability image keeps the recording's cell diameter, from which Refinement's auto sizes derive
             Video probabilityImage = new ArrayVideo(new VideoShape(1, shape.height(), shape.width(),
                     PixelType.FLOAT32), preprocessed.recordedCorrected().recording().withFrameRateHz(0), probability);
-            PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
+            PortValues refined = step("Morphological Refinement", CANDIDATES, context -> RefinementStage.INSTANCE.run(
                     PortValues.of(RefinementStage.MASK, probabilityImage), settings.of(RefinementStage.INSTANCE),
                     context));
             discard(refined.get(RefinementStage.LABELS));

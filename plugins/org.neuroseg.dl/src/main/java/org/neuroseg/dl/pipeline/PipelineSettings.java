@@ -14,6 +14,7 @@ import org.neuroseg.preprocess.LocalEqualizationStage;
 import org.neuroseg.preprocess.MotionCorrectionStage;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.segmentation.ActiveCellTrackingStage;
+import org.neuroseg.segmentation.CellOutlineStage;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -38,7 +39,7 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, CellMap cellMap, 
     /** The stages whose parameters the pipeline takes, in pipeline order. */
     public static final List<Stage> STAGES = List.of(VideoReaderStage.INSTANCE, LocalEqualizationStage.INSTANCE,
             MotionCorrectionStage.INSTANCE, ActivityFramesStage.INSTANCE, UNetPredictorStage.INSTANCE,
-            ActiveCellTrackingStage.INSTANCE, CgruPredictorStage.INSTANCE, RefinementStage.INSTANCE,
+            ActiveCellTrackingStage.INSTANCE, CellOutlineStage.INSTANCE, CgruPredictorStage.INSTANCE, RefinementStage.INSTANCE,
             ActivityValidationStage.INSTANCE);
 
     /** Checks that every stage has parameters and nothing else does, and copies the map. */

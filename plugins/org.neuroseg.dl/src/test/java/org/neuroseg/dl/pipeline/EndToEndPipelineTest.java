@@ -96,7 +96,7 @@ class EndToEndPipelineTest {
         // The report counts the candidates by the rule that kept or dropped them, as activity.csv says.
         assertTrue(report.contains("kept: ") && report.contains("Activity Validation's decision"), "decisions");
         assertEquals(List.of("Local Equalization", "Motion Correction", "Apply Shifts", "Activity Frames",
-                "U-Net Predictor and active cells", "Activity Validation", "Scoring",
+                "U-Net Predictor and active cells", "Cell Outlines", "Activity Validation", "Scoring",
                 "Writing the results"),
                 result.timings().stream().map(StageTiming::step).toList());
     }

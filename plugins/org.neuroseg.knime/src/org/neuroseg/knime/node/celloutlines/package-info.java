@@ -1,0 +1,2 @@
+/** The Cell Outlines node. */
+package org.neuroseg.knime.node.celloutlines;
