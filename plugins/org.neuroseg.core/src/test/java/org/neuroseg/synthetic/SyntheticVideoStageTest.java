@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.metrics.ShiftErrors;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.PortValues;
@@ -93,30 +94,26 @@ class SyntheticVideoStageTest {
 
     private static double changeCorrelationTwoPixelsApart(Video video) throws Exception {
         int width = video.shape().width();
-        float[] previous = new float[video.shape().pixelsPerFrame()];
-        float[] frame = new float[previous.length];
+        int pixels = video.shape().pixelsPerFrame();
+        int pairsPerFrame = pixels / width * (width - 2);
+        float[] here = new float[pairsPerFrame * (video.shape().frames() - 1)];
+        float[] twoRight = new float[here.length];
+        float[] previous = new float[pixels];
+        float[] frame = new float[pixels];
         video.readFrame(0, previous);
-        double sumA = 0, sumB = 0, sumAa = 0, sumBb = 0, sumAb = 0;
-        long n = 0;
+        int n = 0;
         for (int t = 1; t < video.shape().frames(); t++) {
             video.readFrame(t, frame);
-            for (int i = 0; i < frame.length; i++) {
+            for (int i = 0; i < pixels; i++) {
                 if (i % width < width - 2) {
-                    double a = frame[i] - previous[i];
-                    double b = frame[i + 2] - previous[i + 2];
-                    sumA += a;
-                    sumB += b;
-                    sumAa += a * a;
-                    sumBb += b * b;
-                    sumAb += a * b;
-                    n++;
+                    here[n] = frame[i] - previous[i];
+                    twoRight[n++] = frame[i + 2] - previous[i + 2];
                 }
             }
             float[] swap = previous;
             previous = frame;
             frame = swap;
         }
-        double covariance = sumAb / n - sumA / n * sumB / n;
-        return covariance / Math.sqrt((sumAa / n - sumA / n * sumA / n) * (sumBb / n - sumB / n * sumB / n));
+        return ShiftErrors.meanImageCorrelation(here, twoRight, 1, here.length, 0);
     }
 }
