@@ -28,7 +28,7 @@ public final class CellOutlineStage implements Stage {
             0.05, 0.95, "An outline keeps the pixels whose activity rises with the cell's by at least this share of "
                     + "the most any pixel of the cell does (0.5: the footprint's half maximum). Lower draws wider "
                     + "outlines.");
-    public static final ParamSpec MARGIN = ParamSpec.decimal("marginPx", "Margin (px)", 3, 0, 100,
+    public static final ParamSpec MARGIN = ParamSpec.decimal("outlineMarginPx", "Outline margin (px)", 3, 0, 100,
             "How far an outline may reach beyond the cell's pixels as found, so that a neighbour that fires with "
                     + "the cell is not drawn into it.").derivedFromCellDiameter(new CellScaling(0.375, 1));
 
