@@ -5,17 +5,81 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.roi.NeurofinderRegions;
+import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 
-/** The classical commands on a small synthetic video: label, project, refine, validate. */
+/** The classical commands on a small synthetic video: label, project, refine, track, outline, validate. */
 class ClassicalCommandsTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * {@code neuroseg outline} on activity frames: the firing cells, each given 3 px too wide, come back closer to
+     * their true outlines, with their ids.
+     */
+    @Test
+    void outlineRedrawsCellsGivenTooWide() throws Exception {
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "generate", "--width", "96", "--height", "96",
+                "--frames", "200", "--neuron-count", "12", "--indicator", "jGCaMP8s", "--motion", "false", "--seed",
+                "4", "-o", dir.toString()));
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "preprocess", "--activity",
+                dir.resolve("synthetic/video.nsv").toString(), "-o", dir.resolve("pre").toString()));
+        RoiSet firing = NeurofinderRegions.read(dir.resolve("synthetic/firing_regions.json"), 96, 96);
+        List<Roi> wide = new ArrayList<>();
+        for (Roi cell : firing.rois()) {
+            wide.add(widened(cell, 3));
+        }
+        NeurofinderRegions.write(dir.resolve("wide.json"), new RoiSet(96, 96, wide));
+        assertEquals(0, NeurosegCommand.execute("--no-progress", "outline", dir.resolve("pre/activity.nsv")
+                .toString(), "--rois", dir.resolve("wide.json").toString(), "-o", dir.resolve("outline").toString()));
+        RoiSet outlined = NeurofinderRegions.read(dir.resolve("outline/regions.json"), 96, 96);
+        assertTrue(Files.isRegularFile(dir.resolve("outline/labels.tif")));
+        assertEquals(firing.rois().stream().map(Roi::id).toList(), outlined.rois().stream().map(Roi::id).toList());
+        int closer = 0;
+        for (int i = 0; i < firing.size(); i++) {
+            closer += iou(outlined.rois().get(i), firing.rois().get(i)) > iou(wide.get(i), firing.rois().get(i))
+                    ? 1 : 0;
+        }
+        assertTrue(firing.size() >= 3 && closer >= firing.size() * 3 / 4, closer + " of " + firing.size()
+                + " firing cells closer to their outlines");
+    }
+
+    private static Roi widened(Roi cell, int px) {
+        Set<Integer> pixels = new TreeSet<>();
+        for (int i = 0; i < cell.area(); i++) {
+            for (int dr = -px; dr <= px; dr++) {
+                for (int dc = -px; dc <= px; dc++) {
+                    int r = cell.rows()[i] + dr;
+                    int c = cell.cols()[i] + dc;
+                    if (dr * dr + dc * dc <= px * px && r >= 0 && r < 96 && c >= 0 && c < 96) {
+                        pixels.add(r * 96 + c);
+                    }
+                }
+            }
+        }
+        return new Roi(cell.id(), pixels.stream().mapToInt(p -> p / 96).toArray(),
+                pixels.stream().mapToInt(p -> p % 96).toArray());
+    }
+
+    private static double iou(Roi a, Roi b) {
+        Set<Integer> inA = new TreeSet<>();
+        for (int i = 0; i < a.area(); i++) {
+            inA.add(a.rows()[i] * 96 + a.cols()[i]);
+        }
+        int both = 0;
+        for (int i = 0; i < b.area(); i++) {
+            both += inA.contains(b.rows()[i] * 96 + b.cols()[i]) ? 1 : 0;
+        }
+        return both / (double) (a.area() + b.area() - both);
+    }
 
     @Test
     void labelProjectRefineAndValidateWriteTheirFiles() throws Exception {
