@@ -20,6 +20,7 @@ import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
+import org.neuroseg.segmentation.CellOutlineStage;
 import org.neuroseg.segmentation.ProjectionStage;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.ModelFile;
@@ -124,7 +125,12 @@ final class ModelsBenchmark {
                     PortValues refined = RefinementStage.INSTANCE.run(PortValues.of(RefinementStage.MASK,
                             functional), RefinementStage.INSTANCE.defaults(), context);
                     refined.get(RefinementStage.LABELS).close();
-                    cgruAlone = score(refined.get(RefinementStage.ROIS), firing);
+                    RoiSet regions = refined.get(RefinementStage.ROIS);
+                    // outlined as neuroseg run outlines the CGRU's regions when the U-Net reads activity frames
+                    cgruAlone = score(input == UNetInput.ACTIVITY ? CellOutlineStage.INSTANCE.run(PortValues.of(
+                            CellOutlineStage.ACTIVITY, preprocessed.activity()).with(CellOutlineStage.CELLS, regions),
+                            CellOutlineStage.INSTANCE.defaults(), context).get(CellOutlineStage.OUTLINED) : regions,
+                            firing);
                 }
             }
             PipelineResult run = EndToEndPipeline.run(PipelineSettings.defaults(truth.videoFile(), unet, cgru), null,

@@ -59,7 +59,8 @@ public final class EndToEndPipeline {
     /** Where each step ends on the progress bar: about its share of the time at 512 x 512 on 2 cores. */
     private static final double PREPROCESSED = 0.15;
     private static final double SEGMENTED = 0.93;
-    private static final double CANDIDATES = 0.94;
+    private static final double REFINED = 0.935;
+    private static final double OUTLINED = 0.94;
     private static final double VALIDATED = 0.98;
 
     private EndToEndPipeline() {
@@ -150,6 +151,7 @@ public final class EndToEndPipeline {
                     .resolvedFor(preprocessed.recordedCorrected().recording());
             ActiveCellTrackingStage.INSTANCE.checkParameters(tracking);
             FunctionalProbability.Result map;
+            RoiSet candidates;
             try {
                 map = step(settings.cellMap() == CellMap.CGRU ? "U-Net and CGRU Predictors"
                         : "U-Net Predictor and active cells", SEGMENTED, context -> FunctionalProbability.compute(
@@ -157,8 +159,10 @@ public final class EndToEndPipeline {
                         settings.unet(), settings.of(UNetPredictorStage.INSTANCE), settings.cgru(),
                         settings.of(CgruPredictorStage.INSTANCE), tracking, settings.unetWorkers(),
                         context.monitor()));
-                if (activity && map.candidates() != null) {
-                    map = outline(preprocessed.activity(), map);
+                candidates = map.candidates() != null ? map.candidates()
+                        : refine(shape, preprocessed, map.map());
+                if (activity) {
+                    candidates = outline(preprocessed.activity(), candidates);
                 }
             } catch (NeurosegException | CanceledException | RuntimeException e) {
                 discard(preprocessed.recordedCorrected());
@@ -172,18 +176,15 @@ public final class EndToEndPipeline {
             GroundTruth.Aligned truth = groundTruth == null ? null : groundTruth.read(shape.height(), shape.width(),
                     preprocessed.shifts());
             try {
-                return validate(shape, preprocessed, map, truth);
+                return validate(shape, preprocessed, map.map(), candidates, truth);
             } finally {
                 discard(preprocessed.recordedCorrected());
             }
         }
 
         /** Keeps the candidates that fire in the corrected recorded video. */
-        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed,
-                FunctionalProbability.Result map, GroundTruth.Aligned truth) throws NeurosegException,
-                CanceledException {
-            float[] probability = map.map();
-            RoiSet candidates = map.candidates() != null ? map.candidates() : refine(shape, preprocessed, probability);
+        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed, float[] probability,
+                RoiSet candidates, GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
             PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE
                     .run(PortValues.of(ActivityValidationStage.VIDEO, preprocessed.recordedCorrected())
                             .with(ActivityValidationStage.ROIS, candidates),
@@ -205,13 +206,11 @@ public final class EndToEndPipeline {
                     scored, timings, report);
         }
 
-        /** Redraws the tracked candidates' outlines from the activity frames. */
-        private FunctionalProbability.Result outline(Video activity, FunctionalProbability.Result map)
-                throws NeurosegException, CanceledException {
-            RoiSet outlined = step("Cell Outlines", CANDIDATES, context -> CellOutlineStage.INSTANCE.run(
-                    PortValues.of(CellOutlineStage.ACTIVITY, activity).with(CellOutlineStage.CELLS, map.candidates()),
+        /** Redraws the candidates' outlines from the activity frames. */
+        private RoiSet outline(Video activity, RoiSet candidates) throws NeurosegException, CanceledException {
+            return step("Cell Outlines", OUTLINED, context -> CellOutlineStage.INSTANCE.run(
+                    PortValues.of(CellOutlineStage.ACTIVITY, activity).with(CellOutlineStage.CELLS, candidates),
                     settings.of(CellOutlineStage.INSTANCE), context)).get(CellOutlineStage.OUTLINED);
-            return new FunctionalProbability.Result(map.map(), outlined);
         }
 
         /** Cuts the map into candidates with Morphological Refinement. */
@@ -220,7 +219,7 @@ public final class EndToEndPipeline {
             // the probability image keeps the recording's cell diameter, from which Refinement's auto sizes derive
             Video probabilityImage = new ArrayVideo(new VideoShape(1, shape.height(), shape.width(),
                     PixelType.FLOAT32), preprocessed.recordedCorrected().recording().withFrameRateHz(0), probability);
-            PortValues refined = step("Morphological Refinement", CANDIDATES, context -> RefinementStage.INSTANCE.run(
+            PortValues refined = step("Morphological Refinement", REFINED, context -> RefinementStage.INSTANCE.run(
                     PortValues.of(RefinementStage.MASK, probabilityImage), settings.of(RefinementStage.INSTANCE),
                     context));
             discard(refined.get(RefinementStage.LABELS));
