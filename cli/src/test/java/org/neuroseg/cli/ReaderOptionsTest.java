@@ -60,8 +60,8 @@ class ReaderOptionsTest {
                 }
             }
         }
-        assertEquals(List.of("convert", "info", "label", "predict-cgru", "predict-unet", "preprocess", "project",
-                "refine", "run", "track", "train", "train-cgru", "train-unet", "validate"),
+        assertEquals(List.of("convert", "info", "label", "outline", "predict-cgru", "predict-unet", "preprocess",
+                "project", "refine", "run", "track", "train", "train-cgru", "train-unet", "validate"),
                 reading.stream().sorted().toList());
     }
 

@@ -1,7 +1,10 @@
 package org.neuroseg.segmentation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.neuroseg.imaging.ConnectedComponents;
 import org.neuroseg.imaging.Gaussian;
 import org.neuroseg.imaging.Morphology;
@@ -59,15 +62,74 @@ public final class CellOutliner {
     }
 
     /**
-     * @return the cells with their outlines from the frames pushed, ids kept; a cell whose footprint does not rise
-     *         above 0 keeps its own outline
+     * @return the cells with their outlines from the frames pushed, ids kept, no pixel in two cells: an outline
+     *         that overlaps one drawn before at IoU above 0.5 is the same cell found twice and is dropped, a pixel
+     *         two outlines take goes to the cell whose footprint there is the larger share of its peak, and a cell
+     *         left without pixels is dropped; a cell whose footprint does not rise above 0 keeps its own outline
+     *         where no other cell's takes it
      */
     public RoiSet outlines() {
-        List<Roi> outlined = new ArrayList<>(windows.size());
+        int width = cells.width();
+        List<Outline> drawn = new ArrayList<>(windows.size());
+        int[] owner = new int[cells.height() * width];
+        Arrays.fill(owner, -1);
+        float[] best = new float[owner.length];
         for (Window window : windows) {
-            outlined.add(window.outline(frames, level));
+            Outline outline = window.outline(frames, level);
+            if (duplicates(outline.cell(), drawn, owner)) {
+                continue;
+            }
+            for (int k = 0; k < outline.cell().area(); k++) {
+                int pixel = outline.cell().rows()[k] * width + outline.cell().cols()[k];
+                if (owner[pixel] < 0 || outline.share()[k] > best[pixel]) {
+                    owner[pixel] = drawn.size();
+                    best[pixel] = outline.share()[k];
+                }
+            }
+            drawn.add(outline);
         }
-        return new RoiSet(cells.height(), cells.width(), outlined);
+        List<Roi> outlined = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            Roi cell = drawn.get(i).cell();
+            int[] rows = new int[cell.area()];
+            int[] cols = new int[cell.area()];
+            int kept = 0;
+            for (int k = 0; k < cell.area(); k++) {
+                if (owner[cell.rows()[k] * width + cell.cols()[k]] == i) {
+                    rows[kept] = cell.rows()[k];
+                    cols[kept++] = cell.cols()[k];
+                }
+            }
+            if (kept > 0) {
+                outlined.add(new Roi(cell.id(), Arrays.copyOf(rows, kept), Arrays.copyOf(cols, kept)));
+            }
+        }
+        return new RoiSet(cells.height(), width, outlined);
+    }
+
+    /**
+     * @return whether {@code cell} overlaps an outline drawn before at IoU above 0.5 (the same cell found twice),
+     *         judged on the pixels {@code owner} gives each
+     */
+    private boolean duplicates(Roi cell, List<Outline> drawn, int[] owner) {
+        Map<Integer, Integer> shared = new HashMap<>();
+        for (int k = 0; k < cell.area(); k++) {
+            int other = owner[cell.rows()[k] * cells.width() + cell.cols()[k]];
+            if (other >= 0) {
+                shared.merge(other, 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<Integer, Integer> overlap : shared.entrySet()) {
+            int union = cell.area() + drawn.get(overlap.getKey()).cell().area() - overlap.getValue();
+            if (overlap.getValue() > 0.5 * union) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cell's outline with, per pixel, its footprint as a share of the peak (0 where the footprint did not rise). */
+    private record Outline(Roi cell, float[] share) {
     }
 
     /** Sums over the frames for the pixels within the margin of one cell. */
@@ -118,10 +180,11 @@ public final class CellOutliner {
             }
         }
 
-        Roi outline(long frames, double level) {
+        Outline outline(long frames, double level) {
+            Outline unchanged = new Outline(cell, new float[cell.area()]);
             double traceVariance = sumTraceSquared - sumTrace * sumTrace / frames;
             if (frames < 2 || !(traceVariance > 0)) {
-                return cell;
+                return unchanged;
             }
             float[] footprint = new float[height * width];
             for (int i = 0; i < footprint.length; i++) {
@@ -135,7 +198,7 @@ public final class CellOutliner {
                 }
             }
             if (!(peak > 0)) {
-                return cell;
+                return unchanged;
             }
             boolean[] kept = new boolean[footprint.length];
             for (int i = 0; i < kept.length; i++) {
@@ -144,18 +207,20 @@ public final class CellOutliner {
             boolean[] outline = Morphology.fillHoles(largestOverlap(kept), height, width);
             int area = Morphology.count(outline);
             if (area < MIN_OUTLINE_PX) {
-                return cell;
+                return unchanged;
             }
             int[] rows = new int[area];
             int[] cols = new int[area];
+            float[] share = new float[area];
             int n = 0;
             for (int i = 0; i < outline.length; i++) {
                 if (outline[i]) {
                     rows[n] = top + i / width;
-                    cols[n++] = left + i % width;
+                    cols[n] = left + i % width;
+                    share[n++] = (float) (footprint[i] / peak);
                 }
             }
-            return new Roi(cell.id(), rows, cols);
+            return new Outline(new Roi(cell.id(), rows, cols), share);
         }
 
         /** @return the connected part of {@code kept} that covers most of the cell's pixels (none: empty) */

@@ -49,6 +49,24 @@ class CellOutlinerTest {
                 + iou(outlined.rois().get(1), rightCell));
     }
 
+    /** A cell found twice, once too wide, is one cell after outlining; outlines share no pixel. */
+    @Test
+    void aCellFoundTwiceIsOutlinedOnce() {
+        float[][] frames = twoCells(new Random(4), 300);
+        Roi wide = disk(1, 24, 19, 7);
+        Roi again = disk(2, 25, 18, 3);
+        Roi right = disk(3, 24, 29, 4);
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(wide, again, right)), 3, 0.5);
+        for (float[] frame : frames) {
+            outliner.push(frame);
+        }
+        List<Roi> outlined = outliner.outlines().rois();
+        assertEquals(2, outlined.size(), outlined.toString());
+        assertEquals(3, outlined.get(1).id());
+        assertTrue(iou(outlined.get(0), disk(1, 24, 19, 4)) > 0.7);
+        assertEquals(0, iou(outlined.get(0), outlined.get(1)));
+    }
+
     /** A cell whose trace never changes keeps the outline it came with. */
     @Test
     void aCellWithoutActivityKeepsItsOutline() {
