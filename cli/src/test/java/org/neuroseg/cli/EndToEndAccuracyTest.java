@@ -34,8 +34,9 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
  * frames at 10 Hz, 75 cells of which 30 % silent, jGCaMP8s, with motion; seed 401, used nowhere else), scored against
  * the cells that fire visibly (firing_regions.json, 43 cells) moved into the corrected video's coordinates by the
  * true shifts, IoU >= 0.5, Hungarian: the neurons it keeps are firing cells (precision at least {@value #PRECISION};
- * measured 0.39) and there are at least {@value #MATCHED} of them (measured 11). An untrained or broken stage matches
- * none. With the CGRU map, the shipped CGRU matches more firing cells than an untrained one (9 against 0). jGCaMP8s
+ * measured 0.64) and there are at least {@value #MATCHED} of them (measured 18; without Cell Outlines 0.39 and 11).
+ * An untrained or broken stage matches none. With the CGRU map, the shipped CGRU matches more firing cells than an
+ * untrained one (15 against 0). jGCaMP8s
  * since the one-photon preset's noise is spread over 2 px: with jGCaMP8m 15 cells fire visibly.
  *
  * <p>Runs where this build holds the shipped CGRU ({@code models/cgru-default}); skipped otherwise.
@@ -43,9 +44,9 @@ import org.neuroseg.synthetic.SyntheticVideoGenerator;
 class EndToEndAccuracyTest {
 
     /** Lowest neuron precision accepted. */
-    private static final double PRECISION = 0.35;
+    private static final double PRECISION = 0.55;
     /** Fewest firing cells the shipped models must find. */
-    private static final int MATCHED = 9;
+    private static final int MATCHED = 15;
 
     @TempDir
     static Path dir;
