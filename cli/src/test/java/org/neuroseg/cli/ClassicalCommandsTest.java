@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.imaging.Morphology;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
@@ -53,20 +54,16 @@ class ClassicalCommandsTest {
     }
 
     private static Roi widened(Roi cell, int px) {
-        Set<Integer> pixels = new TreeSet<>();
+        boolean[] mask = new boolean[96 * 96];
         for (int i = 0; i < cell.area(); i++) {
-            for (int dr = -px; dr <= px; dr++) {
-                for (int dc = -px; dc <= px; dc++) {
-                    int r = cell.rows()[i] + dr;
-                    int c = cell.cols()[i] + dc;
-                    if (dr * dr + dc * dc <= px * px && r >= 0 && r < 96 && c >= 0 && c < 96) {
-                        pixels.add(r * 96 + c);
-                    }
-                }
-            }
+            mask[cell.rows()[i] * 96 + cell.cols()[i]] = true;
         }
-        return new Roi(cell.id(), pixels.stream().mapToInt(p -> p / 96).toArray(),
-                pixels.stream().mapToInt(p -> p % 96).toArray());
+        boolean[] wide = Morphology.dilate(mask, 96, 96, px);
+        float[] labels = new float[wide.length];
+        for (int i = 0; i < wide.length; i++) {
+            labels[i] = wide[i] ? cell.id() : 0;
+        }
+        return RoiSet.fromLabelImage(labels, 96, 96).rois().get(0);
     }
 
     private static double iou(Roi a, Roi b) {

@@ -45,7 +45,7 @@ public final class CellOutliner {
         this.cells = cells;
         this.level = level;
         for (Roi cell : cells.rois()) {
-            windows.add(new Window(cell, (int) Math.ceil(marginPx), marginPx, cells.height(), cells.width()));
+            windows.add(new Window(cell, marginPx, cells.height(), cells.width()));
         }
     }
 
@@ -146,8 +146,9 @@ public final class CellOutliner {
         private double sumTrace;
         private double sumTraceSquared;
 
-        Window(Roi cell, int pad, double marginPx, int frameHeight, int frameWidth) {
+        Window(Roi cell, double marginPx, int frameHeight, int frameWidth) {
             this.cell = cell;
+            int pad = (int) Math.ceil(marginPx);
             int[] box = cell.boundingBox();
             top = Math.max(0, box[0] - pad);
             left = Math.max(0, box[1] - pad);

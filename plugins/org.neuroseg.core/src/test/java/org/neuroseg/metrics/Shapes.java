@@ -6,13 +6,13 @@ import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 
 /** Test ROIs: rasterised disks and rectangles, and independent IoU counting on dense masks. */
-final class Shapes {
+public final class Shapes {
 
     private Shapes() {
     }
 
     /** @return the pixels with r² ≥ (y − cy)² + (x − cx)² */
-    static Roi disk(int id, int cy, int cx, int radius) {
+    public static Roi disk(int id, int cy, int cx, int radius) {
         int side = 2 * radius + 1;
         int[] rows = new int[side * side];
         int[] cols = new int[side * side];
@@ -50,7 +50,7 @@ final class Shapes {
     }
 
     /** @return IoU counted on dense height x width masks, independently of the code under test */
-    static double countedIou(Roi a, Roi b, int height, int width) {
+    public static double countedIou(Roi a, Roi b, int height, int width) {
         boolean[] inA = new boolean[height * width];
         boolean[] inB = new boolean[height * width];
         for (int k = 0; k < a.area(); k++) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.metrics.Shapes;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.PortValues;
@@ -33,15 +33,15 @@ class CellOutlinerTest {
     @Test
     void outlinesTooWideShrinkToTheCellsThatFire() {
         float[][] frames = twoCells(new Random(3), 300);
-        Roi left = disk(1, 24, 19, 7);
-        Roi right = disk(2, 24, 29, 4);
+        Roi left = Shapes.disk(1, 24, 19, 7);
+        Roi right = Shapes.disk(2, 24, 29, 4);
         CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(left, right)), 3, 0.5);
         for (float[] frame : frames) {
             outliner.push(frame);
         }
         RoiSet outlined = outliner.outlines();
-        Roi leftCell = disk(1, 24, 19, 4);
-        Roi rightCell = disk(2, 24, 29, 4);
+        Roi leftCell = Shapes.disk(1, 24, 19, 4);
+        Roi rightCell = Shapes.disk(2, 24, 29, 4);
         assertTrue(iou(left, leftCell) < 0.4, "the wide outline starts far from the cell");
         assertEquals(1, outlined.rois().get(0).id());
         assertTrue(iou(outlined.rois().get(0), leftCell) > 0.7, "left IoU " + iou(outlined.rois().get(0), leftCell));
@@ -53,9 +53,9 @@ class CellOutlinerTest {
     @Test
     void aCellFoundTwiceIsOutlinedOnce() {
         float[][] frames = twoCells(new Random(4), 300);
-        Roi wide = disk(1, 24, 19, 7);
-        Roi again = disk(2, 25, 18, 3);
-        Roi right = disk(3, 24, 29, 4);
+        Roi wide = Shapes.disk(1, 24, 19, 7);
+        Roi again = Shapes.disk(2, 25, 18, 3);
+        Roi right = Shapes.disk(3, 24, 29, 4);
         CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(wide, again, right)), 3, 0.5);
         for (float[] frame : frames) {
             outliner.push(frame);
@@ -63,14 +63,14 @@ class CellOutlinerTest {
         List<Roi> outlined = outliner.outlines().rois();
         assertEquals(2, outlined.size(), outlined.toString());
         assertEquals(3, outlined.get(1).id());
-        assertTrue(iou(outlined.get(0), disk(1, 24, 19, 4)) > 0.7);
+        assertTrue(iou(outlined.get(0), Shapes.disk(1, 24, 19, 4)) > 0.7);
         assertEquals(0, iou(outlined.get(0), outlined.get(1)));
     }
 
     /** A cell whose trace never changes keeps the outline it came with. */
     @Test
     void aCellWithoutActivityKeepsItsOutline() {
-        Roi cell = disk(7, 20, 20, 5);
+        Roi cell = Shapes.disk(7, 20, 20, 5);
         CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5);
         float[] flat = new float[SIDE * SIDE];
         for (int t = 0; t < 5; t++) {
@@ -82,7 +82,7 @@ class CellOutlinerTest {
     @Test
     void theStageNamesFramesOfAnotherSize() {
         ArrayVideo activity = new ArrayVideo(32, 32, PixelType.FLOAT32, 10, new float[32 * 32]);
-        RoiSet cells = new RoiSet(SIDE, SIDE, List.of(disk(1, 20, 20, 4)));
+        RoiSet cells = new RoiSet(SIDE, SIDE, List.of(Shapes.disk(1, 20, 20, 4)));
         NeurosegException error = assertThrows(NeurosegException.class, () -> CellOutlineStage.INSTANCE.run(
                 PortValues.of(CellOutlineStage.ACTIVITY, activity).with(CellOutlineStage.CELLS, cells),
                 CellOutlineStage.INSTANCE.defaults(), StageContext.inDirectory(dir, ProgressMonitor.NONE)));
@@ -94,17 +94,17 @@ class CellOutlinerTest {
     void theStageOutlinesTheCellsOfItsFrames() throws Exception {
         float[][] frames = twoCells(new Random(8), 300);
         ArrayVideo activity = new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, frames);
-        RoiSet cells = new RoiSet(SIDE, SIDE, List.of(disk(1, 24, 19, 7)));
+        RoiSet cells = new RoiSet(SIDE, SIDE, List.of(Shapes.disk(1, 24, 19, 7)));
         RoiSet outlined = CellOutlineStage.INSTANCE.run(PortValues.of(CellOutlineStage.ACTIVITY, activity)
                 .with(CellOutlineStage.CELLS, cells), CellOutlineStage.INSTANCE.defaults(),
                 StageContext.inDirectory(dir, ProgressMonitor.NONE)).get(CellOutlineStage.OUTLINED);
-        assertTrue(iou(outlined.rois().get(0), disk(1, 24, 19, 4)) > 0.7);
+        assertTrue(iou(outlined.rois().get(0), Shapes.disk(1, 24, 19, 4)) > 0.7);
     }
 
     /** Two cells of radius 4 at columns 19 and 29, each active (5 units) in 5 % of frames, in unit noise. */
     private static float[][] twoCells(Random random, int count) {
-        Roi left = disk(1, 24, 19, 4);
-        Roi right = disk(2, 24, 29, 4);
+        Roi left = Shapes.disk(1, 24, 19, 4);
+        Roi right = Shapes.disk(2, 24, 29, 4);
         float[][] frames = new float[count][SIDE * SIDE];
         for (float[] frame : frames) {
             for (int i = 0; i < frame.length; i++) {
@@ -121,28 +121,7 @@ class CellOutlinerTest {
         return frames;
     }
 
-    private static Roi disk(int id, int row, int col, double radius) {
-        List<int[]> pixels = new ArrayList<>();
-        for (int r = 0; r < SIDE; r++) {
-            for (int c = 0; c < SIDE; c++) {
-                if ((r - row) * (r - row) + (c - col) * (c - col) <= radius * radius) {
-                    pixels.add(new int[] {r, c});
-                }
-            }
-        }
-        return new Roi(id, pixels.stream().mapToInt(p -> p[0]).toArray(),
-                pixels.stream().mapToInt(p -> p[1]).toArray());
-    }
-
     private static double iou(Roi a, Roi b) {
-        boolean[] inA = new boolean[SIDE * SIDE];
-        for (int i = 0; i < a.area(); i++) {
-            inA[a.rows()[i] * SIDE + a.cols()[i]] = true;
-        }
-        int both = 0;
-        for (int i = 0; i < b.area(); i++) {
-            both += inA[b.rows()[i] * SIDE + b.cols()[i]] ? 1 : 0;
-        }
-        return both / (double) (a.area() + b.area() - both);
+        return Shapes.countedIou(a, b, SIDE, SIDE);
     }
 }
