@@ -45,7 +45,7 @@ final class CellPlacement {
                 double radius = params.radiusMinPx()
                         + (params.radiusMaxPx() - params.radiusMinPx()) * random.nextDouble();
                 cells.add(Footprint.draw(cells.size() + 1, row, col, radius, params.brightnessSpread(),
-                        params.nucleusLevel(), random, params.width()));
+                        params.nucleusLevel(), params.cellBlurPx(), random, params.width(), params.height()));
             }
         }
         if (cells.size() < params.neuronCount()) {

@@ -2,11 +2,12 @@ package org.neuroseg.synthetic;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.neuroseg.imaging.Gaussian;
 import org.neuroseg.roi.Roi;
 
 /**
  * One cell's spatial footprint in the motion-free field of view: a filled ellipse with a soft edge (a 1 px linear
- * ramp) and a dimmer nucleus, as a sparse list of pixels with weights in (0, 1].
+ * ramp) and a dimmer nucleus, optionally blurred by the optics, as a sparse list of pixels with weights in (0, 1].
  *
  * @param centerRow row of the ellipse centre (px)
  * @param centerCol column of the ellipse centre (px)
@@ -25,16 +26,20 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
     static final double NUCLEUS_SCALE = 0.45;
     /** Width of the soft edge in pixels. */
     static final double EDGE_PX = 1.0;
+
     /**
      * Draws a cell's shape (eccentricity, orientation, brightness) at a given centre and rasterises it.
      *
      * @param id the ROI id, from 1
      * @param brightnessSpread standard deviation of the log of the brightness
      * @param nucleusLevel the nucleus's brightness relative to the cytosol
+     * @param blurPx standard deviation of the optical blur in pixels (0: sharp); the cell's photons are spread, not
+     *     lost, except where they fall outside the field of view
      * @param width columns of the field of view
+     * @param height rows of the field of view
      */
     static Footprint draw(int id, double centerRow, double centerCol, double radiusPx, double brightnessSpread,
-            double nucleusLevel, SplittableRandom random, int width) {
+            double nucleusLevel, double blurPx, SplittableRandom random, int width, int height) {
         double eccentricity = MAX_ECCENTRICITY * random.nextDouble();
         double angle = Math.PI * random.nextDouble();
         double brightness = Math.exp(brightnessSpread * random.nextGaussian()
@@ -42,15 +47,15 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
         double minor = radiusPx * Math.sqrt(1 - eccentricity * eccentricity);
         double cos = StrictMath.cos(angle);
         double sin = StrictMath.sin(angle);
-        int reach = (int) Math.ceil(radiusPx + EDGE_PX);
+        float[] kernel = Gaussian.halfKernel(blurPx);
+        int blurReach = kernel.length - 1;
+        int reach = (int) Math.ceil(radiusPx + EDGE_PX) + blurReach;
         int rowStart = (int) Math.floor(centerRow) - reach;
         int colStart = (int) Math.floor(centerCol) - reach;
         int side = 2 * reach + 2;
-        int[] pixels = new int[side * side];
-        float[] weights = new float[side * side];
+        float[] sharp = new float[side * side];
         int[] roiRows = new int[side * side];
         int[] roiCols = new int[side * side];
-        int count = 0;
         int inside = 0;
         for (int row = rowStart; row < rowStart + side; row++) {
             for (int col = colStart; col < colStart + side; col++) {
@@ -59,20 +64,59 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
                 double u = (dx * cos + dy * sin) / radiusPx;
                 double v = (-dx * sin + dy * cos) / minor;
                 double rho = Math.sqrt(u * u + v * v);
-                double weight = weight(rho, radiusPx, nucleusLevel);
-                if (weight > 0) {
-                    pixels[count] = row * width + col;
-                    weights[count++] = (float) weight;
-                }
+                sharp[(row - rowStart) * side + col - colStart] = (float) weight(rho, radiusPx, nucleusLevel);
                 if (edge(rho, 1, radiusPx) >= 0.5) {
                     roiRows[inside] = row;
                     roiCols[inside++] = col;
                 }
             }
         }
+        float[] blurred = blur(sharp, side, kernel);
+        int[] pixels = new int[side * side];
+        float[] weights = new float[side * side];
+        int count = 0;
+        for (int row = Math.max(0, rowStart); row < Math.min(height, rowStart + side); row++) {
+            for (int col = Math.max(0, colStart); col < Math.min(width, colStart + side); col++) {
+                float weight = blurred[(row - rowStart) * side + col - colStart];
+                if (weight > 0) {
+                    pixels[count] = row * width + col;
+                    weights[count++] = weight;
+                }
+            }
+        }
         Roi roi = new Roi(id, Arrays.copyOf(roiRows, inside), Arrays.copyOf(roiCols, inside));
         return new Footprint(centerRow, centerCol, radiusPx, brightness, Arrays.copyOf(pixels, count),
                 Arrays.copyOf(weights, count), roi);
+    }
+
+    /** Separable convolution of a square patch with a half kernel; the patch is zero beyond its border. */
+    private static float[] blur(float[] patch, int side, float[] kernel) {
+        if (kernel.length == 1) {
+            return patch;
+        }
+        float[] rows = new float[patch.length];
+        float[] out = new float[patch.length];
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                rows[r * side + c] = convolved(patch, r * side, 1, c, side, kernel);
+            }
+        }
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                out[r * side + c] = convolved(rows, c, side, r, side, kernel);
+            }
+        }
+        return out;
+    }
+
+    /** The kernel applied at position {@code i} of the line that starts at {@code start} with {@code stride}. */
+    private static float convolved(float[] data, int start, int stride, int i, int length, float[] kernel) {
+        float sum = kernel[0] * data[start + i * stride];
+        for (int k = 1; k < kernel.length; k++) {
+            sum += kernel[k] * ((i - k >= 0 ? data[start + (i - k) * stride] : 0)
+                    + (i + k < length ? data[start + (i + k) * stride] : 0));
+        }
+        return sum;
     }
 
     /** Weight at normalised elliptic distance {@code rho} (1 = the ellipse's boundary). */

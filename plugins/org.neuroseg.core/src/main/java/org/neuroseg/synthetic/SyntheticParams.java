@@ -48,6 +48,9 @@ package org.neuroseg.synthetic;
  * @param jumpSizePx length of a jump in pixels, [0, maxShiftPx]
  * @param nucleusLevel brightness of a soma's nucleus relative to its cytosol, [0, 1] (low: ring-shaped somata,
  *     as two-photon sections show them)
+ * @param cellBlurPx standard deviation in pixels of the Gaussian that blurs the in-focus cells, [0, 10]: one-photon
+ *     microscopes do not section optically and the tissue scatters, so their somata are round, filled blobs; two-photon
+ *     sections keep them sharp (0)
  * @param outOfFocusCount cells above or below the focal plane, [0, 65535]: blurred (see {@code outOfFocusBlurPx}),
  *     about twice as large as in-focus somata, firing like functional cells, anywhere in the frame (they may
  *     overlap in-focus cells) and never part of the ground truth
@@ -72,8 +75,8 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         double cellPhotons, double brightnessSpread, double neuropilStrength, double neuropilFluctuation, double vignetting,
         double cameraGain, double cameraOffset, double readNoise, boolean shotNoise, double motionAmplitudePx,
         double motionSmoothingFrames, double maxShiftPx, double jumpProbability, double jumpSizePx,
-        double nucleusLevel, int outOfFocusCount, double outOfFocusBlurPx, int vesselCount, double vesselDepth,
-        double vesselWidthPx, double neuropilTexture, double noiseCorrelationPx, long seed) {
+        double nucleusLevel, double cellBlurPx, int outOfFocusCount, double outOfFocusBlurPx, int vesselCount,
+        double vesselDepth, double vesselWidthPx, double neuropilTexture, double noiseCorrelationPx, long seed) {
 
     /**
      * Checks every parameter against its range.
@@ -121,6 +124,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         check("vesselWidthPx", vesselWidthPx, 1, 100);
         check("neuropilTexture", neuropilTexture, 0, 10);
         check("noiseCorrelationPx", noiseCorrelationPx, 0, 5);
+        check("cellBlurPx", cellBlurPx, 0, 10);
     }
 
     private static void check(String name, double value, double min, double max) {
@@ -142,8 +146,10 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
      * third of the spikes in bursts, strong structured background and vignetting, NAOMi one-photon camera noise
      * (gain 2.2, offset 100, read noise 200) spread over neighbouring pixels by a Gaussian of 2 px (real one-photon
      * recordings change from frame to frame in blobs of several pixels: bench/RESULTS.md, "realism"), smooth motion
-     * of 1.5 px with rare 4 px jumps, bounded by 8 px;
-     * 150 out-of-focus cells blurred by 6 px and 3 vessel shadows (30 % deep, about 8 px wide), no fine texture.
+     * of 1.5 px with rare 4 px jumps, bounded by 8 px; somata not blurred ({@code cellBlurPx} 1.5 would make the
+     * mean image's spectrum as steep as real ones, but a U-Net trained on such videos found no cell in the real
+     * miniscope sessions: bench/RESULTS.md, 2026-12-06); 40 out-of-focus cells blurred by 3 px and 3 vessel shadows
+     * (30 % deep, about 8 px wide), no fine texture.
      *
      * @return the preset, seed 1
      */
@@ -211,6 +217,7 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         private double jumpProbability;
         private double jumpSizePx;
         private double nucleusLevel;
+        private double cellBlurPx;
         private int outOfFocusCount;
         private double outOfFocusBlurPx;
         private int vesselCount;
@@ -233,7 +240,8 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     .cameraOffset(p.cameraOffset).readNoise(p.readNoise).shotNoise(p.shotNoise)
                     .motionAmplitudePx(p.motionAmplitudePx).motionSmoothingFrames(p.motionSmoothingFrames)
                     .maxShiftPx(p.maxShiftPx).jumpProbability(p.jumpProbability).jumpSizePx(p.jumpSizePx)
-                    .nucleusLevel(p.nucleusLevel).outOfFocus(p.outOfFocusCount, p.outOfFocusBlurPx)
+                    .nucleusLevel(p.nucleusLevel).cellBlurPx(p.cellBlurPx)
+                    .outOfFocus(p.outOfFocusCount, p.outOfFocusBlurPx)
                     .vessels(p.vesselCount, p.vesselDepth, p.vesselWidthPx).neuropilTexture(p.neuropilTexture)
                     .noiseCorrelationPx(p.noiseCorrelationPx).seed(p.seed);
         }
@@ -244,8 +252,8 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
                     minSpacingPx, silentFraction, spikeRateHz, burstiness, riseSeconds, decaySeconds, dffPerSpike,
                     baselinePhotons, cellPhotons, brightnessSpread, neuropilStrength, neuropilFluctuation, vignetting,
                     cameraGain, cameraOffset, readNoise, shotNoise, motionAmplitudePx, motionSmoothingFrames, maxShiftPx,
-                    jumpProbability, jumpSizePx, nucleusLevel, outOfFocusCount, outOfFocusBlurPx, vesselCount,
-                    vesselDepth, vesselWidthPx, neuropilTexture, noiseCorrelationPx, seed);
+                    jumpProbability, jumpSizePx, nucleusLevel, cellBlurPx, outOfFocusCount, outOfFocusBlurPx,
+                    vesselCount, vesselDepth, vesselWidthPx, neuropilTexture, noiseCorrelationPx, seed);
         }
 
         /** Sets width (columns), height (rows) and frame count and returns this builder. */
@@ -429,6 +437,12 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
         /** Sets the fine neuropil texture's mean photons relative to the baseline and returns this builder. */
         public Builder neuropilTexture(double value) {
             this.neuropilTexture = value;
+            return this;
+        }
+
+        /** Sets the optical blur of in-focus cells (Gaussian sigma in pixels) and returns this builder. */
+        public Builder cellBlurPx(double value) {
+            this.cellBlurPx = value;
             return this;
         }
 

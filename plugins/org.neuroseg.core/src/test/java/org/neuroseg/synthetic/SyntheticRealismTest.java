@@ -12,7 +12,10 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.VideoStore;
 
-/** The features that make synthetic videos look real: vessels, out-of-focus cells, ring somata, neuropil texture. */
+/**
+ * The features that make synthetic videos look real: vessels, out-of-focus cells, ring somata, blurred somata, neuropil
+ * texture.
+ */
 class SyntheticRealismTest {
 
     private static final int SIDE = 64;
@@ -58,10 +61,7 @@ class SyntheticRealismTest {
         SyntheticParams params = clean(1).neuronCount(5).radiiPx(6, 7).minSpacingPx(16).brightnessSpread(0)
                 .spikeRateHz(0).nucleusLevel(0.1).build();
         SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
-        float[] frame = new float[SIDE * SIDE];
-        try (FileVideo video = VideoStore.open(result.videoFile())) {
-            video.readFrame(0, frame);
-        }
+        float[] frame = frame(result);
         for (SyntheticCell cell : result.cells()) {
             int row = (int) Math.round(cell.centroidRow());
             int col = (int) Math.round(cell.centroidCol());
@@ -69,6 +69,50 @@ class SyntheticRealismTest {
             float cytosol = frame[(int) Math.round(cell.centroidRow() + 0.7 * cell.radiusPx() * 0.9) * SIDE + col];
             assertTrue(centre < 0.2 * cytosol, "cell " + cell.id() + ": centre " + centre + ", cytosol " + cytosol);
         }
+    }
+
+    /**
+     * Somata blurred by the optics (one-photon sizes, 1.5 px): filled blobs whose dim nucleus no longer shows, their light spread
+     * past the region's edge but not lost.
+     */
+    @Test
+    void blurredSomataAreFilledBlobsThatKeepTheirLight() throws Exception {
+        SyntheticParams.Builder builder = clean(1).neuronCount(5).minSpacingPx(20).brightnessSpread(0).spikeRateHz(0);
+        SyntheticResult sharp = SyntheticVideoGenerator.generate(builder.cellBlurPx(0).build(), dir.resolve("sharp"),
+                ProgressMonitor.NONE);
+        SyntheticResult blurred = SyntheticVideoGenerator.generate(builder.cellBlurPx(1.5).build(),
+                dir.resolve("blurred"), ProgressMonitor.NONE);
+        float[] sharpFrame = frame(sharp);
+        float[] blurredFrame = frame(blurred);
+        assertEquals(sum(sharpFrame), sum(blurredFrame), 1e-3 * sum(sharpFrame), "total light");
+        for (SyntheticCell cell : blurred.cells()) {
+            int row = (int) Math.round(cell.centroidRow());
+            int col = (int) Math.round(cell.centroidCol());
+            float centre = blurredFrame[row * SIDE + col];
+            float cytosol = blurredFrame[(int) Math.round(cell.centroidRow() + 0.7 * cell.radiusPx()) * SIDE + col];
+            assertTrue(centre > 0.8 * cytosol, "cell " + cell.id() + ": centre " + centre + ", cytosol " + cytosol);
+            int outside = (int) Math.round(cell.centroidRow() + cell.radiusPx() + 2) * SIDE + col;
+            assertEquals(0, sharpFrame[outside], "sharp cell " + cell.id() + " 2 px past its edge");
+            assertTrue(blurredFrame[outside] > 0.02 * cytosol, "blurred cell " + cell.id() + " 2 px past its edge");
+        }
+        assertEquals(sharp.rois().rois().get(0).area(), blurred.rois().rois().get(0).area(),
+                "the ground truth is the soma, not its blur");
+    }
+
+    private static float[] frame(SyntheticResult result) throws Exception {
+        float[] frame = new float[SIDE * SIDE];
+        try (FileVideo video = VideoStore.open(result.videoFile())) {
+            video.readFrame(0, frame);
+        }
+        return frame;
+    }
+
+    private static double sum(float[] values) {
+        double sum = 0;
+        for (float value : values) {
+            sum += value;
+        }
+        return sum;
     }
 
     @Test
@@ -119,15 +163,12 @@ class SyntheticRealismTest {
                 .vessels(3, 1, 8).build()).getMessage().contains("vesselDepth"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.vessels(0, 0, 8)
                 .outOfFocus(-1, 2).build()).getMessage().contains("outOfFocusCount"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.outOfFocus(0, 0).cellBlurPx(-1)
+                .build()).getMessage().contains("cellBlurPx"));
     }
 
     private float[] firstFrame(SyntheticParams params) throws Exception {
-        SyntheticResult result = SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE);
-        float[] frame = new float[SIDE * SIDE];
-        try (FileVideo video = VideoStore.open(result.videoFile())) {
-            video.readFrame(0, frame);
-        }
-        return frame;
+        return frame(SyntheticVideoGenerator.generate(params, dir, ProgressMonitor.NONE));
     }
 
     private static double[] stdImage(SyntheticResult result, int frames) throws Exception {
