@@ -22,8 +22,17 @@ import org.neuroseg.video.Video;
 final class RealismBenchmark {
 
     /** One row of the comparison: how to read the statistic and how close the preset must be. */
-    private record Statistic(String name, ToDoubleFunction<RealismStatistics.Result> value, double factor,
+    private record Statistic(String name, ToDoubleFunction<Measured> value, double factor,
             double plusMinus, boolean rawOnly, boolean onePhotonOnly) {
+    }
+
+    /** One video's statistics: those of its frames and the median pixel's peak in its Activity Frames. */
+    private record Measured(RealismStatistics.Result frames, double activityPeak) {
+
+        static Measured of(Video video, double frameRateHz, Path work) throws Exception {
+            return new Measured(RealismStatistics.measure(video, frameRateHz),
+                    RealismStatistics.activityPeak(video, frameRateHz, work));
+        }
     }
 
     /** A real recording with its kind and whether its values are raw brightness (not ΔF/F-converted). */
@@ -31,30 +40,32 @@ final class RealismBenchmark {
     }
 
     private static final List<Statistic> STATISTICS = List.of(
-            new Statistic("noise std / mean image's brightness range (p95 - p5)", RealismStatistics.Result::noiseRelative,
+            new Statistic("noise std / mean image's brightness range (p95 - p5)", m -> m.frames().noiseRelative(),
                     2, 0, false, false),
             new Statistic("shot-noise share of the noise variance across the brightness range",
-                    RealismStatistics.Result::shotShare, 0, 0.25, false, false),
+                    m -> m.frames().shotShare(), 0, 0.25, false, false),
             new Statistic("power-spectrum exponent of the mean image, 0.04-0.25 cycles/px",
-                    RealismStatistics.Result::meanSpectrumExponent, 0, 0.5, false, false),
+                    m -> m.frames().meanSpectrumExponent(), 0, 0.5, false, false),
             new Statistic("power-spectrum exponent of the background (mean image below 0.04 cycles/px)",
-                    RealismStatistics.Result::backgroundSpectrumExponent, 0, 0.5, false, false),
+                    m -> m.frames().backgroundSpectrumExponent(), 0, 0.5, false, false),
             new Statistic("cell diameter (px, autocorrelation of the high-passed signal-std image)",
-                    RealismStatistics.Result::cellDiameterPx, 1.25, 0, false, false),
-            new Statistic("peak transient / noise (active pixels, 3-frame mean)", RealismStatistics.Result::peakSnr,
+                    m -> m.frames().cellDiameterPx(), 1.25, 0, false, false),
+            new Statistic("peak transient / noise (active pixels, 3-frame mean)", m -> m.frames().peakSnr(),
                     2, 0, false, false),
             new Statistic("peak ΔF/F of active pixels (F0 above the mean image's 1st percentile)",
-                    RealismStatistics.Result::peakDff, 2, 0, true, false),
-            new Statistic("event rate of active pixels (Hz)", RealismStatistics.Result::eventRateHz, 2, 0, false,
+                    m -> m.frames().peakDff(), 2, 0, true, false),
+            new Statistic("event rate of active pixels (Hz)", m -> m.frames().eventRateHz(), 2, 0, false,
                     false),
-            new Statistic("fraction of the frame covered by cells", RealismStatistics.Result::coverage, 1.5, 0, false,
+            new Statistic("fraction of the frame covered by cells", m -> m.frames().coverage(), 1.5, 0, false,
                     false),
             new Statistic("resting cell - ring contrast in the mean image / noise std",
-                    RealismStatistics.Result::restingContrast, 2, 0, false, false),
+                    m -> m.frames().restingContrast(), 2, 0, false, false),
             new Statistic("slow (2 s) fluctuation of the frame mean / pixel noise std",
-                    RealismStatistics.Result::slowFluctuation, 2, 0, false, true),
+                    m -> m.frames().slowFluctuation(), 2, 0, false, true),
             new Statistic("correlation of frame-to-frame changes between pixels 2 px apart",
-                    RealismStatistics.Result::changeCorrelation, 0, 0.15, false, false));
+                    m -> m.frames().changeCorrelation(), 0, 0.15, false, false),
+            new Statistic("median pixel's peak in Activity Frames (noise units; about 3 where only noise moves)",
+                    Measured::activityPeak, 1.5, 0, false, false));
 
     private RealismBenchmark() {
     }
@@ -84,15 +95,15 @@ final class RealismBenchmark {
         SyntheticParams params = scaled(preset, frames, side);
         SyntheticResult generated = SyntheticVideoGenerator.generate(params, Files.createDirectories(
                 work.resolve(kind)), ProgressMonitor.NONE);
-        RealismStatistics.Result synthetic;
+        Measured synthetic;
         try (Video video = VideoFormats.open(generated.videoFile())) {
-            synthetic = RealismStatistics.measure(video, params.frameRateHz());
+            synthetic = Measured.of(video, params.frameRateHz(), work);
         }
-        List<RealismStatistics.Result> measured = new ArrayList<>();
+        List<Measured> measured = new ArrayList<>();
         StringBuilder names = new StringBuilder();
         for (Real real : reals) {
             try (Video video = VideoFormats.open(real.recording().video())) {
-                measured.add(RealismStatistics.measure(video, real.recording().frameRateHz()));
+                measured.add(Measured.of(video, real.recording().frameRateHz(), work));
             }
             names.append(names.length() == 0 ? "" : "; ").append(real.recording().name());
         }

@@ -1,9 +1,15 @@
 package org.neuroseg.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.io.VideoFormats;
+import org.neuroseg.preprocess.ActivityFramesStage;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.Video;
 
 /**
@@ -570,6 +576,36 @@ final class RealismStatistics {
         }
         double mean = Arrays.stream(slow).average().orElse(0);
         return Math.sqrt(Arrays.stream(slow).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+    }
+
+    /**
+     * How much of the field shows transients in the frames the U-Net reads: each pixel's peak over the video in
+     * {@link ActivityFramesStage}'s Activity Frames (default settings: rise above the pixel's running baseline in units
+     * of its own noise), median over the pixels. About 3 where only noise moves (the largest of a few hundred noise
+     * samples); higher where most pixels see a cell, out-of-focus light or neuropil flash.
+     *
+     * @param work a folder for the Activity Frames (a file as large as the video as float32)
+     */
+    static double activityPeak(Video video, double frameRateHz, Path work) throws Exception {
+        Parameters parameters = ActivityFramesStage.INSTANCE.defaults()
+                .with(ActivityFramesStage.FRAME_RATE.key(), frameRateHz);
+        Path file = ActivityFramesStage.compute(video, parameters, work.resolve("activity.nsv"), ProgressMonitor.NONE);
+        try (Video activity = VideoFormats.open(file)) {
+            int pixels = activity.shape().pixelsPerFrame();
+            float[] frame = new float[pixels];
+            double[] peak = new double[pixels];
+            Arrays.fill(peak, Double.NEGATIVE_INFINITY);
+            for (int t = 0; t < activity.shape().frames(); t++) {
+                activity.readFrame(t, frame);
+                for (int p = 0; p < pixels; p++) {
+                    // NaN (pixels without a noise estimate) never counts as a peak
+                    peak[p] = frame[p] > peak[p] ? frame[p] : peak[p];
+                }
+            }
+            return median(peak);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     static double median(double[] values) {

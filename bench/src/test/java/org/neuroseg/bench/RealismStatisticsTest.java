@@ -3,8 +3,10 @@ package org.neuroseg.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.video.ArrayVideo;
 import org.neuroseg.video.PixelType;
 
@@ -34,6 +36,33 @@ class RealismStatisticsTest {
         double m95 = gain * (50 + 450 * 60.0 / 63);
         double expected = gain * (m95 - m5) / (gain * m95 + read * read);
         assertEquals(expected, result.shotShare(), 0.05, "shot-noise share");
+    }
+
+    /**
+     * Where only noise moves, the median pixel peaks a few noise std above its baseline in Activity Frames; where
+     * every pixel sees a transient of 12 noise std, near 12.
+     */
+    @Test
+    void activityPeakTellsAFlickeringFieldFromAQuietOne(@TempDir Path work) throws Exception {
+        int frames = 300;
+        SplittableRandom random = new SplittableRandom(11);
+        float[][] quiet = new float[frames][SIDE * SIDE];
+        float[][] flickering = new float[frames][SIDE * SIDE];
+        for (int t = 0; t < frames; t++) {
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                float noise = (float) (100 + 10 * random.nextGaussian());
+                quiet[t][p] = noise;
+                // each pixel's own transient: 12 noise std for 5 frames at a time of its own
+                int start = 100 + p % 150;
+                flickering[t][p] = noise + (t >= start && t < start + 5 ? 120 : 0);
+            }
+        }
+        double quietPeak = RealismStatistics.activityPeak(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, quiet),
+                10, work);
+        double flickeringPeak = RealismStatistics.activityPeak(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10,
+                flickering), 10, work);
+        assertTrue(quietPeak > 1.5 && quietPeak < 5, "quiet field " + quietPeak);
+        assertTrue(flickeringPeak > 7, "flickering field " + flickeringPeak);
     }
 
     @Test
