@@ -194,7 +194,7 @@ class ActivityValidationStageTest {
         StageSettings.Loaded now = SavedBefore.load(ActivityValidationStage.INSTANCE);
         StageSettings.Loaded before = SavedBefore.load(ActivityValidationStage.INSTANCE,
                 ActivityValidationStage.CLEAR_TRANSIENT, ActivityValidationStage.MIN_PEAK);
-        assertEquals(4.0, now.parameters().getDouble(ActivityValidationStage.MIN_PEAK));
+        assertEquals(5.0, now.parameters().getDouble(ActivityValidationStage.MIN_PEAK));
         assertEquals(6.0, now.parameters().getDouble(ActivityValidationStage.CLEAR_TRANSIENT));
         assertEquals(0.0, before.parameters().getDouble(ActivityValidationStage.MIN_PEAK));
         assertEquals(0.0, before.parameters().getDouble(ActivityValidationStage.CLEAR_TRANSIENT));
