@@ -25,9 +25,9 @@ public final class CellOutlineStage implements Stage {
     public static final CellOutlineStage INSTANCE = new CellOutlineStage();
 
     public static final ParamSpec LEVEL = ParamSpec.decimal("outlineLevel", "Outline level (share of the peak)", 0.5,
-            0.05, 0.95, "An outline keeps the pixels whose activity rises with the cell's by at least this share of "
+            0, 0.95, "An outline keeps the pixels whose activity rises with the cell's by at least this share of "
                     + "the most any pixel of the cell does (0.5: the footprint's half maximum). Lower draws wider "
-                    + "outlines.");
+                    + "outlines; 0 keeps the outlines as they were found.");
     public static final ParamSpec MARGIN = ParamSpec.decimal("outlineMarginPx", "Outline margin (px)", 3, 0, 100,
             "How far an outline may reach beyond the cell's pixels as found, so that a neighbour that fires with "
                     + "the cell is not drawn into it.").derivedFromCellDiameter(new CellScaling(0.375, 1));
@@ -102,6 +102,9 @@ public final class CellOutlineStage implements Stage {
             throw new NeurosegException("The cells were found on frames of " + cells.height() + " x " + cells.width()
                     + " px, the activity frames " + activity.source() + " are " + shape.height() + " x "
                     + shape.width() + " px");
+        }
+        if (parameters.getDouble(LEVEL) == 0) {
+            return PortValues.of(OUTLINED, cells);
         }
         parameters = parameters.resolvedFor(activity.recording());
         CellOutliner outliner = new CellOutliner(cells, parameters.getDouble(MARGIN), parameters.getDouble(LEVEL));

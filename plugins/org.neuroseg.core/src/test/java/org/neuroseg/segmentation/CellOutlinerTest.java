@@ -101,6 +101,17 @@ class CellOutlinerTest {
         assertTrue(iou(outlined.rois().get(0), Shapes.disk(1, 24, 19, 4)) > 0.7);
     }
 
+    @Test
+    void levelZeroKeepsTheOutlinesAsFound() throws Exception {
+        ArrayVideo activity = new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, twoCells(new Random(9), 100));
+        RoiSet cells = new RoiSet(SIDE, SIDE, List.of(Shapes.disk(1, 24, 19, 7), Shapes.disk(5, 10, 40, 3)));
+        RoiSet kept = CellOutlineStage.INSTANCE.run(PortValues.of(CellOutlineStage.ACTIVITY, activity)
+                .with(CellOutlineStage.CELLS, cells), CellOutlineStage.INSTANCE.defaults()
+                .with(CellOutlineStage.LEVEL.key(), 0.0), StageContext.inDirectory(dir, ProgressMonitor.NONE))
+                .get(CellOutlineStage.OUTLINED);
+        assertEquals(cells.rois(), kept.rois());
+    }
+
     /** Two cells of radius 4 at columns 19 and 29, each active (5 units) in 5 % of frames, in unit noise. */
     private static float[][] twoCells(Random random, int count) {
         Roi left = Shapes.disk(1, 24, 19, 4);
