@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -19,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.VideoStore;
@@ -99,8 +100,8 @@ class ReaderOptionsTest {
             info(List.of("--no-progress", "label", video.toString(), "--cells-to-find", "all cells",
                     "--cell-diameter-px", diameter, "-o", out.toString()));
             try (FileVideo masks = VideoStore.open(out.resolve("blob_masks.nsv"))) {
-                assertEquals(diameter.equals("16") ? 8.0 : 4.0, JsonParser.parseString(masks.metadataJson())
-                        .getAsJsonObject().get("cellRadiusPx").getAsDouble(), masks.metadataJson());
+                assertEquals(diameter.equals("16") ? 8.0 : 4.0, StageMetadata.parameter(masks,
+                        BlobLabelerStage.RADIUS.key()).orElseThrow().getAsDouble(), masks.metadataJson());
                 assertEquals(Double.parseDouble(diameter), masks.recording().cellDiameterPx());
             }
         }

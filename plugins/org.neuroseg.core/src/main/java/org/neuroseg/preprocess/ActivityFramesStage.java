@@ -16,6 +16,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -186,7 +187,7 @@ public final class ActivityFramesStage implements Stage {
         tracker.restartSmoothing();
         ProgressMonitor writing = monitor.subMonitor(0.2, 1);
         try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
-                video.recording(), StageMetadata.json(INSTANCE, parameters))) {
+                video.recording(), StageMetadata.of(INSTANCE, parameters).toString())) {
             for (int t = 0; t < shape.frames(); t++) {
                 writing.checkCanceled();
                 video.readFrame(t, frame);

@@ -15,6 +15,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 import org.neuroseg.video.VideoStore;
@@ -118,7 +119,7 @@ public final class ApplyShiftsStage implements Stage {
         Mats.checkLittleEndian();
         int interpolation = MotionCorrectionStage.interpolation(parameters.getString(INTERPOLATION));
         try (VideoWriter writer = VideoStore.create(target, shape, video.recording(),
-                StageMetadata.json(INSTANCE, parameters));
+                StageMetadata.of(INSTANCE, parameters).toString());
                 FramePipeline<Warper> pipeline = new FramePipeline<>(threads, () -> new Warper(shape))) {
             pipeline.run(shape.frames(), frame -> false, (frame, warper) -> warper.warp(video, frame,
                     new FrameMotion(shifts.dx()[frame], shifts.dy()[frame], shifts.rotationDegrees()[frame], 1),

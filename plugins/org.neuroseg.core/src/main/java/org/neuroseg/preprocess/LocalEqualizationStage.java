@@ -17,6 +17,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -152,7 +153,7 @@ public final class LocalEqualizationStage implements Stage {
                 range[0], range[1]);
         frames.setProgress(0, "Equalizing " + shape);
         try (VideoWriter writer = VideoStore.create(target, shape.withPixelType(PixelType.FLOAT32),
-                video.recording(), StageMetadata.json(INSTANCE, parameters));
+                video.recording(), StageMetadata.of(INSTANCE, parameters).toString());
                 FramePipeline<Equalizer> pipeline = new FramePipeline<>(threads,
                         () -> new Equalizer(shape, settings))) {
             // Written frames' buffers are reused; at most a few frames are in flight, so few buffers exist.

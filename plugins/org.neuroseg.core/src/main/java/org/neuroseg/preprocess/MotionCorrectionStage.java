@@ -15,6 +15,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
 import org.opencv.imgproc.Imgproc;
@@ -156,7 +157,7 @@ public final class MotionCorrectionStage implements Stage {
             ProgressMonitor monitor) throws NeurosegException, CanceledException {
         Parameters sized = parameters.resolvedFor(video.recording());
         MotionCorrector corrector = new MotionCorrector(video, settings(sized), threads);
-        return corrector.run(target, StageMetadata.json(INSTANCE, sized), monitor);
+        return corrector.run(target, StageMetadata.of(INSTANCE, sized).toString(), monitor);
     }
 
     /** @return the checked settings the parameters describe */

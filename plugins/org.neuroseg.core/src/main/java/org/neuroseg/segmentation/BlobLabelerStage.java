@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.preprocess.FramePipeline;
@@ -22,8 +21,8 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.stage.settings.KeyMigration;
-import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
@@ -204,15 +203,8 @@ public final class BlobLabelerStage implements Stage {
      * @throws IllegalArgumentException when {@code labels} is not a stored output of this stage
      */
     public static double thresholdUsed(Video labels) {
-        return storedMetadata(labels).filter(metadata -> metadata.has(THRESHOLD.key()))
-                .map(metadata -> metadata.get(THRESHOLD.key()).getAsDouble())
+        return StageMetadata.parameter(labels, THRESHOLD.key()).map(JsonElement::getAsDouble)
                 .orElseThrow(() -> new IllegalArgumentException("not labels stored by the Blob Labeler: " + labels));
-    }
-
-    /** @return the JSON metadata {@code video} was stored with; empty for videos not in a store or without any */
-    private static Optional<JsonObject> storedMetadata(Video video) {
-        return video instanceof FileVideo stored && !stored.metadataJson().isEmpty()
-                ? Optional.of(JsonParser.parseString(stored.metadataJson()).getAsJsonObject()) : Optional.empty();
     }
 
     /**
@@ -273,7 +265,7 @@ public final class BlobLabelerStage implements Stage {
      * @throws IllegalArgumentException when {@code videoMask} is not a video mask stored by this stage
      */
     public static BlobSizes blobSizes(Video videoMask) {
-        return storedMetadata(videoMask).flatMap(BlobSizes::from).orElseThrow(() -> new IllegalArgumentException(
+        return StageMetadata.stored(videoMask).flatMap(BlobSizes::from).orElseThrow(() -> new IllegalArgumentException(
                 "not a video mask stored by the Blob Labeler: " + videoMask));
     }
 
@@ -375,17 +367,7 @@ public final class BlobLabelerStage implements Stage {
 
     /** @param blobSizes recorded in the video mask; null for the blob masks, written before they are known */
     private String metadata(Parameters parameters, BlobSizes blobSizes) {
-        JsonObject json = new JsonObject();
-        json.addProperty("stage", id());
-        parameters.asMap().forEach((key, value) -> {
-            if (value instanceof Number number) {
-                json.addProperty(key, number);
-            } else if (value instanceof Boolean flag) {
-                json.addProperty(key, flag);
-            } else {
-                json.addProperty(key, String.valueOf(value));
-            }
-        });
+        JsonObject json = StageMetadata.of(this, parameters);
         if (blobSizes != null) {
             blobSizes.addTo(json);
         }

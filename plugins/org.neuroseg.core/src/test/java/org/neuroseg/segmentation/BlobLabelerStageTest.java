@@ -3,7 +3,6 @@ package org.neuroseg.segmentation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.StageMetadata;
 import org.neuroseg.stage.settings.SavedBefore;
 import org.neuroseg.stage.settings.StageSettings;
 import org.neuroseg.synthetic.SyntheticParams;
@@ -162,8 +162,8 @@ class BlobLabelerStageTest {
                     StageContext.inDirectory(dir.resolve("diameter" + diameter), ProgressMonitor.NONE));
             try (FileVideo masks = (FileVideo) outputs.get(BlobLabelerStage.BLOB_MASKS);
                     Video videoMask = outputs.get(BlobLabelerStage.VIDEO_MASK)) {
-                assertEquals(diameter == 16 ? 8.0 : 4.0, JsonParser.parseString(masks.metadataJson())
-                        .getAsJsonObject().get("cellRadiusPx").getAsDouble(), masks.metadataJson());
+                assertEquals(diameter == 16 ? 8.0 : 4.0, StageMetadata.parameter(masks,
+                        BlobLabelerStage.RADIUS.key()).orElseThrow().getAsDouble(), masks.metadataJson());
                 assertEquals(diameter, masks.recording().cellDiameterPx(), "the masks keep the video's facts");
                 assertEquals(diameter, videoMask.recording().cellDiameterPx());
             }
