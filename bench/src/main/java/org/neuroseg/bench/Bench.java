@@ -226,8 +226,8 @@ public final class Bench {
                 + "3-frame mean above median + 4 noise std; coverage = high-passed signal std above median + 3 "
                 + "robust std; resting contrast = mean image over covered pixels minus over a ring 2-3 px outside "
                 + "them; Activity Frames with their defaults (what the U-Net reads), each pixel's peak over the "
-                + "video, median over the pixels. A preset value is within when it lies in the range of the real values widened by the "
-                + "tolerance.",
+                + "video, median over the pixels. A preset value is within when it lies in the range of the real "
+                + "values widened by the tolerance.",
                 ""), work -> RealismBenchmark.run(work, real, frames, side));
     }
 
