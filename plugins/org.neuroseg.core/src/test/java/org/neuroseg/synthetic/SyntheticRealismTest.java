@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.stage.ProgressMonitor;
@@ -97,6 +98,26 @@ class SyntheticRealismTest {
         }
         assertEquals(sharp.rois().rois().get(0).area(), blurred.rois().rois().get(0).area(),
                 "the ground truth is the soma, not its blur");
+    }
+
+    /** A blurred cell at the field's corner loses the light that falls outside; none wraps to the other side. */
+    @Test
+    void aBlurredCellAtTheEdgeStaysInsideTheField() {
+        Footprint cell = Footprint.draw(1, 2, SIDE - 3, 5, 0, 1, 2, new SplittableRandom(1), SIDE, SIDE);
+        double light = 0;
+        for (int k = 0; k < cell.pixels().length; k++) {
+            int p = cell.pixels()[k];
+            assertTrue(p >= 0 && p < SIDE * SIDE, "pixel " + p);
+            assertTrue(p / SIDE < 20 && p % SIDE > SIDE - 20, "pixel at row " + p / SIDE + ", column " + p % SIDE);
+            light += cell.weights()[k];
+        }
+        Footprint inside = Footprint.draw(1, SIDE / 2.0, SIDE / 2.0, 5, 0, 1, 2, new SplittableRandom(1),
+                SIDE, SIDE);
+        double all = 0;
+        for (float weight : inside.weights()) {
+            all += weight;
+        }
+        assertTrue(light < 0.6 * all && light > 0.15 * all, "light kept at the corner " + light + " of " + all);
     }
 
     private static float[] frame(SyntheticResult result) throws Exception {
