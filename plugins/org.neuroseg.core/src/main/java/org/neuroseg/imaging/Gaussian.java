@@ -57,6 +57,34 @@ public final class Gaussian {
     }
 
     /**
+     * Smooths a small image, rows then columns, with the same kernel and mirrored edges as {@link #smooth(float[],
+     * double)} (and {@link GaussianFilter}, without loading OpenCV: for patches of a few hundred pixels).
+     *
+     * @param image height x width, row-major, not changed
+     * @param sigma standard deviation in pixels, at least 0
+     * @return a new array of the same size
+     */
+    public static float[] smooth(float[] image, int height, int width, double sigma) {
+        float[] out = new float[image.length];
+        float[] line = new float[width];
+        for (int r = 0; r < height; r++) {
+            System.arraycopy(image, r * width, line, 0, width);
+            System.arraycopy(smooth(line, sigma), 0, out, r * width, width);
+        }
+        float[] column = new float[height];
+        for (int c = 0; c < width; c++) {
+            for (int r = 0; r < height; r++) {
+                column[r] = out[r * width + c];
+            }
+            float[] smoothed = smooth(column, sigma);
+            for (int r = 0; r < height; r++) {
+                out[r * width + c] = smoothed[r];
+            }
+        }
+        return out;
+    }
+
+    /**
      * Difference of Gaussians of a 1-D signal: {@code smooth(signal, sigmaNarrow) - smooth(signal, sigmaWide)}, a
      * band-pass that keeps features lasting about {@code sigmaNarrow} to {@code sigmaWide} samples.
      *

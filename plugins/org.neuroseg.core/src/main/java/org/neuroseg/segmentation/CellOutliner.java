@@ -191,7 +191,8 @@ public final class CellOutliner {
             for (int i = 0; i < footprint.length; i++) {
                 footprint[i] = (float) ((sumPixelTrace[i] - sumPixel[i] * sumTrace / frames) / traceVariance);
             }
-            footprint = smooth(footprint);
+            // the footprint of one pixel is noisy, a cell spans several
+            footprint = Gaussian.smooth(footprint, height, width, FOOTPRINT_SMOOTHING_PX);
             double peak = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < footprint.length; i++) {
                 if (inCell[i]) {
@@ -244,26 +245,6 @@ public final class CellOutliner {
                 part[i] = best > 0 && parts.labels()[i] == best;
             }
             return part;
-        }
-
-        /** Separable Gaussian, edges mirrored: the footprint of one pixel is noisy, a cell spans several. */
-        private float[] smooth(float[] image) {
-            float[] line = new float[width];
-            for (int r = 0; r < height; r++) {
-                System.arraycopy(image, r * width, line, 0, width);
-                System.arraycopy(Gaussian.smooth(line, FOOTPRINT_SMOOTHING_PX), 0, image, r * width, width);
-            }
-            float[] column = new float[height];
-            for (int c = 0; c < width; c++) {
-                for (int r = 0; r < height; r++) {
-                    column[r] = image[r * width + c];
-                }
-                float[] smoothed = Gaussian.smooth(column, FOOTPRINT_SMOOTHING_PX);
-                for (int r = 0; r < height; r++) {
-                    image[r * width + c] = smoothed[r];
-                }
-            }
-            return image;
         }
     }
 }

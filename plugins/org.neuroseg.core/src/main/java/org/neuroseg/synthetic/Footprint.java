@@ -47,8 +47,8 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
         double minor = radiusPx * Math.sqrt(1 - eccentricity * eccentricity);
         double cos = StrictMath.cos(angle);
         double sin = StrictMath.sin(angle);
-        float[] kernel = Gaussian.halfKernel(blurPx);
-        int blurReach = kernel.length - 1;
+        // the patch reaches the blur's width past the cell, so its edges hold zeros whether mirrored or not
+        int blurReach = Gaussian.halfKernel(blurPx).length - 1;
         int reach = (int) Math.ceil(radiusPx + EDGE_PX) + blurReach;
         int rowStart = (int) Math.floor(centerRow) - reach;
         int colStart = (int) Math.floor(centerCol) - reach;
@@ -71,7 +71,7 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
                 }
             }
         }
-        float[] blurred = blur(sharp, side, kernel);
+        float[] blurred = Gaussian.smooth(sharp, side, side, blurPx);
         int[] pixels = new int[side * side];
         float[] weights = new float[side * side];
         int count = 0;
@@ -87,36 +87,6 @@ record Footprint(double centerRow, double centerCol, double radiusPx, double bri
         Roi roi = new Roi(id, Arrays.copyOf(roiRows, inside), Arrays.copyOf(roiCols, inside));
         return new Footprint(centerRow, centerCol, radiusPx, brightness, Arrays.copyOf(pixels, count),
                 Arrays.copyOf(weights, count), roi);
-    }
-
-    /** Separable convolution of a square patch with a half kernel; the patch is zero beyond its border. */
-    private static float[] blur(float[] patch, int side, float[] kernel) {
-        if (kernel.length == 1) {
-            return patch;
-        }
-        float[] rows = new float[patch.length];
-        float[] out = new float[patch.length];
-        for (int r = 0; r < side; r++) {
-            for (int c = 0; c < side; c++) {
-                rows[r * side + c] = convolved(patch, r * side, 1, c, side, kernel);
-            }
-        }
-        for (int r = 0; r < side; r++) {
-            for (int c = 0; c < side; c++) {
-                out[r * side + c] = convolved(rows, c, side, r, side, kernel);
-            }
-        }
-        return out;
-    }
-
-    /** The kernel applied at position {@code i} of the line that starts at {@code start} with {@code stride}. */
-    private static float convolved(float[] data, int start, int stride, int i, int length, float[] kernel) {
-        float sum = kernel[0] * data[start + i * stride];
-        for (int k = 1; k < kernel.length; k++) {
-            sum += kernel[k] * ((i - k >= 0 ? data[start + (i - k) * stride] : 0)
-                    + (i + k < length ? data[start + (i + k) * stride] : 0));
-        }
-        return sum;
     }
 
     /** Weight at normalised elliptic distance {@code rho} (1 = the ellipse's boundary). */
