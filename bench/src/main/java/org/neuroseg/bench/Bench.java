@@ -192,9 +192,10 @@ public final class Bench {
                 + "silent cells; no training script uses these seeds). Firing cells: functional cells with at least "
                 + "one visible transient (5 noise std over the cell, firing_regions.json of `neuroseg generate`); "
                 + "functional cells whose transients all stay below it count neither way. U-Net AUC: per cell, the "
-                + "temporal standard deviation of its mean probability, firing against silent cells (0.5 = no information). "
-                + "CGRU alone: its probability image refined with Morphological Refinement's defaults and outlined "
-                + "by Cell Outlines (as `neuroseg run --cell-map cgru` does), before Activity Validation. Candidates: `neuroseg run`'s regions from its default cell map, before Activity "
+                + "temporal standard deviation of its mean probability, firing against silent cells (0.5 = no "
+                + "information). CGRU alone: its probability image refined with Morphological Refinement's defaults "
+                + "and outlined by Cell Outlines (as `neuroseg run --cell-map cgru` does), before Activity "
+                + "Validation. Candidates: `neuroseg run`'s regions from its default cell map, before Activity "
                 + "Validation. Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu "
                 + "threshold (the paper's Table 2 baselines). The pooled row sums matches, neurons and firing cells "
                 + "over the videos, so that each cell counts once.", ""),

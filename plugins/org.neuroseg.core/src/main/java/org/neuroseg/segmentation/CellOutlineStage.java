@@ -70,11 +70,11 @@ public final class CellOutlineStage implements Stage {
                 + "outlines grow too large. This node measures, for every pixel near a cell, how much its activity "
                 + "rises with the cell's mean activity over all frames (the slope of a least-squares fit, the cell's "
                 + "footprint as CNMF estimates it), smooths it over 1 px and keeps the pixels connected to the cell "
-                + "that reach the outline level of the footprint's peak, holes filled. An outline that overlaps one drawn "
-                + "before at IoU above 0.5 is the same cell found twice and is dropped; a pixel two outlines take "
-                + "goes to the cell whose footprint there is the larger share of its peak. Cells whose footprint does not rise keep their outline where no other "
-                + "takes it. Sizes left at auto derive from the cell diameter the frames record, or "
-                + "8 px.";
+                + "that reach the outline level of the footprint's peak, holes filled. An outline that overlaps one "
+                + "drawn before at IoU above 0.5 is the same cell found twice and is dropped; a pixel two outlines "
+                + "take goes to the cell whose footprint there is the larger share of its peak. Cells whose "
+                + "footprint does not rise keep their outline where no other takes it. Sizes left at auto derive "
+                + "from the cell diameter the frames record, or 8 px.";
     }
 
     @Override

@@ -73,8 +73,8 @@ class SyntheticRealismTest {
     }
 
     /**
-     * Somata blurred by the optics (one-photon sizes, 1.5 px): filled blobs whose dim nucleus no longer shows, their light spread
-     * past the region's edge but not lost.
+     * Somata blurred by the optics (one-photon sizes, 1.5 px): filled blobs whose dim nucleus no longer shows, their
+     * light spread past the region's edge but not lost.
      */
     @Test
     void blurredSomataAreFilledBlobsThatKeepTheirLight() throws Exception {

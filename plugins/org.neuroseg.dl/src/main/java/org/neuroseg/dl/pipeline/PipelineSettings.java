@@ -39,8 +39,8 @@ public record PipelineSettings(ModelFile unet, ModelFile cgru, CellMap cellMap, 
     /** The stages whose parameters the pipeline takes, in pipeline order. */
     public static final List<Stage> STAGES = List.of(VideoReaderStage.INSTANCE, LocalEqualizationStage.INSTANCE,
             MotionCorrectionStage.INSTANCE, ActivityFramesStage.INSTANCE, UNetPredictorStage.INSTANCE,
-            ActiveCellTrackingStage.INSTANCE, CellOutlineStage.INSTANCE, CgruPredictorStage.INSTANCE, RefinementStage.INSTANCE,
-            ActivityValidationStage.INSTANCE);
+            ActiveCellTrackingStage.INSTANCE, CellOutlineStage.INSTANCE, CgruPredictorStage.INSTANCE,
+            RefinementStage.INSTANCE, ActivityValidationStage.INSTANCE);
 
     /** Checks that every stage has parameters and nothing else does, and copies the map. */
     public PipelineSettings {
