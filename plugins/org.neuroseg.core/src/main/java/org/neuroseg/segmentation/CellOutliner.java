@@ -15,7 +15,8 @@ import org.neuroseg.roi.RoiSet;
  * Outlines each cell from the data: the cell's footprint is, per pixel near it, how much the pixel's activity rises
  * with the cell's mean activity (the least-squares slope of the pixel on the cell's trace over all frames, as CNMF
  * estimates spatial footprints), smoothed over 1 px; the outline keeps the pixels whose footprint reaches a share of
- * its peak over the cell, connected to the cell, holes filled. A per-frame network's masks grow where noise beside a
+ * its peak over the cell, connected to the cell, and their convex hull (a cell body is convex; holes and notches are
+ * filled). A per-frame network's masks grow where noise beside a
  * cell happens to rise with it in the frames it marked; the footprint over the whole recording does not.
  *
  * <p>Streams the frames once ({@link #push}); memory: a window around each cell, independent of the number of
@@ -206,7 +207,9 @@ public final class CellOutliner {
             for (int i = 0; i < kept.length; i++) {
                 kept[i] = reach[i] && footprint[i] >= level * peak;
             }
-            boolean[] outline = Morphology.fillHoles(largestOverlap(kept), height, width);
+            // a cell body is convex: a soma whose footprint is stronger on one side of its dark nucleus would
+            // otherwise keep only a crescent of itself
+            boolean[] outline = Morphology.convexHull(largestOverlap(kept), height, width);
             int area = Morphology.count(outline);
             if (area < MIN_OUTLINE_PX) {
                 return unchanged;

@@ -54,4 +54,43 @@ class MorphologyTest {
         assertEquals(Morphology.count(Morphology.drawDisk(new boolean[SIDE * SIDE], SIDE, SIDE, 20, 20, 8)),
                 Morphology.count(filled));
     }
+
+    @Test
+    void convexHullOfACrescentIsTheDiskAndOfAnLTheTriangle() {
+        // a disk of radius 8 with a disk of radius 6 cut out at its edge: a crescent
+        boolean[] disk = Morphology.drawDisk(new boolean[SIDE * SIDE], SIDE, SIDE, 20, 20, 8);
+        boolean[] bite = Morphology.drawDisk(new boolean[SIDE * SIDE], SIDE, SIDE, 20, 26, 6);
+        boolean[] crescent = new boolean[disk.length];
+        for (int i = 0; i < disk.length; i++) {
+            crescent[i] = disk[i] && !bite[i];
+        }
+        boolean[] hull = Morphology.convexHull(crescent, SIDE, SIDE);
+        for (int i = 0; i < hull.length; i++) {
+            assertTrue(!crescent[i] || hull[i], "the hull contains the crescent");
+            assertTrue(!hull[i] || disk[i], "the hull stays inside the disk, pixel " + i);
+        }
+        assertTrue(hull[20 * SIDE + 24], "the bite's middle, between the crescent's horns, is filled");
+        // the disk (197 px) less the circular segment beyond the horns' chord (about 22 px); the crescent has 128
+        assertEquals(175, Morphology.count(hull), 6);
+
+        // an L of two 10-pixel arms: its hull is the right triangle with those legs
+        boolean[] corner = new boolean[SIDE * SIDE];
+        for (int k = 0; k < 10; k++) {
+            corner[(5 + k) * SIDE + 5] = true;
+            corner[14 * SIDE + 5 + k] = true;
+        }
+        boolean[] triangle = Morphology.convexHull(corner, SIDE, SIDE);
+        assertEquals(55, Morphology.count(triangle), "rows 5..14 hold 1..10 pixels");
+        assertTrue(triangle[10 * SIDE + 8]);
+        assertFalse(triangle[8 * SIDE + 10]);
+
+        boolean[] point = new boolean[SIDE * SIDE];
+        point[3 * SIDE + 4] = true;
+        assertEquals(1, Morphology.count(Morphology.convexHull(point, SIDE, SIDE)));
+        boolean[] ends = new boolean[SIDE * SIDE];
+        ends[2 * SIDE + 2] = true;
+        ends[6 * SIDE + 10] = true;
+        assertEquals(9, Morphology.count(Morphology.convexHull(ends, SIDE, SIDE)), "a diagonal segment, 9 steps");
+        assertEquals(0, Morphology.count(Morphology.convexHull(new boolean[SIDE * SIDE], SIDE, SIDE)));
+    }
 }

@@ -67,6 +67,37 @@ class CellOutlinerTest {
         assertEquals(0, iou(outlined.get(0), outlined.get(1)));
     }
 
+    /**
+     * A ring-shaped soma (radius 6) whose dark nucleus (radius 4) sits at its edge: the footprint above half its
+     * peak is a crescent open on the nucleus' side, and the outline is the whole cell body, not the crescent.
+     */
+    @Test
+    void aRingShapedSomaIsOutlinedWhole() {
+        Roi body = Shapes.disk(1, 24, 24, 6);
+        Roi nucleus = Shapes.disk(2, 24, 26, 4);
+        boolean[] inNucleus = new boolean[SIDE * SIDE];
+        for (int i = 0; i < nucleus.area(); i++) {
+            inNucleus[nucleus.rows()[i] * SIDE + nucleus.cols()[i]] = true;
+        }
+        Random random = new Random(5);
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(body)), 3, 0.5);
+        for (int t = 0; t < 300; t++) {
+            float[] frame = new float[SIDE * SIDE];
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+            if (random.nextDouble() < 0.1) {
+                for (int i = 0; i < body.area(); i++) {
+                    int pixel = body.rows()[i] * SIDE + body.cols()[i];
+                    frame[pixel] += inNucleus[pixel] ? 0.5f : 8;
+                }
+            }
+            outliner.push(frame);
+        }
+        Roi outline = outliner.outlines().rois().get(0);
+        assertTrue(iou(outline, body) > 0.8, "IoU with the cell body " + iou(outline, body));
+    }
+
     /** A cell whose trace never changes keeps the outline it came with. */
     @Test
     void aCellWithoutActivityKeepsItsOutline() {
