@@ -26,8 +26,10 @@ public final class CellOutlineStage implements Stage {
 
     public static final ParamSpec LEVEL = ParamSpec.decimal("outlineLevel", "Outline level (share of the peak)", 0.5,
             0, 0.95, "An outline keeps the pixels whose activity rises with the cell's by at least this share of "
-                    + "the most any pixel of the cell does (0.5: the footprint's half maximum). Lower draws wider "
-                    + "outlines; 0 keeps the outlines as they were found.");
+                    + "the footprint's peak, the 90th percentile over the cell's pixels (0.5: the footprint's half "
+                    + "maximum; a percentile, because the very largest values are a few noisy pixels, and half of "
+                    + "them drew outlines too small). Lower draws wider outlines; 0 keeps the outlines as they were "
+                    + "found.");
     public static final ParamSpec MARGIN = ParamSpec.decimal("outlineMarginPx", "Outline margin (px)", 3, 0, 100,
             "How far an outline may reach beyond the cell's pixels as found, so that a neighbour that fires with "
                     + "the cell is not drawn into it.").derivedFromCellDiameter(new CellScaling(0.375, 1));
@@ -65,18 +67,18 @@ public final class CellOutlineStage implements Stage {
 
     @Override
     public String description() {
-        return "A per-frame network marks the pixels of a cell in the frames it fires, and with them noise beside "
-                + "it that happens to rise in those frames; on one-photon recordings, whose noise comes in blobs, "
+        return "A per-frame network marks the pixels of a cell in the frames it fires, and with them noise beside it "
+                + "that happens to rise in those frames; on one-photon recordings, whose noise comes in blobs, "
                 + "outlines grow too large. This node measures, for every pixel near a cell, how much its activity "
                 + "rises with the cell's mean activity over all frames (the slope of a least-squares fit, the cell's "
                 + "footprint as CNMF estimates it), smooths it over 1 px and keeps the pixels connected to the cell "
-                + "that reach the outline level of the footprint's peak, and their convex hull (a cell body is "
-                + "convex: a ring-shaped soma whose footprint is stronger on one side of its nucleus keeps its whole "
-                + "body, not a crescent). An outline that overlaps one "
-                + "drawn before at IoU above 0.5 is the same cell found twice and is dropped; a pixel two outlines "
-                + "take goes to the cell whose footprint there is the larger share of its peak. Cells whose "
-                + "footprint does not rise keep their outline where no other takes it. Sizes left at auto derive "
-                + "from the cell diameter the frames record, or 8 px.";
+                + "that reach the outline level of the footprint's peak (its 90th percentile over the cell), and "
+                + "their convex hull (a cell body is convex: a ring-shaped soma whose footprint is stronger on one "
+                + "side of its nucleus keeps its whole body, not a crescent). An outline that overlaps one drawn "
+                + "before at IoU above 0.5 is the same cell found twice and is dropped; a pixel two outlines take "
+                + "goes to the cell whose footprint there is the larger share of its peak. Cells whose footprint does "
+                + "not rise keep their outline where no other takes it. Sizes left at auto derive from the cell "
+                + "diameter the frames record, or 8 px.";
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neuroseg.imaging.ConnectedComponents;
 import org.neuroseg.imaging.Gaussian;
 import org.neuroseg.imaging.Morphology;
+import org.neuroseg.imaging.Statistics;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 
@@ -15,9 +16,9 @@ import org.neuroseg.roi.RoiSet;
  * Outlines each cell from the data: the cell's footprint is, per pixel near it, how much the pixel's activity rises
  * with the cell's mean activity (the least-squares slope of the pixel on the cell's trace over all frames, as CNMF
  * estimates spatial footprints), smoothed over 1 px; the outline keeps the pixels whose footprint reaches a share of
- * its peak over the cell, connected to the cell, and their convex hull (a cell body is convex; holes and notches are
- * filled). A per-frame network's masks grow where noise beside a
- * cell happens to rise with it in the frames it marked; the footprint over the whole recording does not.
+ * its peak (the 90th percentile over the cell's pixels), connected to the cell, and their convex hull (a cell body is
+ * convex; holes and notches are filled). A per-frame network's masks grow where noise beside a cell happens to rise
+ * with it in the frames it marked; the footprint over the whole recording does not.
  *
  * <p>Streams the frames once ({@link #push}); memory: a window around each cell, independent of the number of
  * frames.
@@ -25,6 +26,8 @@ import org.neuroseg.roi.RoiSet;
 public final class CellOutliner {
 
     private static final double FOOTPRINT_SMOOTHING_PX = 1;
+    /** The footprint's peak over the cell's pixels, as a percentile (robust to a few noisy pixels). */
+    private static final double PEAK_PERCENTILE = 90;
     /** Outlines smaller than this are noise of the footprint; the cell keeps its outline. */
     private static final int MIN_OUTLINE_PX = 5;
 
@@ -194,12 +197,16 @@ public final class CellOutliner {
             }
             // the footprint of one pixel is noisy, a cell spans several
             footprint = Gaussian.smooth(footprint, height, width, FOOTPRINT_SMOOTHING_PX);
-            double peak = Double.NEGATIVE_INFINITY;
+            float[] inside = new float[cell.area()];
+            int count = 0;
             for (int i = 0; i < footprint.length; i++) {
                 if (inCell[i]) {
-                    peak = Math.max(peak, footprint[i]);
+                    inside[count++] = footprint[i];
                 }
             }
+            // the footprint's largest value is its noisiest: a cell with few events has a few pixels far above the
+            // rest, and half of that maximum drew its outline too small; a high percentile is the peak without them
+            double peak = Statistics.percentile(inside, PEAK_PERCENTILE);
             if (!(peak > 0)) {
                 return unchanged;
             }
