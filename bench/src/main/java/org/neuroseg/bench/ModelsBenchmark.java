@@ -3,11 +3,8 @@ package org.neuroseg.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.ShippedModels;
@@ -20,6 +17,7 @@ import org.neuroseg.imaging.Statistics;
 import org.neuroseg.metrics.Auc;
 import org.neuroseg.metrics.MatchingRule;
 import org.neuroseg.metrics.NeuronMetrics;
+import org.neuroseg.metrics.OutlineFit;
 import org.neuroseg.metrics.SegmentationScore;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.Roi;
@@ -95,8 +93,8 @@ final class ModelsBenchmark {
         int averaged = 0;
         // every video's scores of the CGRU alone, the candidates and the pipeline, pooled at the end
         List<List<NeuronMetrics>> perVideo = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        // each kept neuron's area over its firing cell's, and their IoU, for the neurons that overlap one
-        List<double[]> outlineFits = new ArrayList<>();
+        // how the kept neurons' outlines fit the firing cells they overlap, over all videos
+        List<OutlineFit> outlineFits = new ArrayList<>();
         for (String[] spec : VIDEOS) {
             Path folder = Files.createDirectories(work.resolve("seed" + spec[0]));
             SyntheticParams params = SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
@@ -143,7 +141,7 @@ final class ModelsBenchmark {
                     folder.resolve("run"), ProgressMonitor.NONE);
             NeuronMetrics candidates = score(run.candidates(), firing);
             NeuronMetrics pipeline = score(run.neurons(), firing);
-            outlineFits.addAll(outlineFits(run.neurons(), firing));
+            outlineFits.addAll(OutlineFit.of(run.neurons(), firing, 0.2));
             double max = projectionF1(truth, ProjectionStage.MAX, firing, context);
             double mean = projectionF1(truth, ProjectionStage.MEAN, firing, context);
             perVideo.get(0).add(cgruAlone);
@@ -185,52 +183,13 @@ final class ModelsBenchmark {
         return rows;
     }
 
-    /**
-     * @return per neuron of {@code found} whose largest overlap with a firing cell has IoU above 0.2: its area over
-     *         that cell's, and the IoU
-     */
-    static List<double[]> outlineFits(RoiSet found, RoiSet firing) {
-        int[] owner = new int[firing.height() * firing.width()];
-        Arrays.fill(owner, -1);
-        for (int c = 0; c < firing.size(); c++) {
-            Roi cell = firing.rois().get(c);
-            for (int k = 0; k < cell.area(); k++) {
-                owner[cell.rows()[k] * firing.width() + cell.cols()[k]] = c;
-            }
-        }
-        List<double[]> fits = new ArrayList<>();
-        for (Roi neuron : found.rois()) {
-            Map<Integer, Integer> shared = new HashMap<>();
-            for (int k = 0; k < neuron.area(); k++) {
-                int c = owner[neuron.rows()[k] * firing.width() + neuron.cols()[k]];
-                if (c >= 0) {
-                    shared.merge(c, 1, Integer::sum);
-                }
-            }
-            double bestIou = 0;
-            double bestRatio = 0;
-            for (Map.Entry<Integer, Integer> overlap : shared.entrySet()) {
-                int cellArea = firing.rois().get(overlap.getKey()).area();
-                double iou = overlap.getValue() / (double) (neuron.area() + cellArea - overlap.getValue());
-                if (iou > bestIou) {
-                    bestIou = iou;
-                    bestRatio = neuron.area() / (double) cellArea;
-                }
-            }
-            if (bestIou > 0.2) {
-                fits.add(new double[] {bestRatio, bestIou});
-            }
-        }
-        return fits;
-    }
-
-    private static String outlineFitSummary(List<double[]> fits) {
+    private static String outlineFitSummary(List<OutlineFit> fits) {
         float[] ratios = new float[fits.size()];
         float[] ious = new float[fits.size()];
         int matched = 0;
         for (int i = 0; i < fits.size(); i++) {
-            ratios[i] = (float) fits.get(i)[0];
-            ious[i] = (float) fits.get(i)[1];
+            ratios[i] = (float) fits.get(i).areaRatio();
+            ious[i] = (float) fits.get(i).iou();
             matched += ious[i] >= 0.5 ? 1 : 0;
         }
         if (fits.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.neuroseg.bench;
+package org.neuroseg.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,22 +7,22 @@ import org.junit.jupiter.api.Test;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 
-class ModelsBenchmarkTest {
+class OutlineFitTest {
 
     @Test
-    void outlineFitsCompareEachNeuronWithTheCellItOverlapsMost() {
+    void eachPredictedRoiIsComparedWithTheReferenceItOverlapsMost() {
         Roi cell = square(1, 10, 10, 10);
         Roi other = square(2, 30, 30, 10);
         RoiSet firing = new RoiSet(64, 64, List.of(cell, other));
         // half of the first cell; the second cell and 20 pixels beside it; a neuron on no cell
         RoiSet found = new RoiSet(64, 64, List.of(square(1, 10, 10, 5, 10), square(2, 30, 30, 12, 10),
                 square(3, 50, 50, 4)));
-        List<double[]> fits = ModelsBenchmark.outlineFits(found, firing);
+        List<OutlineFit> fits = OutlineFit.of(found, firing, 0.2);
         assertEquals(2, fits.size());
-        assertEquals(0.5, fits.get(0)[0], 1e-9);
-        assertEquals(0.5, fits.get(0)[1], 1e-9);
-        assertEquals(1.2, fits.get(1)[0], 1e-9);
-        assertEquals(100 / 120.0, fits.get(1)[1], 1e-9);
+        assertEquals(0.5, fits.get(0).areaRatio(), 1e-9);
+        assertEquals(0.5, fits.get(0).iou(), 1e-9);
+        assertEquals(1.2, fits.get(1).areaRatio(), 1e-9);
+        assertEquals(100 / 120.0, fits.get(1).iou(), 1e-9);
     }
 
     private static Roi square(int id, int top, int left, int side) {
