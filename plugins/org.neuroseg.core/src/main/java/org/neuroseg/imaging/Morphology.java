@@ -84,7 +84,8 @@ public final class Morphology {
 
     /**
      * The convex hull of the set pixels: every pixel whose centre lies in the smallest convex polygon around the set
-     * pixels' centres (on its edges included).
+     * pixels' centres (on its edges included). Where that polygon is a line (set pixels in one row, column or
+     * direction), the pixels along it are set as a connected line from end to end.
      *
      * @return a new mask containing {@code mask}
      */

@@ -79,22 +79,12 @@ class CellOutlinerTest {
         for (int i = 0; i < nucleus.area(); i++) {
             inNucleus[nucleus.rows()[i] * SIDE + nucleus.cols()[i]] = true;
         }
-        Random random = new Random(5);
-        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(body)), 3, 0.5);
-        for (int t = 0; t < 300; t++) {
-            float[] frame = new float[SIDE * SIDE];
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = (float) random.nextGaussian();
-            }
-            if (random.nextDouble() < 0.1) {
-                for (int i = 0; i < body.area(); i++) {
-                    int pixel = body.rows()[i] * SIDE + body.cols()[i];
-                    frame[pixel] += inNucleus[pixel] ? 0.5f : 8;
-                }
-            }
-            outliner.push(frame);
+        float[] rise = new float[SIDE * SIDE];
+        for (int i = 0; i < body.area(); i++) {
+            int pixel = body.rows()[i] * SIDE + body.cols()[i];
+            rise[pixel] = inNucleus[pixel] ? 0.5f : 8;
         }
-        Roi outline = outliner.outlines().rois().get(0);
+        Roi outline = outlineOfOneCell(body, rise, new Random(5));
         assertTrue(iou(outline, body) > 0.8, "IoU with the cell body " + iou(outline, body));
     }
 
@@ -107,24 +97,14 @@ class CellOutlinerTest {
     void aCellWithABrightSpotIsNotOutlinedAsTheSpot() {
         Roi cell = Shapes.disk(1, 24, 24, 5);
         int[] spot = {22 * SIDE + 24, 23 * SIDE + 23, 23 * SIDE + 24, 23 * SIDE + 25, 24 * SIDE + 24};
-        Random random = new Random(11);
-        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5);
-        for (int t = 0; t < 300; t++) {
-            float[] frame = new float[SIDE * SIDE];
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = (float) random.nextGaussian();
-            }
-            if (random.nextDouble() < 0.1) {
-                for (int i = 0; i < cell.area(); i++) {
-                    frame[cell.rows()[i] * SIDE + cell.cols()[i]] += 3;
-                }
-                for (int pixel : spot) {
-                    frame[pixel] += 6;
-                }
-            }
-            outliner.push(frame);
+        float[] rise = new float[SIDE * SIDE];
+        for (int i = 0; i < cell.area(); i++) {
+            rise[cell.rows()[i] * SIDE + cell.cols()[i]] = 3;
         }
-        Roi outline = outliner.outlines().rois().get(0);
+        for (int pixel : spot) {
+            rise[pixel] += 6;
+        }
+        Roi outline = outlineOfOneCell(cell, rise, new Random(11));
         assertTrue(iou(outline, cell) > 0.6, "IoU with the cell " + iou(outline, cell) + ", " + outline.area()
                 + " px for " + cell.area());
     }
@@ -172,6 +152,27 @@ class CellOutlinerTest {
                 .with(CellOutlineStage.LEVEL.key(), 0.0), StageContext.inDirectory(dir, ProgressMonitor.NONE))
                 .get(CellOutlineStage.OUTLINED);
         assertEquals(cells.rois(), kept.rois());
+    }
+
+    /**
+     * @param rise per pixel, how much it rises when the cell fires (in 10 % of 300 frames, in unit noise)
+     * @return the outline of {@code cell} (margin 3 px, level 0.5)
+     */
+    private static Roi outlineOfOneCell(Roi cell, float[] rise, Random random) {
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5);
+        for (int t = 0; t < 300; t++) {
+            float[] frame = new float[SIDE * SIDE];
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+            if (random.nextDouble() < 0.1) {
+                for (int i = 0; i < frame.length; i++) {
+                    frame[i] += rise[i];
+                }
+            }
+            outliner.push(frame);
+        }
+        return outliner.outlines().rois().get(0);
     }
 
     /** Two cells of radius 4 at columns 19 and 29, each active (5 units) in 5 % of frames, in unit noise. */
