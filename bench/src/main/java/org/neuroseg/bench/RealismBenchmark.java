@@ -64,6 +64,8 @@ final class RealismBenchmark {
                     m -> m.frames().slowFluctuation(), 2, 0, false, true),
             new Statistic("correlation of frame-to-frame changes between pixels 2 px apart",
                     m -> m.frames().changeCorrelation(), 0, 0.15, false, false),
+            new Statistic("frame-wide change of the fine structure (robust std of each frame's gain against the "
+                    + "mean image, both high-passed)", m -> m.frames().frameWideChange(), 2, 0, true, false),
             new Statistic("median pixel's peak in Activity Frames (noise units; about 3 where only noise moves)",
                     Measured::activityPeak, 1.5, 0, false, false));
 

@@ -74,11 +74,15 @@ final class RealismStatistics {
      * @param changeCorrelation correlation of the frame-to-frame change (less its frame mean) between pixels
      *     {@link #CHANGE_CORRELATION_LAG_PX} apart along rows and columns: 0 for independent pixel noise, near 1 where
      *     the changes are smooth blobs (resized or compressed recordings, out-of-focus fluctuation)
+     * @param frameWideChange how much the fine structure of the whole frame brightens and dims together: each
+     *     frame's least-squares gain against the mean image, both high-passed, less 1; robust std over the frames
+     *     (1.4826 MAD, so that a few dropped or glitched frames do not count). Neuropil texture or resting cells
+     *     that follow a shared signal show here
      */
     record Result(double noiseRelative, double noiseSlope, double noiseIntercept, double shotShare,
             double meanSpectrumExponent, double backgroundSpectrumExponent, double cellDiameterPx, double peakSnr,
             double peakDff, double eventRateHz, double coverage, double restingContrast, double slowFluctuation,
-            double changeCorrelation) {
+            double changeCorrelation, double frameWideChange) {
     }
 
     private RealismStatistics() {
@@ -166,7 +170,40 @@ final class RealismStatistics {
                 spectrumExponent(mean, height, width, CELL_BAND[0], CELL_BAND[1]),
                 spectrumExponent(mean, height, width, 0, BACKGROUND_BAND_TOP), diameter(stdHigh, height, width),
                 median(snr), median(dff), median(rate), coveredCount / (double) pixels, restingContrast,
-                slowFluctuation(frameMeans, frameRateHz) / noise, changeMoments[1] / changeMoments[0]);
+                slowFluctuation(frameMeans, frameRateHz) / noise, changeMoments[1] / changeMoments[0],
+                frameWideChange(video, highPass(mean, height, width)));
+    }
+
+    /**
+     * The robust std over the frames of each frame's gain against {@code meanHigh} (the high-passed mean image),
+     * less 1. The high pass is linear and its blur symmetric, so a frame's product with the high-passed mean image
+     * after its own high pass is its product with the high-passed mean image high-passed once more (up to the
+     * frame's edges): one blur in all, not one per frame.
+     */
+    static double frameWideChange(Video video, float[] meanHigh) throws NeurosegException {
+        int height = video.shape().height();
+        int width = video.shape().width();
+        float[] weights = highPass(meanHigh, height, width);
+        double energy = 0;
+        for (float value : meanHigh) {
+            energy += value * (double) value;
+        }
+        if (!(energy > 0)) {
+            return Double.NaN;
+        }
+        int frames = video.shape().frames();
+        double[] change = new double[frames];
+        float[] frame = new float[height * width];
+        for (int t = 0; t < frames; t++) {
+            video.readFrame(t, frame);
+            double product = 0;
+            for (int p = 0; p < frame.length; p++) {
+                product += frame[p] * (double) weights[p];
+            }
+            change[t] = product / energy - 1;
+        }
+        double median = median(change);
+        return 1.4826 * median(Arrays.stream(change).map(c -> Math.abs(c - median)).toArray());
     }
 
     /**

@@ -199,6 +199,37 @@ class RealismStatisticsTest {
         assertEquals(0.6, shared, 0.05, "box of 5 px at a lag of 2 px");
     }
 
+    /**
+     * A fine texture whose brightness follows a gain of 1 + 0.1 x a Gaussian sample per frame, on a background ramp
+     * that the high pass removes, with pixel noise: the robust std of the fitted gain is 0.1; with the gain held at 1,
+     * only the noise's share of the fit is left (about 0.005 here).
+     */
+    @Test
+    void frameWideChangeOfATextureThatBrightensTogether() throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        float[] texture = new float[SIDE * SIDE];
+        for (int p = 0; p < texture.length; p++) {
+            texture[p] = (float) (20 * random.nextGaussian());
+        }
+        int frames = 400;
+        float[][] shared = new float[frames][SIDE * SIDE];
+        float[][] steady = new float[frames][SIDE * SIDE];
+        for (int t = 0; t < frames; t++) {
+            double gain = 1 + 0.1 * random.nextGaussian();
+            for (int p = 0; p < texture.length; p++) {
+                double background = 500 + 2 * (p % SIDE) + 5 * random.nextGaussian();
+                shared[t][p] = (float) (background + gain * texture[p]);
+                steady[t][p] = (float) (background + texture[p]);
+            }
+        }
+        double sharedChange = RealismStatistics.measure(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, shared), 10)
+                .frameWideChange();
+        double steadyChange = RealismStatistics.measure(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, steady), 10)
+                .frameWideChange();
+        assertEquals(0.1, sharedChange, 0.015, "gain std 0.1");
+        assertTrue(steadyChange < 0.01, "steady texture " + steadyChange);
+    }
+
     @Test
     void slowFluctuationOfASlowSine() {
         double[] means = new double[5000];

@@ -168,14 +168,17 @@ public record SyntheticParams(int width, int height, int frames, double frameRat
      * radius 5-7 px spaced at least 14 px, 30 % silent, 0.5 Hz, weak background, mild vignetting, low camera noise
      * (gain 1, offset 100, read noise 10), sub-pixel motion without jumps, bounded by 3 px; ring-shaped somata
      * (nucleus at 10 % of the cytosol), fine neuropil texture (30 % of the baseline), no out-of-focus cells or
-     * vessels.
+     * vessels. The background and the texture fluctuate by 3 % (a time constant of 1 s): the whole frame's fine
+     * structure then brightens and dims together as much as in the real Neurofinder crop (a gain of robust std 0.016
+     * against its mean image; with 20 %, as the one-photon preset's background, 0.107, and the U-Net marked the
+     * brightening texture as active cells: bench/RESULTS.md, 2026-12-06, realism).
      *
      * @return the preset, seed 1
      */
     public static SyntheticParams twoPhoton() {
         return epifluorescence().toBuilder().size(512, 512, 3000).frameRateHz(7.5).neuronCount(250)
                 .radiiPx(5, 7).minSpacingPx(14).baselinePhotons(4).cellPhotons(2).neuropilStrength(0.1)
-                .neuropilFluctuation(0.2).vignetting(0.1).cameraGain(200).cameraOffset(100).readNoise(10)
+                .neuropilFluctuation(0.03).vignetting(0.1).cameraGain(200).cameraOffset(100).readNoise(10)
                 .motionAmplitudePx(0.5).maxShiftPx(3).jumpProbability(0).jumpSizePx(0).nucleusLevel(0.2)
                 .outOfFocus(0, 0).vessels(0, 0, 8).neuropilTexture(0.3).noiseCorrelationPx(0).build();
     }

@@ -67,6 +67,12 @@ public final class SyntheticVideoStage implements Stage {
             5, "How far each pixel's camera noise spreads over its neighbours (sigma of a Gaussian, px): 0 is "
             + "noise independent from pixel to pixel, as in two-photon recordings and binned sensors; one-photon "
             + "miniscope recordings measure 2-4.5 px. -1 keeps the preset's (epifluorescence 2 px, two-photon 0).");
+    public static final ParamSpec BACKGROUND_FLUCTUATION = ParamSpec.decimal("backgroundFluctuation",
+            "Background fluctuation", -1, -1, 10, "How much the neuropil background and its fine texture brighten "
+            + "and dim over time, relative to their level (a slow random process with a time constant of 1 s): the "
+            + "whole frame's structure then brightens together, as neuropil activity, laser power or focus make "
+            + "it. -1 keeps the preset's (epifluorescence 0.2; two-photon 0.03, as measured on a real two-photon "
+            + "recording).");
     public static final ParamSpec MOTION = ParamSpec.bool("motion", "Add motion", true,
             "Move the field of view by a smooth random walk with occasional jumps, as in real recordings.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
@@ -121,7 +127,7 @@ public final class SyntheticVideoStage implements Stage {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(PRESET, WIDTH, HEIGHT, FRAMES, NEURONS, SILENT, SPIKE_RATE, CELL_DIAMETER, FRAME_RATE, INDICATOR,
-                NOISE_SPREAD, MOTION, SEED);
+                NOISE_SPREAD, BACKGROUND_FLUCTUATION, MOTION, SEED);
     }
 
     @Override
@@ -129,7 +135,8 @@ public final class SyntheticVideoStage implements Stage {
         return List.of(new KeyMigration.Added(CELL_DIAMETER.key(), "0.2", 0.0),
                 new KeyMigration.Added(FRAME_RATE.key(), "0.2", 0.0),
                 new KeyMigration.Added(INDICATOR.key(), "0.2", Indicator.GCAMP6F.label()),
-                new KeyMigration.Added(NOISE_SPREAD.key(), "0.2", -1.0));
+                new KeyMigration.Added(NOISE_SPREAD.key(), "0.2", -1.0),
+                new KeyMigration.Added(BACKGROUND_FLUCTUATION.key(), "0.2", -1.0));
     }
 
     @Override
@@ -166,6 +173,9 @@ public final class SyntheticVideoStage implements Stage {
         }
         if (parameters.getDouble(NOISE_SPREAD) >= 0) {
             builder.noiseCorrelationPx(parameters.getDouble(NOISE_SPREAD));
+        }
+        if (parameters.getDouble(BACKGROUND_FLUCTUATION) >= 0) {
+            builder.neuropilFluctuation(parameters.getDouble(BACKGROUND_FLUCTUATION));
         }
         if (!parameters.getBoolean(MOTION)) {
             builder.motionAmplitudePx(0).jumpProbability(0).jumpSizePx(0);

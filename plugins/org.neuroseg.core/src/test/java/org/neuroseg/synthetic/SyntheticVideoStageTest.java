@@ -3,8 +3,10 @@ package org.neuroseg.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +91,47 @@ class SyntheticVideoStageTest {
             double correlation = changeCorrelationTwoPixelsApart(video);
             assertTrue(correlation >= min && correlation <= max, "correlation " + correlation + " outside [" + min
                     + ", " + max + "] at a spread of " + spreadPx + " px");
+        }
+    }
+
+    /**
+     * The background fluctuation sets how much the frame's mean brightness wanders over time; -1 keeps the preset's
+     * (two-photon: 0.03, calibrated on a real recording).
+     */
+    @Test
+    void backgroundFluctuationSetsHowMuchTheFrameBrightnessWanders() throws Exception {
+        double steady = frameMeanSpread(0);
+        double fluctuating = frameMeanSpread(0.5);
+        assertTrue(fluctuating > 5 * steady, "spread of the frame mean " + fluctuating + " at 0.5, " + steady
+                + " at 0");
+        assertEquals(SyntheticParams.twoPhoton().neuropilFluctuation(), SyntheticVideoStage.toSyntheticParams(
+                SyntheticVideoStage.INSTANCE.defaults().with("preset", SyntheticVideoStage.TWO_PHOTON)
+                        .with("neuronCount", 10)).neuropilFluctuation());
+        assertEquals(0.2, SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
+                .with("preset", SyntheticVideoStage.TWO_PHOTON).with("neuronCount", 10)
+                .with("backgroundFluctuation", 0.2)).neuropilFluctuation());
+    }
+
+    /** @return the std over 100 frames of the mean of a 64 x 64 one-photon video without cells */
+    private double frameMeanSpread(double fluctuation) throws Exception {
+        Path folder = dir.resolve("fluctuation" + fluctuation);
+        PortValues outputs = SyntheticVideoStage.INSTANCE.run(PortValues.none(), SyntheticVideoStage.INSTANCE
+                .defaults().with("width", 64).with("height", 64).with("frames", 100).with("neuronCount", 0)
+                .with("motion", false).with("backgroundFluctuation", fluctuation), StageContext.inDirectory(
+                        Files.createDirectories(folder), ProgressMonitor.NONE));
+        try (Video video = outputs.get(SyntheticVideoStage.VIDEO)) {
+            float[] frame = new float[video.shape().pixelsPerFrame()];
+            double[] means = new double[video.shape().frames()];
+            for (int t = 0; t < means.length; t++) {
+                video.readFrame(t, frame);
+                double total = 0;
+                for (float value : frame) {
+                    total += value;
+                }
+                means[t] = total / frame.length;
+            }
+            double average = Arrays.stream(means).average().orElseThrow();
+            return Math.sqrt(Arrays.stream(means).map(m -> (m - average) * (m - average)).average().orElseThrow());
         }
     }
 
