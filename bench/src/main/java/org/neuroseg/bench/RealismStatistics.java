@@ -146,7 +146,16 @@ final class RealismStatistics {
         double shotShare = line[0] * (m95 - m5) / (line[0] * m95 + line[1]);
 
         float[] stdHigh = highPass(signalStd, height, width);
-        boolean[] covered = aboveRobust(stdHigh, COVERAGE_THRESHOLD);
+        // Pixels whose noise explains all their variance (signal std 0) say nothing about the spread: where most
+        // are such (a quiet background) their pile-up made the robust std 0 and every other pixel "covered".
+        boolean[] varying = new boolean[pixels];
+        int varyingCount = 0;
+        for (int p = 0; p < pixels; p++) {
+            varying[p] = signalStd[p] > 0;
+            varyingCount += varying[p] ? 1 : 0;
+        }
+        boolean[] covered = varyingCount > 0 ? aboveRobust(stdHigh, COVERAGE_THRESHOLD, varying)
+                : new boolean[pixels];
         int coveredCount = 0;
         for (boolean c : covered) {
             coveredCount += c ? 1 : 0;
@@ -483,10 +492,30 @@ final class RealismStatistics {
 
     /** @return pixels above the median + {@code k} robust standard deviations (1.4826 MAD) */
     static boolean[] aboveRobust(float[] image, double k) {
-        double median = percentile(image, 50);
-        float[] deviations = new float[image.length];
-        for (int p = 0; p < image.length; p++) {
-            deviations[p] = (float) Math.abs(image[p] - median);
+        boolean[] all = new boolean[image.length];
+        Arrays.fill(all, true);
+        return aboveRobust(image, k, all);
+    }
+
+    /**
+     * @param counted the pixels whose values give the median and the robust standard deviation (at least one)
+     * @return pixels above the median + {@code k} robust standard deviations (1.4826 MAD) of the counted pixels
+     */
+    static boolean[] aboveRobust(float[] image, double k, boolean[] counted) {
+        int count = 0;
+        for (boolean c : counted) {
+            count += c ? 1 : 0;
+        }
+        float[] values = new float[count];
+        for (int p = 0, i = 0; p < image.length; p++) {
+            if (counted[p]) {
+                values[i++] = image[p];
+            }
+        }
+        double median = percentile(values, 50);
+        float[] deviations = new float[count];
+        for (int i = 0; i < count; i++) {
+            deviations[i] = (float) Math.abs(values[i] - median);
         }
         double threshold = median + k * 1.4826 * percentile(deviations, 50);
         boolean[] above = new boolean[image.length];
