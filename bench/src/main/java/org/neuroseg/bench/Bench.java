@@ -226,10 +226,10 @@ public final class Bench {
                 + "high-passed signal-std image (no labels used, so every recording is treated alike); events = "
                 + "3-frame mean above median + 4 noise std; coverage = high-passed signal std above median + 3 "
                 + "robust std (of the pixels with some signal std); frame-wide change = robust std over the frames "
-                + "of each frame's gain against the mean image, both high-passed; resting contrast = mean image over covered pixels minus over a ring 2-3 px outside "
-                + "them; Activity Frames with their defaults (what the U-Net reads), each pixel's peak over the "
-                + "video, median over the pixels. A preset value is within when it lies in the range of the real "
-                + "values widened by the tolerance.",
+                + "of each frame's gain against the mean image, both high-passed; resting contrast = mean image over "
+                + "covered pixels minus over a ring 2-3 px outside them; Activity Frames with their defaults (what "
+                + "the U-Net reads), each pixel's peak over the video, median over the pixels. A preset value is "
+                + "within when it lies in the range of the real values widened by the tolerance.",
                 ""), work -> RealismBenchmark.run(work, real, frames, side));
     }
 
