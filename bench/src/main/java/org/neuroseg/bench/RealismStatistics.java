@@ -490,13 +490,6 @@ final class RealismStatistics {
         return out;
     }
 
-    /** @return pixels above the median + {@code k} robust standard deviations (1.4826 MAD) */
-    static boolean[] aboveRobust(float[] image, double k) {
-        boolean[] all = new boolean[image.length];
-        Arrays.fill(all, true);
-        return aboveRobust(image, k, all);
-    }
-
     /**
      * @param counted the pixels whose values give the median and the robust standard deviation (at least one)
      * @return pixels above the median + {@code k} robust standard deviations (1.4826 MAD) of the counted pixels

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,9 @@ class RealismStatisticsTest {
             inside += image[p] > 0 ? 1 : 0;
             image[p] = image[p] * 10 + (float) random.nextGaussian();
         }
-        boolean[] above = RealismStatistics.aboveRobust(RealismStatistics.highPass(image, 256, 256), 3);
+        boolean[] everyPixel = new boolean[image.length];
+        Arrays.fill(everyPixel, true);
+        boolean[] above = RealismStatistics.aboveRobust(RealismStatistics.highPass(image, 256, 256), 3, everyPixel);
         int count = 0;
         for (boolean a : above) {
             count += a ? 1 : 0;
