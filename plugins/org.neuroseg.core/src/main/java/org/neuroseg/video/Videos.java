@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
@@ -26,6 +27,22 @@ public final class Videos {
             return video;
         }
         return new WithRecording(video, recording);
+    }
+
+    /**
+     * @param video a video; the view does not own it (closing the view leaves it open)
+     * @param framesEachSide how many frames before and after each frame to show with it, at least 0
+     * @return {@code video} itself when {@code framesEachSide} is 0; else a view with the same frames whose frame
+     *         {@code t} holds the channels of frames {@code t - framesEachSide} to {@code t + framesEachSide} in
+     *         that order (frame after frame, each with all its channels), the first and last frame repeated beyond
+     *         the ends, so that a network reading one frame sees how its pixels change around it
+     */
+    public static Video withTemporalContext(Video video, int framesEachSide) {
+        if (framesEachSide < 0) {
+            throw new IllegalArgumentException("frames of context each side must be at least 0, got "
+                    + framesEachSide);
+        }
+        return framesEachSide == 0 ? video : new TemporalContext(video, framesEachSide);
     }
 
     /**
@@ -154,6 +171,58 @@ public final class Videos {
         @Override
         public void close() throws IOException {
             video.close();
+        }
+    }
+
+    /** A video whose frames carry their neighbours' channels too ({@link #withTemporalContext}). */
+    private static final class TemporalContext implements Video {
+        private final Video video;
+        private final int framesEachSide;
+        private final VideoShape shape;
+
+        TemporalContext(Video video, int framesEachSide) {
+            this.video = video;
+            this.framesEachSide = framesEachSide;
+            VideoShape own = video.shape();
+            this.shape = new VideoShape(own.frames(), own.channels() * (2 * framesEachSide + 1), own.height(),
+                    own.width(), own.pixelType());
+        }
+
+        /** @return the frame of the source that holds the view's {@code channel} of frame {@code index} */
+        private int sourceFrame(int index, int channel) {
+            int offset = channel / video.shape().channels() - framesEachSide;
+            return Math.max(0, Math.min(shape.frames() - 1, index + offset));
+        }
+
+        @Override
+        public VideoShape shape() {
+            return shape;
+        }
+
+        @Override
+        public RecordingInfo recording() {
+            return video.recording();
+        }
+
+        @Override
+        public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
+            Objects.checkIndex(index, shape.frames());
+            int own = video.shape().channels();
+            for (int channel = 0; channel < shape.channels(); channel += own) {
+                video.readFrameBytes(sourceFrame(index, channel), target);
+            }
+        }
+
+        @Override
+        public void readChannel(int index, int channel, float[] target) throws NeurosegException {
+            Objects.checkIndex(index, shape.frames());
+            shape.checkPlaneTarget(channel, target.length);
+            video.readChannel(sourceFrame(index, channel), channel % video.shape().channels(), target);
+        }
+
+        @Override
+        public String source() {
+            return video.source();
         }
     }
 }

@@ -125,8 +125,8 @@ public final class UNetPredictorStage implements Stage {
             } catch (IllegalArgumentException e) {
                 throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
             }
-            predict(video, inference, parameters.getInt(BATCH), parameters.getInt(FRAMES_AVERAGED), target,
-                    context);
+            predict(loaded.framesToRead(video), inference, parameters.getInt(BATCH),
+                    parameters.getInt(FRAMES_AVERAGED), target, context);
         }
         return PortValues.of(PROBABILITIES, VideoStore.open(target));
     }

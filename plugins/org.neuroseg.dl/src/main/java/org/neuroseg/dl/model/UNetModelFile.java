@@ -5,12 +5,16 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.stage.ModelFile;
+import org.neuroseg.video.Video;
+import org.neuroseg.video.Videos;
 
 /**
  * The U-Net model file ({@link ModelFiles}): architecture {@value #ARCHITECTURE}, the {@link UNetConfig} under the
  * key {@code unet} (its {@code inputChannels}, absent from files written before networks took several channels, is 1
  * when absent), the frames it reads under {@code inputFrames} ({@link UNetInput}; files written before it was
- * recorded read equalized frames), input normalisation {@link InputNormalization#FRAME_ZSCORE}, the trainer's record
+ * recorded read equalized frames), the frames of context it reads each side of a frame under {@code contextFrames}
+ * (0 when absent: files written before networks read neighbouring frames), input normalisation
+ * {@link InputNormalization#FRAME_ZSCORE}, the trainer's record
  * under {@code training}, and the parameters of the {@link UNet}.
  */
 public final class UNetModelFile {
@@ -29,6 +33,9 @@ public final class UNetModelFile {
     private static final String INPUT_CHANNELS = "inputChannels";
     private static final String PATCH_SIZE = "patchSize";
     private static final String INPUT_FRAMES = "inputFrames";
+    private static final String CONTEXT_FRAMES = "contextFrames";
+    /** Most frames of context each side of a frame. */
+    public static final int MAX_CONTEXT_FRAMES = 3;
 
     private UNetModelFile() {
     }
@@ -40,6 +47,15 @@ public final class UNetModelFile {
      * @param info the model's JSON (see {@link UNetModelFile})
      */
     public record Loaded(UNet network, JsonObject info) {
+
+        /**
+         * @param video the frames to segment, of the kind the network reads ({@link #input(JsonObject)})
+         * @return what the network reads of them: each frame with its frames of context ({@link #contextFrames})
+         * @throws NeurosegException when the file records a number of context frames this NeuroSeg cannot read
+         */
+        public Video framesToRead(Video video) throws NeurosegException {
+            return Videos.withTemporalContext(video, contextFrames(info));
+        }
 
         /**
          * How much to resize frames so that the network sees cells of the sizes it learned: cells of a recording
@@ -74,11 +90,46 @@ public final class UNetModelFile {
      */
     public static ModelFile write(Path target, UNetConfig config, UNetInput input, byte[] parameters,
             JsonObject training) throws NeurosegException {
+        return write(target, config, input, 0, parameters, training);
+    }
+
+    /**
+     * Writes a model file atomically, of a network that reads each frame with {@code contextFrames} frames each
+     * side ({@link Videos#withTemporalContext}); its {@code config} counts their channels.
+     *
+     * @param contextFrames frames of context each side, in [0, {@value #MAX_CONTEXT_FRAMES}]
+     * @throws NeurosegException when the file cannot be written
+     */
+    public static ModelFile write(Path target, UNetConfig config, UNetInput input, int contextFrames,
+            byte[] parameters, JsonObject training) throws NeurosegException {
+        if (contextFrames < 0 || contextFrames > MAX_CONTEXT_FRAMES) {
+            throw new IllegalArgumentException("frames of context each side must be in 0 to " + MAX_CONTEXT_FRAMES
+                    + ", got " + contextFrames);
+        }
         JsonObject normalization = new JsonObject();
         normalization.addProperty("method", InputNormalization.FRAME_ZSCORE);
         JsonObject architecture = ModelFiles.GSON.toJsonTree(config).getAsJsonObject();
         architecture.addProperty(INPUT_FRAMES, input.key());
+        architecture.addProperty(CONTEXT_FRAMES, contextFrames);
         return ModelFiles.write(target, ARCHITECTURE, architecture, normalization, parameters, training);
+    }
+
+    /**
+     * @param info the JSON of a U-Net model file ({@link #readInfo})
+     * @return frames of context the network reads each side of a frame: the recorded number, or 0 for files written
+     *         before networks read neighbouring frames
+     * @throws NeurosegException when the recorded number is out of range (a damaged file or a newer NeuroSeg)
+     */
+    public static int contextFrames(JsonObject info) throws NeurosegException {
+        if (!(info.get(ARCHITECTURE) instanceof JsonObject section) || section.get(CONTEXT_FRAMES) == null) {
+            return 0;
+        }
+        int frames = section.get(CONTEXT_FRAMES).getAsInt();
+        if (frames < 0 || frames > MAX_CONTEXT_FRAMES) {
+            throw new NeurosegException("The U-Net model reads " + frames + " frames of context each side; this "
+                    + "NeuroSeg reads 0 to " + MAX_CONTEXT_FRAMES);
+        }
+        return frames;
     }
 
     /**

@@ -115,7 +115,7 @@ public final class FunctionalProbability {
         FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
         try (FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
                 () -> new UNetWorker(unet, unetParameters, video))) {
-            pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(video, groups, group),
+            pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(groups, group),
                     (group, probability) -> {
                         for (int t = 0; t < groups.length(group); t++) {
                             sink.accept(probability);
@@ -128,17 +128,19 @@ public final class FunctionalProbability {
     private static final class UNetWorker implements AutoCloseable {
         private final NDManager manager;
         private final UNetInference inference;
+        private final Video frames;
         private final VideoShape shape;
         private final float[] buffer;
         private final float[] mean;
 
         UNetWorker(ModelFile model, Parameters parameters, Video video) throws NeurosegException {
             this.manager = DjlEngine.get().newBaseManager();
-            this.shape = video.shape();
-            this.buffer = new float[shape.pixelsPerFrame()];
-            this.mean = new float[shape.pixelsPerFrame()];
             try {
                 UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
+                this.frames = loaded.framesToRead(video);
+                this.shape = frames.shape();
+                this.buffer = new float[shape.pixelsPerFrame()];
+                this.mean = new float[shape.pixelsPerFrame()];
                 this.inference = checked("U-Net Predictor", () -> UNetInference.forRecording(loaded, manager,
                         parameters.getInt(UNetPredictorStage.TILE), parameters.getInt(UNetPredictorStage.OVERLAP),
                         video.recording()));
@@ -149,8 +151,8 @@ public final class FunctionalProbability {
             }
         }
 
-        float[] predict(Video video, FrameGroups groups, int group) throws NeurosegException {
-            groups.mean(video, group, buffer, mean);
+        float[] predict(FrameGroups groups, int group) throws NeurosegException {
+            groups.mean(frames, group, buffer, mean);
             return inference.predict(new float[][] {mean}, shape.height(), shape.width())[0];
         }
 

@@ -3,6 +3,7 @@ package org.neuroseg.dl.train;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.Videos;
 
 /**
  * A video and what the network should find in it. The label video has the frame size of the video and either one
@@ -40,6 +41,14 @@ public record LabeledVideo(String name, Video frames, Video labels) {
             throw new NeurosegException("Video " + name + " has no frames to train on");
         }
         return this;
+    }
+
+    /**
+     * @param framesEachSide frames before and after each frame that the network reads with it
+     * @return the same pair, its frames seen through {@link Videos#withTemporalContext}
+     */
+    public LabeledVideo withTemporalContext(int framesEachSide) {
+        return new LabeledVideo(name, Videos.withTemporalContext(frames, framesEachSide), labels);
     }
 
     /** @return the label frame that belongs to video frame {@code t} */

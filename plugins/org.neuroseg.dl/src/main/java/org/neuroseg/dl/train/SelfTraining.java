@@ -128,7 +128,8 @@ public final class SelfTraining {
         CgruTrainingConfig cgruConfig;
         UNetInput unetInput;
         try {
-            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(), 1); // one channel: grey frames
+            // one channel (grey frames) for each frame the network reads
+            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(), 2 * contextFrames(settings) + 1);
             cgruConfig = CgruLearnerStage.toConfig(settings.cgruLearner());
             unetInput = UNetInput.fromKey(settings.unetLearner().getString(UNetLearnerStage.INPUT_FRAMES));
         } catch (IllegalArgumentException e) {
@@ -150,12 +151,14 @@ public final class SelfTraining {
             }
             List<LabeledVideo> frames = new ArrayList<>();
             for (Prepared video : prepared) {
-                frames.add(new LabeledVideo(video.name(), video.frames(), video.blobMasks()));
+                frames.add(new LabeledVideo(video.name(), video.frames(), video.blobMasks())
+                        .withTemporalContext(contextFrames(settings)));
             }
             LOGGER.info("Self-training: U-Net on {} videos", prepared.size());
             UNetTraining.Result unetResult = UNetTraining.run(unetConfig, frames, part(monitor, 1, 0, 1));
             ModelFile unet = UNetModelFile.write(context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION),
-                    unetResult.config(), unetInput, unetResult.parameters(), unetResult.summary());
+                    unetResult.config(), unetInput, contextFrames(settings), unetResult.parameters(),
+                    unetResult.summary());
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared video = prepared.get(i);
                 Path folder = video.folder().resolve("probabilities");
@@ -180,6 +183,10 @@ public final class SelfTraining {
                 video.discardAll();
             }
         }
+    }
+
+    private static int contextFrames(Settings settings) {
+        return settings.unetLearner().getInt(UNetLearnerStage.CONTEXT);
     }
 
     /**

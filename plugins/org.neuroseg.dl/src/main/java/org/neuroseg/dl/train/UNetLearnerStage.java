@@ -39,6 +39,15 @@ public final class UNetLearnerStage implements Stage {
                     + "the Activity Frames of the motion-corrected recording, with labels of the cells active in "
                     + "each frame (the network then shows when a cell fires); equalized: Local Equalization and "
                     + "Motion Correction, the paper's input, with labels of the cells visible in each frame.");
+    public static final ParamSpec CONTEXT = ParamSpec.integer("contextFrames", "Frames of context each side", 0, 0,
+            UNetModelFile.MAX_CONTEXT_FRAMES, "The network reads each frame together with this many frames before "
+                    + "and after it (as more input channels; the first and last frame stand in beyond the ends) and "
+                    + "marks what is active in the frame itself: a transient rises and decays over several frames, "
+                    + "which one frame alone cannot show. Recorded in the model, so that the predictors and `neuroseg "
+                    + "run` give it the same frames. 0: each frame alone, as the paper's network and the shipped "
+                    + "U-Net. With 1, three training runs each marked the real miniscope sessions (one of three "
+                    + "without context marked almost nothing there) and scored as well on held-out simulations "
+                    + "(bench/RESULTS.md, 2026-12-07).");
     public static final ParamSpec BASE_CHANNELS = ParamSpec.integer("baseChannels", "Base channels",
             UNetConfig.DEFAULT.baseChannels(), 1, 64, "Feature channels of the first level; each deeper level "
                     + "doubles them. More channels learn more but run slower (8 on 2 x 2 pixel patches: about 1 GMAC "
@@ -141,13 +150,14 @@ public final class UNetLearnerStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(INPUT_FRAMES, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH,
+        return List.of(INPUT_FRAMES, CONTEXT, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH,
                 CELL_CROPS, LEARNING_RATE, LOSS, EPOCHS, PATIENCE, SEED, MORE_DATA);
     }
 
     @Override
     public List<KeyMigration> settingsMigrations() {
         return List.of(new KeyMigration.Added(INPUT_FRAMES.key(), "0.2", UNetInput.EQUALIZED.key()),
+                new KeyMigration.Added(CONTEXT.key(), "0.2", 0),
                 new KeyMigration.Added(PATCH.key(), "0.2", 1),
                 new KeyMigration.Added(CELL_CROPS.key(), "0.2", 0.0));
     }
@@ -186,17 +196,20 @@ public final class UNetLearnerStage implements Stage {
     @Override
     public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        UNetTrainingConfig config = toConfig(parameters, inputs.get(VIDEO).shape().channels());
+        int contextFrames = parameters.getInt(CONTEXT);
         List<LabeledVideo> data = new ArrayList<>();
         data.add(new LabeledVideo("the input video", inputs.get(VIDEO), inputs.get(LABELS)));
         List<Video> opened = new ArrayList<>();
         try {
             TrainingFolder.addPairs(parameters.getPath(MORE_DATA), LABELS_SUFFIX, "Folder of more training videos "
                     + "(moreTrainingData)", data, opened);
-            UNetTraining.Result result = UNetTraining.run(config, data, context.monitor());
+            List<LabeledVideo> withContext = data.stream().map(pair -> pair.withTemporalContext(contextFrames))
+                    .toList();
+            UNetTrainingConfig config = toConfig(parameters, withContext.get(0).frames().shape().channels());
+            UNetTraining.Result result = UNetTraining.run(config, withContext, context.monitor());
             Path file = context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION);
             return PortValues.of(MODEL, UNetModelFile.write(file, result.config(), UNetInput.fromKey(
-                    parameters.getString(INPUT_FRAMES)), result.parameters(), result.summary()));
+                    parameters.getString(INPUT_FRAMES)), contextFrames, result.parameters(), result.summary()));
         } finally {
             TrainingFolder.closeAll(opened);
         }

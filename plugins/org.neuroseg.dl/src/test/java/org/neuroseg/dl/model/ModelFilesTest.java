@@ -76,6 +76,21 @@ class ModelFilesTest {
                 + "are [activity, equalized]", e.getMessage());
     }
 
+    @Test
+    void theFramesOfContextAreRecordedAndOldFilesReadOneFrame() throws Exception {
+        String old = "{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4, "
+                + "\"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
+        assertEquals(0, UNetModelFile.contextFrames(UNetModelFile.readInfo(model(old))));
+        Path written = UNetModelFile.write(dir.resolve("context.nsmodel"), UNetConfig.DEFAULT.withInputChannels(3),
+                UNetInput.ACTIVITY, 1, new byte[0], null).file();
+        assertEquals(1, UNetModelFile.contextFrames(UNetModelFile.readInfo(written)));
+        Path newer = model(old.replace("\"depth\": 4,", "\"depth\": 4, \"contextFrames\": 9,"));
+        NeurosegException e = assertThrows(NeurosegException.class,
+                () -> UNetModelFile.contextFrames(UNetModelFile.readInfo(newer)));
+        assertEquals("The U-Net model reads 9 frames of context each side; this NeuroSeg reads 0 to 3",
+                e.getMessage());
+    }
+
     private void assertMessage(String expected, Path file) {
         NeurosegException e = assertThrows(NeurosegException.class, () -> UNetModelFile.readInfo(file));
         assertEquals(expected, e.getMessage());

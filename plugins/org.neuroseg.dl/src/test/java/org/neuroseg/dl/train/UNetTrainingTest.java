@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetInference;
+import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.stage.ModelFile;
+import org.neuroseg.stage.Parameters;
+import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.ProgressMonitor;
+import org.neuroseg.stage.StageContext;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
@@ -187,6 +193,57 @@ class UNetTrainingTest {
                 () -> UNetTraining.run(config(1), twoChannels, ProgressMonitor.NONE));
         assertTrue(mismatch.getMessage().contains("have 2 channel(s) but the U-Net to train takes 1"),
                 mismatch.getMessage());
+    }
+
+    @Test
+    void networkWithContextReadsTheNeighbouringFramesItWasTrainedWith() throws Exception {
+        Parameters learner = UNetLearnerStage.INSTANCE.defaults().with(UNetLearnerStage.CONTEXT.key(), 1)
+                .with(UNetLearnerStage.BASE_CHANNELS.key(), 4).with(UNetLearnerStage.DEPTH.key(), 2)
+                .with(UNetLearnerStage.PATCH.key(), 1).with(UNetLearnerStage.SAMPLE_FRAMES.key(), 60)
+                .with(UNetLearnerStage.CROP.key(), 32).with(UNetLearnerStage.EPOCHS.key(), 1);
+        LabeledVideo pair = data.get(0);
+        ModelFile model = UNetLearnerStage.INSTANCE.run(PortValues.of(UNetLearnerStage.VIDEO, pair.frames())
+                .with(UNetLearnerStage.LABELS, pair.labels()), learner, StageContext.inDirectory(
+                        folder.resolve("context-model"), ProgressMonitor.NONE)).get(UNetLearnerStage.MODEL);
+        JsonObject info = UNetModelFile.readInfo(model.file());
+        assertEquals(1, UNetModelFile.contextFrames(info));
+        assertEquals(3, UNetModelFile.inputChannels(info));
+
+        // Frame 6 changed: the probabilities of frames 5 to 7, which read it, change; frame 3's do not.
+        VideoShape shape = pair.frames().shape();
+        float[][] frames = new float[shape.frames()][shape.pixelsPerFrame()];
+        for (int t = 0; t < shape.frames(); t++) {
+            pair.frames().readFrame(t, frames[t]);
+        }
+        float[][] changed = new float[shape.frames()][];
+        for (int t = 0; t < shape.frames(); t++) {
+            changed[t] = frames[t].clone();
+        }
+        for (int i = 0; i < changed[6].length; i++) {
+            changed[6][i] = frames[6][i] + (i % 7) * 50;
+        }
+        float[][] plain = probabilities(model, new ArrayVideo(shape.withPixelType(PixelType.FLOAT32),
+                pair.frames().recording(), frames), "plain");
+        float[][] altered = probabilities(model, new ArrayVideo(shape.withPixelType(PixelType.FLOAT32),
+                pair.frames().recording(), changed), "altered");
+        assertEquals(shape.frames(), plain.length);
+        for (int t = 5; t <= 7; t++) {
+            assertTrue(!java.util.Arrays.equals(plain[t], altered[t]), "frame " + t + " did not read frame 6");
+        }
+        assertArrayEquals(plain[3], altered[3]);
+    }
+
+    private static float[][] probabilities(ModelFile model, Video video, String name) throws Exception {
+        try (Video predicted = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO, video)
+                .with(UNetPredictorStage.MODEL, model), UNetPredictorStage.INSTANCE.defaults(),
+                StageContext.inDirectory(folder.resolve(name), ProgressMonitor.NONE))
+                .get(UNetPredictorStage.PROBABILITIES)) {
+            float[][] frames = new float[predicted.shape().frames()][predicted.shape().pixelsPerFrame()];
+            for (int t = 0; t < frames.length; t++) {
+                predicted.readFrame(t, frames[t]);
+            }
+            return frames;
+        }
     }
 
     /** The video with a second channel: each pixel's square, scaled, so the channels differ. */
