@@ -183,9 +183,7 @@ public final class Videos {
         TemporalContext(Video video, int framesEachSide) {
             this.video = video;
             this.framesEachSide = framesEachSide;
-            VideoShape own = video.shape();
-            this.shape = new VideoShape(own.frames(), own.channels() * (2 * framesEachSide + 1), own.height(),
-                    own.width(), own.pixelType());
+            this.shape = video.shape().withChannels(video.shape().channels() * (2 * framesEachSide + 1));
         }
 
         /** @return the frame of the source that holds the view's {@code channel} of frame {@code index} */
