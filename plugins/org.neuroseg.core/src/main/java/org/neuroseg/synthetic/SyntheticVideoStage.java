@@ -183,9 +183,25 @@ public final class SyntheticVideoStage implements Stage {
         return builder.build();
     }
 
+    /**
+     * @throws IllegalArgumentException when the camera noise spread or the background fluctuation lies between -1
+     *         (the preset's) and 0: neither the preset's nor a value the generator can use
+     */
+    @Override
+    public void checkParameters(Parameters parameters) {
+        for (ParamSpec presetOrValue : List.of(NOISE_SPREAD, BACKGROUND_FLUCTUATION)) {
+            double value = parameters.getDouble(presetOrValue);
+            if (value != -1 && value < 0) {
+                throw new IllegalArgumentException("'" + presetOrValue.label() + "' is " + value
+                        + ": give -1 to keep the preset's, or 0 or more");
+            }
+        }
+    }
+
     @Override
     public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
+        checkParameters(parameters);
         SyntheticParams params = toSyntheticParams(parameters);
         Path folder = context.outputFiles().newFile("synthetic");
         SyntheticResult result = SyntheticVideoGenerator.generate(params, folder, context.monitor());

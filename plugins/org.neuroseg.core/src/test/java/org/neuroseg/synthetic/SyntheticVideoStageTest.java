@@ -1,6 +1,7 @@
 package org.neuroseg.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -110,6 +111,20 @@ class SyntheticVideoStageTest {
         assertEquals(0.2, SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
                 .with("preset", SyntheticVideoStage.TWO_PHOTON).with("neuronCount", 10)
                 .with("backgroundFluctuation", 0.2)).neuropilFluctuation());
+    }
+
+    /** -1 means the preset's; a value between -1 and 0 is neither and is refused, naming the setting. */
+    @Test
+    void aNegativeValueOtherThanMinusOneIsRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> SyntheticVideoStage
+                .INSTANCE.checkParameters(SyntheticVideoStage.INSTANCE.defaults()
+                        .with("backgroundFluctuation", -0.5)));
+        assertEquals("'Background fluctuation' is -0.5: give -1 to keep the preset's, or 0 or more",
+                error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SyntheticVideoStage.INSTANCE.checkParameters(
+                SyntheticVideoStage.INSTANCE.defaults().with("noiseSpreadPx", -0.2)));
+        SyntheticVideoStage.INSTANCE.checkParameters(SyntheticVideoStage.INSTANCE.defaults()
+                .with("noiseSpreadPx", 0.0).with("backgroundFluctuation", -1.0));
     }
 
     /** @return the std over 100 frames of the mean of a 64 x 64 one-photon video without cells */
