@@ -27,5 +27,5 @@ while read -r seed preset diameter rate cells indicator spikes noise; do
     "$folder/seed$seed.mask.nsv"
 done < <(training_videos 111)
 neuroseg train-cgru "$work/first/seed111.nsv" "$work/first/seed111.mask.nsv" --more-training-data "$work/train" \
-  --hidden-channels 8 --kernel-size 3 --chunk-frames 50 --crop-size 64 --crops-per-video 4 --learning-rate 0.001 \
+  --hidden-channels 8 --kernel-size 3 --chunk-frames 50 --crop-size 64 --crops-per-video 4 --learning-rate 0.001 --loss dice \
   --max-epochs 30 --patience 6 --seed 1 -o "$root/models/cgru-default/cgru-default.nsmodel"

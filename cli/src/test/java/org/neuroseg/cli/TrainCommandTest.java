@@ -56,7 +56,8 @@ class TrainCommandTest {
         assertEquals(0, NeurosegCommand.execute("--no-progress", "train", video(1), video(2), video(3), "-o",
                 out.toString(), "--unet-learner-depth", "2", "--base-channels", "4", "--unet-learner-crop-size", "32",
                 "--batch-size", "4", "--sample-frames", "300", "--unet-learner-learning-rate", "0.01",
-                "--unet-learner-max-epochs", "30", "--loss", "bce", "--hidden-channels", "4", "--cgru-learner-crop-size", "32",
+                "--unet-learner-max-epochs", "30", "--unet-learner-loss", "bce", "--hidden-channels", "4",
+                "--cgru-learner-crop-size", "32",
                 "--chunk-frames", "25", "--cgru-learner-learning-rate", "0.003", "--cgru-learner-max-epochs", "10",
                 "--cgru-learner-patience", "4"));
         try (NDManager manager = DjlEngine.get().newBaseManager()) {

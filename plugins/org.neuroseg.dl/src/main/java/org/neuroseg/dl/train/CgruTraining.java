@@ -27,16 +27,17 @@ import org.slf4j.LoggerFactory;
  * Trains a {@link ConvGruBlock} as in González-Colín et al.: the input is a probability video (the U-Net's output),
  * the target either one mask per video (the Blob Labeler's video mask, or ground truth of the functional cells) or a
  * label video with one frame per input frame (the cells active in each frame). Each training video is cut in time
- * into chunks without overlap; after each chunk the binary cross-entropy between the classifier's output on the last
- * hidden state and the target is back-propagated and Adam updates the weights; the next chunk starts from the last
- * hidden state with its gradient cut (truncated back-propagation through time). With a label video the target after
- * a chunk is what was labelled up to its end (in at least {@link CgruTrainingConfig#minLabelledFrames} frames):
- * the network learns to remember a cell once it has seen it fire, and is not asked to foresee a cell that fires later
- * (which no input could show, and which a one-mask target asks of every chunk but the last).
+ * into chunks without overlap; after each chunk the loss ({@link CgruTrainingConfig#loss}) between the
+ * classifier's output on the last hidden state and the target is back-propagated and Adam updates the weights; the
+ * next chunk starts from the last hidden state with its gradient cut (truncated back-propagation through time).
+ * With a label video the target after a chunk is what was labelled up to its end (in at least
+ * {@link CgruTrainingConfig#minLabelledFrames} frames): the network learns to remember a cell once it has seen it
+ * fire, and is not asked to foresee a cell that fires later (which no input could show, and which a one-mask target
+ * asks of every chunk but the last).
  * To keep training fast on a CPU, each epoch works on random square windows ({@link VideoWindows}, mirrored at
  * random) that span the whole duration of every training video, all windows of a video in one batch.
  *
- * <p>Videos are split into training and validation at random (seeded). The validation loss is the cross-entropy of
+ * <p>Videos are split into training and validation at random (seeded). The validation loss is that loss of
  * the prediction after the whole video (what the CGRU Predictor outputs) on fixed windows of the validation videos;
  * training stops when it has not fallen for {@code patience} epochs and the parameters of the best epoch are kept.
  * With a single video, its own fixed windows validate. Each step's arrays live in a sub-manager closed at the end of
@@ -98,7 +99,7 @@ public final class CgruTraining {
         try (Model model = Model.newInstance("cgru")) {
             ConvGruBlock network = new ConvGruBlock(config.network());
             model.setBlock(network);
-            try (Trainer trainer = EpochLoop.adamTrainer(model, LossKind.BCE, config.learningRate())) {
+            try (Trainer trainer = EpochLoop.adamTrainer(model, config.loss(), config.learningRate())) {
                 int side = config.cropSize();
                 trainer.initialize(new Shape(config.cropsPerVideo(), config.chunkFrames(), 1, side, side),
                         new Shape(config.cropsPerVideo(), config.network().stateChannels(), side, side));
@@ -227,7 +228,7 @@ public final class CgruTraining {
                 NDArray next;
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDList output = trainer.forward(new NDList(x, hidden));
-                    NDArray value = LossKind.BCE.evaluate(y, output.get(0));
+                    NDArray value = config.loss().evaluate(y, output.get(0));
                     loss = value.getFloat();
                     collector.backward(value);
                     next = output.get(1).stopGradient();
@@ -269,7 +270,7 @@ public final class CgruTraining {
                         }
                     }
                     NDArray y = carry.create(target.values(), new Shape(windows.count(), 1, side, side));
-                    loss += LossKind.BCE.evaluate(y, probability).getFloat();
+                    loss += config.loss().evaluate(y, probability).getFloat();
                     dice += Masks.dice(probability.toFloatArray(), target.values());
                 }
             }
@@ -287,7 +288,7 @@ public final class CgruTraining {
             summary.addProperty("cropsPerVideo", config.cropsPerVideo());
             summary.addProperty("learningRate", config.learningRate());
             summary.addProperty("optimizer", "adam");
-            summary.addProperty("loss", LossKind.BCE.key());
+            summary.addProperty("loss", config.loss().key());
             summary.addProperty("seed", config.seed());
             epochs.describe(summary);
             return summary;

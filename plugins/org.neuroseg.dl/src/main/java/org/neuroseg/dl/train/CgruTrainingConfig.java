@@ -13,6 +13,7 @@ import org.neuroseg.dl.model.ConvGruConfig;
  * @param validationFraction share of the videos used to decide when to stop, (0, 0.5]; with one video, its own
  *        windows validate
  * @param learningRate Adam's learning rate, (0, 1]
+ * @param loss the loss after each chunk and on the validation videos
  * @param maxEpochs most passes over the training videos, at least 1
  * @param patience epochs without a lower validation loss before training stops, at least 1
  * @param seed seed of every random choice: split, windows, flips and initial weights
@@ -21,7 +22,7 @@ import org.neuroseg.dl.model.ConvGruConfig;
  *        Labeler's frames for the video mask for its blob masks, so that the last target is its video mask)
  */
 public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cropSize, int cropsPerVideo,
-        double validationFraction, double learningRate, int maxEpochs, int patience, long seed,
+        double validationFraction, double learningRate, LossKind loss, int maxEpochs, int patience, long seed,
         int minLabelledFrames) {
 
     /**
@@ -36,6 +37,7 @@ public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cro
         require(validationFraction > 0 && validationFraction <= 0.5, "validation fraction", validationFraction,
                 "(0, 0.5]");
         require(learningRate > 0 && learningRate <= 1, "learning rate", learningRate, "(0, 1]");
+        require(loss != null, "loss", loss, "bce or dice");
         require(maxEpochs >= 1, "epochs", maxEpochs, "at least 1");
         require(patience >= 1, "patience", patience, "at least 1");
         require(minLabelledFrames >= 1, "frames labelled", minLabelledFrames, "at least 1");
@@ -44,13 +46,13 @@ public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cro
     /** @return the same config with windows of {@code side} px */
     public CgruTrainingConfig withCropSize(int side) {
         return new CgruTrainingConfig(network, chunkFrames, side, cropsPerVideo, validationFraction, learningRate,
-                maxEpochs, patience, seed, minLabelledFrames);
+                loss, maxEpochs, patience, seed, minLabelledFrames);
     }
 
     /** @return the same config counting a pixel as a target once labelled in {@code frames} frames */
     public CgruTrainingConfig withMinLabelledFrames(int frames) {
         return new CgruTrainingConfig(network, chunkFrames, cropSize, cropsPerVideo, validationFraction, learningRate,
-                maxEpochs, patience, seed, frames);
+                loss, maxEpochs, patience, seed, frames);
     }
 
     private static void require(boolean valid, String name, Object value, String allowed) {

@@ -71,7 +71,11 @@ class CgruTrainingTest {
     }
 
     private static CgruTrainingConfig config(int epochs) {
-        return new CgruTrainingConfig(SMALL, 20, 32, 4, 0.2, 1e-2, epochs, 4, 5, 1);
+        return config(epochs, LossKind.BCE);
+    }
+
+    private static CgruTrainingConfig config(int epochs, LossKind loss) {
+        return new CgruTrainingConfig(SMALL, 20, 32, 4, 0.2, 1e-2, loss, epochs, 4, 5, 1);
     }
 
     @Test
@@ -104,8 +108,21 @@ class CgruTrainingTest {
 
     @Test
     void beatsTheAllCellsMaskInDice() throws Exception {
+        assertBeatsTheAllCellsMask(trained.parameters());
+    }
+
+    /** The shipped CGRU learns with the Dice loss: it too learns which cells flash, and the model file says so. */
+    @Test
+    void learnsWithTheDiceLossToo() throws Exception {
+        CgruTraining.Result dice = CgruTraining.run(config(12, LossKind.DICE), TRAINING, ProgressMonitor.NONE);
+        assertEquals("dice", dice.summary().get("loss").getAsString());
+        assertEquals("bce", trained.summary().get("loss").getAsString());
+        assertBeatsTheAllCellsMask(dice.parameters());
+    }
+
+    private static void assertBeatsTheAllCellsMask(byte[] parameters) throws Exception {
         for (ProbabilityVideos.Sample sample : HELD_OUT) {
-            float[] probability = predict(trained.parameters(), sample.probabilities());
+            float[] probability = predict(parameters, sample.probabilities());
             float[] mask = new float[64 * 64];
             try (Video video = VideoStore.open(sample.mask())) {
                 video.readFrame(0, mask);
