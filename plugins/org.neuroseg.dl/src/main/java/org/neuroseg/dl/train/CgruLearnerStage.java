@@ -50,7 +50,7 @@ public final class CgruLearnerStage implements Stage {
     public static final ParamSpec LEARNING_RATE = ParamSpec.decimal("learningRate", "Learning rate", 1e-3, 1e-7, 1,
             "Step size of the Adam optimiser (the paper used 0.001).");
     public static final ParamSpec LOSS = ParamSpec.choice("loss", "Loss", LossKind.BCE.key(),
-            List.of(LossKind.BCE.key(), LossKind.DICE.key()),
+            LossKind.keys(),
             "bce: binary cross-entropy (the paper's); dice: soft Dice, insensitive to how rare cell pixels are. "
                     + "The shipped CGRU learned with dice: trained on the same U-Net outputs, with cross-entropy it "
                     + "gave probabilities below one half over most cells it had seen fire (alone it found a quarter "

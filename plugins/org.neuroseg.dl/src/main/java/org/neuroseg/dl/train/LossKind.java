@@ -3,8 +3,10 @@ package org.neuroseg.dl.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import java.util.Arrays;
+import java.util.List;
 
-/** The losses the U-Net learner offers, on probabilities (N, 1, H, W) against 0/1 labels of the same shape. */
+/** The losses the U-Net and CGRU learners offer, on probabilities (N, 1, H, W) against 0/1 labels of the same shape. */
 public enum LossKind {
     /**
      * Binary cross-entropy, {@code -mean(y log p + (1 - y) log(1 - p))}, with p clipped to [1e-7, 1 - 1e-7]: the
@@ -28,6 +30,11 @@ public enum LossKind {
     /** @return the word used in parameters and model files */
     public String key() {
         return key;
+    }
+
+    /** @return the words of every loss, for a setting that offers them */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(LossKind::key).toList();
     }
 
     /**

@@ -81,7 +81,7 @@ public final class UNetLearnerStage implements Stage {
             "Step size of the Adam optimiser (the paper used 0.0001, which learned too slowly in the time a CPU "
                     + "has).");
     public static final ParamSpec LOSS = ParamSpec.choice("loss", "Loss", LossKind.DICE.key(),
-            List.of(LossKind.BCE.key(), LossKind.DICE.key()),
+            LossKind.keys(),
             "dice: soft Dice, insensitive to how rare cell pixels are (cells active in a frame cover well under "
                     + "1 % of it: with cross-entropy the network first spends many epochs learning that most pixels "
                     + "are background); bce: binary cross-entropy (the paper's).");
