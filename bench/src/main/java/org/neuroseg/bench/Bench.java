@@ -20,7 +20,8 @@ import org.neuroseg.io.AtomicFiles;
  * default 600 3600. The end-to-end suite alone: {@code bench/run endtoend [frames ...]}; default 600 3600.
  * The real recordings: {@code bench/run real [--no-self-training]}. Activity frames' speed:
  * {@code bench/run activity [frames] [side]}; defaults 600 512. How real the presets look against the real
- * recordings: {@code bench/run realism [frames] [side]}; defaults 400 256.
+ * recordings: {@code bench/run realism [frames] [side]}; defaults 400 256. What each network contributes:
+ * {@code bench/run models [frames [unet cgru]]}, and on the selection videos {@code bench/run select ...}.
  */
 public final class Bench {
 
@@ -63,7 +64,7 @@ public final class Bench {
                     "|---|---|---|"), work -> ActivityFramesBenchmark.run(work, frames, side));
             return;
         }
-        if (args.length > 0 && args[0].equals("models")) {
+        if (args.length > 0 && (args[0].equals("models") || args[0].equals("select"))) {
             runModels(args);
             return;
         }
@@ -178,18 +179,23 @@ public final class Bench {
 
     /**
      * What each network contributes on held-out synthetic videos: {@code bench/run models [frames [unet cgru]]},
-     * default 400 frames and the shipped models.
+     * default 400 frames and the shipped models; {@code bench/run select [frames [unet cgru]]} gives the same table
+     * on the selection videos, for choosing among trained models.
      */
     private static void runModels(String[] args) throws Exception {
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         ModelFile[] models = args.length > 3 ? new ModelFile[] {new ModelFile(Path.of(args[2]),
                 org.neuroseg.dl.model.UNetModelFile.ARCHITECTURE), new ModelFile(Path.of(args[3]),
                 org.neuroseg.dl.model.CgruModelFile.ARCHITECTURE)} : ModelsBenchmark.shipped();
-        appendSection("what each network contributes", List.of("Command: `bench/run models" + arguments(args)
+        boolean selection = args[0].equals("select");
+        appendSection(selection ? "choosing among trained models (selection videos)"
+                : "what each network contributes", List.of("Command: `bench/run " + args[0] + arguments(args)
                 + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Models: "
-                + (args.length > 3 ? args[2] + ", " + args[3] : "the shipped U-Net and CGRU") + ". Held-out "
-                + "synthetic videos (seeds 211-216 and 231-242, 256 x 256, " + frames + " frames, no motion, 30 % "
-                + "silent cells; no training script uses these seeds). Firing cells: functional cells with at least "
+                + (args.length > 3 ? args[2] + ", " + args[3] : "the shipped U-Net and CGRU") + ". "
+                + (selection ? "Selection videos (seeds 771-778, for choosing among trained models; no training "
+                        + "script and no score uses these seeds)" : "Held-out synthetic videos (seeds 211-216 and "
+                        + "231-242; no training script uses these seeds)") + ", 256 x 256, " + frames + " frames, "
+                + "no motion, 30 % silent cells. Firing cells: functional cells with at least "
                 + "one visible transient (5 noise std over the cell, firing_regions.json of `neuroseg generate`); "
                 + "functional cells whose transients all stay below it count neither way. U-Net AUC: per cell, the "
                 + "temporal standard deviation of its mean probability, firing against silent cells (0.5 = no "
@@ -199,7 +205,8 @@ public final class Bench {
                 + "Validation. Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu "
                 + "threshold (the paper's Table 2 baselines). The pooled row sums matches, neurons and firing cells "
                 + "over the videos, so that each cell counts once.", ""),
-                work -> ModelsBenchmark.run(work, frames, models[0], models[1]));
+                work -> ModelsBenchmark.run(work, frames, models[0], models[1],
+                        selection ? ModelsBenchmark.SELECTION : ModelsBenchmark.HELD_OUT));
     }
 
     /**

@@ -50,8 +50,8 @@ import org.neuroseg.video.VideoStore;
  */
 final class ModelsBenchmark {
 
-    /** Held-out videos: seed, preset, cell diameter, frame rate, cells, indicator, spike rate. */
-    private static final String[][] VIDEOS = {
+    /** Held-out videos, for scores: seed, preset, cell diameter, frame rate, cells, indicator, spike rate. */
+    static final String[][] HELD_OUT = {
         {"211", SyntheticVideoStage.EPIFLUORESCENCE, "8.5", "10", "80", "GCaMP6f", "0.5"},
         {"212", SyntheticVideoStage.EPIFLUORESCENCE, "7", "5", "100", "jGCaMP8m", "0.5"},
         {"213", SyntheticVideoStage.EPIFLUORESCENCE, "11", "20", "50", "jGCaMP7f", "0.5"},
@@ -74,15 +74,32 @@ final class ModelsBenchmark {
         {"242", SyntheticVideoStage.TWO_PHOTON, "11", "30", "50", "jGCaMP7f", "0.5"},
     };
 
+    /**
+     * Videos for choosing among trained models (which training run, which loss) without touching the held-out
+     * scores: the same spread of configurations, seeds used by nothing else. Same columns as {@link #HELD_OUT}.
+     */
+    static final String[][] SELECTION = {
+        {"771", SyntheticVideoStage.EPIFLUORESCENCE, "8.5", "10", "75", "jGCaMP8m", "0.5"},
+        {"772", SyntheticVideoStage.EPIFLUORESCENCE, "7", "5", "100", "GCaMP6f", "1.0"},
+        {"773", SyntheticVideoStage.EPIFLUORESCENCE, "10", "20", "60", "jGCaMP8s", "0.5"},
+        {"774", SyntheticVideoStage.EPIFLUORESCENCE, "12", "10", "45", "jGCaMP7f", "0.5"},
+        {"775", SyntheticVideoStage.TWO_PHOTON, "12", "7.5", "50", "jGCaMP8s", "0.5"},
+        {"776", SyntheticVideoStage.TWO_PHOTON, "9", "15", "80", "jGCaMP8m", "0.5"},
+        {"777", SyntheticVideoStage.TWO_PHOTON, "14", "10", "36", "GCaMP6f", "1.0"},
+        {"778", SyntheticVideoStage.TWO_PHOTON, "10", "30", "60", "jGCaMP7f", "0.5"},
+    };
+
     private ModelsBenchmark() {
     }
 
     /**
-     * @param frames frames of each held-out video (256 x 256)
+     * @param frames frames of each video (256 x 256)
      * @param unet the U-Net model file
      * @param cgru the CGRU model file
+     * @param videos {@link #HELD_OUT} or {@link #SELECTION}
      */
-    static List<String> run(Path work, int frames, ModelFile unet, ModelFile cgru) throws Exception {
+    static List<String> run(Path work, int frames, ModelFile unet, ModelFile cgru, String[][] videos)
+            throws Exception {
         UNetInput input = UNetModelFile.input(UNetModelFile.readInfo(unet.file()));
         List<String> rows = new ArrayList<>();
         rows.add("| video | U-Net AUC | CGRU alone: precision | recall | F1 | candidates: precision | recall | F1 "
@@ -95,7 +112,7 @@ final class ModelsBenchmark {
         List<List<NeuronMetrics>> perVideo = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         // how the kept neurons' outlines fit the firing cells they overlap, over all videos
         List<OutlineFit> outlineFits = new ArrayList<>();
-        for (String[] spec : VIDEOS) {
+        for (String[] spec : videos) {
             Path folder = Files.createDirectories(work.resolve("seed" + spec[0]));
             SyntheticParams params = SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
                     .with(SyntheticVideoStage.PRESET.key(), spec[1]).with(SyntheticVideoStage.WIDTH.key(), 256)
