@@ -46,6 +46,15 @@ public final class Videos {
     }
 
     /**
+     * @param channels channels of each frame of a video
+     * @param framesEachSide frames of context each side, at least 0
+     * @return channels of each frame of that video seen through {@link #withTemporalContext} with that context
+     */
+    public static int channelsWithContext(int channels, int framesEachSide) {
+        return channels * (2 * framesEachSide + 1);
+    }
+
+    /**
      * Writes {@code source} to a new store at {@code target} in the source's own pixel type and channels, with its
      * recording facts, reporting progress per frame. Nothing is left at {@code target} when reading fails or the
      * monitor cancels.
@@ -183,7 +192,7 @@ public final class Videos {
         TemporalContext(Video video, int framesEachSide) {
             this.video = video;
             this.framesEachSide = framesEachSide;
-            this.shape = video.shape().withChannels(video.shape().channels() * (2 * framesEachSide + 1));
+            this.shape = video.shape().withChannels(channelsWithContext(video.shape().channels(), framesEachSide));
         }
 
         /** @return the frame of the source that holds the view's {@code channel} of frame {@code index} */

@@ -24,6 +24,7 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.FileVideo;
 import org.neuroseg.video.Video;
+import org.neuroseg.video.Videos;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,8 +129,9 @@ public final class SelfTraining {
         CgruTrainingConfig cgruConfig;
         UNetInput unetInput;
         try {
-            // one channel (grey frames) for each frame the network reads
-            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(), 2 * contextFrames(settings) + 1);
+            // grey frames (one channel), each read with its frames of context
+            unetConfig = UNetLearnerStage.toConfig(settings.unetLearner(),
+                    Videos.channelsWithContext(1, contextFrames(settings)));
             cgruConfig = CgruLearnerStage.toConfig(settings.cgruLearner());
             unetInput = UNetInput.fromKey(settings.unetLearner().getString(UNetLearnerStage.INPUT_FRAMES));
         } catch (IllegalArgumentException e) {
