@@ -2,6 +2,7 @@ package org.neuroseg.activity;
 
 import org.neuroseg.NeurosegException;
 import org.neuroseg.imaging.DistanceTransform;
+import org.neuroseg.imaging.Statistics;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.stage.CanceledException;
@@ -10,9 +11,10 @@ import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
 /**
- * Mean fluorescence of each ROI and of its neuropil ring in every frame, reading the video once. The ring of an ROI
- * holds the pixels farther than {@code gapPx} and at most {@code gapPx + widthPx} from it (Euclidean), minus the
- * pixels of every ROI. Pixel lists are precomputed, so a frame costs one pass over the ROI and ring pixels.
+ * Mean fluorescence of each ROI and the mean or median of its neuropil ring in every frame, reading the video once.
+ * The ring of an ROI holds the pixels farther than {@code gapPx} and at most {@code gapPx + widthPx} from it
+ * (Euclidean), minus the pixels of every ROI. Pixel lists are precomputed, so a frame costs one pass over the ROI and
+ * ring pixels (and a selection per ring for the median).
  */
 public final class TraceExtractor {
 
@@ -22,13 +24,17 @@ public final class TraceExtractor {
     private final int[] roiPixels;
     private final int[] ringStart;
     private final int[] ringPixels;
+    private final boolean ringMedian;
 
     /**
      * @param rois the regions, in the video's field of view
      * @param gapPx distance between an ROI and its ring, at least 0
      * @param widthPx width of the ring, above 0
+     * @param ringMedian whether a ring's fluorescence is the median of its pixels (else their mean): a neighbouring
+     *        cell that fills less than half of the ring does not move it when it fires
      */
-    public TraceExtractor(RoiSet rois, double gapPx, double widthPx) {
+    public TraceExtractor(RoiSet rois, double gapPx, double widthPx, boolean ringMedian) {
+        this.ringMedian = ringMedian;
         this.height = rois.height();
         this.width = rois.width();
         boolean[] occupied = rois.toMask();
@@ -58,7 +64,7 @@ public final class TraceExtractor {
      * Mean fluorescence per frame, axis order (ROI, frame).
      *
      * @param roi the mean inside each ROI
-     * @param ring the mean of each ROI's neuropil ring; 0 for a ring without pixels
+     * @param ring the mean or median of each ROI's neuropil ring; 0 for a ring without pixels
      */
     public record Fluorescence(float[][] roi, float[][] ring) {
     }
@@ -87,13 +93,16 @@ public final class TraceExtractor {
         float[][] roiMeans = new float[count][frames];
         float[][] ringMeans = new float[count][frames];
         float[] frame = new float[shape.pixelsPerFrame()];
+        // one scratch array per ring size, so that each median selects in an array of exactly its values
+        float[][] ringValues = new float[largestRing() + 1][];
         double[] sum = meanImage == null ? null : new double[frame.length];
         for (int t = 0; t < frames; t++) {
             monitor.checkCanceled();
             video.readFrame(t, frame);
             for (int r = 0; r < count; r++) {
                 roiMeans[r][t] = mean(frame, roiPixels, roiStart[r], roiStart[r + 1]);
-                ringMeans[r][t] = mean(frame, ringPixels, ringStart[r], ringStart[r + 1]);
+                ringMeans[r][t] = ringMedian ? median(frame, ringPixels, ringStart[r], ringStart[r + 1], ringValues)
+                        : mean(frame, ringPixels, ringStart[r], ringStart[r + 1]);
             }
             if (sum != null) {
                 for (int i = 0; i < frame.length; i++) {
@@ -108,6 +117,33 @@ public final class TraceExtractor {
             }
         }
         return new Fluorescence(roiMeans, ringMeans);
+    }
+
+    private int largestRing() {
+        int largest = 0;
+        for (int r = 0; r + 1 < ringStart.length; r++) {
+            largest = Math.max(largest, ringSize(r));
+        }
+        return largest;
+    }
+
+    /**
+     * @param scratch arrays by length, filled in as needed
+     * @return the median of the frame's values at {@code pixels[from, to)}; 0 for none
+     */
+    private static float median(float[] frame, int[] pixels, int from, int to, float[][] scratch) {
+        int n = to - from;
+        if (n == 0) {
+            return 0;
+        }
+        if (scratch[n] == null) {
+            scratch[n] = new float[n];
+        }
+        float[] values = scratch[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = frame[pixels[from + k]];
+        }
+        return (float) Statistics.medianInPlace(values);
     }
 
     private static float mean(float[] frame, int[] pixels, int from, int to) {
