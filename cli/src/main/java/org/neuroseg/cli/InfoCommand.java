@@ -60,17 +60,14 @@ final class InfoCommand implements Callable<Integer>, ReaderOptions.VideoReading
                             RecordingInfo.DEFAULT_CELL_DIAMETER_PX));
             System.out.printf("pixel data:  %.1f MB%s%n", shape.totalBytes() / 1e6,
                     Files.isRegularFile(file) ? String.format(" (file %.1f MB)", Files.size(file) / 1e6) : "");
-            System.out.printf("min / max:   %s / %s%n", format(range.min()), format(range.max()));
+            System.out.printf("min / max:   %s / %s%s%n", PixelRange.format(range.min()),
+                    PixelRange.format(range.max()), range.saturated(shape) ? String.format(
+                            " (%.2f %% of the values at the max: saturated)", 100 * range.shareAtMax(shape)) : "");
             if (shape.pixelType() == PixelType.FLOAT32) {
                 System.out.printf("non-finite:  %d pixels (NaN or infinite; %d frames without a finite pixel)%n",
                         range.nonFinitePixels(), range.nonFiniteFrames());
             }
         }
         return 0;
-    }
-
-    private static String format(float value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value)
-                : Float.toString(value);
     }
 }

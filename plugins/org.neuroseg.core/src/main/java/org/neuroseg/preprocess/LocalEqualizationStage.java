@@ -128,7 +128,7 @@ public final class LocalEqualizationStage implements Stage {
      *
      * @param parameters this stage's parameters; auto sizes derive from the video's cell diameter
      * @param threads worker threads; the result does not depend on it
-     * @param context progress, cancellation and warnings (NaN or infinite pixels)
+     * @param context progress, cancellation and warnings (NaN or infinite pixels, saturation)
      * @return the store's path
      */
     public static Path equalize(Video video, Parameters parameters, Path target, int threads,

@@ -55,11 +55,43 @@ class PixelRangeTest {
         ArrayVideo video = new ArrayVideo(2, 2, PixelType.FLOAT32, 0, new float[] {3, nan, Float.POSITIVE_INFINITY, -2},
                 new float[] {nan, nan, nan, Float.NEGATIVE_INFINITY}, new float[] {5, 1, 0, nan});
         PixelRange range = PixelRange.of(video, 2, ProgressMonitor.NONE);
-        assertEquals(new PixelRange(-2, 5, 7, 1), range);
+        assertEquals(new PixelRange(-2, 5, 1, 7, 1), range);
         assertEquals(video.source() + ": 7 of 12 pixels are NaN or infinite (1 of 3 frames have no finite pixel); "
                 + "they are left out of the pixel range", range.warning(video).orElseThrow());
         assertTrue(PixelRange.of(new ArrayVideo(1, 2, PixelType.FLOAT32, 0, new float[] {3, -2}), 1,
                 ProgressMonitor.NONE).warning(video).isEmpty());
+    }
+
+    /**
+     * A detector that saturates piles values up at its largest level; noise alone makes the largest value rare, also
+     * in frames that reach it more than once.
+     */
+    @Test
+    void valuesPiledUpAtTheLargestAreCalledSaturated() throws NeurosegException, CanceledException {
+        OpenCvLoader.ensureLoaded();
+        SplittableRandom random = new SplittableRandom(3);
+        float[][] clipped = new float[20][64 * 64];
+        float[][] noisy = new float[20][64 * 64];
+        for (int t = 0; t < clipped.length; t++) {
+            for (int i = 0; i < clipped[t].length; i++) {
+                noisy[t][i] = Math.round(1000 + 100 * random.nextGaussian());
+                // a bright cell of 12 x 12 pixels over a 4095 ceiling: 3.5 % of the values
+                boolean bright = i / 64 < 12 && i % 64 < 12;
+                clipped[t][i] = bright ? 4095 : Math.min(4095, noisy[t][i]);
+            }
+        }
+        ArrayVideo saturated = new ArrayVideo(64, 64, PixelType.UINT16, 10, clipped);
+        PixelRange range = PixelRange.of(saturated, 2, ProgressMonitor.NONE);
+        assertEquals(4095, range.max());
+        assertEquals(20 * 144, range.atMax());
+        assertTrue(range.saturated(saturated.shape()));
+        assertEquals(saturated.source() + ": 3.52 % of the pixel values (2880) equal the largest, 4095: the detector "
+                + "saturated or the values were clipped there, so the transients of cells in those pixels are cut "
+                + "off and such cells may be missed", range.warning(saturated).orElseThrow());
+        ArrayVideo unsaturated = new ArrayVideo(64, 64, PixelType.UINT16, 10, noisy);
+        PixelRange noise = PixelRange.of(unsaturated, 2, ProgressMonitor.NONE);
+        assertTrue(noise.atMax() >= 1 && noise.atMax() < 5, "values at the max " + noise.atMax());
+        assertTrue(!noise.saturated(unsaturated.shape()) && noise.warning(unsaturated).isEmpty());
     }
 
     @Test
