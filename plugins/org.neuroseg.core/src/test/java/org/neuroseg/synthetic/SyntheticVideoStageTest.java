@@ -113,6 +113,14 @@ class SyntheticVideoStageTest {
                 .with("backgroundFluctuation", 0.2)).neuropilFluctuation());
     }
 
+    /** The cell blur reaches the generator; -1 keeps the preset's sharp somata. */
+    @Test
+    void cellBlurSetsHowSoftTheSomataAre() {
+        assertEquals(0, SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()).cellBlurPx());
+        assertEquals(1.5, SyntheticVideoStage.toSyntheticParams(SyntheticVideoStage.INSTANCE.defaults()
+                .with("cellBlurPx", 1.5)).cellBlurPx());
+    }
+
     /** -1 means the preset's; a value between -1 and 0 is neither and is refused, naming the setting. */
     @Test
     void aNegativeValueOtherThanMinusOneIsRefused() {
@@ -123,6 +131,8 @@ class SyntheticVideoStageTest {
                 error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SyntheticVideoStage.INSTANCE.checkParameters(
                 SyntheticVideoStage.INSTANCE.defaults().with("noiseSpreadPx", -0.2)));
+        assertThrows(IllegalArgumentException.class, () -> SyntheticVideoStage.INSTANCE.checkParameters(
+                SyntheticVideoStage.INSTANCE.defaults().with("cellBlurPx", -0.5)));
         SyntheticVideoStage.INSTANCE.checkParameters(SyntheticVideoStage.INSTANCE.defaults()
                 .with("noiseSpreadPx", 0.0).with("backgroundFluctuation", -1.0));
     }
