@@ -28,11 +28,11 @@ import org.neuroseg.video.Video;
 
 /**
  * Activity Validation: the paper's last step. Per ROI, the fluorescence trace F = mean(ROI) - c x mean(ring)
- * ({@link TraceExtractor}; or the ring's median), ΔF/F against a running-percentile baseline, a 1-D Difference of Gaussians and a
- * threshold in units of robust noise give the active frames ({@link EventDetector#activeFrames}). Neurons whose rises
- * outnumber their dips (downward crossings, which only noise makes) by a set number and make a set share of the
- * crossings, or that show one clear transient far above the noise and their deepest dip, are kept if their largest
- * rise reaches a smallest peak ({@link ActivityEvidence}).
+ * ({@link TraceExtractor}; or the ring's median), ΔF/F against a running-percentile baseline, a 1-D Difference of
+ * Gaussians and a threshold in units of robust noise give the active frames ({@link EventDetector#activeFrames}).
+ * Neurons whose rises outnumber their dips (downward crossings, which only noise makes) by a set number and make a set
+ * share of the crossings, or that show one clear transient far above the noise and their deepest dip, are kept if
+ * their largest rise reaches a smallest peak ({@link ActivityEvidence}).
  * The video is read once; the per-ROI work runs in parallel.
  */
 public final class ActivityValidationStage implements Stage {
@@ -158,8 +158,8 @@ public final class ActivityValidationStage implements Stage {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(NEUROPIL, NEUROPIL_ESTIMATE, RING_GAP, RING_WIDTH, BASELINE_WINDOW, BASELINE_PERCENTILE, NARROW, WIDE, THRESHOLD,
-                MIN_EVENTS, MIN_RISE_SHARE, CLEAR_TRANSIENT, MIN_PEAK, FRAME_RATE);
+        return List.of(NEUROPIL, NEUROPIL_ESTIMATE, RING_GAP, RING_WIDTH, BASELINE_WINDOW, BASELINE_PERCENTILE, NARROW,
+                WIDE, THRESHOLD, MIN_EVENTS, MIN_RISE_SHARE, CLEAR_TRANSIENT, MIN_PEAK, FRAME_RATE);
     }
 
     @Override
