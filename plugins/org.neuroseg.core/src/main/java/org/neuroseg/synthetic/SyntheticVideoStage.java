@@ -193,8 +193,8 @@ public final class SyntheticVideoStage implements Stage {
     }
 
     /**
-     * @throws IllegalArgumentException when the camera noise spread or the background fluctuation lies between -1
-     *         (the preset's) and 0: neither the preset's nor a value the generator can use
+     * @throws IllegalArgumentException when the camera noise spread, the cell blur or the background fluctuation
+     *         lies between -1 (the preset's) and 0: neither the preset's nor a value the generator can use
      */
     @Override
     public void checkParameters(Parameters parameters) {
