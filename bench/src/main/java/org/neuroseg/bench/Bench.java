@@ -192,9 +192,10 @@ public final class Bench {
                 : "what each network contributes", List.of("Command: `bench/run " + args[0] + arguments(args)
                 + "`. Machine: " + machine() + "; load average at start " + loadAverage() + ". Models: "
                 + (args.length > 3 ? args[2] + ", " + args[3] : "the shipped U-Net and CGRU") + ". "
-                + (selection ? "Selection videos (seeds 771-778, for choosing among trained models; no training "
-                        + "script and no score uses these seeds)" : "Held-out synthetic videos (seeds 211-216 and "
-                        + "231-242; no training script uses these seeds)") + ", 256 x 256, " + frames + " frames, "
+                + (selection ? "Selection videos (seeds " + ModelsBenchmark.seedRanges(ModelsBenchmark.SELECTION)
+                        + ", for choosing among trained models; no training script and no score uses these seeds)"
+                        : "Held-out synthetic videos (seeds " + ModelsBenchmark.seedRanges(ModelsBenchmark.HELD_OUT)
+                        + "; no training script uses these seeds)") + ", 256 x 256, " + frames + " frames, "
                 + "no motion, 30 % silent cells. Firing cells: functional cells with at least "
                 + "one visible transient (5 noise std over the cell, firing_regions.json of `neuroseg generate`); "
                 + "functional cells whose transients all stay below it count neither way. U-Net AUC: per cell, the "

@@ -92,6 +92,24 @@ final class ModelsBenchmark {
     private ModelsBenchmark() {
     }
 
+    /** @return the videos' seeds as runs of consecutive numbers, e.g. "211-216 and 231-242" */
+    static String seedRanges(String[][] videos) {
+        List<String> runs = new ArrayList<>();
+        int i = 0;
+        while (i < videos.length) {
+            int first = Integer.parseInt(videos[i][0]);
+            int last = first;
+            while (i + 1 < videos.length && Integer.parseInt(videos[i + 1][0]) == last + 1) {
+                last++;
+                i++;
+            }
+            runs.add(first == last ? Integer.toString(first) : first + "-" + last);
+            i++;
+        }
+        return runs.size() == 1 ? runs.get(0)
+                : String.join(", ", runs.subList(0, runs.size() - 1)) + " and " + runs.get(runs.size() - 1);
+    }
+
     /**
      * @param frames frames of each video (256 x 256)
      * @param unet the U-Net model file

@@ -1,0 +1,16 @@
+package org.neuroseg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** How the models benchmark names its videos. */
+class ModelsBenchmarkTest {
+
+    @Test
+    void seedRangesJoinConsecutiveSeedsIntoRuns() {
+        assertEquals("211-216 and 231-242", ModelsBenchmark.seedRanges(ModelsBenchmark.HELD_OUT));
+        assertEquals("771-778", ModelsBenchmark.seedRanges(ModelsBenchmark.SELECTION));
+        assertEquals("1, 3-4 and 6", ModelsBenchmark.seedRanges(new String[][] {{"1"}, {"3"}, {"4"}, {"6"}}));
+    }
+}
