@@ -3,9 +3,12 @@ package org.neuroseg.dl.infer;
 import ai.djl.ndarray.NDManager;
 import org.neuroseg.dl.DjlEngine;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
+import org.neuroseg.segmentation.StrongActivityCoverage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.ParamSpec;
@@ -85,7 +88,10 @@ public final class UNetPredictorStage implements Stage {
                 + "belongs to a cell body that is active in that frame (a model trained on activity frames, as the "
                 + "shipped one) or visible in it (a model trained on equalized frames). The model's card says "
                 + "which frames it reads: give it the output of Activity Frames or of Motion Correction "
-                + "accordingly. Feed the probabilities to the CGRU Predictor, or threshold them at 0.5 for a mask.";
+                + "accordingly. Feed the probabilities to the CGRU Predictor, or threshold them at 0.5 for a mask. A "
+                + "model that reads activity frames warns when it marks under a fifth of the pixels they show "
+                + "strongly active (5 noise units or more): it may not suit that kind of recording, and models "
+                + "trained on your own recordings (the workflow train-on-my-videos) will find more.";
     }
 
     @Override
@@ -125,14 +131,24 @@ public final class UNetPredictorStage implements Stage {
             } catch (IllegalArgumentException e) {
                 throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
             }
+            StrongActivityCoverage coverage = UNetModelFile.input(loaded.info()) == UNetInput.ACTIVITY
+                    ? new StrongActivityCoverage() : null;
             predict(loaded.framesToRead(video), inference, parameters.getInt(BATCH),
-                    parameters.getInt(FRAMES_AVERAGED), target, context);
+                    parameters.getInt(FRAMES_AVERAGED), target, coverage, context);
+            if (coverage != null) {
+                coverage.hint().ifPresent(context::warn);
+            }
         }
         return PortValues.of(PROBABILITIES, VideoStore.open(target));
     }
 
+    /**
+     * Writes the probabilities of every frame to {@code target}; {@code coverage}, when not null, meets each group's
+     * input frame (its middle plane: the frame itself when the network reads frames of context too) with its
+     * probabilities.
+     */
     private static void predict(Video video, UNetInference inference, int batchSize, int bin, Path target,
-            StageContext context) throws NeurosegException, CanceledException {
+            StrongActivityCoverage coverage, StageContext context) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         inference.checkInput(shape, "the input video");
         FrameGroups groups = new FrameGroups(shape.frames(), bin);
@@ -149,6 +165,11 @@ public final class UNetPredictorStage implements Stage {
                 }
                 float[][] probabilities = inference.predict(means, shape.height(), shape.width());
                 for (int g = 0; g < count; g++) {
+                    if (coverage != null) {
+                        int plane = shape.pixelsPerPlane();
+                        int middle = shape.channels() / 2 * plane;
+                        coverage.push(Arrays.copyOfRange(means[g], middle, middle + plane), probabilities[g]);
+                    }
                     for (int t = 0; t < groups.length(first + g); t++) {
                         writer.append(probabilities[g]);
                     }

@@ -11,17 +11,21 @@ import org.neuroseg.dl.infer.FrameGroups;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
+import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ActiveCellTracker;
 import org.neuroseg.segmentation.ActiveCellTrackingStage;
+import org.neuroseg.segmentation.StrongActivityCoverage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The U-Net Predictor feeding the {@link CellMap} frame by frame, without the probability video in between: U-Net
@@ -36,6 +40,8 @@ import org.neuroseg.video.VideoShape;
  * operations spend much of their time synchronising. {@link #defaultWorkers()} follows that setting.
  */
 public final class FunctionalProbability {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(FunctionalProbability.class);
 
     private FunctionalProbability() {
     }
@@ -108,19 +114,35 @@ public final class FunctionalProbability {
         }
     }
 
-    /** Runs the U-Net workers over the frames and hands each frame's probabilities to {@code sink} in frame order. */
+    /**
+     * Runs the U-Net workers over the frames and hands each frame's probabilities to {@code sink} in frame order.
+     * When the U-Net reads Activity Frames, logs a warning where it marks little of their strong activity
+     * ({@link StrongActivityCoverage}).
+     */
     private static void predict(Video video, ModelFile unet, Parameters unetParameters, int workers,
             Consumer<float[]> sink, ProgressMonitor monitor) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
+        StrongActivityCoverage coverage = UNetModelFile.input(UNetModelFile.readInfo(unet.file()))
+                == UNetInput.ACTIVITY ? new StrongActivityCoverage() : null;
+        float[] activity = new float[shape.pixelsPerPlane()];
+        int[] next = {0};
         try (FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
                 () -> new UNetWorker(unet, unetParameters, video))) {
             pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(groups, group),
                     (group, probability) -> {
                         for (int t = 0; t < groups.length(group); t++) {
+                            if (coverage != null) {
+                                video.readChannel(next[0], 0, activity);
+                                coverage.push(activity, probability);
+                            }
+                            next[0]++;
                             sink.accept(probability);
                         }
                     }, monitor);
+        }
+        if (coverage != null) {
+            coverage.hint().ifPresent(LOGGER::warn);
         }
     }
 

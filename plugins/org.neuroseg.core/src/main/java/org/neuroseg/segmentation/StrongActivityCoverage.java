@@ -1,0 +1,69 @@
+package org.neuroseg.segmentation;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How much of a recording's strong activity a per-frame network marks: of the pixels whose Activity Frames value
+ * reaches {@value #STRONG_NOISE_UNITS} noise units, the share whose probability exceeds one half. A U-Net trained on
+ * simulations either carries over to a kind of recording or marks little of it, and nothing measured on simulations
+ * tells which (bench/RESULTS.md, 2026-12-07): on the real miniscope sessions the shipped U-Net marks 0.66-0.68 of
+ * their strongly active pixels, three other runs of its recipe 0.02-0.07 (and find 12-44 % of the labelled cells,
+ * against 54 and 77 %); on simulated videos the shipped one marks 0.66-0.99. A low share is the user's sign to train on their own
+ * recordings. Memory: two counters.
+ */
+public final class StrongActivityCoverage {
+
+    /** Activity (noise units) that counts as strong: well above what noise alone reaches in a frame. */
+    static final float STRONG_NOISE_UNITS = 5;
+    /** Below this share of strongly active pixels marked, the network does not see this recording's cells. */
+    static final double LOW_SHARE = 0.2;
+    /** Fewer strongly active pixels than this share of all pixels of all frames are too few to judge by. */
+    static final double FEWEST_STRONG = 1e-4;
+
+    private long pixels;
+    private long strong;
+    private long strongMarked;
+
+    /**
+     * Adds one frame.
+     *
+     * @param activity the frame's Activity Frames values, row-major
+     * @param probability the network's probabilities for the same pixels
+     */
+    public void push(float[] activity, float[] probability) {
+        if (activity.length != probability.length) {
+            throw new IllegalArgumentException("activity has " + activity.length + " pixels, probabilities "
+                    + probability.length);
+        }
+        for (int i = 0; i < activity.length; i++) {
+            if (activity[i] >= STRONG_NOISE_UNITS) {
+                strong++;
+                if (probability[i] > 0.5f) {
+                    strongMarked++;
+                }
+            }
+        }
+        pixels += activity.length;
+    }
+
+    /** @return the share of strongly active pixels marked so far, NaN when there were none */
+    public double markedShare() {
+        return strong == 0 ? Double.NaN : strongMarked / (double) strong;
+    }
+
+    /**
+     * @return when the recording holds enough strong activity and the network marks less than
+     *         {@value #LOW_SHARE} of it, a warning that says so and what to do; otherwise empty
+     */
+    public Optional<String> hint() {
+        if (strong < FEWEST_STRONG * pixels || !(markedShare() < LOW_SHARE)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "The U-Net marks %.0f %% of the strongly active pixels of this "
+                + "recording (%.0f noise units or more in the activity frames, %.2f %% of all pixels of all frames; "
+                + "on recordings it suits it marks well over half): it may not suit this kind of recording, and "
+                + "cells will be missed. Train models on your recordings: neuroseg train, or the workflow "
+                + "train-on-my-videos.", 100 * markedShare(), STRONG_NOISE_UNITS, 100.0 * strong / pixels));
+    }
+}
