@@ -26,12 +26,12 @@ final class RealismBenchmark {
             double plusMinus, boolean rawOnly, boolean onePhotonOnly) {
     }
 
-    /** One video's statistics: those of its frames and the median pixel's peak in its Activity Frames. */
-    private record Measured(RealismStatistics.Result frames, double activityPeak) {
+    /** One video's statistics: those of its frames and of its Activity Frames. */
+    private record Measured(RealismStatistics.Result frames, RealismStatistics.Activity activity) {
 
         static Measured of(Video video, double frameRateHz, Path work) throws Exception {
             return new Measured(RealismStatistics.measure(video, frameRateHz),
-                    RealismStatistics.activityPeak(video, frameRateHz, work));
+                    RealismStatistics.activity(video, frameRateHz, work));
         }
     }
 
@@ -67,7 +67,10 @@ final class RealismBenchmark {
             new Statistic("frame-wide change of the fine structure (robust std of each frame's gain against the "
                     + "mean image, both high-passed)", m -> m.frames().frameWideChange(), 2, 0, true, false),
             new Statistic("median pixel's peak in Activity Frames (noise units; about 3 where only noise moves)",
-                    Measured::activityPeak, 1.5, 0, false, false));
+                    m -> m.activity().medianPeak(), 1.5, 0, false, false),
+            new Statistic("share of all pixels of all frames at 5 noise units or more in Activity Frames (the "
+                    + "strong activity a U-Net that suits the recording marks)", m -> m.activity().strongShare(), 3, 0,
+                    false, false));
 
     private RealismBenchmark() {
     }
@@ -171,6 +174,8 @@ final class RealismBenchmark {
             return "n/a";
         }
         double magnitude = Math.abs(value);
-        return String.format(Locale.ROOT, magnitude >= 100 ? "%.0f" : magnitude >= 1 ? "%.2f" : "%.3f", value);
+        // shares far below a percent keep two significant digits
+        return String.format(Locale.ROOT, magnitude >= 100 ? "%.0f" : magnitude >= 1 ? "%.2f"
+                : magnitude >= 0.01 || magnitude == 0 ? "%.3f" : "%.2g", value);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.io.VideoFormats;
 import org.neuroseg.preprocess.ActivityFramesStage;
+import org.neuroseg.segmentation.StrongActivityCoverage;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.video.Video;
@@ -638,14 +639,23 @@ final class RealismStatistics {
     }
 
     /**
-     * How much of the field shows transients in the frames the U-Net reads: each pixel's peak over the video in
-     * {@link ActivityFramesStage}'s Activity Frames (default settings: rise above the pixel's running baseline in units
-     * of its own noise), median over the pixels. About 3 where only noise moves (the largest of a few hundred noise
-     * samples); higher where most pixels see a cell, out-of-focus light or neuropil flash.
+     * What the U-Net reads of a video: its Activity Frames ({@link ActivityFramesStage}, default settings: each pixel's
+     * rise above its running baseline in units of its own noise).
      *
-     * @param work a folder for the Activity Frames (a file as large as the video as float32)
+     * @param medianPeak each pixel's peak over the video, median over the pixels: about 3 where only noise moves (the
+     *        largest of a few hundred noise samples), higher where most pixels see a cell, out-of-focus light or
+     *        neuropil flash
+     * @param strongShare the share of all pixels of all frames at {@link StrongActivityCoverage#STRONG_NOISE_UNITS}
+     *        noise units or more: the activity a U-Net that suits the recording marks for the most part
      */
-    static double activityPeak(Video video, double frameRateHz, Path work) throws Exception {
+    record Activity(double medianPeak, double strongShare) {
+    }
+
+    /**
+     * @param work a folder for the Activity Frames (a file as large as the video as float32)
+     * @return the {@link Activity} statistics of the video
+     */
+    static Activity activity(Video video, double frameRateHz, Path work) throws Exception {
         Parameters parameters = ActivityFramesStage.INSTANCE.defaults()
                 .with(ActivityFramesStage.FRAME_RATE.key(), frameRateHz);
         Path file = ActivityFramesStage.compute(video, parameters, work.resolve("activity.nsv"), ProgressMonitor.NONE);
@@ -654,14 +664,16 @@ final class RealismStatistics {
             float[] frame = new float[pixels];
             double[] peak = new double[pixels];
             Arrays.fill(peak, Double.NEGATIVE_INFINITY);
+            long strong = 0;
             for (int t = 0; t < activity.shape().frames(); t++) {
                 activity.readFrame(t, frame);
                 for (int p = 0; p < pixels; p++) {
-                    // NaN (pixels without a noise estimate) never counts as a peak
+                    // NaN (pixels without a noise estimate) never counts as a peak, nor as strong
                     peak[p] = frame[p] > peak[p] ? frame[p] : peak[p];
+                    strong += frame[p] >= StrongActivityCoverage.STRONG_NOISE_UNITS ? 1 : 0;
                 }
             }
-            return median(peak);
+            return new Activity(median(peak), strong / ((double) pixels * activity.shape().frames()));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -40,11 +40,12 @@ class RealismStatisticsTest {
     }
 
     /**
-     * Where only noise moves, the median pixel peaks a few noise std above its baseline in Activity Frames; where
-     * every pixel sees a transient of 12 noise std, near 12.
+     * Where only noise moves, the median pixel peaks a few noise std above its baseline in Activity Frames and hardly
+     * a pixel-frame reaches 5; where every pixel sees a transient of 12 noise std for 5 of 300 frames, the peak is near
+     * 12 and about that share of pixel-frames is strong.
      */
     @Test
-    void activityPeakTellsAFlickeringFieldFromAQuietOne(@TempDir Path work) throws Exception {
+    void activityTellsAFlickeringFieldFromAQuietOne(@TempDir Path work) throws Exception {
         int frames = 300;
         SplittableRandom random = new SplittableRandom(11);
         float[][] quiet = new float[frames][SIDE * SIDE];
@@ -58,12 +59,15 @@ class RealismStatisticsTest {
                 flickering[t][p] = noise + (t >= start && t < start + 5 ? 120 : 0);
             }
         }
-        double quietPeak = RealismStatistics.activityPeak(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10, quiet),
-                10, work);
-        double flickeringPeak = RealismStatistics.activityPeak(new ArrayVideo(SIDE, SIDE, PixelType.FLOAT32, 10,
-                flickering), 10, work);
-        assertTrue(quietPeak > 1.5 && quietPeak < 5, "quiet field " + quietPeak);
-        assertTrue(flickeringPeak > 7, "flickering field " + flickeringPeak);
+        RealismStatistics.Activity quietField = RealismStatistics.activity(new ArrayVideo(SIDE, SIDE,
+                PixelType.FLOAT32, 10, quiet), 10, work);
+        RealismStatistics.Activity flickeringField = RealismStatistics.activity(new ArrayVideo(SIDE, SIDE,
+                PixelType.FLOAT32, 10, flickering), 10, work);
+        assertTrue(quietField.medianPeak() > 1.5 && quietField.medianPeak() < 5, "quiet field " + quietField);
+        assertTrue(flickeringField.medianPeak() > 7, "flickering field " + flickeringField);
+        assertTrue(quietField.strongShare() < 1e-3, "quiet field " + quietField);
+        assertTrue(flickeringField.strongShare() > 0.01 && flickeringField.strongShare() < 0.05,
+                "flickering field " + flickeringField);
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class StrongActivityCoverage {
 
     /** Activity (noise units) that counts as strong: well above what noise alone reaches in a frame. */
-    static final float STRONG_NOISE_UNITS = 5;
+    public static final float STRONG_NOISE_UNITS = 5;
     /** Below this share of strongly active pixels marked, the network does not see this recording's cells. */
     static final double LOW_SHARE = 0.2;
     /** Fewer strongly active pixels than this share of all pixels of all frames are too few to judge by. */
