@@ -176,15 +176,16 @@ public final class EndToEndPipeline {
             GroundTruth.Aligned truth = groundTruth == null ? null : groundTruth.read(shape.height(), shape.width(),
                     preprocessed.shifts());
             try {
-                return validate(shape, preprocessed, map.map(), candidates, truth);
+                return validate(shape, preprocessed, map, candidates, truth);
             } finally {
                 discard(preprocessed.recordedCorrected());
             }
         }
 
         /** Keeps the candidates that fire in the corrected recorded video. */
-        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed, float[] probability,
-                RoiSet candidates, GroundTruth.Aligned truth) throws NeurosegException, CanceledException {
+        private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed,
+                FunctionalProbability.Result map, RoiSet candidates, GroundTruth.Aligned truth)
+                throws NeurosegException, CanceledException {
             PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE
                     .run(PortValues.of(ActivityValidationStage.VIDEO, preprocessed.recordedCorrected())
                             .with(ActivityValidationStage.ROIS, candidates),
@@ -198,7 +199,8 @@ public final class EndToEndPipeline {
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
             PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.recordedCorrected().recording(),
-                    preprocessed.shifts(), preprocessed.motionPicture(), probability, candidates, validated, scored);
+                    preprocessed.shifts(), preprocessed.motionPicture(), map.map(), candidates, validated, scored,
+                    map.warnings());
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
             return new PipelineResult(shape, preprocessed.recordedCorrected().recording(), candidates, neurons,

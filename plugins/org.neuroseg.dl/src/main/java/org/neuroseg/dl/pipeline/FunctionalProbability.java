@@ -1,6 +1,7 @@
 package org.neuroseg.dl.pipeline;
 
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.neuroseg.NeurosegException;
@@ -63,8 +64,15 @@ public final class FunctionalProbability {
      *        scaled by {@link CellMap#activeFrames}, or the CGRU's probability
      * @param candidates the cells followed through the frames ({@link CellMap#ACTIVE_FRAMES}), or null when
      *        Morphological Refinement is to cut them out of the map ({@link CellMap#CGRU})
+     * @param warnings what the user should know about the U-Net's output on this video: that it marks little of the
+     *        strong activity ({@link StrongActivityCoverage}); empty when nothing
      */
-    public record Result(float[] map, RoiSet candidates) {
+    public record Result(float[] map, RoiSet candidates, List<String> warnings) {
+
+        /** Copies the warnings. */
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -95,31 +103,32 @@ public final class FunctionalProbability {
         }
         if (map == CellMap.ACTIVE_FRAMES) {
             ActiveCellTracker tracker = ActiveCellTrackingStage.tracker(shape.height(), shape.width(), tracking);
-            predict(video, unet, unetParameters, workers, tracker::push, monitor);
+            List<String> warnings = predict(video, unet, unetParameters, workers, tracker::push, monitor);
             double[] sum = tracker.activeFrames();
             float[] result = new float[sum.length];
             for (int i = 0; i < sum.length; i++) {
                 result[i] = CellMap.activeFrames(sum[i]);
             }
-            return new Result(result, ActiveCellTrackingStage.cells(tracker, tracking));
+            return new Result(result, ActiveCellTrackingStage.cells(tracker, tracking), warnings);
         }
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             CgruModelFile.Loaded memory = CgruModelFile.read(cgru.file(), manager);
             try (CgruInference inference = checked("CGRU Predictor", () -> new CgruInference(memory.network(),
                     manager, shape.height(), shape.width(), cgruParameters.getInt(CgruPredictorStage.TILE),
                     cgruParameters.getInt(CgruPredictorStage.OVERLAP)))) {
-                predict(video, unet, unetParameters, workers, inference::push, monitor);
-                return new Result(inference.probability(), null);
+                List<String> warnings = predict(video, unet, unetParameters, workers, inference::push, monitor);
+                return new Result(inference.probability(), null, warnings);
             }
         }
     }
 
     /**
      * Runs the U-Net workers over the frames and hands each frame's probabilities to {@code sink} in frame order.
-     * When the U-Net reads Activity Frames, logs a warning where it marks little of their strong activity
-     * ({@link StrongActivityCoverage}).
+     *
+     * @return when the U-Net reads Activity Frames and marks little of their strong activity, the warning of
+     *         {@link StrongActivityCoverage}, logged too; otherwise nothing
      */
-    private static void predict(Video video, ModelFile unet, Parameters unetParameters, int workers,
+    private static List<String> predict(Video video, ModelFile unet, Parameters unetParameters, int workers,
             Consumer<float[]> sink, ProgressMonitor monitor) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
@@ -141,9 +150,9 @@ public final class FunctionalProbability {
                         }
                     }, monitor);
         }
-        if (coverage != null) {
-            coverage.hint().ifPresent(LOGGER::warn);
-        }
+        List<String> warnings = coverage == null ? List.of() : coverage.hint().stream().toList();
+        warnings.forEach(LOGGER::warn);
+        return warnings;
     }
 
     /** One thread's U-Net: its own manager, network and frame buffers. */

@@ -95,6 +95,7 @@ public final class PipelineOutputs {
     private final Raster raster;
     private final Table evidence;
     private final Scored scored;
+    private final List<String> warnings;
     private final List<Picture> pictures;
 
     /**
@@ -111,9 +112,10 @@ public final class PipelineOutputs {
      * @param recording what is known of the recording (its cell diameter sets the sizes left at auto)
      * @param validated the Activity Validation stage's outputs
      * @param scored null when there is no ground truth
+     * @param warnings what the user should know about the run, shown at the top of the report
      */
     PipelineOutputs(VideoShape shape, RecordingInfo recording, MotionShifts shifts, Picture motionPicture,
-            float[] probability, RoiSet candidates, PortValues validated, Scored scored) {
+            float[] probability, RoiSet candidates, PortValues validated, Scored scored, List<String> warnings) {
         this.shape = shape;
         this.recording = recording;
         this.shifts = shifts;
@@ -124,6 +126,7 @@ public final class PipelineOutputs {
         this.raster = validated.get(ActivityValidationStage.RASTER);
         this.evidence = validated.get(ActivityValidationStage.EVIDENCE);
         this.scored = scored;
+        this.warnings = List.copyOf(warnings);
         Picture probabilityPicture = Pictures.toPicture(Pictures.outlines(probability, shape.height(), shape.width(),
                 neurons, id -> 0x00FF00));
         this.pictures = List.of(validated.get(ActivityValidationStage.OVERLAY),
@@ -162,8 +165,7 @@ public final class PipelineOutputs {
             AtomicFiles.write(folder.resolve(names.get(i)), out -> out.write(png));
         }
         String html = new RunReport(settings, shape, recording, candidates.size(), neurons, evidence, scored,
-                timings)
-                .html(names, pictures);
+                timings, warnings).html(names, pictures);
         Path report = AtomicFiles.writeText(folder.resolve(REPORT), out -> out.write(html));
         monitor.setProgress(1, null);
         return report;

@@ -52,10 +52,14 @@ final class RunReport {
     private final Table evidence;
     private final PipelineOutputs.Scored scored;
     private final List<StageTiming> timings;
+    private final List<String> warnings;
 
-    /** @param evidence Activity Validation's evidence, one row per candidate ({@link ActivityEvidence}) */
+    /**
+     * @param evidence Activity Validation's evidence, one row per candidate ({@link ActivityEvidence})
+     * @param warnings what the user should know about the run, shown first
+     */
     RunReport(PipelineSettings settings, VideoShape shape, RecordingInfo recording, int candidates, RoiSet neurons,
-            Table evidence, PipelineOutputs.Scored scored, List<StageTiming> timings) {
+            Table evidence, PipelineOutputs.Scored scored, List<StageTiming> timings, List<String> warnings) {
         this.settings = settings;
         this.shape = shape;
         this.recording = recording;
@@ -64,6 +68,7 @@ final class RunReport {
         this.evidence = evidence;
         this.scored = scored;
         this.timings = List.copyOf(timings);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -78,6 +83,9 @@ final class RunReport {
         page.append("<h1>Functional neurons in ").append(escape(video)).append("</h1>\n<p>")
                 .append(escape(shape.toString())).append(", analysed ").append(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" by NeuroSeg.</p>\n");
+        for (String warning : warnings) {
+            page.append("<p><strong>Warning:</strong> ").append(escape(warning)).append("</p>\n");
+        }
         page.append("<p>Cell diameter: ")
                 .append(String.format(Locale.ROOT, "%.1f", recording.cellDiameterPxOrDefault()))
                 .append(" px").append(recording.cellDiameterPx() > 0 ? "" : " (assumed: the video records none)")

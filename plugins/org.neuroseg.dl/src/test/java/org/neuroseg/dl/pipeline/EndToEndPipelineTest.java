@@ -2,6 +2,7 @@ package org.neuroseg.dl.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +31,10 @@ import org.neuroseg.stage.StageTiming;
 import org.neuroseg.synthetic.SyntheticParams;
 import org.neuroseg.synthetic.SyntheticResult;
 import org.neuroseg.synthetic.SyntheticVideoGenerator;
+import org.neuroseg.video.PixelType;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoStore;
+import org.neuroseg.video.VideoWriter;
 
 /**
  * The pipeline's plumbing on a small synthetic video with the shipped models (their accuracy is checked in the
@@ -90,6 +94,7 @@ class EndToEndPipelineTest {
         assertEquals(result.neurons().size(), NeurofinderRegions.read(dir.resolve("neurons_regions.json"), SIDE, SIDE)
                 .size());
         String report = Files.readString(dir.resolve(PipelineOutputs.REPORT));
+        assertFalse(report.contains("<strong>Warning:"), "the shipped U-Net suits the simulation: no warning");
         assertTrue(report.contains("data:image/png;base64,") && report.contains("Motion Correction")
                 && report.contains("pixel Dice") && report.contains(PipelineOutputs.ACTIVITY)
                 && !report.contains("src=\"http"), "report");
@@ -176,6 +181,31 @@ class EndToEndPipelineTest {
                 PipelineSettings.defaults(notVideo, ShippedModels.unet(), cgru), null, dir.resolve("out"),
                 ProgressMonitor.NONE));
         assertTrue(error.getMessage().contains(notVideo.toString()), error.getMessage());
+    }
+
+    /**
+     * A recording whose strong activity is single pixels flashing for a frame, which no cell does: the shipped U-Net
+     * marks little of it, and the report says so first, as the log does.
+     */
+    @Test
+    void theReportWarnsWhenTheUNetMarksLittleOfTheStrongActivity() throws Exception {
+        Path spikes = dir.resolve("spikes.nsv");
+        SplittableRandom random = new SplittableRandom(3);
+        try (VideoWriter writer = VideoStore.create(spikes, SIDE, SIDE, PixelType.FLOAT32, 10, "{}")) {
+            float[] frame = new float[SIDE * SIDE];
+            for (int t = 0; t < 100; t++) {
+                for (int i = 0; i < frame.length; i++) {
+                    frame[i] = (float) (1000 + 30 * random.nextGaussian() + (random.nextDouble() < 0.01 ? 400 : 0));
+                }
+                writer.append(frame);
+            }
+            writer.commit();
+        }
+        Path output = dir.resolve("run");
+        EndToEndPipeline.run(PipelineSettings.defaults(spikes, ShippedModels.unet(), cgru).withUnetWorkers(2), null,
+                output, ProgressMonitor.NONE);
+        String report = Files.readString(output.resolve(PipelineOutputs.REPORT));
+        assertTrue(report.contains("<strong>Warning:</strong> The U-Net marks "), "no warning in the report");
     }
 
     private static PipelineSettings settings() throws NeurosegException {
