@@ -28,23 +28,34 @@ public final class StrongActivityCoverage {
     /**
      * Adds one frame.
      *
-     * @param activity the frame's Activity Frames values, row-major
-     * @param probability the network's probabilities for the same pixels
+     * @param input the network's input for the frame: {@code channels} planes of the probabilities' size one after
+     *        the other, the middle one the frame's Activity Frames values (the others, when there are any, its frames
+     *        of context)
+     * @param channels planes in {@code input}, at least 1
+     * @param probability the network's probabilities for the frame's pixels, row-major
      */
-    public void push(float[] activity, float[] probability) {
-        if (activity.length != probability.length) {
-            throw new IllegalArgumentException("activity has " + activity.length + " pixels, probabilities "
-                    + probability.length);
+    public void push(float[] input, int channels, float[] probability) {
+        if (channels < 1 || input.length != (long) channels * probability.length) {
+            throw new IllegalArgumentException("input of " + input.length + " values is not " + channels
+                    + " planes of " + probability.length + " probabilities");
         }
-        for (int i = 0; i < activity.length; i++) {
-            if (activity[i] >= STRONG_NOISE_UNITS) {
+        int from = channels / 2 * probability.length;
+        for (int i = 0; i < probability.length; i++) {
+            if (input[from + i] >= STRONG_NOISE_UNITS) {
                 strong++;
                 if (probability[i] > 0.5f) {
                     strongMarked++;
                 }
             }
         }
-        pixels += activity.length;
+        pixels += probability.length;
+    }
+
+    /** Adds what {@code other} counted (frames pushed to it are counted here too). */
+    public void add(StrongActivityCoverage other) {
+        pixels += other.pixels;
+        strong += other.strong;
+        strongMarked += other.strongMarked;
     }
 
     /** @return the share of strongly active pixels marked so far, NaN when there were none */

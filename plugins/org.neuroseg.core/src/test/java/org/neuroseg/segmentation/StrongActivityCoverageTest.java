@@ -39,7 +39,7 @@ class StrongActivityCoverageTest {
                     }
                 }
             }
-            coverage.push(activity, probability);
+            coverage.push(activity, 1, probability);
         }
         return coverage;
     }
@@ -60,17 +60,31 @@ class StrongActivityCoverageTest {
         assertTrue(hint.contains("neuroseg train"), hint);
     }
 
+    /** The middle plane of a frame with context is the frame; counts of separate counters add up. */
+    @Test
+    void readsTheMiddlePlaneAndAddsCounters() {
+        float[] probability = {0.9f, 0.1f};
+        StrongActivityCoverage whole = new StrongActivityCoverage();
+        whole.push(new float[] {0, 0, 6, 6, 0, 0}, 3, probability);
+        assertEquals(0.5, whole.markedShare());
+        StrongActivityCoverage other = new StrongActivityCoverage();
+        other.push(new float[] {6, 0}, 1, probability);
+        whole.add(other);
+        assertEquals(2 / 3.0, whole.markedShare(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> whole.push(new float[6], 2, probability));
+    }
+
     @Test
     void tooLittleStrongActivityIsNotJudged() {
         StrongActivityCoverage coverage = new StrongActivityCoverage();
         for (int t = 0; t < 100; t++) {
             float[] activity = new float[SIDE * SIDE];
             activity[0] = t == 0 ? 9 : 0;
-            coverage.push(activity, new float[SIDE * SIDE]);
+            coverage.push(activity, 1, new float[SIDE * SIDE]);
         }
         assertEquals(0, coverage.markedShare());
         assertEquals(Optional.empty(), coverage.hint());
         assertTrue(Double.isNaN(new StrongActivityCoverage().markedShare()));
-        assertThrows(IllegalArgumentException.class, () -> coverage.push(new float[4], new float[5]));
+        assertThrows(IllegalArgumentException.class, () -> coverage.push(new float[4], 1, new float[5]));
     }
 }

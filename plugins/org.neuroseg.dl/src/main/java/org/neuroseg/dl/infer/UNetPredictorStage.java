@@ -3,10 +3,8 @@ package org.neuroseg.dl.infer;
 import ai.djl.ndarray.NDManager;
 import org.neuroseg.dl.DjlEngine;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.neuroseg.NeurosegException;
-import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.segmentation.StrongActivityCoverage;
 import org.neuroseg.stage.CanceledException;
@@ -131,8 +129,7 @@ public final class UNetPredictorStage implements Stage {
             } catch (IllegalArgumentException e) {
                 throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
             }
-            StrongActivityCoverage coverage = UNetModelFile.input(loaded.info()) == UNetInput.ACTIVITY
-                    ? new StrongActivityCoverage() : null;
+            StrongActivityCoverage coverage = loaded.readsActivity() ? new StrongActivityCoverage() : null;
             predict(loaded.framesToRead(video), inference, parameters.getInt(BATCH),
                     parameters.getInt(FRAMES_AVERAGED), target, coverage, context);
             if (coverage != null) {
@@ -144,8 +141,7 @@ public final class UNetPredictorStage implements Stage {
 
     /**
      * Writes the probabilities of every frame to {@code target}; {@code coverage}, when not null, meets each group's
-     * input frame (its middle plane: the frame itself when the network reads frames of context too) with its
-     * probabilities.
+     * input with its probabilities.
      */
     private static void predict(Video video, UNetInference inference, int batchSize, int bin, Path target,
             StrongActivityCoverage coverage, StageContext context) throws NeurosegException, CanceledException {
@@ -166,9 +162,7 @@ public final class UNetPredictorStage implements Stage {
                 float[][] probabilities = inference.predict(means, shape.height(), shape.width());
                 for (int g = 0; g < count; g++) {
                     if (coverage != null) {
-                        int plane = shape.pixelsPerPlane();
-                        int middle = shape.channels() / 2 * plane;
-                        coverage.push(Arrays.copyOfRange(means[g], middle, middle + plane), probabilities[g]);
+                        coverage.push(means[g], shape.channels(), probabilities[g]);
                     }
                     for (int t = 0; t < groups.length(first + g); t++) {
                         writer.append(probabilities[g]);

@@ -57,6 +57,11 @@ public final class UNetModelFile {
             return Videos.withTemporalContext(video, contextFrames(info));
         }
 
+        /** @return whether the network reads Activity Frames ({@link #input(JsonObject)}) */
+        public boolean readsActivity() throws NeurosegException {
+            return input(info) == UNetInput.ACTIVITY;
+        }
+
         /**
          * How much to resize frames so that the network sees cells of the sizes it learned: cells of a recording
          * {@code cellDiameterPx} across are brought into the range of cell diameters of its training videos

@@ -1,6 +1,7 @@
 package org.neuroseg.dl.pipeline;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,7 +13,6 @@ import org.neuroseg.dl.infer.FrameGroups;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
-import org.neuroseg.dl.model.UNetInput;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.preprocess.FramePipeline;
 import org.neuroseg.roi.RoiSet;
@@ -132,25 +132,25 @@ public final class FunctionalProbability {
             Consumer<float[]> sink, ProgressMonitor monitor) throws NeurosegException, CanceledException {
         VideoShape shape = video.shape();
         FrameGroups groups = new FrameGroups(shape.frames(), unetParameters.getInt(UNetPredictorStage.FRAMES_AVERAGED));
-        StrongActivityCoverage coverage = UNetModelFile.input(UNetModelFile.readInfo(unet.file()))
-                == UNetInput.ACTIVITY ? new StrongActivityCoverage() : null;
-        float[] activity = new float[shape.pixelsPerPlane()];
-        int[] next = {0};
-        try (FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers,
-                () -> new UNetWorker(unet, unetParameters, video))) {
+        List<UNetWorker> created = new ArrayList<>();
+        try (FramePipeline<UNetWorker> pipeline = new FramePipeline<>(workers, () -> {
+            UNetWorker worker = new UNetWorker(unet, unetParameters, video);
+            created.add(worker);
+            return worker;
+        })) {
             pipeline.run(groups.count(), group -> false, (group, worker) -> worker.predict(groups, group),
                     (group, probability) -> {
                         for (int t = 0; t < groups.length(group); t++) {
-                            if (coverage != null) {
-                                video.readChannel(next[0], 0, activity);
-                                coverage.push(activity, probability);
-                            }
-                            next[0]++;
                             sink.accept(probability);
                         }
                     }, monitor);
         }
-        List<String> warnings = coverage == null ? List.of() : coverage.hint().stream().toList();
+        if (created.get(0).coverage == null) {
+            return List.of();
+        }
+        StrongActivityCoverage coverage = new StrongActivityCoverage();
+        created.forEach(worker -> coverage.add(worker.coverage));
+        List<String> warnings = coverage.hint().stream().toList();
         warnings.forEach(LOGGER::warn);
         return warnings;
     }
@@ -163,6 +163,8 @@ public final class FunctionalProbability {
         private final VideoShape shape;
         private final float[] buffer;
         private final float[] mean;
+        /** What this worker's frames showed of the U-Net's reach, when it reads Activity Frames; else null. */
+        private final StrongActivityCoverage coverage;
 
         UNetWorker(ModelFile model, Parameters parameters, Video video) throws NeurosegException {
             this.manager = DjlEngine.get().newBaseManager();
@@ -172,6 +174,7 @@ public final class FunctionalProbability {
                 this.shape = frames.shape();
                 this.buffer = new float[shape.pixelsPerFrame()];
                 this.mean = new float[shape.pixelsPerFrame()];
+                this.coverage = loaded.readsActivity() ? new StrongActivityCoverage() : null;
                 this.inference = checked("U-Net Predictor", () -> UNetInference.forRecording(loaded, manager,
                         parameters.getInt(UNetPredictorStage.TILE), parameters.getInt(UNetPredictorStage.OVERLAP),
                         video.recording()));
@@ -184,7 +187,11 @@ public final class FunctionalProbability {
 
         float[] predict(FrameGroups groups, int group) throws NeurosegException {
             groups.mean(frames, group, buffer, mean);
-            return inference.predict(new float[][] {mean}, shape.height(), shape.width())[0];
+            float[] probability = inference.predict(new float[][] {mean}, shape.height(), shape.width())[0];
+            if (coverage != null) {
+                coverage.push(mean, shape.channels(), probability);
+            }
+            return probability;
         }
 
         @Override
