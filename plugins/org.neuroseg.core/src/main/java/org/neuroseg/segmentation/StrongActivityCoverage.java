@@ -68,13 +68,30 @@ public final class StrongActivityCoverage {
      *         {@value #LOW_SHARE} of it, a warning that says so and what to do; otherwise empty
      */
     public Optional<String> hint() {
+        return warning("The U-Net", "it may not suit this kind of recording, and cells will be missed. Train models "
+                + "on your recordings: neuroseg train, or the workflow train-on-my-videos.");
+    }
+
+    /**
+     * The warning of {@link #hint()} for a U-Net just trained on this recording without labels (self-training),
+     * where training on the recording is what was done: the labels it learned from are what to look at.
+     *
+     * @return when the recording holds enough strong activity and the network marks less than
+     *         {@value #LOW_SHARE} of it, a warning that says so and what to do; otherwise empty
+     */
+    public Optional<String> selfTrainingHint() {
+        return warning("The self-trained U-Net", "it learned little of how this recording's cells look when they "
+                + "fire, and the models will miss cells. Check the labels it learned from (blob pixels a frame and "
+                + "the video mask in the training report) and the cell diameter, then train again.");
+    }
+
+    private Optional<String> warning(String network, String consequence) {
         if (strong < FEWEST_STRONG * pixels || !(markedShare() < LOW_SHARE)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "The U-Net marks %.0f %% of the strongly active pixels of this "
+        return Optional.of(String.format(Locale.ROOT, "%s marks %.0f %% of the strongly active pixels of this "
                 + "recording (%.0f noise units or more in the activity frames, %.2f %% of all pixels of all frames; "
-                + "on recordings it suits it marks well over half): it may not suit this kind of recording, and "
-                + "cells will be missed. Train models on your recordings: neuroseg train, or the workflow "
-                + "train-on-my-videos.", 100 * markedShare(), STRONG_NOISE_UNITS, 100.0 * strong / pixels));
+                + "on recordings it suits it marks well over half): %s", network, 100 * markedShare(),
+                STRONG_NOISE_UNITS, 100.0 * strong / pixels, consequence));
     }
 }

@@ -58,6 +58,12 @@ class StrongActivityCoverageTest {
         String hint = coverage.hint().orElseThrow();
         assertTrue(hint.startsWith("The U-Net marks 10 % of the strongly active pixels"), hint);
         assertTrue(hint.contains("neuroseg train"), hint);
+        // after self-training on the recording, the advice is to look at what it learned from
+        String selfTrained = coverage.selfTrainingHint().orElseThrow();
+        assertTrue(selfTrained.startsWith("The self-trained U-Net marks 10 % of the strongly active pixels"),
+                selfTrained);
+        assertTrue(selfTrained.contains("training report") && !selfTrained.contains("neuroseg train"), selfTrained);
+        assertEquals(Optional.empty(), coverage(7).selfTrainingHint());
     }
 
     /** The middle plane of a frame with context is the frame; counts of separate counters add up. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import org.neuroseg.dl.DjlEngine;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.segmentation.StrongActivityCoverage;
@@ -116,10 +117,32 @@ public final class UNetPredictorStage implements Stage {
     @Override
     public PortValues run(PortValues inputs, Parameters parameters, StageContext context)
             throws NeurosegException, CanceledException {
-        checkParameters(parameters);
-        Video video = inputs.get(VIDEO);
-        ModelFile model = inputs.get(MODEL);
+        Prediction prediction = predict(inputs.get(VIDEO), inputs.get(MODEL), parameters, context);
+        prediction.coverage().flatMap(StrongActivityCoverage::hint).ifPresent(context::warn);
+        return PortValues.of(PROBABILITIES, prediction.probabilities());
+    }
+
+    /**
+     * What the stage computes, with how much of the strong activity the U-Net marked.
+     *
+     * @param probabilities per frame, the probability of each pixel
+     * @param coverage for a U-Net that reads Activity Frames, how much of their strong activity it marked; empty
+     *        for other U-Nets
+     */
+    public record Prediction(Video probabilities, Optional<StrongActivityCoverage> coverage) {
+    }
+
+    /**
+     * Runs the U-Net over every frame of {@code video}, as the stage does, without warning: the caller decides what
+     * a low coverage means to its user.
+     *
+     * @throws NeurosegException when the model cannot be read or does not fit the video or the parameters
+     */
+    public static Prediction predict(Video video, ModelFile model, Parameters parameters, StageContext context)
+            throws NeurosegException, CanceledException {
+        INSTANCE.checkParameters(parameters);
         Path target = context.outputFiles().newFile("unet_probabilities" + VideoStore.EXTENSION);
+        StrongActivityCoverage coverage;
         try (NDManager manager = DjlEngine.get().newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(model.file(), manager);
             UNetInference inference;
@@ -129,14 +152,11 @@ public final class UNetPredictorStage implements Stage {
             } catch (IllegalArgumentException e) {
                 throw new NeurosegException("U-Net Predictor: " + e.getMessage(), e);
             }
-            StrongActivityCoverage coverage = loaded.readsActivity() ? new StrongActivityCoverage() : null;
+            coverage = loaded.readsActivity() ? new StrongActivityCoverage() : null;
             predict(loaded.framesToRead(video), inference, parameters.getInt(BATCH),
                     parameters.getInt(FRAMES_AVERAGED), target, coverage, context);
-            if (coverage != null) {
-                coverage.hint().ifPresent(context::warn);
-            }
         }
-        return PortValues.of(PROBABILITIES, VideoStore.open(target));
+        return new Prediction(VideoStore.open(target), Optional.ofNullable(coverage));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.neuroseg.dl.model.UNetModelFile;
 import org.neuroseg.io.AtomicFiles;
 import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.segmentation.BlobLabelerStage;
+import org.neuroseg.segmentation.StrongActivityCoverage;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
@@ -161,20 +162,24 @@ public final class SelfTraining {
             ModelFile unet = UNetModelFile.write(context.outputFiles().newFile("unet" + UNetModelFile.EXTENSION),
                     unetResult.config(), unetInput, contextFrames(settings), unetResult.parameters(),
                     unetResult.summary());
+            List<List<String>> unetWarnings = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared video = prepared.get(i);
                 Path folder = video.folder().resolve("probabilities");
-                Video predicted = UNetPredictorStage.INSTANCE.run(PortValues.of(UNetPredictorStage.VIDEO,
-                        video.frames()).with(UNetPredictorStage.MODEL, unet), settings.unetPredictor(),
-                        inFolder(folder, part(monitor, 2, i, prepared.size()))).get(UNetPredictorStage.PROBABILITIES);
-                probabilities.add(new LabeledVideo(video.name(), predicted, video.blobMasks()));
+                UNetPredictorStage.Prediction predicted = UNetPredictorStage.predict(video.frames(), unet,
+                        settings.unetPredictor(), inFolder(folder, part(monitor, 2, i, prepared.size())));
+                probabilities.add(new LabeledVideo(video.name(), predicted.probabilities(), video.blobMasks()));
+                List<String> warnings = predicted.coverage().flatMap(StrongActivityCoverage::selfTrainingHint)
+                        .stream().toList();
+                warnings.forEach(warning -> LOGGER.warn("Self-training: {}: {}", video.name(), warning));
+                unetWarnings.add(warnings);
                 video.discardFrames();
             }
             LOGGER.info("Self-training: CGRU on {} probability videos", probabilities.size());
             CgruTraining.Result cgruResult = CgruTraining.run(cgruConfig, probabilities, part(monitor, 3, 0, 1));
             ModelFile cgru = CgruModelFile.write(context.outputFiles().newFile("cgru" + CgruModelFile.EXTENSION),
                     cgruResult.config(), cgruResult.parameters(), cgruResult.summary());
-            return new Result(unet, cgru, report(prepared,
+            return new Result(unet, cgru, report(prepared, unetWarnings,
                     settings.labeler().getDouble(BlobLabelerStage.MAX_VIDEO_MASK) / 100, unetResult.summary(),
                     cgruResult.summary()));
         } finally {
@@ -303,10 +308,11 @@ public final class SelfTraining {
         return count;
     }
 
-    private static JsonObject report(List<Prepared> videos, double largestMaskShare, JsonObject unet,
-            JsonObject cgru) {
+    private static JsonObject report(List<Prepared> videos, List<List<String>> unetWarnings,
+            double largestMaskShare, JsonObject unet, JsonObject cgru) {
         JsonArray list = new JsonArray();
-        for (Prepared video : videos) {
+        for (int v = 0; v < videos.size(); v++) {
+            Prepared video = videos.get(v);
             JsonObject entry = new JsonObject();
             entry.addProperty("name", video.name());
             entry.addProperty("frames", video.blobMasks().shape().frames());
@@ -329,6 +335,7 @@ public final class SelfTraining {
                     LOGGER.warn("Self-training: {}: {}", video.name(), warning);
                 }
             }
+            unetWarnings.get(v).forEach(warnings::add);
             entry.add("warnings", warnings);
             list.add(entry);
         }
