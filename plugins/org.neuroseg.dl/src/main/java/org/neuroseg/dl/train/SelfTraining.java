@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>The report gives per video the labels' statistics (blob pixels a frame and their share of the frame, the video
  * mask's area, the Blob Labeler's threshold) and warns when they are implausible for cell bodies: labels that cover
  * much of the frame teach the networks the background, not the cells (the Blob Labeler itself labels a video again at
- * a higher threshold when its video mask covers more than its set share of the frame).
+ * a higher threshold when its video mask covers more than its set share of the frame). It also warns when the trained
+ * U-Net marks little of a video's strong activity ({@link StrongActivityCoverage#selfTrainingHint}).
  *
  * <p>Intermediate videos go into a scratch folder, one sub-folder per video and step, each deleted as soon as it is no
  * longer needed; the caller removes the scratch folder. Memory does not grow with the videos' length (every stage streams,
