@@ -50,7 +50,10 @@ import org.neuroseg.video.VideoStore;
  */
 final class ModelsBenchmark {
 
-    /** Held-out videos, for scores: seed, preset, cell diameter, frame rate, cells, indicator, spike rate. */
+    /**
+     * Held-out videos, for scores: seed, preset, cell diameter, frame rate, cells, indicator, spike rate, and where
+     * an eighth column is given, the camera noise's spread over neighbouring pixels (px) instead of the preset's.
+     */
     static final String[][] HELD_OUT = {
         {"211", SyntheticVideoStage.EPIFLUORESCENCE, "8.5", "10", "80", "GCaMP6f", "0.5"},
         {"212", SyntheticVideoStage.EPIFLUORESCENCE, "7", "5", "100", "jGCaMP8m", "0.5"},
@@ -72,6 +75,10 @@ final class ModelsBenchmark {
         {"240", SyntheticVideoStage.TWO_PHOTON, "8", "7.5", "80", "jGCaMP8m", "0.5"},
         {"241", SyntheticVideoStage.TWO_PHOTON, "16", "10", "30", "jGCaMP8s", "0.5"},
         {"242", SyntheticVideoStage.TWO_PHOTON, "11", "30", "50", "jGCaMP7f", "0.5"},
+        // added 2026-12-07: camera noise independent between pixels, as a raw one-photon camera frame has it (every
+        // one-photon video above spreads it over 2 px, as the resized miniscope sessions do)
+        {"243", SyntheticVideoStage.EPIFLUORESCENCE, "8.5", "10", "75", "GCaMP6f", "0.5", "0"},
+        {"244", SyntheticVideoStage.EPIFLUORESCENCE, "10", "20", "60", "jGCaMP8m", "0.5", "0"},
     };
 
     /**
@@ -87,9 +94,16 @@ final class ModelsBenchmark {
         {"776", SyntheticVideoStage.TWO_PHOTON, "9", "15", "80", "jGCaMP8m", "0.5"},
         {"777", SyntheticVideoStage.TWO_PHOTON, "14", "10", "36", "GCaMP6f", "1.0"},
         {"778", SyntheticVideoStage.TWO_PHOTON, "10", "30", "60", "jGCaMP7f", "0.5"},
+        {"779", SyntheticVideoStage.EPIFLUORESCENCE, "8.5", "10", "75", "jGCaMP8s", "0.5", "0"},
+        {"780", SyntheticVideoStage.EPIFLUORESCENCE, "7", "10", "100", "GCaMP6f", "0.5", "1"},
     };
 
     private ModelsBenchmark() {
+    }
+
+    /** @return the camera noise spread (px) of a row of {@link #HELD_OUT} or {@link #SELECTION}; -1: the preset's */
+    static double noiseSpread(String[] spec) {
+        return spec.length > 7 ? Double.parseDouble(spec[7]) : -1;
     }
 
     /** @return the videos' seeds as runs of consecutive numbers, e.g. "211-216 and 231-242" */
@@ -140,6 +154,7 @@ final class ModelsBenchmark {
                     .with(SyntheticVideoStage.NEURONS.key(), Integer.parseInt(spec[4]))
                     .with(SyntheticVideoStage.INDICATOR.key(), spec[5])
                     .with(SyntheticVideoStage.SPIKE_RATE.key(), Double.parseDouble(spec[6]))
+                    .with(SyntheticVideoStage.NOISE_SPREAD.key(), noiseSpread(spec))
                     .with(SyntheticVideoStage.MOTION.key(), false).with(SyntheticVideoStage.SEED.key(),
                             Long.parseLong(spec[0])));
             SyntheticResult truth = SyntheticVideoGenerator.generate(params, folder.resolve("synthetic"),
@@ -192,8 +207,10 @@ final class ModelsBenchmark {
                     sums[i] += values[i];
                 }
             }
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s %s, %s px, %s Hz, %s |", spec[0],
-                    spec[1], spec[2], spec[3], spec[5]));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s %s, %s px, %s Hz, %s%s |",
+                    spec[0], spec[1], spec[2], spec[3], spec[5], noiseSpread(spec) < 0 ? ""
+                            : noiseSpread(spec) == 0 ? ", noise independent between pixels"
+                                    : ", noise spread " + spec[7] + " px"));
             for (double value : values) {
                 row.append(String.format(Locale.ROOT, " %.2f |", value));
             }
