@@ -156,7 +156,7 @@ public final class Bench {
      */
     private static void runReal(String[] args) throws Exception {
         boolean selfTraining = !List.of(args).contains("--no-self-training");
-        Path real = Path.of(System.getProperty("neuroseg.bench.real", "../shared/data/real"));
+        Path real = realFolder();
         List<RealDataBenchmark.Recording> recordings = RealDataBenchmark.recordings(real);
         if (recordings.isEmpty()) {
             throw new IllegalStateException("no real recordings under " + real.toAbsolutePath());
@@ -180,7 +180,8 @@ public final class Bench {
     /**
      * What each network contributes on held-out synthetic videos: {@code bench/run models [frames [unet cgru]]},
      * default 400 frames and the shipped models; {@code bench/run select [frames [unet cgru]]} gives the same table
-     * on the selection videos, for choosing among trained models.
+     * on the selection videos, for choosing among trained models, and the U-Net's coverage of the real recordings'
+     * activity ({@link RealDataBenchmark#coverage}).
      */
     private static void runModels(String[] args) throws Exception {
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 400;
@@ -205,9 +206,36 @@ public final class Bench {
                 + "Validation. Candidates: `neuroseg run`'s regions from its default cell map, before Activity "
                 + "Validation. Neuron scores against the firing cells, IoU >= 0.5, Hungarian. Projections: Otsu "
                 + "threshold (the paper's Table 2 baselines). The pooled row sums matches, neurons and firing cells "
-                + "over the videos, so that each cell counts once.", ""),
-                work -> ModelsBenchmark.run(work, frames, models[0], models[1],
-                        selection ? ModelsBenchmark.SELECTION : ModelsBenchmark.HELD_OUT));
+                + "over the videos, so that each cell counts once."
+                + (selection ? " Below the table, on each real recording (no labels used): the share of its "
+                        + "strongly active pixels (Activity Frames at 5 noise units or more) that the U-Net marks, "
+                        + "and of all its pixels of all frames." : ""), ""),
+                work -> {
+                    List<String> rows = new ArrayList<>(ModelsBenchmark.run(work, frames, models[0], models[1],
+                            selection ? ModelsBenchmark.SELECTION : ModelsBenchmark.HELD_OUT));
+                    if (selection) {
+                        rows.add("");
+                        rows.addAll(realCoverage(work, models[0]));
+                    }
+                    return rows;
+                });
+    }
+
+    /** @return the folder of the real recordings: ../shared/data/real, or {@code -Dneuroseg.bench.real=FOLDER} */
+    private static Path realFolder() {
+        return Path.of(System.getProperty("neuroseg.bench.real", "../shared/data/real"));
+    }
+
+    /**
+     * @return the U-Net's coverage of each real recording's strong activity ({@link RealDataBenchmark#coverage}),
+     *         or a line saying that there are no real recordings to measure it on
+     */
+    private static List<String> realCoverage(Path work, ModelFile unet) throws Exception {
+        Path real = realFolder();
+        List<RealDataBenchmark.Recording> recordings = RealDataBenchmark.recordings(real);
+        return recordings.isEmpty() ? List.of("No real recordings under " + real.toAbsolutePath()
+                + ": the U-Net's coverage of their activity is not measured.")
+                : RealDataBenchmark.coverage(work, recordings, unet);
     }
 
     /**
@@ -217,7 +245,7 @@ public final class Bench {
     private static void runRealism(String[] args) throws Exception {
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int side = args.length > 2 ? Integer.parseInt(args[2]) : 256;
-        Path real = Path.of(System.getProperty("neuroseg.bench.real", "../shared/data/real"));
+        Path real = realFolder();
         if (RealDataBenchmark.recordings(real).isEmpty()) {
             throw new IllegalStateException("no real recordings under " + real.toAbsolutePath());
         }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neuroseg.NeurosegException;
+import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.pipeline.EndToEndPipeline;
 import org.neuroseg.dl.pipeline.PipelineResult;
@@ -25,6 +27,7 @@ import org.neuroseg.preprocess.Preprocessing;
 import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ProjectionStage;
+import org.neuroseg.segmentation.StrongActivityCoverage;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
@@ -145,16 +148,67 @@ final class RealDataBenchmark {
     }
 
     /**
-     * @return self-training's defaults, with the frame rate that the recording's file does not record and no motion
-     *         correction of a recording that is corrected already
+     * @return self-training's defaults, with the recording's preprocessing ({@link #preprocessing})
      */
     private static SelfTraining.Settings selfTrainingSettings(Recording recording) {
         SelfTraining.Settings defaults = SelfTraining.Settings.defaults();
-        Preprocessing.Settings preprocessing = defaults.preprocessing();
-        return new SelfTraining.Settings(new Preprocessing.Settings(preprocessing.equalization(),
-                recording.motion(preprocessing.motion()), preprocessing.shifting(),
-                preprocessing.activity().with(ActivityFramesStage.FRAME_RATE.key(), recording.frameRateHz())),
-                defaults.labeler(), defaults.unetLearner(), defaults.unetPredictor(), defaults.cgruLearner());
+        return new SelfTraining.Settings(preprocessing(recording, defaults.preprocessing()), defaults.labeler(),
+                defaults.unetLearner(), defaults.unetPredictor(), defaults.cgruLearner());
+    }
+
+    /**
+     * @return {@code settings} with the frame rate that the recording's file does not record and no motion
+     *         correction of a recording that is corrected already
+     */
+    private static Preprocessing.Settings preprocessing(Recording recording, Preprocessing.Settings settings) {
+        return new Preprocessing.Settings(settings.equalization(), recording.motion(settings.motion()),
+                settings.shifting(), settings.activity().with(ActivityFramesStage.FRAME_RATE.key(),
+                        recording.frameRateHz()));
+    }
+
+    /**
+     * Whether a U-Net marks the real recordings' activity at all, measured without their labels, for choosing among
+     * trained models: per recording, the share of its strongly active pixels that the U-Net marks
+     * ({@link StrongActivityCoverage}) and the share of all its pixels of all frames. U-Nets that score alike on the
+     * selection videos can differ here from most of the strong activity to none of it (bench/RESULTS.md, 2026-12-07).
+     *
+     * @return the table's rows
+     */
+    static List<String> coverage(Path work, List<Recording> recordings, ModelFile unet) throws Exception {
+        List<String> rows = new ArrayList<>(List.of("| real recording (no labels used) | strongly active pixels "
+                + "marked by the U-Net | pixels of all frames marked |", "|---|---|---|"));
+        for (Recording recording : recordings) {
+            Path folder = Files.createDirectories(work.resolve(recording.name() + "-coverage"));
+            StageContext context = StageContext.inDirectory(folder, ProgressMonitor.NONE);
+            try (Video video = VideoFormats.open(recording.video());
+                    Preprocessing.Result preprocessed = Preprocessing.run(video, preprocessing(recording,
+                            Preprocessing.Settings.defaults()), Preprocessing.Extent.ACTIVITY, folder, context)) {
+                UNetPredictorStage.Prediction prediction = UNetPredictorStage.predict(preprocessed.activity(), unet,
+                        UNetPredictorStage.INSTANCE.defaults(), context);
+                try (Video probabilities = prediction.probabilities()) {
+                    double strong = prediction.coverage().map(StrongActivityCoverage::markedShare)
+                            .orElse(Double.NaN);
+                    rows.add(String.format(Locale.ROOT, "| %s (%s) | %.2f | %.4f |", recording.name(),
+                            recording.kind(), strong, markedShare(probabilities)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** @return the share of all pixels of all frames whose probability exceeds one half */
+    private static double markedShare(Video probabilities) throws NeurosegException {
+        float[] frame = new float[probabilities.shape().pixelsPerFrame()];
+        long marked = 0;
+        for (int t = 0; t < probabilities.shape().frames(); t++) {
+            probabilities.readFrame(t, frame);
+            for (float value : frame) {
+                if (value > 0.5f) {
+                    marked++;
+                }
+            }
+        }
+        return marked / ((double) frame.length * probabilities.shape().frames());
     }
 
     private static Found pipeline(Recording recording, String method, ModelFile unet, ModelFile cgru,
