@@ -153,7 +153,9 @@ public final class ActivityValidationStage implements Stage {
                 + "twice as high as its deepest dip; either way its largest rise must reach the smallest peak. "
                 + "Traces and raster hold the kept neurons, the evidence table every input ROI with its rises, dips, "
                 + "decision and the rule that made it; the pictures show the raster of every ROI (kept neurons "
-                + "black, others red) and the ROIs on the mean image (kept green, others red).";
+                + "black, others red) and the ROIs on the mean image (kept green, others red). When fewer than "
+                + "three in ten ROIs are kept and the ROIs cover more than a fifth of the frame, the node warns: "
+                + "the segmentation has likely marked the recording's noise, and cells may be missed.";
     }
 
     @Override
@@ -235,6 +237,7 @@ public final class ActivityValidationStage implements Stage {
         keptRows.forEach(r -> keptIds.add(ids[r]));
         int[] keptIdArray = keptRows.stream().mapToInt(r -> ids[r]).toArray();
         Raster raster = new Raster(ids, video.shape().frames(), List.of(active));
+        ValidationYield.hint(rois, keptRows.size()).ifPresent(context::warn);
         context.monitor().setProgress(1, null);
         return PortValues.of(TRACES, new Traces(keptIdArray, keptRows.stream().map(r -> dff[r])
                 .toArray(float[][]::new)))

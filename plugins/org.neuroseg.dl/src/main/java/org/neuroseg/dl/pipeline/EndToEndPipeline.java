@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.activity.ActivityValidationStage;
+import org.neuroseg.activity.ValidationYield;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
@@ -198,9 +199,12 @@ public final class EndToEndPipeline {
                     .get(SegmentationScorerStage.SCORES);
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
+            // the stage logged its warning already; the report shows it beside the U-Net's
+            List<String> warnings = new ArrayList<>(map.warnings());
+            ValidationYield.hint(candidates, neurons.size()).ifPresent(warnings::add);
             PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.recordedCorrected().recording(),
                     preprocessed.shifts(), preprocessed.motionPicture(), map.map(), candidates, validated, scored,
-                    map.warnings());
+                    warnings);
             Path report = step("Writing the results", 1, context -> outputs.write(outputFolder, settings,
                     timings, context.monitor()));
             return new PipelineResult(shape, preprocessed.recordedCorrected().recording(), candidates, neurons,
