@@ -2,7 +2,6 @@ package org.neuroseg.activity;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 
 /**
@@ -30,16 +29,10 @@ public final class ValidationYield {
      *         {@value #LOW_YIELD} of them were kept; otherwise empty
      */
     public static Optional<String> hint(RoiSet candidates, int kept) {
-        boolean[] covered = new boolean[candidates.height() * candidates.width()];
+        boolean[] covered = candidates.toMask();
         long area = 0;
-        for (Roi roi : candidates.rois()) {
-            for (int i = 0; i < roi.area(); i++) {
-                int pixel = roi.rows()[i] * candidates.width() + roi.cols()[i];
-                if (!covered[pixel]) {
-                    covered[pixel] = true;
-                    area++;
-                }
-            }
+        for (boolean pixel : covered) {
+            area += pixel ? 1 : 0;
         }
         double cover = area / (double) covered.length;
         double yield = candidates.size() == 0 ? 1 : kept / (double) candidates.size();
