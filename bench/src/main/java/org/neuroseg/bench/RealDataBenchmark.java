@@ -28,6 +28,7 @@ import org.neuroseg.roi.NeurofinderRegions;
 import org.neuroseg.roi.RoiSet;
 import org.neuroseg.segmentation.ProjectionStage;
 import org.neuroseg.segmentation.StrongActivityCoverage;
+import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ModelFile;
 import org.neuroseg.stage.Parameters;
 import org.neuroseg.stage.PortValues;
@@ -35,6 +36,8 @@ import org.neuroseg.stage.ProgressMonitor;
 import org.neuroseg.stage.Raster;
 import org.neuroseg.stage.StageContext;
 import org.neuroseg.video.Video;
+import org.neuroseg.video.VideoShape;
+import org.neuroseg.video.Videos;
 
 /**
  * The scoreboard on real recordings (../shared/data/real, read in place): for each recording, {@code neuroseg run}
@@ -197,18 +200,10 @@ final class RealDataBenchmark {
     }
 
     /** @return the share of all pixels of all frames whose probability exceeds one half */
-    private static double markedShare(Video probabilities) throws NeurosegException {
-        float[] frame = new float[probabilities.shape().pixelsPerFrame()];
-        long marked = 0;
-        for (int t = 0; t < probabilities.shape().frames(); t++) {
-            probabilities.readFrame(t, frame);
-            for (float value : frame) {
-                if (value > 0.5f) {
-                    marked++;
-                }
-            }
-        }
-        return marked / ((double) frame.length * probabilities.shape().frames());
+    private static double markedShare(Video probabilities) throws NeurosegException, CanceledException {
+        VideoShape shape = probabilities.shape();
+        return Videos.countAboveHalf(probabilities, ProgressMonitor.NONE)
+                / ((double) shape.pixelsPerFrame() * shape.frames());
     }
 
     private static Found pipeline(Recording recording, String method, ModelFile unet, ModelFile cgru,

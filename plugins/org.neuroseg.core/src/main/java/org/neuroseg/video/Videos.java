@@ -55,6 +55,25 @@ public final class Videos {
     }
 
     /**
+     * @param video a mask or probability video of one channel
+     * @return how many pixels of all its frames exceed one half (the marked pixels of a mask, the pixels a network
+     *         calls positive)
+     */
+    public static long countAboveHalf(Video video, ProgressMonitor monitor) throws NeurosegException,
+            CanceledException {
+        float[] frame = new float[video.shape().pixelsPerFrame()];
+        long count = 0;
+        for (int t = 0; t < video.shape().frames(); t++) {
+            monitor.checkCanceled();
+            video.readFrame(t, frame);
+            for (float value : frame) {
+                count += value > 0.5f ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /**
      * Writes {@code source} to a new store at {@code target} in the source's own pixel type and channels, with its
      * recording facts, reporting progress per frame. Nothing is left at {@code target} when reading fails or the
      * monitor cancels.

@@ -279,12 +279,12 @@ public final class SelfTraining {
             long videoMaskPixels;
             BlobLabelerStage.BlobSizes blobSizes;
             try (Video stored = labels.get(BlobLabelerStage.VIDEO_MASK)) {
-                videoMaskPixels = countLabeled(stored, monitor);
+                videoMaskPixels = Videos.countAboveHalf(stored, monitor);
                 blobSizes = BlobLabelerStage.blobSizes(stored);
             } catch (IOException e) {
                 throw new NeurosegException("Cannot close the video mask of " + input.name() + ": " + e.getMessage(), e);
             }
-            double perFrame = countLabeled(blobMasks, monitor) / (double) blobMasks.shape().frames();
+            double perFrame = Videos.countAboveHalf(blobMasks, monitor) / (double) blobMasks.shape().frames();
             LOGGER.info("Self-training: {} prepared ({} frames, {} blob pixels a frame)", input.name(),
                     frames.shape().frames(), String.format(Locale.ROOT, "%.1f", perFrame));
             return new Prepared(input.name(), folder, frames, blobMasks, videoMaskPixels, perFrame,
@@ -293,20 +293,6 @@ public final class SelfTraining {
             discard(frames, folder.resolve("corrected"));
             throw e;
         }
-    }
-
-    private static long countLabeled(Video masks, ProgressMonitor monitor) throws NeurosegException,
-            CanceledException {
-        float[] frame = new float[masks.shape().pixelsPerFrame()];
-        long count = 0;
-        for (int t = 0; t < masks.shape().frames(); t++) {
-            monitor.checkCanceled();
-            masks.readFrame(t, frame);
-            for (float value : frame) {
-                count += value > 0.5f ? 1 : 0;
-            }
-        }
-        return count;
     }
 
     private static JsonObject report(List<Prepared> videos, List<List<String>> unetWarnings,
