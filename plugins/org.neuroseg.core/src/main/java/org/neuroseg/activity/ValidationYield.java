@@ -12,7 +12,7 @@ import org.neuroseg.roi.RoiSet;
  * (kinds it learned from) at most 8 % of the frame, and on the dense real miniscope sessions about 40 % of which
  * validation kept 85-99 % (bench/RESULTS.md, 2026-12-07).
  */
-public final class ValidationYield {
+final class ValidationYield {
 
     /** Candidates covering more than this share of the frame are many for cells. */
     static final double LARGE_COVER = 0.2;
@@ -28,7 +28,7 @@ public final class ValidationYield {
      * @return a warning when the candidates cover more than {@value #LARGE_COVER} of the frame and fewer than
      *         {@value #LOW_YIELD} of them were kept; otherwise empty
      */
-    public static Optional<String> hint(RoiSet candidates, int kept) {
+    static Optional<String> hint(RoiSet candidates, int kept) {
         boolean[] covered = candidates.toMask();
         long area = 0;
         for (boolean pixel : covered) {

@@ -40,6 +40,14 @@ public record StageContext(OutputFiles outputFiles, ProgressMonitor monitor, Con
         return new StageContext(outputFiles, other, warnings);
     }
 
+    /** @return the same context whose warnings also go to {@code listener} (for example a run's report) */
+    public StageContext alsoWarningTo(Consumer<String> listener) {
+        return new StageContext(outputFiles, monitor, message -> {
+            warnings.accept(message);
+            listener.accept(message);
+        });
+    }
+
     /** Passes a warning on to the user. */
     public void warn(String message) {
         warnings.accept(message);

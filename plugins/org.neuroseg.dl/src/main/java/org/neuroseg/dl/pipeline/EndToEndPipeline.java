@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.activity.ActivityValidationStage;
-import org.neuroseg.activity.ValidationYield;
 import org.neuroseg.dl.infer.CgruPredictorStage;
 import org.neuroseg.dl.infer.UNetPredictorStage;
 import org.neuroseg.dl.model.CgruModelFile;
@@ -187,10 +187,12 @@ public final class EndToEndPipeline {
         private PipelineResult validate(VideoShape shape, Preprocessing.Result preprocessed,
                 FunctionalProbability.Result map, RoiSet candidates, GroundTruth.Aligned truth)
                 throws NeurosegException, CanceledException {
+            // the report shows Activity Validation's warnings beside the U-Net's
+            List<String> warnings = Collections.synchronizedList(new ArrayList<>(map.warnings()));
             PortValues validated = step("Activity Validation", VALIDATED, context -> ActivityValidationStage.INSTANCE
                     .run(PortValues.of(ActivityValidationStage.VIDEO, preprocessed.recordedCorrected())
                             .with(ActivityValidationStage.ROIS, candidates),
-                            settings.of(ActivityValidationStage.INSTANCE), context));
+                            settings.of(ActivityValidationStage.INSTANCE), context.alsoWarningTo(warnings::add)));
             RoiSet neurons = validated.get(ActivityValidationStage.VALIDATED_ROIS);
             SegmentationScore score = truth == null ? null : step("Scoring", VALIDATED, context ->
                     SegmentationScorerStage.INSTANCE.run(PortValues.of(SegmentationScorerStage.PREDICTED_ROIS, neurons)
@@ -199,9 +201,6 @@ public final class EndToEndPipeline {
                     .get(SegmentationScorerStage.SCORES);
             PipelineOutputs.Scored scored = score == null ? null : new PipelineOutputs.Scored(score,
                     truth.rowsMoved(), truth.columnsMoved());
-            // the stage logged its warning already; the report shows it beside the U-Net's
-            List<String> warnings = new ArrayList<>(map.warnings());
-            ValidationYield.hint(candidates, neurons.size()).ifPresent(warnings::add);
             PipelineOutputs outputs = new PipelineOutputs(shape, preprocessed.recordedCorrected().recording(),
                     preprocessed.shifts(), preprocessed.motionPicture(), map.map(), candidates, validated, scored,
                     warnings);
