@@ -16,6 +16,7 @@ import org.neuroseg.dl.DjlEngine;
 import org.neuroseg.imaging.Resampling;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.model.InputNormalization;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
@@ -76,7 +77,7 @@ final class UNetBenchmark {
             UNetConfig config = loaded.network().config();
             for (int threads : new int[] {2, 1, 2, 1}) {
                 JniUtils.setNumThreads(threads);
-                UNetInference inference = new UNetInference(loaded.network(), manager, SIDE, 0);
+                UNetInference inference = new UNetInference(loaded.network(), loaded.normalization(), manager, SIDE, 0);
                 double[] measured = measure(inference, videos, labels, 1, 1);
                 rows.add(String.format("| shipped | %d x %d | %.2f | 1.00 | 1 | %d | %.1f | %.3f |",
                         config.baseChannels(), config.depth(), config.macsPerFrame(SIDE, SIDE) / 1e9, threads,
@@ -85,7 +86,7 @@ final class UNetBenchmark {
             JniUtils.setNumThreads(1);
             for (double scale : new double[] {1, 0.5}) {
                 int side = (int) Math.round(SIDE * scale);
-                UNetInference inference = new UNetInference(loaded.network(), manager, side, 0);
+                UNetInference inference = new UNetInference(loaded.network(), loaded.normalization(), manager, side, 0);
                 for (int k : scale == 1 ? new int[] {2, 4} : new int[] {1, 2, 4}) {
                     double[] measured = measure(inference, videos, labels, scale, k);
                     rows.add(String.format("| shipped | %d x %d | %.2f | %.2f | %d | 1 | %.1f | %.3f |",
@@ -99,7 +100,7 @@ final class UNetBenchmark {
                 UNetConfig random = new UNetConfig(arch[1], arch[0], UNetConfig.DEFAULT.asppRates(), 1, arch[2]);
                 UNet network = new UNet(random);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
-                double fps = measure(new UNetInference(network, manager, SIDE, 0), videos, null, 1, 1)[0];
+                double fps = measure(new UNetInference(network, InputNormalization.FOR_TRAINING, manager, SIDE, 0), videos, null, 1, 1)[0];
                 rows.add(String.format("| random weights, %d parameters, pixel patch %d | %d x %d | %.2f | 1.00 | 1 | 1 "
                         + "| %.1f | — |", parameterCount(network), arch[2], arch[0], arch[1],
                         random.macsPerFrame(SIDE, SIDE) / 1e9, fps));

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link UNet} on whole frames of any size: each frame has the network's input channels, planes one after the
- * other (the layout of {@link org.neuroseg.video.VideoShape}); each plane is normalised ({@link InputNormalization}),
+ * other (the layout of {@link org.neuroseg.video.VideoShape}); each plane is normalised as the network was trained
+ * ({@link InputNormalization}),
  * the frame is cut into
  * square tiles with overlap when it is larger than the tile, padded (edge values repeated) to the network's size
  * multiple, and the probabilities are stitched back. With an input scale other than 1 each plane is first resized by
@@ -32,6 +33,7 @@ public final class UNetInference {
     private static final Logger LOGGER = LoggerFactory.getLogger(UNetInference.class);
 
     private final UNet network;
+    private final InputNormalization normalization;
     private final NDManager manager;
     private final ParameterStore store;
     private final int tileSize;
@@ -41,14 +43,18 @@ public final class UNetInference {
     /**
      * A network that sees frames at their own size.
      *
-     * @see #UNetInference(UNet, NDManager, int, int, double)
+     * @see #UNetInference(UNet, InputNormalization, NDManager, int, int, double)
      */
-    public UNetInference(UNet network, NDManager manager, int tileSize, int overlap) {
-        this(network, manager, tileSize, overlap, 1);
+    public UNetInference(UNet network, InputNormalization normalization, NDManager manager, int tileSize,
+            int overlap) {
+        this(network, normalization, manager, tileSize, overlap, 1);
     }
 
     /**
      * @param network an initialised or loaded network
+     * @param normalization how its input frames are normalised: as it was trained
+     *        ({@link org.neuroseg.dl.model.UNetModelFile.Loaded#normalization}, {@link InputNormalization#FOR_TRAINING}
+     *        for a network in training)
      * @param manager the manager the network's parameters belong to (or its parent); not closed here
      * @param tileSize largest tile side in pixels, a multiple of the network's size multiple
      * @param overlap smallest overlap of neighbouring tiles in pixels, in [0, tileSize / 2]
@@ -56,7 +62,8 @@ public final class UNetInference {
      *        ({@link org.neuroseg.dl.model.UNetModelFile.Loaded#inputScale}); 1 = as they are
      * @throws IllegalArgumentException when the tile size, the overlap or the scale are out of range
      */
-    public UNetInference(UNet network, NDManager manager, int tileSize, int overlap, double inputScale) {
+    public UNetInference(UNet network, InputNormalization normalization, NDManager manager, int tileSize, int overlap,
+            double inputScale) {
         int multiple = network.config().sizeMultiple();
         if (tileSize < multiple || tileSize % multiple != 0) {
             throw new IllegalArgumentException("tile size " + tileSize + " px must be a positive multiple of "
@@ -71,6 +78,7 @@ public final class UNetInference {
         }
         this.inputScale = inputScale;
         this.network = network;
+        this.normalization = normalization;
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
         this.tileSize = tileSize;
@@ -93,7 +101,7 @@ public final class UNetInference {
                     + "model learned", String.format(Locale.ROOT, "%.3f", scale), cellDiameterPx,
                     String.format(Locale.ROOT, "%.1f", cellDiameterPx * scale));
         }
-        return new UNetInference(loaded.network(), manager, tileSize, overlap, scale);
+        return new UNetInference(loaded.network(), loaded.normalization(), manager, tileSize, overlap, scale);
     }
 
     /** @return the planes each input frame must have, {@link org.neuroseg.dl.model.UNetConfig#inputChannels()} */
@@ -174,7 +182,7 @@ public final class UNetInference {
         for (int b = 0; b < frames.length; b++) {
             for (int channel = 0; channel < channels; channel++) {
                 System.arraycopy(frames[b], channel * plane, normalized, 0, plane);
-                InputNormalization.normalizeInPlace(normalized);
+                normalization.normalizeInPlace(normalized);
                 int tile = b * tilesPerFrame;
                 for (int r = 0; r < rows.count(); r++) {
                     for (int c = 0; c < cols.count(); c++, tile++) {

@@ -1,39 +1,161 @@
 package org.neuroseg.dl.model;
 
+import java.util.Arrays;
+
 /**
- * How a frame becomes network input: each frame on its own is shifted to mean 0 and scaled to standard deviation 1,
- * so raw camera counts, preprocessed floats and 8-bit exports all reach the network on the same scale.
+ * How a frame becomes network input: each frame on its own is shifted and scaled, so raw camera counts, preprocessed
+ * floats and 8-bit exports all reach the network on the same scale. A model file records the method it was trained
+ * with ({@link #key()}), and the network is given its frames normalised the same way.
  */
-public final class InputNormalization {
+public enum InputNormalization {
 
-    /** The name stored in model files. */
-    public static final String FRAME_ZSCORE = "frame-zscore";
+    /**
+     * Mean 0 and standard deviation 1 (population). The bright pixels of active cells count in the standard
+     * deviation, so the more cells fire in a frame, the dimmer each of them and the noise around them reach the
+     * network: frames of the real miniscope sessions, where many cells fire, have a standard deviation 1.2-2.2 times
+     * the noise's, simulations 1.04 (bench/RESULTS.md, 2026-12-07). Files written before {@link #FRAME_ROBUST}
+     * existed, and the networks shipped with them, use it.
+     */
+    FRAME_ZSCORE("frame-zscore"),
+    /**
+     * Median 0 and the spread of the pixels about it, 1.4826 times their median absolute deviation, 1: for a frame
+     * whose pixels are mostly noise the noise's standard deviation, whatever the cells do. A frame more than half of
+     * whose pixels hold one value (blank or saturated) is scaled by its standard deviation instead.
+     */
+    FRAME_ROBUST("frame-robust");
 
-    /** Standard deviations below this (flat frames) are treated as this, so flat frames become all zeros. */
+    /** The method networks are trained with now; the learner records it in every model file it writes. */
+    public static final InputNormalization FOR_TRAINING = FRAME_ROBUST;
+
+    /** Spreads below this (flat frames) are treated as this, so flat frames become all zeros. */
     private static final double MIN_STD = 1e-6;
+    /** The median absolute deviation of normally distributed values times this is their standard deviation. */
+    private static final double MAD_TO_STD = 1.4826;
 
-    private InputNormalization() {
+    private final String key;
+
+    InputNormalization(String key) {
+        this.key = key;
+    }
+
+    /** @return the name stored in model files */
+    public String key() {
+        return key;
     }
 
     /**
-     * Normalises {@code pixels} in place to mean 0 and standard deviation 1 (population), accumulating in double.
+     * @param key a name stored in a model file
+     * @return the method of that name
+     * @throws IllegalArgumentException when no method has that name
+     */
+    public static InputNormalization fromKey(String key) {
+        for (InputNormalization method : values()) {
+            if (method.key.equals(key)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("unknown input normalisation \"" + key + "\"");
+    }
+
+    /**
+     * Normalises {@code pixels} in place, accumulating in double.
      *
      * @param pixels one frame, any order
      */
-    public static void normalizeInPlace(float[] pixels) {
+    public void normalizeInPlace(float[] pixels) {
+        double center;
+        double spread;
+        if (this == FRAME_ZSCORE) {
+            center = mean(pixels);
+            spread = standardDeviation(pixels, center);
+        } else {
+            float[] scratch = pixels.clone();
+            center = Selection.median(scratch);
+            for (int i = 0; i < pixels.length; i++) {
+                scratch[i] = (float) Math.abs(pixels[i] - center);
+            }
+            spread = MAD_TO_STD * Selection.median(scratch);
+            if (spread < MIN_STD) {
+                spread = standardDeviation(pixels, center);
+            }
+        }
+        double scale = Math.max(MIN_STD, spread);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) ((pixels[i] - center) / scale);
+        }
+    }
+
+    private static double mean(float[] pixels) {
         double sum = 0;
         for (float value : pixels) {
             sum += value;
         }
-        double mean = sum / pixels.length;
+        return sum / pixels.length;
+    }
+
+    /** @return the root mean square distance of the pixels from {@code center} */
+    private static double standardDeviation(float[] pixels, double center) {
         double squares = 0;
         for (float value : pixels) {
-            double d = value - mean;
+            double d = value - center;
             squares += d * d;
         }
-        double std = Math.max(MIN_STD, Math.sqrt(squares / pixels.length));
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) ((pixels[i] - mean) / std);
+        return Math.sqrt(squares / pixels.length);
+    }
+
+    /** The median of an array in linear expected time, for frames of any size. */
+    static final class Selection {
+
+        private Selection() {
+        }
+
+        /**
+         * @param values reordered in place; not empty
+         * @return the element of rank {@code length / 2} (the upper median of an even count)
+         */
+        static float median(float[] values) {
+            int k = values.length / 2;
+            int low = 0;
+            int high = values.length - 1;
+            // Partitioning around a median of three is linear on any frame seen so far; should a pathological order
+            // keep it from converging, sorting what is left bounds the cost.
+            int rounds = 2 * (32 - Integer.numberOfLeadingZeros(values.length)) + 8;
+            while (low < high) {
+                if (rounds-- == 0) {
+                    Arrays.sort(values, low, high + 1);
+                    return values[k];
+                }
+                float pivot = medianOfThree(values[low], values[(low + high) >>> 1], values[high]);
+                int i = low;
+                int j = high;
+                while (i <= j) {
+                    while (values[i] < pivot) {
+                        i++;
+                    }
+                    while (values[j] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        float t = values[i];
+                        values[i] = values[j];
+                        values[j] = t;
+                        i++;
+                        j--;
+                    }
+                }
+                if (k <= j) {
+                    high = j;
+                } else if (k >= i) {
+                    low = i;
+                } else {
+                    return values[k];
+                }
+            }
+            return values[k];
+        }
+
+        private static float medianOfThree(float a, float b, float c) {
+            return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
         }
     }
 }

@@ -13,8 +13,9 @@ import org.neuroseg.video.Videos;
  * key {@code unet} (its {@code inputChannels}, absent from files written before networks took several channels, is 1
  * when absent), the frames it reads under {@code inputFrames} ({@link UNetInput}; files written before it was
  * recorded read equalized frames), the frames of context it reads each side of a frame under {@code contextFrames}
- * (0 when absent: files written before networks read neighbouring frames), input normalisation
- * {@link InputNormalization#FRAME_ZSCORE}, the trainer's record
+ * (0 when absent: files written before networks read neighbouring frames), the input normalisation it was trained
+ * with under {@code inputNormalization} ({@link InputNormalization}; files that record none read {@link
+ * InputNormalization#FRAME_ZSCORE}), the trainer's record
  * under {@code training}, and the parameters of the {@link UNet}.
  */
 public final class UNetModelFile {
@@ -45,8 +46,9 @@ public final class UNetModelFile {
      *
      * @param network the network with its trained parameters, owned by the manager it was loaded with
      * @param info the model's JSON (see {@link UNetModelFile})
+     * @param normalization how the network's input frames are normalised ({@link UNetModelFile#normalization})
      */
-    public record Loaded(UNet network, JsonObject info) {
+    public record Loaded(UNet network, JsonObject info, InputNormalization normalization) {
 
         /**
          * @param video the frames to segment, of the kind the network reads ({@link #input(JsonObject)})
@@ -112,7 +114,7 @@ public final class UNetModelFile {
                     + ", got " + contextFrames);
         }
         JsonObject normalization = new JsonObject();
-        normalization.addProperty("method", InputNormalization.FRAME_ZSCORE);
+        normalization.addProperty("method", InputNormalization.FOR_TRAINING.key());
         JsonObject architecture = ModelFiles.GSON.toJsonTree(config).getAsJsonObject();
         architecture.addProperty(INPUT_FRAMES, input.key());
         architecture.addProperty(CONTEXT_FRAMES, contextFrames);
@@ -156,6 +158,24 @@ public final class UNetModelFile {
     }
 
     /**
+     * @param info the JSON of a U-Net model file ({@link #readInfo})
+     * @return how the network's input frames are normalised: the recorded method, or
+     *         {@link InputNormalization#FRAME_ZSCORE} for files written before the method was chosen by the file
+     * @throws NeurosegException when the recorded method is unknown (a file from a newer NeuroSeg)
+     */
+    public static InputNormalization normalization(JsonObject info) throws NeurosegException {
+        if (info.get("inputNormalization") instanceof JsonObject section && section.get("method") != null) {
+            try {
+                return InputNormalization.fromKey(section.get("method").getAsString());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new NeurosegException("The U-Net model normalises its input in a way this NeuroSeg does not "
+                        + "know: " + e.getMessage(), e);
+            }
+        }
+        return InputNormalization.FRAME_ZSCORE;
+    }
+
+    /**
      * Reads the JSON of a model file without loading the network.
      *
      * @throws NeurosegException when the file is missing, not a NeuroSeg U-Net model or of an unknown version
@@ -179,7 +199,8 @@ public final class UNetModelFile {
      *
      * @param file a file written by {@link #write}
      * @param manager owns the network's parameter arrays
-     * @throws NeurosegException when the file is missing, not a U-Net model, of an unknown version or damaged
+     * @throws NeurosegException when the file is missing, not a U-Net model, of an unknown version or damaged, or
+     *         records an input normalisation this NeuroSeg does not know
      */
     public static Loaded read(Path file, ai.djl.ndarray.NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
@@ -198,6 +219,6 @@ public final class UNetModelFile {
         UNetConfig config = ModelFiles.architectureConfig(file, info, ARCHITECTURE, "U-Net", UNetConfig.class);
         UNet network = new UNet(config);
         ModelFiles.loadParameters(file, network, manager, contents.parameters());
-        return new Loaded(network, contents.info());
+        return new Loaded(network, contents.info(), normalization(contents.info()));
     }
 }

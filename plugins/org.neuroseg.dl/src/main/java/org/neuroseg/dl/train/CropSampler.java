@@ -7,8 +7,8 @@ import org.neuroseg.dl.model.InputNormalization;
 import org.neuroseg.video.VideoShape;
 
 /**
- * Cuts training examples out of frames: each example is a square crop at a random position of a normalised frame
- * ({@link InputNormalization}) and of its label frame, under one of the eight flips and quarter turns of the square;
+ * Cuts training examples out of frames: each example is a square crop at a random position of a frame normalised as
+ * networks are trained now ({@link InputNormalization#FOR_TRAINING}) and of its label frame, under one of the eight flips and quarter turns of the square;
  * a given share of crops is placed at random over a labelled pixel picked at random (when the frame has one). Frames
  * are read when needed, so memory does not depend on the number of frames.
  */
@@ -60,7 +60,7 @@ final class CropSampler {
             int transform = augment ? random.nextInt(8) : 0;
             for (int channel = 0; channel < channels; channel++) {
                 pair.frames().readChannel(ref.frame(), channel, plane);
-                InputNormalization.normalizeInPlace(plane);
+                InputNormalization.FOR_TRAINING.normalizeInPlace(plane);
                 int crop = (i * channels + channel) * cropPixels;
                 for (int y = 0; y < cropSize; y++) {
                     for (int x = 0; x < cropSize; x++) {

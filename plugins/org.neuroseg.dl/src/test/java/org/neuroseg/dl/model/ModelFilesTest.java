@@ -91,6 +91,24 @@ class ModelFilesTest {
                 e.getMessage());
     }
 
+    @Test
+    void theInputNormalisationIsRecordedAndOldFilesReadZScores() throws Exception {
+        String old = "{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4, "
+                + "\"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
+        assertEquals(InputNormalization.FRAME_ZSCORE, UNetModelFile.normalization(UNetModelFile.readInfo(model(old))));
+        Path written = UNetModelFile.write(dir.resolve("robust.nsmodel"), UNetConfig.DEFAULT, UNetInput.ACTIVITY,
+                new byte[0], null).file();
+        assertEquals(InputNormalization.FRAME_ROBUST, UNetModelFile.normalization(UNetModelFile.readInfo(written)));
+        String zscore = old.replace("}}", "}, \"inputNormalization\": {\"method\": \"frame-zscore\"}}");
+        assertEquals(InputNormalization.FRAME_ZSCORE,
+                UNetModelFile.normalization(UNetModelFile.readInfo(model(zscore))));
+        Path newer = model(zscore.replace("frame-zscore", "percentile-range"));
+        NeurosegException e = assertThrows(NeurosegException.class,
+                () -> UNetModelFile.normalization(UNetModelFile.readInfo(newer)));
+        assertEquals("The U-Net model normalises its input in a way this NeuroSeg does not know: unknown input "
+                + "normalisation \"percentile-range\"", e.getMessage());
+    }
+
     private void assertMessage(String expected, Path file) {
         NeurosegException e = assertThrows(NeurosegException.class, () -> UNetModelFile.readInfo(file));
         assertEquals(expected, e.getMessage());

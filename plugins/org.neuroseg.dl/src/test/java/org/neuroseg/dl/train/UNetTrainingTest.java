@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.infer.UNetInference;
 import org.neuroseg.dl.infer.UNetPredictorStage;
+import org.neuroseg.dl.model.InputNormalization;
 import org.neuroseg.dl.model.UNet;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
@@ -106,8 +107,8 @@ class UNetTrainingTest {
             UNetModelFile.Loaded loaded = UNetModelFile.read(file, manager);
             assertEquals(TINY, loaded.network().config());
             assertEquals(7, loaded.info().getAsJsonObject("training").get("seed").getAsLong());
-            float[] expected = new UNetInference(original, manager, 64, 0).predict(new float[][] {frame}, 64, 64)[0];
-            float[] actual = new UNetInference(loaded.network(), manager, 64, 0).predict(new float[][] {frame}, 64,
+            float[] expected = new UNetInference(original, InputNormalization.FOR_TRAINING, manager, 64, 0).predict(new float[][] {frame}, 64, 64)[0];
+            float[] actual = new UNetInference(loaded.network(), loaded.normalization(), manager, 64, 0).predict(new float[][] {frame}, 64,
                     64)[0];
             assertArrayEquals(expected, actual, 0f);
         }
@@ -178,7 +179,7 @@ class UNetTrainingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(file, manager);
             assertEquals(network, loaded.network().config());
-            UNetInference inference = new UNetInference(loaded.network(), manager, 64, 0);
+            UNetInference inference = new UNetInference(loaded.network(), loaded.normalization(), manager, 64, 0);
             float[] probability = inference.predict(new float[][] {frame}, 64, 64)[0];
             assertEquals(64 * 64, probability.length);
             for (float value : probability) {
@@ -281,7 +282,7 @@ class UNetTrainingTest {
                 float[] label = new float[64 * 64];
                 pair.frames().readFrame(ref.frame(), frame);
                 pair.labels().readFrame(0, label);
-                sum += Masks.dice(new UNetInference(untrained, manager, 64, 0).predict(new float[][] {frame}, 64,
+                sum += Masks.dice(new UNetInference(untrained, InputNormalization.FOR_TRAINING, manager, 64, 0).predict(new float[][] {frame}, 64,
                         64)[0], label);
             }
             return sum / split.test().size();

@@ -64,7 +64,7 @@ class ModelCardTest {
         assertTrue(html.contains("<h2>U-Net model: tiny.nsmodel</h2>"), html);
         assertTrue(html.contains("<tr><td>depth</td><td><b>2</b></td></tr>"), html);
         assertTrue(html.contains("<tr><td>aspp rates</td><td><b>1, 2</b></td></tr>"), html);
-        assertTrue(html.contains("activity frames of 3 channels, normalisation frame-zscore"), html);
+        assertTrue(html.contains("activity frames of 3 channels, normalisation frame-robust"), html);
         assertTrue(html.contains("<h3>Training data</h3><table><tr><td>videos</td><td><b>2</b></td></tr>"
                 + "<tr><td>training frames</td><td><b>40</b></td></tr></table>"), html);
         assertTrue(html.contains("<tr><td>learning rate</td><td><b>0.001</b></td></tr>"), html);
@@ -80,7 +80,7 @@ class ModelCardTest {
         String text = ModelCard.text("tiny.nsmodel", UNetModelFile.readInfo(model.file()));
         assertTrue(text.startsWith("U-Net model: tiny.nsmodel\n\nArchitecture\n"), text);
         assertTrue(text.contains("\n  depth: 2\n"), text);
-        assertTrue(text.contains("\nInput\n  reads: activity frames of 3 channels, normalisation frame-zscore\n"),
+        assertTrue(text.contains("\nInput\n  reads: activity frames of 3 channels, normalisation frame-robust\n"),
                 text);
         assertTrue(text.contains("\nScores\n  best epoch: 3\n  test Dice: 0.9384\n"), text);
         assertTrue(text.contains("\nTraining data\n  videos: 2\n  training frames: 40\n"), text);
