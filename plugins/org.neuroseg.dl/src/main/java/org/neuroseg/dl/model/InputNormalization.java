@@ -1,6 +1,6 @@
 package org.neuroseg.dl.model;
 
-import java.util.Arrays;
+import org.neuroseg.imaging.Statistics;
 
 /**
  * How a frame becomes network input: each frame on its own is shifted and scaled, so raw camera counts, preprocessed
@@ -29,8 +29,6 @@ public enum InputNormalization {
 
     /** Spreads below this (flat frames) are treated as this, so flat frames become all zeros. */
     private static final double MIN_STD = 1e-6;
-    /** The median absolute deviation of normally distributed values times this is their standard deviation. */
-    private static final double MAD_TO_STD = 1.4826;
 
     private final String key;
 
@@ -69,12 +67,8 @@ public enum InputNormalization {
             center = mean(pixels);
             spread = standardDeviation(pixels, center);
         } else {
-            float[] scratch = pixels.clone();
-            center = Selection.median(scratch);
-            for (int i = 0; i < pixels.length; i++) {
-                scratch[i] = (float) Math.abs(pixels[i] - center);
-            }
-            spread = MAD_TO_STD * Selection.median(scratch);
+            center = Statistics.median(pixels);
+            spread = Statistics.robustSigma(pixels, 1);
             if (spread < MIN_STD) {
                 spread = standardDeviation(pixels, center);
             }
@@ -101,61 +95,5 @@ public enum InputNormalization {
             squares += d * d;
         }
         return Math.sqrt(squares / pixels.length);
-    }
-
-    /** The median of an array in linear expected time, for frames of any size. */
-    static final class Selection {
-
-        private Selection() {
-        }
-
-        /**
-         * @param values reordered in place; not empty
-         * @return the element of rank {@code length / 2} (the upper median of an even count)
-         */
-        static float median(float[] values) {
-            int k = values.length / 2;
-            int low = 0;
-            int high = values.length - 1;
-            // Partitioning around a median of three is linear on any frame seen so far; should a pathological order
-            // keep it from converging, sorting what is left bounds the cost.
-            int rounds = 2 * (32 - Integer.numberOfLeadingZeros(values.length)) + 8;
-            while (low < high) {
-                if (rounds-- == 0) {
-                    Arrays.sort(values, low, high + 1);
-                    return values[k];
-                }
-                float pivot = medianOfThree(values[low], values[(low + high) >>> 1], values[high]);
-                int i = low;
-                int j = high;
-                while (i <= j) {
-                    while (values[i] < pivot) {
-                        i++;
-                    }
-                    while (values[j] > pivot) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        float t = values[i];
-                        values[i] = values[j];
-                        values[j] = t;
-                        i++;
-                        j--;
-                    }
-                }
-                if (k <= j) {
-                    high = j;
-                } else if (k >= i) {
-                    low = i;
-                } else {
-                    return values[k];
-                }
-            }
-            return values[k];
-        }
-
-        private static float medianOfThree(float a, float b, float c) {
-            return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-        }
     }
 }

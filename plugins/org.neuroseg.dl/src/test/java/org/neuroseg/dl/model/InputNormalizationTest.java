@@ -69,28 +69,6 @@ class InputNormalizationTest {
     }
 
     @Test
-    void theMedianIsTheMiddleOfTheSortedValues() {
-        Random random = new Random(11);
-        for (int length : new int[] {1, 2, 3, 10, 101, 1000, 4097}) {
-            for (int kind = 0; kind < 4; kind++) {
-                float[] values = new float[length];
-                for (int i = 0; i < length; i++) {
-                    values[i] = switch (kind) {
-                        case 0 -> (float) random.nextGaussian();
-                        case 1 -> random.nextInt(3);
-                        case 2 -> i;
-                        default -> length - i;
-                    };
-                }
-                float[] sorted = values.clone();
-                Arrays.sort(sorted);
-                assertEquals(sorted[length / 2], InputNormalization.Selection.median(values), 0,
-                        "length " + length + ", kind " + kind);
-            }
-        }
-    }
-
-    @Test
     void methodsAreNamedByTheirKeys() {
         for (InputNormalization method : InputNormalization.values()) {
             assertEquals(method, InputNormalization.fromKey(method.key()));
