@@ -144,7 +144,9 @@ public final class UNetLearnerStage implements Stage {
                 + "with flips and quarter turns, with Adam and binary cross-entropy (or Dice), and stops early "
                 + "when the validation loss stops falling. Canceling after the first epoch keeps the best network "
                 + "so far. The model file holds the parameters and a JSON of the architecture, the input "
-                + "normalisation (each frame to mean 0 and standard deviation 1), the hyperparameters, the loss "
+                + "normalisation (each frame shifted to median 0 and scaled to unit noise, 1.4826 times the "
+                + "median absolute deviation, so that the cells that fire do not set the scale), the "
+                + "hyperparameters, the loss "
                 + "of every epoch and the Dice on the test frames.";
     }
 
