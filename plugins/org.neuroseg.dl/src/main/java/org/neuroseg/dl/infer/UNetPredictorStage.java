@@ -80,7 +80,8 @@ public final class UNetPredictorStage implements Stage {
     public String description() {
         return "Applies a U-Net written by the U-Net Learner to each frame, normalised as the model records it "
                 + "was trained (median 0 and unit noise; models trained before 2026-12-07, the shipped one "
-                + "among them, mean 0 and standard deviation 1). Large frames are cut into overlapping tiles and stitched. When "
+                + "among them, mean 0 and standard deviation 1). Large frames are cut into overlapping tiles and "
+                + "stitched. When "
                 + "the video's cell diameter (set in the Calcium Video Reader) lies outside the cell sizes of the "
                 + "videos the model learned from (recorded in the model), each frame is resized so that its cells "
                 + "have a size the model knows, and the probabilities are resized back. The "

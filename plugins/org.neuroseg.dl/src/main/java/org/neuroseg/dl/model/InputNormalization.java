@@ -18,9 +18,10 @@ public enum InputNormalization {
      */
     FRAME_ZSCORE("frame-zscore"),
     /**
-     * Median 0 and the spread of the pixels about it, 1.4826 times their median absolute deviation, 1: for a frame
-     * whose pixels are mostly noise the noise's standard deviation, whatever the cells do. A frame more than half of
-     * whose pixels hold one value (blank or saturated) is scaled by its standard deviation instead.
+     * Median 0 and unit spread, the spread being 1.4826 times the pixels' median absolute deviation from their
+     * median: for a frame whose pixels are mostly noise, the noise's standard deviation whatever the cells do. Frames
+     * larger than 256 x 256 are measured on a regular sample of their pixels. A frame more than half of whose pixels
+     * hold one value (blank or saturated) is scaled by its standard deviation about the median instead.
      */
     FRAME_ROBUST("frame-robust");
 

@@ -205,6 +205,12 @@ public final class UNetModelFile {
     public static Loaded read(Path file, ai.djl.ndarray.NDManager manager) throws NeurosegException {
         ModelFiles.Contents contents = ModelFiles.read(file, ARCHITECTURE, NAME);
         JsonObject info = contents.info();
+        InputNormalization normalization;
+        try {
+            normalization = normalization(info);
+        } catch (NeurosegException e) {
+            throw new NeurosegException("Model file " + file + ": " + e.getMessage(), e);
+        }
         if (info.get(ARCHITECTURE) instanceof JsonObject section
                 && !(section.has(INPUT_CHANNELS) && section.has(PATCH_SIZE))) {
             // files written before networks took several channels or pixel patches
@@ -219,6 +225,6 @@ public final class UNetModelFile {
         UNetConfig config = ModelFiles.architectureConfig(file, info, ARCHITECTURE, "U-Net", UNetConfig.class);
         UNet network = new UNet(config);
         ModelFiles.loadParameters(file, network, manager, contents.parameters());
-        return new Loaded(network, contents.info(), normalization(contents.info()));
+        return new Loaded(network, contents.info(), normalization);
     }
 }

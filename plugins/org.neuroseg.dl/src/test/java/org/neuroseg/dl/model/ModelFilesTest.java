@@ -107,6 +107,10 @@ class ModelFilesTest {
                 () -> UNetModelFile.normalization(UNetModelFile.readInfo(newer)));
         assertEquals("The U-Net model normalises its input in a way this NeuroSeg does not know: unknown input "
                 + "normalisation \"percentile-range\"", e.getMessage());
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            NeurosegException loading = assertThrows(NeurosegException.class, () -> UNetModelFile.read(newer, manager));
+            assertEquals("Model file " + newer + ": " + e.getMessage(), loading.getMessage());
+        }
     }
 
     private void assertMessage(String expected, Path file) {
