@@ -16,6 +16,10 @@ import org.neuroseg.NeurosegException;
 /** A damaged model.json inside a model file is a named error, never an internal one. */
 class ModelFilesTest {
 
+    /** A U-Net file as written before the input frames, context and normalisation were recorded. */
+    private static final String OLD_UNET = "{\"architecture\": \"unet\", \"formatVersion\": 1, "
+            + "\"unet\": {\"depth\": 4, \"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
+
     @TempDir
     Path dir;
 
@@ -63,13 +67,11 @@ class ModelFilesTest {
 
     @Test
     void theInputFramesAreRecordedAndOldFilesReadEqualizedFrames() throws Exception {
-        String old = "{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4, "
-                + "\"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
-        assertEquals(UNetInput.EQUALIZED, UNetModelFile.input(UNetModelFile.readInfo(model(old))));
+        assertEquals(UNetInput.EQUALIZED, UNetModelFile.input(UNetModelFile.readInfo(model(OLD_UNET))));
         Path written = UNetModelFile.write(dir.resolve("activity.nsmodel"), UNetConfig.DEFAULT, UNetInput.ACTIVITY,
                 new byte[0], null).file();
         assertEquals(UNetInput.ACTIVITY, UNetModelFile.input(UNetModelFile.readInfo(written)));
-        Path newer = model(old.replace("\"depth\": 4,", "\"depth\": 4, \"inputFrames\": \"spectral\","));
+        Path newer = model(OLD_UNET.replace("\"depth\": 4,", "\"depth\": 4, \"inputFrames\": \"spectral\","));
         NeurosegException e = assertThrows(NeurosegException.class,
                 () -> UNetModelFile.input(UNetModelFile.readInfo(newer)));
         assertEquals("The U-Net model reads frames this NeuroSeg does not know: Unknown U-Net input 'spectral': known "
@@ -78,13 +80,11 @@ class ModelFilesTest {
 
     @Test
     void theFramesOfContextAreRecordedAndOldFilesReadOneFrame() throws Exception {
-        String old = "{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4, "
-                + "\"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
-        assertEquals(0, UNetModelFile.contextFrames(UNetModelFile.readInfo(model(old))));
+        assertEquals(0, UNetModelFile.contextFrames(UNetModelFile.readInfo(model(OLD_UNET))));
         Path written = UNetModelFile.write(dir.resolve("context.nsmodel"), UNetConfig.DEFAULT.withInputChannels(3),
                 UNetInput.ACTIVITY, 1, new byte[0], null).file();
         assertEquals(1, UNetModelFile.contextFrames(UNetModelFile.readInfo(written)));
-        Path newer = model(old.replace("\"depth\": 4,", "\"depth\": 4, \"contextFrames\": 9,"));
+        Path newer = model(OLD_UNET.replace("\"depth\": 4,", "\"depth\": 4, \"contextFrames\": 9,"));
         NeurosegException e = assertThrows(NeurosegException.class,
                 () -> UNetModelFile.contextFrames(UNetModelFile.readInfo(newer)));
         assertEquals("The U-Net model reads 9 frames of context each side; this NeuroSeg reads 0 to 3",
@@ -93,13 +93,12 @@ class ModelFilesTest {
 
     @Test
     void theInputNormalisationIsRecordedAndOldFilesReadZScores() throws Exception {
-        String old = "{\"architecture\": \"unet\", \"formatVersion\": 1, \"unet\": {\"depth\": 4, "
-                + "\"baseChannels\": 4, \"asppRates\": [1, 2, 4]}}";
-        assertEquals(InputNormalization.FRAME_ZSCORE, UNetModelFile.normalization(UNetModelFile.readInfo(model(old))));
+        assertEquals(InputNormalization.FRAME_ZSCORE,
+                UNetModelFile.normalization(UNetModelFile.readInfo(model(OLD_UNET))));
         Path written = UNetModelFile.write(dir.resolve("robust.nsmodel"), UNetConfig.DEFAULT, UNetInput.ACTIVITY,
                 new byte[0], null).file();
         assertEquals(InputNormalization.FRAME_ROBUST, UNetModelFile.normalization(UNetModelFile.readInfo(written)));
-        String zscore = old.replace("}}", "}, \"inputNormalization\": {\"method\": \"frame-zscore\"}}");
+        String zscore = OLD_UNET.replace("}}", "}, \"inputNormalization\": {\"method\": \"frame-zscore\"}}");
         assertEquals(InputNormalization.FRAME_ZSCORE,
                 UNetModelFile.normalization(UNetModelFile.readInfo(model(zscore))));
         Path newer = model(zscore.replace("frame-zscore", "percentile-range"));

@@ -52,8 +52,8 @@ class ShippedModelsTest {
         float[] probability;
         try (NDManager manager = NDManager.newBaseManager()) {
             UNetModelFile.Loaded loaded = UNetModelFile.read(ShippedModels.unet().file(), manager);
-            probability = new UNetInference(loaded.network(), loaded.normalization(), manager, 64, 0).predict(new float[][] {frame}, 64,
-                    64)[0];
+            probability = new UNetInference(loaded.network(), loaded.normalization(), manager, 64, 0)
+                    .predict(new float[][] {frame}, 64, 64)[0];
         }
         StringBuilder sampled = new StringBuilder();
         for (int i = 0; i < probability.length; i += 37) {
