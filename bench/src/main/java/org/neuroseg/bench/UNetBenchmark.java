@@ -100,7 +100,9 @@ final class UNetBenchmark {
                 UNetConfig random = new UNetConfig(arch[1], arch[0], UNetConfig.DEFAULT.asppRates(), 1, arch[2]);
                 UNet network = new UNet(random);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
-                double fps = measure(new UNetInference(network, InputNormalization.FOR_TRAINING, manager, SIDE, 0), videos, null, 1, 1)[0];
+                UNetInference inference = new UNetInference(network, InputNormalization.FOR_TRAINING, manager, SIDE,
+                        0);
+                double fps = measure(inference, videos, null, 1, 1)[0];
                 rows.add(String.format("| random weights, %d parameters, pixel patch %d | %d x %d | %.2f | 1.00 | 1 | 1 "
                         + "| %.1f | — |", parameterCount(network), arch[2], arch[0], arch[1],
                         random.macsPerFrame(SIDE, SIDE) / 1e9, fps));

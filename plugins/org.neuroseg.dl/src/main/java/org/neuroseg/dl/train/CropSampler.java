@@ -8,9 +8,9 @@ import org.neuroseg.video.VideoShape;
 
 /**
  * Cuts training examples out of frames: each example is a square crop at a random position of a frame normalised as
- * networks are trained now ({@link InputNormalization#FOR_TRAINING}) and of its label frame, under one of the eight flips and quarter turns of the square;
- * a given share of crops is placed at random over a labelled pixel picked at random (when the frame has one). Frames
- * are read when needed, so memory does not depend on the number of frames.
+ * networks are trained now ({@link InputNormalization#FOR_TRAINING}) and of its label frame, under one of the eight
+ * flips and quarter turns of the square; a given share of crops is placed at random over a labelled pixel picked at
+ * random (when the frame has one). Frames are read when needed, so memory does not depend on the number of frames.
  */
 final class CropSampler {
 

@@ -220,8 +220,8 @@ public final class UNetTraining {
                 } catch (IOException | ai.djl.MalformedModelException e) {
                     throw new IllegalStateException("cannot reload parameters just saved", e);
                 }
-                UNetInference inference = new UNetInference(tested, InputNormalization.FOR_TRAINING, manager, TEST_TILE_SIZE,
-                        TEST_TILE_OVERLAP);
+                UNetInference inference = new UNetInference(tested, InputNormalization.FOR_TRAINING, manager,
+                        TEST_TILE_SIZE, TEST_TILE_OVERLAP);
                 double sum = 0;
                 for (FrameSplit.FrameRef ref : frames) {
                     LabeledVideo pair = data.get(ref.video());

@@ -108,9 +108,10 @@ class UNetTrainingTest {
             UNetModelFile.Loaded loaded = UNetModelFile.read(file, manager);
             assertEquals(TINY, loaded.network().config());
             assertEquals(7, loaded.info().getAsJsonObject("training").get("seed").getAsLong());
-            float[] expected = new UNetInference(original, InputNormalization.FOR_TRAINING, manager, 64, 0).predict(new float[][] {frame}, 64, 64)[0];
-            float[] actual = new UNetInference(loaded.network(), loaded.normalization(), manager, 64, 0).predict(new float[][] {frame}, 64,
-                    64)[0];
+            float[] expected = new UNetInference(original, InputNormalization.FOR_TRAINING, manager, 64, 0)
+                    .predict(new float[][] {frame}, 64, 64)[0];
+            float[] actual = new UNetInference(loaded.network(), loaded.normalization(), manager, 64, 0)
+                    .predict(new float[][] {frame}, 64, 64)[0];
             assertArrayEquals(expected, actual, 0f);
         }
         Path older = folder.resolve("before-patches" + UNetModelFile.EXTENSION);
@@ -283,8 +284,9 @@ class UNetTrainingTest {
                 float[] label = new float[64 * 64];
                 pair.frames().readFrame(ref.frame(), frame);
                 pair.labels().readFrame(0, label);
-                sum += Masks.dice(new UNetInference(untrained, InputNormalization.FOR_TRAINING, manager, 64, 0).predict(new float[][] {frame}, 64,
-                        64)[0], label);
+                UNetInference inference = new UNetInference(untrained, InputNormalization.FOR_TRAINING, manager, 64,
+                        0);
+                sum += Masks.dice(inference.predict(new float[][] {frame}, 64, 64)[0], label);
             }
             return sum / split.test().size();
         }
