@@ -29,14 +29,33 @@ public final class Statistics {
     }
 
     /**
-     * The noise level of mostly-noise data: 1.4826 x the median absolute deviation from the median, which equals
-     * the standard deviation for normal noise and ignores a minority of outliers (cells, events).
+     * The centre and spread of mostly-noise data, measured robustly: the median, and 1.4826 x the median absolute
+     * deviation from it, which equals the standard deviation for normal noise and ignores a minority of outliers
+     * (cells, events).
+     *
+     * @param median the median of the samples used
+     * @param sigma the robust standard deviation; 0 for constant data
+     */
+    public record RobustSpread(double median, double sigma) {
+    }
+
+    /**
+     * The noise level of mostly-noise data: {@link RobustSpread#sigma()} of {@link #robustSpread}.
      *
      * @param values samples, not changed
      * @param stride use every {@code stride}-th sample, at least 1 (subsampling keeps large frames fast)
      * @return the robust standard deviation; 0 for constant data
      */
     public static double robustSigma(float[] values, int stride) {
+        return robustSpread(values, stride).sigma();
+    }
+
+    /**
+     * @param values samples, not changed
+     * @param stride use every {@code stride}-th sample, at least 1 (subsampling keeps large frames fast)
+     * @return the median and robust standard deviation of the samples used, from one pass of selections
+     */
+    public static RobustSpread robustSpread(float[] values, int stride) {
         if (stride < 1 || values.length == 0) {
             throw new IllegalArgumentException("need samples and a stride of at least 1");
         }
@@ -48,7 +67,7 @@ public final class Statistics {
         for (int i = 0; i < sample.length; i++) {
             sample[i] = (float) Math.abs(sample[i] - median);
         }
-        return MAD_TO_SIGMA * quantile(sample, 0.5);
+        return new RobustSpread(median, MAD_TO_SIGMA * quantile(sample, 0.5));
     }
 
     /**

@@ -47,6 +47,9 @@ class StatisticsTest {
             clean[i] = (float) (3 * gaussian(random));
         }
         assertEquals(3, Statistics.robustSigma(clean, 3), 0.06);
+        Statistics.RobustSpread spread = Statistics.robustSpread(values, 1);
+        assertEquals(Statistics.median(values), spread.median(), 0, "the median of the samples used");
+        assertEquals(sigma, spread.sigma(), 0);
     }
 
     @Test

@@ -74,13 +74,10 @@ public enum InputNormalization {
             center = mean(pixels);
             spread = standardDeviation(pixels, center);
         } else {
-            int stride = Math.max(1, pixels.length / ROBUST_SAMPLES);
-            spread = Statistics.robustSigma(pixels, stride);
-            float[] sample = new float[(pixels.length + stride - 1) / stride];
-            for (int i = 0; i < sample.length; i++) {
-                sample[i] = pixels[i * stride];
-            }
-            center = Statistics.medianInPlace(sample);
+            Statistics.RobustSpread robust = Statistics.robustSpread(pixels,
+                    Math.max(1, pixels.length / ROBUST_SAMPLES));
+            center = robust.median();
+            spread = robust.sigma();
             if (spread < MIN_STD) {
                 spread = standardDeviation(pixels, center);
             }
