@@ -2,12 +2,16 @@ package org.neuroseg.dl.train;
 
 import ai.djl.Model;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.stage.CanceledException;
@@ -17,8 +21,12 @@ import org.slf4j.Logger;
 /**
  * The epochs of a training run, shared by both networks: epochs until the validation loss has not fallen for
  * {@code patience} epochs or {@code maxEpochs} ran, keeping the parameters of the epoch with the lowest validation
- * loss. Cancellation after at least one finished epoch ends training early with the best network so far (the
- * summary says so); before that it propagates.
+ * loss. Or, averaging, every epoch runs and the kept parameters are the mean of the last half of the epochs'
+ * (stochastic weight averaging: the validation loss jumps from epoch to epoch, so the
+ * epoch it calls best is partly luck, and networks of one run's late epochs average into one that generalises at
+ * least as well as each). Cancellation after at least one finished epoch ends training early with the network so
+ * far (the mean of the averaged epochs that ran, else the best epoch's; the summary says so); before that it
+ * propagates.
  */
 final class EpochLoop {
 
@@ -44,6 +52,7 @@ final class EpochLoop {
     private final Block network;
     private final int maxEpochs;
     private final int patience;
+    private final int averagedEpochs;
     private final ProgressMonitor monitor;
     private final Logger logger;
     private final JsonArray epochs = new JsonArray();
@@ -54,11 +63,19 @@ final class EpochLoop {
     private int epochsRun;
     private boolean canceled;
     private double seconds;
+    /** Per parameter, the sum of its values over the averaged epochs so far. */
+    private final List<double[]> sums = new ArrayList<>();
+    private int epochsAveraged;
 
-    EpochLoop(Block network, int maxEpochs, int patience, ProgressMonitor monitor, Logger logger) {
+    /**
+     * @param average false: keep the best epoch's parameters and stop by {@code patience}; true: run every epoch and
+     *        keep the mean parameters of the last half of them (the later half when {@code maxEpochs} is odd)
+     */
+    EpochLoop(Block network, int maxEpochs, int patience, boolean average, ProgressMonitor monitor, Logger logger) {
         this.network = network;
         this.maxEpochs = maxEpochs;
         this.patience = patience;
+        this.averagedEpochs = average ? (maxEpochs + 1) / 2 : 0;
         this.monitor = monitor;
         this.logger = logger;
     }
@@ -72,12 +89,13 @@ final class EpochLoop {
     /**
      * Runs the epochs.
      *
-     * @return the parameter stream of the best epoch's network ({@link ModelFiles#parameterBytes})
+     * @return the parameter stream ({@link ModelFiles#parameterBytes}) of the best epoch's network, or of the mean
+     *         network of the averaged epochs
      * @throws CanceledException when canceled before the first epoch finished
      */
     byte[] run(Epoch epoch) throws NeurosegException, CanceledException {
         long start = System.nanoTime();
-        while (epochsRun < maxEpochs && epochsRun - bestEpoch < patience) {
+        while (epochsRun < maxEpochs && (averagedEpochs > 0 || epochsRun - bestEpoch < patience)) {
             long epochStart = System.nanoTime();
             EpochScores scores;
             try {
@@ -87,14 +105,48 @@ final class EpochLoop {
                     throw e;
                 }
                 canceled = true;
-                logger.info("Training canceled in epoch {}; keeping epoch {}", epochsRun + 1, bestEpoch);
+                logger.info("Training canceled in epoch {}; keeping {}", epochsRun + 1, epochsAveraged > 0
+                        ? "the mean of the last " + epochsAveraged + " epochs" : "epoch " + bestEpoch);
                 break;
             }
             epochsRun++;
             record(scores, (System.nanoTime() - epochStart) / 1e9);
+            if (averagedEpochs > 0 && epochsRun > maxEpochs - averagedEpochs) {
+                addToAverage();
+            }
         }
         seconds = (System.nanoTime() - start) / 1e9;
-        return best;
+        return epochsAveraged > 0 ? averageParameters() : best;
+    }
+
+    private void addToAverage() {
+        int index = 0;
+        for (Pair<String, Parameter> parameter : network.getParameters()) {
+            float[] values = parameter.getValue().getArray().toFloatArray();
+            if (epochsAveraged == 0) {
+                sums.add(new double[values.length]);
+            }
+            double[] sum = sums.get(index++);
+            for (int i = 0; i < values.length; i++) {
+                sum[i] += values[i];
+            }
+        }
+        epochsAveraged++;
+    }
+
+    /** Sets the network's parameters to their means over the averaged epochs; @return its parameter stream */
+    private byte[] averageParameters() {
+        int index = 0;
+        for (Pair<String, Parameter> parameter : network.getParameters()) {
+            double[] sum = sums.get(index++);
+            float[] mean = new float[sum.length];
+            for (int i = 0; i < sum.length; i++) {
+                mean[i] = (float) (sum[i] / epochsAveraged);
+            }
+            parameter.getValue().getArray().set(mean);
+        }
+        logger.info("Keeping the mean network of epochs {} to {}", epochsRun - epochsAveraged + 1, epochsRun);
+        return ModelFiles.parameterBytes(network);
     }
 
     private void record(EpochScores scores, double epochSeconds) {
@@ -122,6 +174,8 @@ final class EpochLoop {
     void describe(JsonObject summary) {
         summary.addProperty("maxEpochs", maxEpochs);
         summary.addProperty("patience", patience);
+        summary.addProperty("averageLateEpochs", averagedEpochs > 0);
+        summary.addProperty("epochsAveraged", epochsAveraged);
         summary.addProperty("epochsRun", epochsRun);
         summary.addProperty("bestEpoch", bestEpoch);
         summary.addProperty("bestValidationLoss", bestLoss);

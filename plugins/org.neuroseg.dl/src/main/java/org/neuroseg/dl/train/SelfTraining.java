@@ -210,7 +210,7 @@ public final class SelfTraining {
                 + "of {}", smallestSide, fitting, config.cropSize());
         return new UNetTrainingConfig(config.network(), config.sampleFrames(), config.validationFraction(),
                 config.testFraction(), fitting, config.batchSize(), config.learningRate(), config.loss(),
-                config.maxEpochs(), config.patience(), config.seed(), config.cellCropShare());
+                config.maxEpochs(), config.patience(), config.averageLateEpochs(), config.seed(), config.cellCropShare());
     }
 
     /** The CGRU's windows likewise shrink to the smaller side of the smallest video. */

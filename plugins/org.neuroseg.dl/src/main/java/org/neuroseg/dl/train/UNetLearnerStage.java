@@ -91,7 +91,12 @@ public final class UNetLearnerStage implements Stage {
                     + "about 10 minutes on 2 cores.");
     public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
             10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
-                    + "network is kept.");
+                    + "network is kept. Not used when the late epochs are averaged.");
+    public static final ParamSpec AVERAGE = ParamSpec.bool("averageLateEpochs", "Average the late epochs", true,
+            "On: train every epoch and keep the mean of the networks of the last half of the epochs (weight "
+                    + "averaging). Off: keep the network of the epoch with the lowest validation loss. The validation "
+                    + "loss jumps from epoch to epoch, so which epoch it calls best is partly chance; the mean of the "
+                    + "late epochs is not, and it found more of the labelled cells of the real miniscope sessions.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "Seed of the sampling, the split, the crops and flips and the initial weights.");
     public static final ParamSpec MORE_DATA = ParamSpec.path("moreTrainingData", "Folder of more training videos",
@@ -153,7 +158,7 @@ public final class UNetLearnerStage implements Stage {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(INPUT_FRAMES, CONTEXT, BASE_CHANNELS, DEPTH, PATCH, SAMPLE_FRAMES, VALIDATION, TEST, CROP, BATCH,
-                CELL_CROPS, LEARNING_RATE, LOSS, EPOCHS, PATIENCE, SEED, MORE_DATA);
+                CELL_CROPS, LEARNING_RATE, LOSS, EPOCHS, PATIENCE, AVERAGE, SEED, MORE_DATA);
     }
 
     @Override
@@ -161,7 +166,8 @@ public final class UNetLearnerStage implements Stage {
         return List.of(new KeyMigration.Added(INPUT_FRAMES.key(), "0.2", UNetInput.EQUALIZED.key()),
                 new KeyMigration.Added(CONTEXT.key(), "0.2", 0),
                 new KeyMigration.Added(PATCH.key(), "0.2", 1),
-                new KeyMigration.Added(CELL_CROPS.key(), "0.2", 0.0));
+                new KeyMigration.Added(CELL_CROPS.key(), "0.2", 0.0),
+                new KeyMigration.Added(AVERAGE.key(), "0.2", false));
     }
 
     @Override
@@ -185,7 +191,8 @@ public final class UNetLearnerStage implements Stage {
         return new UNetTrainingConfig(network, parameters.getInt(SAMPLE_FRAMES), parameters.getDouble(VALIDATION),
                 parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
                 parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),
-                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getLong(SEED),
+                parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getBoolean(AVERAGE),
+                parameters.getLong(SEED),
                 parameters.getDouble(CELL_CROPS));
     }
 

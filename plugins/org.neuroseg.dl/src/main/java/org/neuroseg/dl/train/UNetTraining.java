@@ -130,7 +130,8 @@ public final class UNetTraining {
             this.monitor = monitor;
             this.sampler = new CropSampler(data, config.cropSize(), config.cellCropShare());
             this.random = new Random(config.seed() + 1);
-            this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(), monitor, LOGGER);
+            this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(),
+                    config.averageLateEpochs(), monitor, LOGGER);
         }
 
         Result run() throws NeurosegException, CanceledException {

@@ -15,6 +15,8 @@ import org.neuroseg.dl.model.UNetConfig;
  * @param loss what is minimised
  * @param maxEpochs most passes over the training frames, at least 1
  * @param patience epochs without a lower validation loss before training stops, at least 1
+ * @param averageLateEpochs false: keep the network of the epoch with the lowest validation loss; true: every epoch
+ *        runs and the kept network is the mean of the networks of the last half of the epochs
  * @param seed seed of every random choice: sampling, split, crops, flips and initial weights
  * @param cellCropShare share of training and validation crops placed over a labelled pixel of their frame (when it
  *        has one) instead of anywhere, [0, 1]: with a few active cells a frame most crops hold none, and the network
@@ -22,7 +24,7 @@ import org.neuroseg.dl.model.UNetConfig;
  */
 public record UNetTrainingConfig(UNetConfig network, int sampleFrames, double validationFraction,
         double testFraction, int cropSize, int batchSize, double learningRate, LossKind loss, int maxEpochs,
-        int patience, long seed, double cellCropShare) {
+        int patience, boolean averageLateEpochs, long seed, double cellCropShare) {
 
     /**
      * Checks the ranges.

@@ -67,7 +67,7 @@ class UNetTrainingTest {
     }
 
     private static UNetTrainingConfig config(UNetConfig network, int epochs) {
-        return new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, epochs, 50, 7, 0);
+        return new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, epochs, 50, false, 7, 0);
     }
 
     @Test
@@ -81,10 +81,23 @@ class UNetTrainingTest {
         assertLearns(new UNetConfig(2, 8, List.of(1, 2), 1, 2), 8);
     }
 
+    @Test
+    void meanNetworkOfTheLastEpochsLearnsToo() throws Exception {
+        UNetTrainingConfig averaged = new UNetTrainingConfig(TINY, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, 6, 50,
+                true, 7, 0);
+        UNetTraining.Result result = assertLearns(averaged);
+        assertEquals(3, result.summary().get("epochsAveraged").getAsInt());
+    }
+
     private static void assertLearns(UNetConfig network, int epochCount) throws Exception {
-        UNetTraining.Result result = UNetTraining.run(config(network, epochCount), data, ProgressMonitor.NONE);
+        assertLearns(config(network, epochCount));
+    }
+
+    /** @return the run, after checking that its validation loss fell and it beats an untrained network on test */
+    private static UNetTraining.Result assertLearns(UNetTrainingConfig config) throws Exception {
+        UNetTraining.Result result = UNetTraining.run(config, data, ProgressMonitor.NONE);
         JsonArray epochs = result.summary().getAsJsonArray("epochs");
-        assertEquals(epochCount, epochs.size());
+        assertEquals(config.maxEpochs(), epochs.size());
         double first = epochs.get(0).getAsJsonObject().get("validationLoss").getAsDouble();
         double best = result.summary().get("bestValidationLoss").getAsDouble();
         assertTrue(best < 0.8 * first, "validation loss fell only from " + first + " to " + best);
@@ -92,6 +105,7 @@ class UNetTrainingTest {
         double untrained = untrainedTestDice(result);
         assertTrue(trained > 0.5 && trained > untrained + 0.2,
                 "test Dice trained " + trained + " vs untrained " + untrained);
+        return result;
     }
 
     @Test
@@ -170,7 +184,7 @@ class UNetTrainingTest {
         }
         UNetConfig network = TINY.withInputChannels(2);
         UNetTrainingConfig config = new UNetTrainingConfig(network, 120, 0.2, 0.2, 32, 4, 1e-2, LossKind.BCE, 1, 50,
-                7, 0);
+                false, 7, 0);
         UNetTraining.Result result = UNetTraining.run(config, twoChannels, ProgressMonitor.NONE);
         assertEquals(2, result.config().inputChannels());
         Path file = folder.resolve("two-channels" + UNetModelFile.EXTENSION);
