@@ -49,13 +49,22 @@ public final class TrainingReport {
 
     /**
      * @param summary the training summary of a U-Net or CGRU model file
-     * @return one line: epochs run, time, cancellation and the best epoch with its validation scores
+     * @return one line: epochs run, time, cancellation, the epochs whose mean network was kept (if averaged) and the
+     *         best epoch with its validation scores
      */
     public static String epochs(JsonObject summary) {
-        return format("%d epochs in %.0f s%s; best epoch %d (validation loss %.4f, Dice %.3f)",
-                summary.get("epochsRun").getAsInt(), summary.get("trainingSeconds").getAsDouble(), canceled(summary),
+        int run = summary.get("epochsRun").getAsInt();
+        int averaged = averagedEpochs(summary);
+        String kept = averaged > 0 ? format("kept the mean network of epochs %d-%d; ", run - averaged + 1, run) : "";
+        return format("%d epochs in %.0f s%s; %sbest epoch %d (validation loss %.4f, Dice %.3f)", run,
+                summary.get("trainingSeconds").getAsDouble(), canceled(summary), kept,
                 summary.get("bestEpoch").getAsInt(), summary.get("bestValidationLoss").getAsDouble(),
                 summary.get("bestValidationDice").getAsDouble());
+    }
+
+    /** @return how many epochs' networks were averaged into the kept one; 0 for files from before averaging */
+    private static int averagedEpochs(JsonObject summary) {
+        return summary.has("epochsAveraged") ? summary.get("epochsAveraged").getAsInt() : 0;
     }
 
     private static void appendEpochTable(StringBuilder text, JsonObject summary) {
@@ -69,7 +78,11 @@ public final class TrainingReport {
     }
 
     private static String canceled(JsonObject summary) {
-        return summary.get("canceled").getAsBoolean() ? " (canceled: the best epoch so far was kept)" : "";
+        if (!summary.get("canceled").getAsBoolean()) {
+            return "";
+        }
+        return averagedEpochs(summary) > 0 ? " (canceled: the mean of the averaged epochs so far was kept)"
+                : " (canceled: the best epoch so far was kept)";
     }
 
     private static String format(String pattern, Object... values) {

@@ -33,13 +33,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a {@link UNet} on frames and label videos, as in González-Colín et al.: frames sampled at random across the
  * videos and split by video ({@link FrameSplit}); random crops with flips and quarter turns; Adam; binary
- * cross-entropy or Dice loss; epochs until the validation loss has not fallen for {@code patience} epochs. The
- * parameters of the epoch with the lowest validation loss are kept. Finally the kept network is scored on the
+ * cross-entropy or Dice loss; epochs until the validation loss has not fallen for {@code patience} epochs, keeping the
+ * parameters of the epoch with the lowest validation loss, or every epoch, keeping the mean parameters of the last half
+ * ({@link UNetTrainingConfig#averageLateEpochs}). Finally the kept network is scored on the
  * whole test frames (Dice of the mask thresholded at 0.5 against the labels, per frame, averaged).
  *
  * <p>Each training and validation step works in its own sub-manager closed at the end of the step, so memory stays
  * flat. Cancellation is checked every step: after at least one finished epoch it ends training early and returns
- * the best network so far (the result says so); before that it throws.
+ * the network so far ({@link EpochLoop}; the result says so); before that it throws.
  */
 public final class UNetTraining {
 

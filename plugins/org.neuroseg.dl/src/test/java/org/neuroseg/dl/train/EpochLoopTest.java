@@ -2,6 +2,7 @@ package org.neuroseg.dl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -39,6 +40,8 @@ class EpochLoopTest {
             loop.describe(summary);
             assertEquals(4, summary.get("epochsRun").getAsInt(), "two epochs without a lower loss after epoch 2");
             assertEquals(0, summary.get("epochsAveraged").getAsInt());
+            assertTrue(TrainingReport.epochs(summary).startsWith("4 epochs in 0 s; best epoch 2"),
+                    TrainingReport.epochs(summary));
         }
     }
 
@@ -54,6 +57,8 @@ class EpochLoopTest {
             assertEquals(5, summary.get("epochsRun").getAsInt(), "patience does not stop an averaged run");
             assertEquals(3, summary.get("epochsAveraged").getAsInt());
             assertEquals(2, summary.get("bestEpoch").getAsInt(), "the best epoch is still reported");
+            assertTrue(TrainingReport.epochs(summary).contains("kept the mean network of epochs 3-5; best epoch 2"),
+                    TrainingReport.epochs(summary));
         }
     }
 
