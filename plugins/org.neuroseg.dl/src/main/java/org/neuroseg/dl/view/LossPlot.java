@@ -58,6 +58,11 @@ final class LossPlot extends JComponent {
         setPreferredSize(new Dimension(460, 230));
     }
 
+    /** @return the epoch marked as the one whose network was kept, from 1; 0 when none is */
+    int keptEpoch() {
+        return bestEpoch;
+    }
+
     /** @return the training loss of each epoch, epoch 1 first */
     double[] trainingLosses() {
         return training.clone();

@@ -37,7 +37,7 @@ public final class ModelCard extends JPanel {
             "cropsPerVideo", "batchSize", "validatedOnTrainingVideo");
     /** Keys of the training record that are scores of the network kept. */
     private static final Set<String> SCORE_KEYS = Set.of("bestEpoch", "bestValidationLoss", "bestValidationDice",
-            "testDice", "testFramesScored");
+            "epochsAveraged", "testDice", "testFramesScored");
     private static final String EPOCHS = "epochs";
 
     private final String html;
@@ -228,7 +228,9 @@ public final class ModelCard extends JPanel {
             validationLosses[i] = number(epochs.get(i), "validationLoss");
         }
         double best = number(training, "bestEpoch");
-        return new LossPlot(trainingLosses, validationLosses, Double.isNaN(best) ? 0 : (int) best);
+        // a network averaged over epochs is no one epoch's: no epoch is marked as kept
+        boolean averaged = number(training, "epochsAveraged") > 0;
+        return new LossPlot(trainingLosses, validationLosses, Double.isNaN(best) || averaged ? 0 : (int) best);
     }
 
     private static double number(JsonObject object, String key) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroseg.NeurosegException;
 import org.neuroseg.dl.model.CgruModelFile;
 import org.neuroseg.dl.model.ConvGruConfig;
+import org.neuroseg.dl.model.ModelFiles;
 import org.neuroseg.dl.model.ShippedModels;
 import org.neuroseg.dl.model.UNetConfig;
 import org.neuroseg.dl.model.UNetModelFile;
@@ -53,6 +54,22 @@ class ModelCardTest {
         Point2D above = plot.point(2, 0.5 * (TRAINING[1] + TRAINING[0]));
         assertEquals(0xFFFFFF, image.getRGB((int) above.getX(), (int) above.getY()) & 0xFFFFFF,
                 "nothing drawn away from the lines");
+    }
+
+    @Test
+    void aNetworkAveragedOverEpochsIsNoOneEpochs() throws Exception {
+        JsonObject training = training();
+        assertEquals(3, new ModelCard("best epoch", unetInfo(training)).lossPlot().keptEpoch());
+        training.addProperty("epochsAveraged", 2);
+        ModelCard card = new ModelCard("averaged", unetInfo(training));
+        assertEquals(0, card.lossPlot().keptEpoch(), "no epoch marked as kept");
+        assertTrue(card.html().contains("<tr><td>epochs averaged</td><td><b>2</b></td></tr>"), card.html());
+        assertTrue(card.html().indexOf("epochs averaged") > card.html().indexOf("<h3>Scores</h3>"), card.html());
+    }
+
+    private JsonObject unetInfo(JsonObject training) throws Exception {
+        return ModelFiles.readInfo(UNetModelFile.write(folder.resolve("tiny.nsmodel"), new UNetConfig(2, 4,
+                List.of(1, 2), 1, 1), org.neuroseg.dl.model.UNetInput.ACTIVITY, new byte[0], training));
     }
 
     @Test
