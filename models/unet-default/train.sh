@@ -21,5 +21,5 @@ while read -r seed preset diameter rate cells indicator spikes noise; do
 done < <(training_videos 101)
 neuroseg train-unet "$work/first/seed101.nsv" "$work/first/seed101.labels.nsv" --more-training-data "$work/train" \
   --input-frames activity --base-channels 8 --depth 4 --patch-size 2 --sample-frames 1200 --crop-size 128 --batch-size 8 \
-  --cell-crop-share 0 --learning-rate 0.001 --loss dice --max-epochs 30 --patience 5 --seed 3 \
+  --cell-crop-share 0 --learning-rate 0.001 --loss dice --max-epochs 30 --average-late-epochs true --seed 3 \
   -o "$root/models/unet-default/unet-default.nsmodel"
