@@ -147,9 +147,10 @@ public final class UNetLearnerStage implements Stage {
                 + "noise, which look alike whatever the microscope; the paper's equalized frames remain a "
                 + "choice. Frames are sampled at random across the videos "
                 + "and split by video into training, validation and test; the network learns from random crops "
-                + "with flips and quarter turns, with Adam and binary cross-entropy (or Dice), and stops early "
-                + "when the validation loss stops falling. Canceling after the first epoch keeps the best network "
-                + "so far. The model file holds the parameters and a JSON of the architecture, the input "
+                + "with flips and quarter turns, with Adam and binary cross-entropy (or Dice), for every epoch, "
+                + "and keeps the mean of the networks of the last half of the epochs (with 'Average the late "
+                + "epochs' off it stops early when the validation loss stops falling and keeps the best epoch's "
+                + "network). Canceling after the first epoch keeps the network so far. The model file holds the parameters and a JSON of the architecture, the input "
                 + "normalisation (each frame shifted to median 0 and scaled to unit noise, 1.4826 times the "
                 + "median absolute deviation, so that the cells that fire do not set the scale), the "
                 + "hyperparameters, the loss "
@@ -193,8 +194,7 @@ public final class UNetLearnerStage implements Stage {
                 parameters.getDouble(TEST), parameters.getInt(CROP), parameters.getInt(BATCH),
                 parameters.getDouble(LEARNING_RATE), LossKind.fromKey(parameters.getString(LOSS)),
                 parameters.getInt(EPOCHS), parameters.getInt(PATIENCE), parameters.getBoolean(AVERAGE),
-                parameters.getLong(SEED),
-                parameters.getDouble(CELL_CROPS));
+                parameters.getLong(SEED), parameters.getDouble(CELL_CROPS));
     }
 
     /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */
