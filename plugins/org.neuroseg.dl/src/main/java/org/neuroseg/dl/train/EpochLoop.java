@@ -119,6 +119,11 @@ final class EpochLoop {
         return epochsAveraged > 0 ? averageParameters() : best;
     }
 
+    /**
+     * Adds every parameter to its sum, batch normalisation's running mean and variance too: they are averaged like the
+     * weights, not re-estimated for the mean network on the training data (as SWA's authors do). The measurements of
+     * bench/RESULTS.md (2026-12-07, "the mean network of the late epochs") were made so.
+     */
     private void addToAverage() {
         int index = 0;
         for (Pair<String, Parameter> parameter : network.getParameters()) {
