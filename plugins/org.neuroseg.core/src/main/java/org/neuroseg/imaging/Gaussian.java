@@ -100,7 +100,7 @@ public final class Gaussian {
     }
 
     /** @return index {@code i} reflected into [0, n): -1 → 0, -2 → 1, n → n - 1 (repeated for far indices) */
-    static int mirror(int i, int n) {
+    public static int mirror(int i, int n) {
         if (n == 1) {
             return 0;
         }

@@ -134,10 +134,7 @@ public final class Hdf5Video implements Video {
     @Override
     public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
         int frameBytes = shape.bytesPerFrame();
-        if (target.remaining() < frameBytes) {
-            throw new IllegalArgumentException("target has " + target.remaining() + " bytes left, a frame has "
-                    + frameBytes);
-        }
+        shape.checkFrameBytes(target.remaining());
         ByteBuffer in = slice(index);
         ByteBuffer out = target.slice(target.position(), frameBytes).order(ByteOrder.LITTLE_ENDIAN);
         int pixels = shape.pixelsPerFrame();
@@ -155,10 +152,7 @@ public final class Hdf5Video implements Video {
 
     @Override
     public void readFrame(int index, float[] target) throws NeurosegException {
-        if (target.length != shape.pixelsPerFrame()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
-                    + shape.pixelsPerFrame());
-        }
+        shape.checkFrameTarget(target.length);
         ByteBuffer in = slice(index);
         if (int16) {
             for (int i = 0; i < target.length; i++) {
@@ -187,9 +181,7 @@ public final class Hdf5Video implements Video {
 
     /** @return frame {@code index} as the file stores it (its byte order), position 0 */
     private ByteBuffer slice(int index) throws NeurosegException {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
-        }
+        shape.checkFrame(index);
         try {
             if (dataset instanceof ChunkedDataset chunked) {
                 return assemble(chunked, index);

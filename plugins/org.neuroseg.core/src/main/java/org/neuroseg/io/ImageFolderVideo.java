@@ -129,9 +129,7 @@ public final class ImageFolderVideo implements Video {
     }
 
     private TiffVideo frame(int index) throws NeurosegException {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
-        }
+        shape.checkFrame(index);
         TiffVideo image = openImage(files.get(index));
         VideoShape found = image.shape();
         if (found.height() != shape.height() || found.width() != shape.width()

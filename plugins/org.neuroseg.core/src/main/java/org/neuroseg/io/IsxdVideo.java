@@ -171,12 +171,9 @@ public final class IsxdVideo implements Video {
 
     @Override
     public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
-        checkIndex(index);
+        shape.checkFrame(index);
         int frameBytes = shape.bytesPerFrame();
-        if (target.remaining() < frameBytes) {
-            throw new IllegalArgumentException("target has " + target.remaining() + " bytes left, a frame has "
-                    + frameBytes);
-        }
+        shape.checkFrameBytes(target.remaining());
         ByteBuffer out = target.slice(target.position(), frameBytes);
         if (pixelOffsets[index] < 0) {
             out.put(ByteBuffer.allocate(frameBytes));
@@ -188,11 +185,8 @@ public final class IsxdVideo implements Video {
 
     @Override
     public void readFrame(int index, float[] target) throws NeurosegException {
-        checkIndex(index);
-        if (target.length != shape.pixelsPerFrame()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
-                    + shape.pixelsPerFrame());
-        }
+        shape.checkFrame(index);
+        shape.checkFrameTarget(target.length);
         if (pixelOffsets[index] < 0) {
             Arrays.fill(target, 0);
             return;
@@ -214,12 +208,6 @@ public final class IsxdVideo implements Video {
         if (out.hasRemaining()) {
             throw new NeurosegException(file + " is truncated: frame " + index + " ends after byte "
                     + (start + shape.bytesPerFrame()) + ", past the end of the file");
-        }
-    }
-
-    private void checkIndex(int index) {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
         }
     }
 

@@ -184,12 +184,9 @@ public final class TiffVideo implements Video {
 
     @Override
     public void readFrameBytes(int index, ByteBuffer target) throws NeurosegException {
-        checkIndex(index);
+        shape.checkFrame(index);
         int frameBytes = shape.bytesPerFrame();
-        if (target.remaining() < frameBytes) {
-            throw new IllegalArgumentException("target has " + target.remaining() + " bytes left, a frame has "
-                    + frameBytes);
-        }
+        shape.checkFrameBytes(target.remaining());
         ByteBuffer out = target.slice(target.position(), frameBytes);
         if (contiguousStarts[index] >= 0) {
             readStored(index, out);
@@ -209,11 +206,8 @@ public final class TiffVideo implements Video {
 
     @Override
     public void readFrame(int index, float[] target) throws NeurosegException {
-        checkIndex(index);
-        if (target.length != shape.pixelsPerFrame()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
-                    + shape.pixelsPerFrame());
-        }
+        shape.checkFrame(index);
+        shape.checkFrameTarget(target.length);
         ByteBuffer pixels;
         if (contiguousStarts[index] >= 0) {
             pixels = fileOrderFrame();
@@ -260,13 +254,6 @@ public final class TiffVideo implements Video {
             fileOrderFrame = ByteBuffer.wrap(frameBytes).order(parser.order());
         }
         return fileOrderFrame;
-    }
-
-    /** @throws IndexOutOfBoundsException when {@code index} is not a frame of this video */
-    private void checkIndex(int index) {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
-        }
     }
 
     @Override

@@ -145,20 +145,14 @@ final class FrameBackground {
                 sums[j] = kernel[0] * centre[j];
             }
             for (int k = 1; k <= radius; k++) {
-                float[] before = source[mirror(i - k, source.length)];
-                float[] after = source[mirror(i + k, source.length)];
+                float[] before = source[Gaussian.mirror(i - k, source.length)];
+                float[] after = source[Gaussian.mirror(i + k, source.length)];
                 float weight = kernel[k];
                 for (int j = 0; j < sums.length; j++) {
                     sums[j] += weight * (before[j] + after[j]);
                 }
             }
         }
-    }
-
-    /** @return index {@code i} mirrored into [0, n) as {@code ... b a | a b ...}, repeatedly for far indices */
-    private static int mirror(int i, int n) {
-        int m = Math.floorMod(i, 2 * n);
-        return m < n ? m : 2 * n - 1 - m;
     }
 
     /** Fills, for each of {@code pixels} positions, the cells around it and the weight of the second one. */

@@ -185,10 +185,7 @@ public final class FileVideo implements Video {
 
     @Override
     public void readFrame(int index, float[] target) throws NeurosegException {
-        if (target.length != shape.pixelsPerFrame()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
-                    + shape.pixelsPerFrame());
-        }
+        shape.checkFrameTarget(target.length);
         shape.pixelType().toFloats(read(index, frameBuffers.get()), target);
     }
 
@@ -211,9 +208,7 @@ public final class FileVideo implements Video {
      * frame, and returns the buffer flipped for reading.
      */
     private ByteBuffer read(int index, long offset, ByteBuffer buffer) throws NeurosegException {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + shape.frames() + " frames");
-        }
+        shape.checkFrame(index);
         try {
             readFully(channel, buffer, dataOffset + (long) index * shape.bytesPerFrame() + offset);
         } catch (IOException e) {

@@ -42,10 +42,7 @@ public interface Video extends Closeable {
      */
     default void readFrame(int index, float[] target) throws NeurosegException {
         VideoShape shape = shape();
-        if (target.length != shape.pixelsPerFrame()) {
-            throw new IllegalArgumentException("target holds " + target.length + " pixels, a frame has "
-                    + shape.pixelsPerFrame());
-        }
+        shape.checkFrameTarget(target.length);
         ByteBuffer bytes = ByteBuffer.allocate(shape.bytesPerFrame()).order(ByteOrder.LITTLE_ENDIAN);
         readFrameBytes(index, bytes);
         bytes.flip();

@@ -76,6 +76,29 @@ public record VideoShape(int frames, int channels, int height, int width, PixelT
         return new VideoShape(frames, newChannels, height, width, pixelType);
     }
 
+    /** @throws IndexOutOfBoundsException when {@code index} is not a frame of a video of this shape */
+    public void checkFrame(int index) {
+        if (index < 0 || index >= frames) {
+            throw new IndexOutOfBoundsException("frame " + index + " of a video with " + frames + " frames");
+        }
+    }
+
+    /** @throws IllegalArgumentException when a float target of {@code targetLength} pixels does not hold one frame */
+    public void checkFrameTarget(int targetLength) {
+        if (targetLength != pixelsPerFrame()) {
+            throw new IllegalArgumentException("target holds " + targetLength + " pixels, a frame has "
+                    + pixelsPerFrame());
+        }
+    }
+
+    /** @throws IllegalArgumentException when a byte target with {@code remaining} bytes left cannot take one frame */
+    public void checkFrameBytes(int remaining) {
+        if (remaining < bytesPerFrame()) {
+            throw new IllegalArgumentException("target has " + remaining + " bytes left, a frame has "
+                    + bytesPerFrame());
+        }
+    }
+
     /**
      * Checks the arguments of reading one channel into a target of {@code targetLength} pixels.
      *

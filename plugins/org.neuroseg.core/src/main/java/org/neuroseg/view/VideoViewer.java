@@ -197,9 +197,7 @@ public final class VideoViewer extends JPanel implements AutoCloseable {
      * @throws IndexOutOfBoundsException when index is outside [0, frames)
      */
     public void showFrame(int index) {
-        if (index < 0 || index >= shape.frames()) {
-            throw new IndexOutOfBoundsException("frame " + index + " of a video of " + shape.frames() + " frames");
-        }
+        shape.checkFrame(index);
         slider.setValue(index);
     }
 
