@@ -61,7 +61,11 @@ public final class CgruLearnerStage implements Stage {
                     + "30, 0.73.");
     public static final ParamSpec PATIENCE = ParamSpec.integer("patience", "Early-stopping patience (epochs)", 10, 1,
             10_000, "Training stops when the validation loss has not fallen for this many epochs; the best epoch's "
-                    + "network is kept.");
+                    + "network is kept. Not used when the late epochs are averaged.");
+    public static final ParamSpec AVERAGE = ParamSpec.bool("averageLateEpochs", "Average the late epochs", false,
+            "On: train every epoch and keep the mean of the networks of the last half of the epochs (weight "
+                    + "averaging, as the U-Net Learner does by default). Off: keep the network of the epoch with the "
+                    + "lowest validation loss.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "Seed of the split, the windows and mirrors and the initial weights.");
     public static final ParamSpec MIN_LABELLED_FRAMES = ParamSpec.integer("minLabelledFrames",
@@ -134,13 +138,14 @@ public final class CgruLearnerStage implements Stage {
     @Override
     public List<KeyMigration> settingsMigrations() {
         return List.of(new KeyMigration.Added(MIN_LABELLED_FRAMES.key(), "0.2", 1),
-                new KeyMigration.Added(LOSS.key(), "0.2", LossKind.BCE.key()));
+                new KeyMigration.Added(LOSS.key(), "0.2", LossKind.BCE.key()),
+                new KeyMigration.Added(AVERAGE.key(), "0.2", false));
     }
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(HIDDEN, KERNEL, CHUNK, CROP, CROPS, VALIDATION, LEARNING_RATE, LOSS, EPOCHS, PATIENCE, SEED,
-                MIN_LABELLED_FRAMES, MORE_DATA);
+        return List.of(HIDDEN, KERNEL, CHUNK, CROP, CROPS, VALIDATION, LEARNING_RATE, LOSS, EPOCHS, PATIENCE, AVERAGE,
+                SEED, MIN_LABELLED_FRAMES, MORE_DATA);
     }
 
     @Override
@@ -162,7 +167,7 @@ public final class CgruLearnerStage implements Stage {
         return new CgruTrainingConfig(network, parameters.getInt(CHUNK), parameters.getInt(CROP),
                 parameters.getInt(CROPS), parameters.getDouble(VALIDATION), parameters.getDouble(LEARNING_RATE),
                 LossKind.fromKey(parameters.getString(LOSS)), parameters.getInt(EPOCHS), parameters.getInt(PATIENCE),
-                parameters.getLong(SEED), parameters.getInt(MIN_LABELLED_FRAMES));
+                parameters.getBoolean(AVERAGE), parameters.getLong(SEED), parameters.getInt(MIN_LABELLED_FRAMES));
     }
 
     /** @throws IllegalArgumentException when the training settings do not fit together (see {@link #toConfig}) */

@@ -132,7 +132,8 @@ public final class CgruTraining {
             this.network = network;
             this.monitor = monitor;
             this.random = new Random(config.seed() + 1);
-            this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(), false, monitor, LOGGER);
+            this.epochs = new EpochLoop(network, config.maxEpochs(), config.patience(),
+                    config.averageLateEpochs(), monitor, LOGGER);
             long chunks = 0;
             for (int v : training) {
                 chunks += (data.get(v).frames().shape().frames() + config.chunkFrames() - 1) / config.chunkFrames();

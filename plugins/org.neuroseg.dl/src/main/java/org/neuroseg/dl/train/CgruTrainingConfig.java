@@ -15,15 +15,17 @@ import org.neuroseg.dl.model.ConvGruConfig;
  * @param learningRate Adam's learning rate, (0, 1]
  * @param loss the loss after each chunk and on the validation videos
  * @param maxEpochs most passes over the training videos, at least 1
- * @param patience epochs without a lower validation loss before training stops, at least 1
+ * @param patience epochs without a lower validation loss before training stops, at least 1; not used when averaging
+ * @param averageLateEpochs false: keep the network of the epoch with the lowest validation loss; true: every epoch
+ *        runs and the mean of the networks of the last half of the epochs is kept
  * @param seed seed of every random choice: split, windows, flips and initial weights
  * @param minLabelledFrames for label videos (one frame per video frame): a pixel is a target after a chunk once it
  *        was labelled in at least this many frames so far, at least 1 (1 for labels of active cells; the Blob
  *        Labeler's frames for the video mask for its blob masks, so that the last target is its video mask)
  */
 public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cropSize, int cropsPerVideo,
-        double validationFraction, double learningRate, LossKind loss, int maxEpochs, int patience, long seed,
-        int minLabelledFrames) {
+        double validationFraction, double learningRate, LossKind loss, int maxEpochs, int patience,
+        boolean averageLateEpochs, long seed, int minLabelledFrames) {
 
     /**
      * Checks the ranges.
@@ -46,13 +48,13 @@ public record CgruTrainingConfig(ConvGruConfig network, int chunkFrames, int cro
     /** @return the same config with windows of {@code side} px */
     public CgruTrainingConfig withCropSize(int side) {
         return new CgruTrainingConfig(network, chunkFrames, side, cropsPerVideo, validationFraction, learningRate,
-                loss, maxEpochs, patience, seed, minLabelledFrames);
+                loss, maxEpochs, patience, averageLateEpochs, seed, minLabelledFrames);
     }
 
     /** @return the same config counting a pixel as a target once labelled in {@code frames} frames */
     public CgruTrainingConfig withMinLabelledFrames(int frames) {
         return new CgruTrainingConfig(network, chunkFrames, cropSize, cropsPerVideo, validationFraction, learningRate,
-                loss, maxEpochs, patience, seed, frames);
+                loss, maxEpochs, patience, averageLateEpochs, seed, frames);
     }
 
     private static void require(boolean valid, String name, Object value, String allowed) {

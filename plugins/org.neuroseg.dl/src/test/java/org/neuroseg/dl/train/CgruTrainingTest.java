@@ -75,7 +75,11 @@ class CgruTrainingTest {
     }
 
     private static CgruTrainingConfig config(int epochs, LossKind loss) {
-        return new CgruTrainingConfig(SMALL, 20, 32, 4, 0.2, 1e-2, loss, epochs, 4, 5, 1);
+        return config(epochs, loss, false);
+    }
+
+    private static CgruTrainingConfig config(int epochs, LossKind loss, boolean average) {
+        return new CgruTrainingConfig(SMALL, 20, 32, 4, 0.2, 1e-2, loss, epochs, 4, average, 5, 1);
     }
 
     @Test
@@ -118,6 +122,17 @@ class CgruTrainingTest {
         assertEquals("dice", dice.summary().get("loss").getAsString());
         assertEquals("bce", trained.summary().get("loss").getAsString());
         assertBeatsTheAllCellsMask(dice.parameters());
+    }
+
+    /** The mean network of the last half of the epochs learns which cells flash too, and the summary says so. */
+    @Test
+    void meanNetworkOfTheLastEpochsLearnsToo() throws Exception {
+        CgruTraining.Result averaged = CgruTraining.run(config(12, LossKind.DICE, true), TRAINING,
+                ProgressMonitor.NONE);
+        assertTrue(averaged.summary().get("averageLateEpochs").getAsBoolean());
+        assertEquals(6, averaged.summary().get("epochsAveraged").getAsInt());
+        assertEquals(12, averaged.summary().get("epochsRun").getAsInt());
+        assertBeatsTheAllCellsMask(averaged.parameters());
     }
 
     private static void assertBeatsTheAllCellsMask(byte[] parameters) throws Exception {
