@@ -52,7 +52,7 @@ final class EpochLoop {
     private final Block network;
     private final int maxEpochs;
     private final int patience;
-    private final int averagedEpochs;
+    private final int epochsToAverage;
     private final ProgressMonitor monitor;
     private final Logger logger;
     private final JsonArray epochs = new JsonArray();
@@ -75,7 +75,7 @@ final class EpochLoop {
         this.network = network;
         this.maxEpochs = maxEpochs;
         this.patience = patience;
-        this.averagedEpochs = average ? (maxEpochs + 1) / 2 : 0;
+        this.epochsToAverage = average ? (maxEpochs + 1) / 2 : 0;
         this.monitor = monitor;
         this.logger = logger;
     }
@@ -95,7 +95,7 @@ final class EpochLoop {
      */
     byte[] run(Epoch epoch) throws NeurosegException, CanceledException {
         long start = System.nanoTime();
-        while (epochsRun < maxEpochs && (averagedEpochs > 0 || epochsRun - bestEpoch < patience)) {
+        while (epochsRun < maxEpochs && (epochsToAverage > 0 || epochsRun - bestEpoch < patience)) {
             long epochStart = System.nanoTime();
             EpochScores scores;
             try {
@@ -111,7 +111,7 @@ final class EpochLoop {
             }
             epochsRun++;
             record(scores, (System.nanoTime() - epochStart) / 1e9);
-            if (averagedEpochs > 0 && epochsRun > maxEpochs - averagedEpochs) {
+            if (epochsToAverage > 0 && epochsRun > maxEpochs - epochsToAverage) {
                 addToAverage();
             }
         }
@@ -179,7 +179,7 @@ final class EpochLoop {
     void describe(JsonObject summary) {
         summary.addProperty("maxEpochs", maxEpochs);
         summary.addProperty("patience", patience);
-        summary.addProperty("averageLateEpochs", averagedEpochs > 0);
+        summary.addProperty("averageLateEpochs", epochsToAverage > 0);
         summary.addProperty("epochsAveraged", epochsAveraged);
         summary.addProperty("epochsRun", epochsRun);
         summary.addProperty("bestEpoch", bestEpoch);

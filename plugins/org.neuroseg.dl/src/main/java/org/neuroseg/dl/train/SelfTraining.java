@@ -208,9 +208,7 @@ public final class SelfTraining {
         }
         LOGGER.warn("Self-training: frames of {} px on their smaller side; the U-Net trains on crops of {} px instead "
                 + "of {}", smallestSide, fitting, config.cropSize());
-        return new UNetTrainingConfig(config.network(), config.sampleFrames(), config.validationFraction(),
-                config.testFraction(), fitting, config.batchSize(), config.learningRate(), config.loss(),
-                config.maxEpochs(), config.patience(), config.averageLateEpochs(), config.seed(), config.cellCropShare());
+        return config.withCropSize(fitting);
     }
 
     /** The CGRU's windows likewise shrink to the smaller side of the smallest video. */

@@ -45,6 +45,12 @@ public record UNetTrainingConfig(UNetConfig network, int sampleFrames, double va
         require(cellCropShare >= 0 && cellCropShare <= 1, "share of crops on cells", cellCropShare, "[0, 1]");
     }
 
+    /** @return the same config with crops of {@code side} px */
+    public UNetTrainingConfig withCropSize(int side) {
+        return new UNetTrainingConfig(network, sampleFrames, validationFraction, testFraction, side, batchSize,
+                learningRate, loss, maxEpochs, patience, averageLateEpochs, seed, cellCropShare);
+    }
+
     private static void require(boolean valid, String name, Object value, String allowed) {
         if (!valid) {
             throw new IllegalArgumentException("U-Net training " + name + " " + value + " is out of range: allowed "
