@@ -4,7 +4,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 
 /** The convolution units the U-Net is built from; every one keeps height and width. */
 final class ConvBlocks {
@@ -25,7 +24,7 @@ final class ConvBlocks {
                 .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).setFilters(channels)
                         .optPadding(new Shape(padding, padding)).optDilation(new Shape(dilation, dilation))
                         .optBias(false).build())
-                .add(BatchNorm.builder().build())
+                .add(BatchNorms.overChannels())
                 .add(Activation.reluBlock());
     }
 

@@ -11,7 +11,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.io.DataInputStream;
@@ -47,7 +46,7 @@ public final class ConvGruBlock extends AbstractBlock {
         cell = addChildBlock("cell", new ConvGruCell(config));
         classifier = addChildBlock("classifier", new SequentialBlock()
                 .add(ConvGruCell.convolution(1, config.kernelSize()))
-                .add(BatchNorm.builder().build())
+                .add(BatchNorms.overChannels())
                 .add(Activation.sigmoidBlock()));
     }
 

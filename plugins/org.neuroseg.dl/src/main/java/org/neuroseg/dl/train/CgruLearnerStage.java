@@ -64,7 +64,8 @@ public final class CgruLearnerStage implements Stage {
                     + "network is kept. Not used when the late epochs are averaged.");
     public static final ParamSpec AVERAGE = ParamSpec.bool("averageLateEpochs", "Average the late epochs", false,
             "On: train every epoch and keep the mean of the networks of the last half of the epochs (weight "
-                    + "averaging, as the U-Net Learner does by default). Off: keep the network of the epoch with the "
+                    + "averaging, as the U-Net Learner does by default), its batch normalisation statistics then "
+                    + "measured on one pass of the training videos. Off: keep the network of the epoch with the "
                     + "lowest validation loss.");
     public static final ParamSpec SEED = ParamSpec.seed("seed", "Random seed", 1L,
             "Seed of the split, the windows and mirrors and the initial weights.");

@@ -142,13 +142,26 @@ public final class CgruTraining {
         }
 
         Result run(boolean validatedOnTraining) throws NeurosegException, CanceledException {
-            byte[] best = epochs.run(this::runEpoch);
+            byte[] best = epochs.run(this::runEpoch, statistics -> passTrainingVideos(config.maxEpochs(), statistics));
             JsonObject summary = summary();
             summary.addProperty("validatedOnTrainingVideo", validatedOnTraining);
             return new Result(config.network(), best, summary);
         }
 
         private EpochLoop.EpochScores runEpoch(int epoch) throws NeurosegException, CanceledException {
+            double trainingLoss = passTrainingVideos(epoch, null);
+            double[] validated = validate();
+            return new EpochLoop.EpochScores(trainingLoss, validated[0], validated[1]);
+        }
+
+        /**
+         * One pass over random windows of the training videos, chunk by chunk in shuffled video order.
+         *
+         * @param statistics null: train on every chunk; else only pass each chunk forward in training mode for them
+         * @return the mean training loss of the chunks (0 when only passing forward)
+         */
+        private double passTrainingVideos(int epoch, BatchStatistics statistics) throws NeurosegException,
+                CanceledException {
             List<Integer> videos = new ArrayList<>(training);
             Collections.shuffle(videos, random);
             double lossSum = 0;
@@ -166,6 +179,10 @@ public final class CgruTraining {
                         monitor.checkCanceled();
                         int frames = Math.min(config.chunkFrames(), shape.frames() - from);
                         float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
+                        if (statistics != null) {
+                            hidden = forwardChunk(carry, hidden, chunk, frames, windows, statistics);
+                            continue;
+                        }
                         target.add(from, frames, frame);
                         ChunkStep step = trainChunk(carry, hidden, chunk, frames, target.values(), windows);
                         hidden = step.hidden();
@@ -177,8 +194,7 @@ public final class CgruTraining {
                     }
                 }
             }
-            double[] validated = validate();
-            return new EpochLoop.EpochScores(lossSum / Math.max(1, chunksDone), validated[0], validated[1]);
+            return lossSum / Math.max(1, chunksDone);
         }
 
         /** The target of a video's windows as its frames go by. */
@@ -237,6 +253,21 @@ public final class CgruTraining {
                 trainer.step();
                 next.attach(carry);
                 return new ChunkStep(loss, next);
+            }
+        }
+
+        /** Passes a chunk forward in training mode for batch statistics; @return the state after it, in carry */
+        private NDArray forwardChunk(NDManager carry, NDArray hidden, float[] chunk, int frames, VideoWindows windows,
+                BatchStatistics statistics) {
+            int side = windows.side();
+            try (NDManager step = carry.newSubManager()) {
+                hidden.attach(step);
+                NDArray x = step.create(chunk, new Shape(windows.count(), frames, 1, side, side));
+                statistics.beforeBatch();
+                NDArray next = trainer.forward(new NDList(x, hidden)).get(1).stopGradient();
+                statistics.afterBatch();
+                next.attach(carry);
+                return next;
             }
         }
 

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
  * loss. Or, averaging, every epoch runs and the kept parameters are the mean of the last half of the epochs'
  * (stochastic weight averaging: the validation loss jumps from epoch to epoch, so the
  * epoch it calls best is partly luck, and networks of one run's late epochs average into one that generalises at
- * least as well as each). Cancellation after at least one finished epoch ends training early with the network so
+ * least as well as each), and batch normalisation's running mean and variance are then measured anew on one pass of
+ * the training samples, as the mean network's own ({@link BatchStatistics}). Cancellation after at least one finished epoch ends training early with the network so
  * far (the mean of the averaged epochs that ran, else the best epoch's; the summary says so); before that it
  * propagates.
  */
@@ -37,6 +38,12 @@ final class EpochLoop {
          * @return what the epoch measured
          */
         EpochScores run(int epoch) throws NeurosegException, CanceledException;
+    }
+
+    /** Forward passes in training mode over the training samples, without training, for {@link BatchStatistics}. */
+    interface TrainingPass {
+        /** Calls {@code statistics}' {@code beforeBatch} and {@code afterBatch} around every batch's pass. */
+        void run(BatchStatistics statistics) throws NeurosegException, CanceledException;
     }
 
     /**
@@ -89,11 +96,12 @@ final class EpochLoop {
     /**
      * Runs the epochs.
      *
+     * @param pass when averaging, runs once after the last epoch to measure batch normalisation's statistics anew
      * @return the parameter stream ({@link ModelFiles#parameterBytes}) of the best epoch's network, or of the mean
      *         network of the averaged epochs
      * @throws CanceledException when canceled before the first epoch finished
      */
-    byte[] run(Epoch epoch) throws NeurosegException, CanceledException {
+    byte[] run(Epoch epoch, TrainingPass pass) throws NeurosegException, CanceledException {
         long start = System.nanoTime();
         while (epochsRun < maxEpochs && (epochsToAverage > 0 || epochsRun - bestEpoch < patience)) {
             long epochStart = System.nanoTime();
@@ -116,13 +124,12 @@ final class EpochLoop {
             }
         }
         seconds = (System.nanoTime() - start) / 1e9;
-        return epochsAveraged > 0 ? averageParameters() : best;
+        return epochsAveraged > 0 ? averageParameters(pass) : best;
     }
 
     /**
-     * Adds every parameter to its sum, batch normalisation's running mean and variance too: they are averaged like the
-     * weights, not re-estimated for the mean network on the training data (as SWA's authors do). The measurements of
-     * bench/RESULTS.md (2026-12-07, "the mean network of the late epochs") were made so.
+     * Adds every parameter to its sum, batch normalisation's running mean and variance too: their mean stands when
+     * measuring them anew for the mean network ({@link BatchStatistics}) is canceled.
      */
     private void addToAverage() {
         int index = 0;
@@ -140,7 +147,7 @@ final class EpochLoop {
     }
 
     /** Sets the network's parameters to their means over the averaged epochs; @return its parameter stream */
-    private byte[] averageParameters() {
+    private byte[] averageParameters(TrainingPass pass) throws NeurosegException {
         int index = 0;
         for (Pair<String, Parameter> parameter : network.getParameters()) {
             double[] sum = sums.get(index++);
@@ -151,6 +158,16 @@ final class EpochLoop {
             parameter.getValue().getArray().set(mean);
         }
         logger.info("Keeping the mean network of epochs {} to {}", epochsRun - epochsAveraged + 1, epochsRun);
+        BatchStatistics statistics = new BatchStatistics(network);
+        try {
+            pass.run(statistics);
+            statistics.apply();
+            logger.info("Batch normalisation's statistics measured anew for the mean network");
+        } catch (CanceledException e) {
+            statistics.restore();
+            canceled = true;
+            logger.info("Canceled while measuring batch normalisation's statistics; keeping their mean over the epochs");
+        }
         return ModelFiles.parameterBytes(network);
     }
 

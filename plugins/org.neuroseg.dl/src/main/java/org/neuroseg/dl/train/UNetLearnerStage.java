@@ -94,7 +94,8 @@ public final class UNetLearnerStage implements Stage {
                     + "network is kept. Not used when the late epochs are averaged.");
     public static final ParamSpec AVERAGE = ParamSpec.bool("averageLateEpochs", "Average the late epochs", true,
             "On: train every epoch and keep the mean of the networks of the last half of the epochs (weight "
-                    + "averaging). Off: keep the network of the epoch with the lowest validation loss. The validation "
+                    + "averaging), its batch normalisation statistics then measured on one pass of the training "
+                    + "samples. Off: keep the network of the epoch with the lowest validation loss. The validation "
                     + "loss jumps from epoch to epoch, so which epoch it calls best is partly chance; the mean of the "
                     + "late epochs is not: over three training seeds it scored alike on simulations and found as "
                     + "many or more of the labelled cells of real miniscope sessions as the best epochs did.");

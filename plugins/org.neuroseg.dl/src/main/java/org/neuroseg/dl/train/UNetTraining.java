@@ -136,7 +136,7 @@ public final class UNetTraining {
         }
 
         Result run() throws NeurosegException, CanceledException {
-            byte[] best = epochs.run(this::runEpoch);
+            byte[] best = epochs.run(this::runEpoch, this::measureBatchStatistics);
             JsonObject summary = summary();
             summary.addProperty("testDice", testDice(best));
             summary.addProperty("testFramesScored", Math.min(MAX_TEST_FRAMES, split.test().size()));
@@ -160,6 +160,28 @@ public final class UNetTraining {
             }
             double[] validated = validate();
             return new EpochLoop.EpochScores(trainLoss / steps, validated[0], validated[1]);
+        }
+
+        /** One pass of the training frames forward in training mode, in random crops as training samples them. */
+        private void measureBatchStatistics(BatchStatistics statistics) throws NeurosegException, CanceledException {
+            List<FrameSplit.FrameRef> order = new ArrayList<>(split.train());
+            Collections.shuffle(order, random);
+            int side = config.cropSize();
+            int channels = config.network().inputChannels();
+            int steps = Math.max(1, order.size() / config.batchSize());
+            for (int step = 0; step < steps; step++) {
+                monitor.checkCanceled();
+                List<FrameSplit.FrameRef> batch = order.subList(step * config.batchSize(), Math.min(order.size(),
+                        (step + 1) * config.batchSize()));
+                float[] images = new float[batch.size() * channels * side * side];
+                float[] labels = new float[batch.size() * side * side];
+                sampler.fill(batch, random, true, images, labels);
+                try (NDManager manager = trainer.getManager().newSubManager()) {
+                    statistics.beforeBatch();
+                    trainer.forward(new NDList(manager.create(images, new Shape(batch.size(), channels, side, side))));
+                    statistics.afterBatch();
+                }
+            }
         }
 
         private double trainStep(List<FrameSplit.FrameRef> batch) throws NeurosegException {

@@ -14,7 +14,9 @@ import ai.djl.util.Pair;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuroseg.stage.CanceledException;
 import org.neuroseg.stage.ProgressMonitor;
@@ -34,7 +36,7 @@ class EpochLoopTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = linear(manager);
             EpochLoop loop = new EpochLoop(block, 5, 2, false, ProgressMonitor.NONE, LoggerFactory.getLogger("test"));
-            byte[] kept = loop.run(epoch -> setEverything(block, epoch + 1, LOSSES[epoch]));
+            byte[] kept = loop.run(epoch -> setEverything(block, epoch + 1, LOSSES[epoch]), statistics -> { });
             assertEquals(2, everyValue(manager, kept));
             JsonObject summary = new JsonObject();
             loop.describe(summary);
@@ -50,7 +52,7 @@ class EpochLoopTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = linear(manager);
             EpochLoop loop = new EpochLoop(block, 5, 2, true, ProgressMonitor.NONE, LoggerFactory.getLogger("test"));
-            byte[] kept = loop.run(epoch -> setEverything(block, epoch + 1, LOSSES[epoch]));
+            byte[] kept = loop.run(epoch -> setEverything(block, epoch + 1, LOSSES[epoch]), statistics -> { });
             assertEquals((3 + 4 + 5) / 3.0, everyValue(manager, kept), 1e-6);
             JsonObject summary = new JsonObject();
             loop.describe(summary);
@@ -72,7 +74,7 @@ class EpochLoopTest {
                     throw new CanceledException();
                 }
                 return setEverything(block, epoch + 1, LOSSES[epoch]);
-            });
+            }, statistics -> { });
             assertEquals((3 + 4) / 2.0, everyValue(manager, kept), 1e-6);
         }
     }
@@ -87,8 +89,44 @@ class EpochLoopTest {
                     throw new CanceledException();
                 }
                 return setEverything(block, epoch + 1, LOSSES[epoch]);
-            });
+            }, statistics -> { });
             assertEquals(2, everyValue(manager, kept));
+        }
+    }
+
+    @Test
+    void averagingMeasuresBatchStatisticsOnceAfterTheLastEpochAndBestEpochRunsDoNot() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = linear(manager);
+            int[] epochsRun = {0};
+            List<Integer> passes = new ArrayList<>();
+            EpochLoop.Epoch epoch = index -> {
+                epochsRun[0]++;
+                return setEverything(block, index + 1, LOSSES[index]);
+            };
+            new EpochLoop(block, 5, 2, true, ProgressMonitor.NONE, LoggerFactory.getLogger("test"))
+                    .run(epoch, statistics -> passes.add(epochsRun[0]));
+            assertEquals(List.of(5), passes);
+            passes.clear();
+            new EpochLoop(block, 5, 2, false, ProgressMonitor.NONE, LoggerFactory.getLogger("test"))
+                    .run(epoch, statistics -> passes.add(epochsRun[0]));
+            assertEquals(List.of(), passes);
+        }
+    }
+
+    @Test
+    void cancelingTheBatchStatisticsKeepsTheMeanNetworkAndSaysCanceled() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = linear(manager);
+            EpochLoop loop = new EpochLoop(block, 5, 2, true, ProgressMonitor.NONE, LoggerFactory.getLogger("test"));
+            byte[] kept = loop.run(epoch -> setEverything(block, epoch + 1, LOSSES[epoch]), statistics -> {
+                throw new CanceledException();
+            });
+            assertEquals((3 + 4 + 5) / 3.0, everyValue(manager, kept), 1e-6);
+            JsonObject summary = new JsonObject();
+            loop.describe(summary);
+            assertTrue(summary.get("canceled").getAsBoolean());
+            assertEquals(3, summary.get("epochsAveraged").getAsInt());
         }
     }
 
