@@ -22,12 +22,12 @@ import org.slf4j.Logger;
  * The epochs of a training run, shared by both networks: epochs until the validation loss has not fallen for
  * {@code patience} epochs or {@code maxEpochs} ran, keeping the parameters of the epoch with the lowest validation
  * loss. Or, averaging, every epoch runs and the kept parameters are the mean of the last half of the epochs'
- * (stochastic weight averaging: the validation loss jumps from epoch to epoch, so the
- * epoch it calls best is partly luck, and networks of one run's late epochs average into one that generalises at
- * least as well as each), and batch normalisation's running mean and variance are then measured anew on one pass of
- * the training samples, as the mean network's own ({@link BatchStatistics}). Cancellation after at least one finished epoch ends training early with the network so
- * far (the mean of the averaged epochs that ran, else the best epoch's; the summary says so); before that it
- * propagates.
+ * (stochastic weight averaging: the validation loss jumps from epoch to epoch, so the epoch it calls best is partly
+ * luck, and networks of one run's late epochs average into one that generalises at least as well as each), and batch
+ * normalisation's running mean and variance are then measured anew on one pass of the training samples, as the mean
+ * network's own ({@link BatchStatistics}). Cancellation after at least one finished epoch ends training early with
+ * the network so far (the mean of the averaged epochs that ran, else the best epoch's; the summary says so); before
+ * that it propagates.
  */
 final class EpochLoop {
 
@@ -166,7 +166,8 @@ final class EpochLoop {
         } catch (CanceledException e) {
             statistics.restore();
             canceled = true;
-            logger.info("Canceled while measuring batch normalisation's statistics; keeping their mean over the epochs");
+            logger.info("Canceled while measuring batch normalisation's statistics; keeping their mean over the "
+                    + "epochs");
         }
         return ModelFiles.parameterBytes(network);
     }

@@ -152,10 +152,10 @@ public final class UNetLearnerStage implements Stage {
                 + "and keeps the mean of the networks of the last half of the epochs (with 'Average the late "
                 + "epochs' off it stops early when the validation loss stops falling and keeps the best epoch's "
                 + "network). Canceling after the first epoch keeps the network so far. The model file holds the "
-                + "parameters and a JSON of the architecture, the input normalisation (each frame shifted to median 0 and scaled to unit noise, 1.4826 times the "
-                + "median absolute deviation, so that the cells that fire do not set the scale), the "
-                + "hyperparameters, the loss "
-                + "of every epoch and the Dice on the test frames.";
+                + "parameters and a JSON of the architecture, the input normalisation (each frame shifted to "
+                + "median 0 and scaled to unit noise, 1.4826 times the median absolute deviation, so that the "
+                + "cells that fire do not set the scale), the hyperparameters, the loss of every epoch and the Dice "
+                + "on the test frames.";
     }
 
     @Override

@@ -155,8 +155,9 @@ public final class UNetTraining {
                     batch.add(order.get((step * config.batchSize() + i) % order.size()));
                 }
                 trainLoss += trainStep(batch);
-                monitor.setProgress(Math.min(1, (epoch + (step + 1.0) / steps) / config.maxEpochs()), String.format(
-                        "epoch %d, step %d/%d, training loss %.4f", epoch + 1, step + 1, steps, trainLoss / (step + 1)));
+                monitor.setProgress(Math.min(1, (epoch + (step + 1.0) / steps) / config.maxEpochs()),
+                        String.format("epoch %d, step %d/%d, training loss %.4f", epoch + 1, step + 1, steps,
+                                trainLoss / (step + 1)));
             }
             double[] validated = validate();
             return new EpochLoop.EpochScores(trainLoss / steps, validated[0], validated[1]);
