@@ -172,14 +172,15 @@ public final class CgruTraining {
                 VideoWindows windows = VideoWindows.random(random, config.cropsPerVideo(), shape.height(),
                         shape.width(), config.cropSize(), true);
                 float[] frame = new float[shape.pixelsPerFrame()];
-                Target target = new Target(pair, windows);
+                // only training reads the labels
+                Target target = statistics == null ? new Target(pair, windows) : null;
                 try (NDManager carry = trainer.getManager().newSubManager()) {
                     NDArray hidden = network.initialHidden(carry, windows.count(), windows.side(), windows.side());
                     for (int from = 0; from < shape.frames(); from += config.chunkFrames()) {
                         monitor.checkCanceled();
                         int frames = Math.min(config.chunkFrames(), shape.frames() - from);
                         float[] chunk = windows.readChunk(pair.frames(), from, frames, frame);
-                        if (statistics != null) {
+                        if (target == null) {
                             hidden = forwardChunk(carry, hidden, chunk, frames, windows, statistics);
                             continue;
                         }
