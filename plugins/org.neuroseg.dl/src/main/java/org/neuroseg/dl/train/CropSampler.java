@@ -1,5 +1,8 @@
 package org.neuroseg.dl.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Random;
 import org.neuroseg.NeurosegException;
@@ -30,20 +33,39 @@ final class CropSampler {
     }
 
     /**
-     * Fills {@code images} (batch x channels x cropSize x cropSize) and {@code labels} (batch x cropSize x cropSize),
-     * row-major per crop, with one crop of each frame in {@code frames}; every channel of a frame is normalised on
-     * its own and cropped and turned alike.
+     * A batch of crops, row-major per crop.
+     *
+     * @param images count x channels x side x side
+     * @param labels count x side x side, 0 or 1
+     */
+    record Crops(int count, int channels, int side, float[] images, float[] labels) {
+
+        /** @return the images as an array of shape count x channels x side x side */
+        NDArray images(NDManager manager) {
+            return manager.create(images, new Shape(count, channels, side, side));
+        }
+
+        /** @return the labels as an array of shape count x 1 x side x side */
+        NDArray labels(NDManager manager) {
+            return manager.create(labels, new Shape(count, 1, side, side));
+        }
+    }
+
+    /**
+     * One crop of each frame in {@code frames}; every channel of a frame is normalised on its own and cropped and
+     * turned alike.
      *
      * @param augment true for random flips and quarter turns; false keeps the crops as they are
      */
-    void fill(List<FrameSplit.FrameRef> frames, Random random, boolean augment, float[] images, float[] labels)
-            throws NeurosegException {
+    Crops sample(List<FrameSplit.FrameRef> frames, Random random, boolean augment) throws NeurosegException {
+        int channels = data.get(0).frames().shape().channels();
+        float[] images = new float[frames.size() * channels * cropSize * cropSize];
+        float[] labels = new float[frames.size() * cropSize * cropSize];
         int cropPixels = cropSize * cropSize;
         for (int i = 0; i < frames.size(); i++) {
             FrameSplit.FrameRef ref = frames.get(i);
             LabeledVideo pair = data.get(ref.video());
             VideoShape shape = pair.frames().shape();
-            int channels = shape.channels();
             float[] plane = new float[shape.pixelsPerPlane()];
             float[] label = new float[shape.pixelsPerPlane()];
             pair.labels().readFrame(pair.labelFrame(ref.frame()), label);
@@ -75,6 +97,7 @@ final class CropSampler {
                 }
             }
         }
+        return new Crops(frames.size(), channels, cropSize, images, labels);
     }
 
     /** @return the index of a labelled (above 0.5) pixel picked uniformly at random, or -1 when there is none */

@@ -167,33 +167,25 @@ public final class UNetTraining {
         private void measureBatchStatistics(BatchStatistics statistics) throws NeurosegException, CanceledException {
             List<FrameSplit.FrameRef> order = new ArrayList<>(split.train());
             Collections.shuffle(order, random);
-            int side = config.cropSize();
-            int channels = config.network().inputChannels();
             int steps = Math.max(1, order.size() / config.batchSize());
             for (int step = 0; step < steps; step++) {
                 monitor.checkCanceled();
                 List<FrameSplit.FrameRef> batch = order.subList(step * config.batchSize(), Math.min(order.size(),
                         (step + 1) * config.batchSize()));
-                float[] images = new float[batch.size() * channels * side * side];
-                float[] labels = new float[batch.size() * side * side];
-                sampler.fill(batch, random, true, images, labels);
+                CropSampler.Crops crops = sampler.sample(batch, random, true);
                 try (NDManager manager = trainer.getManager().newSubManager()) {
                     statistics.beforeBatch();
-                    trainer.forward(new NDList(manager.create(images, new Shape(batch.size(), channels, side, side))));
+                    trainer.forward(new NDList(crops.images(manager)));
                     statistics.afterBatch();
                 }
             }
         }
 
         private double trainStep(List<FrameSplit.FrameRef> batch) throws NeurosegException {
-            int side = config.cropSize();
-            int channels = config.network().inputChannels();
-            float[] images = new float[batch.size() * channels * side * side];
-            float[] labels = new float[batch.size() * side * side];
-            sampler.fill(batch, random, true, images, labels);
+            CropSampler.Crops crops = sampler.sample(batch, random, true);
             try (NDManager step = trainer.getManager().newSubManager()) {
-                NDArray x = step.create(images, new Shape(batch.size(), channels, side, side));
-                NDArray y = step.create(labels, new Shape(batch.size(), 1, side, side));
+                NDArray x = crops.images(step);
+                NDArray y = crops.labels(step);
                 float loss;
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -211,25 +203,19 @@ public final class UNetTraining {
          *         its size); the crops are the same every epoch
          */
         private double[] validate() throws NeurosegException, CanceledException {
-            Random crops = new Random(config.seed() + 2);
+            Random positions = new Random(config.seed() + 2);
             List<FrameSplit.FrameRef> frames = split.validation();
-            int side = config.cropSize();
-            int channels = config.network().inputChannels();
             double loss = 0;
             double dice = 0;
             for (int from = 0; from < frames.size(); from += config.batchSize()) {
                 monitor.checkCanceled();
                 List<FrameSplit.FrameRef> batch = frames.subList(from, Math.min(frames.size(), from
                         + config.batchSize()));
-                float[] images = new float[batch.size() * channels * side * side];
-                float[] labels = new float[batch.size() * side * side];
-                sampler.fill(batch, crops, false, images, labels);
+                CropSampler.Crops crops = sampler.sample(batch, positions, false);
                 try (NDManager step = trainer.getManager().newSubManager()) {
-                    NDArray prediction = trainer.evaluate(new NDList(step.create(images, new Shape(batch.size(),
-                            channels, side, side)))).singletonOrThrow();
-                    loss += config.loss().evaluate(step.create(labels, new Shape(batch.size(), 1, side, side)),
-                            prediction).getFloat() * batch.size();
-                    dice += Masks.dice(prediction.toFloatArray(), labels) * batch.size();
+                    NDArray prediction = trainer.evaluate(new NDList(crops.images(step))).singletonOrThrow();
+                    loss += config.loss().evaluate(crops.labels(step), prediction).getFloat() * batch.size();
+                    dice += Masks.dice(prediction.toFloatArray(), crops.labels()) * batch.size();
                 }
             }
             return new double[] {loss / frames.size(), dice / frames.size()};

@@ -39,9 +39,7 @@ class CropSamplerTest {
     private static int cropsWithCell(LabeledVideo pair, double share) throws Exception {
         CropSampler sampler = new CropSampler(List.of(pair), CROP, share);
         List<FrameSplit.FrameRef> frames = Collections.nCopies(CROPS, new FrameSplit.FrameRef(0, 0));
-        float[] images = new float[CROPS * CROP * CROP];
-        float[] labels = new float[CROPS * CROP * CROP];
-        sampler.fill(frames, new Random(3), true, images, labels);
+        float[] labels = sampler.sample(frames, new Random(3), true).labels();
         int holding = 0;
         for (int crop = 0; crop < CROPS; crop++) {
             double sum = 0;
