@@ -37,6 +37,18 @@ public final class Watershed {
      */
     public static ConnectedComponents split(boolean[] mask, int height, int width, double minSeparationPx,
             float[] elevation) {
+        return split(mask, height, width, minSeparationPx, elevation, Float.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@link #split(boolean[], int, int, double, float[])} with regions grown only from maxima of at least {@code
+     * lowestMarker}: lower hills are no cells of their own and go to the regions that flood them.
+     *
+     * @return the regions, numbered from 1 (parts of the mask that no region floods are regions of their own, as
+     *         in the other forms)
+     */
+    public static ConnectedComponents split(boolean[] mask, int height, int width, double minSeparationPx,
+            float[] elevation, float lowestMarker) {
         if (!(minSeparationPx >= 1)) {
             throw new IllegalArgumentException("minimum separation must be at least 1 px, got " + minSeparationPx);
         }
@@ -44,7 +56,7 @@ public final class Watershed {
         for (int i = 0; i < mask.length; i++) {
             distance[i] = mask[i] ? elevation[i] : Float.NEGATIVE_INFINITY;
         }
-        List<Integer> markers = markers(distance, height, width, minSeparationPx);
+        List<Integer> markers = markers(distance, height, width, minSeparationPx, lowestMarker);
         int[] labels = new int[mask.length];
         // Flood from the markers, highest distance first; ties go to the pixel queued first (its index order).
         PriorityQueue<long[]> queue = new PriorityQueue<>(
@@ -89,13 +101,17 @@ public final class Watershed {
         return new ConnectedComponents(labels, count);
     }
 
-    /** Local maxima of the distance map, greedily thinned so no two lie closer than the separation. */
-    private static List<Integer> markers(float[] distance, int height, int width, double separation) {
+    /**
+     * Local maxima of the distance map of at least {@code lowest}, greedily thinned so no two lie closer than the
+     * separation.
+     */
+    private static List<Integer> markers(float[] distance, int height, int width, double separation, float lowest) {
         List<Integer> candidates = new ArrayList<>();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                if (distance[i] != Float.NEGATIVE_INFINITY && isLocalMaximum(distance, height, width, y, x)) {
+                if (distance[i] != Float.NEGATIVE_INFINITY && distance[i] >= lowest
+                        && isLocalMaximum(distance, height, width, y, x)) {
                     candidates.add(i);
                 }
             }

@@ -12,6 +12,7 @@ import org.neuroseg.stage.PortValues;
 import org.neuroseg.stage.Stage;
 import org.neuroseg.stage.StageCategory;
 import org.neuroseg.stage.StageContext;
+import org.neuroseg.stage.settings.KeyMigration;
 import org.neuroseg.video.Video;
 import org.neuroseg.video.VideoShape;
 
@@ -34,13 +35,21 @@ public final class CellOutlineStage implements Stage {
             "How far an outline may reach beyond the cell's pixels as found, so that a neighbour that fires with "
                     + "the cell is not drawn into it.").derivedFromCellDiameter(new CellScaling(0.375, 1));
 
+    public static final ParamSpec SPLIT_AREA = ParamSpec.decimal("splitAreaPx", "Split outlines larger than (px)", 96,
+            0, 1_000_000, "An outline of more pixels than this whose footprint has several peaks, each at least 0.3 "
+                    + "of the highest and a cell radius apart (the radius of a disk of half this area), is cells "
+                    + "that fired together and were found as one: it is split at the footprint's valleys, one cell "
+                    + "per peak. By default 1.5 d^2, about twice the area of a cell of diameter d. 0: never split "
+                    + "(workflows saved before this setting load with 0).")
+            .derivedFromCellDiameter(new CellScaling(1.5, 2));
+
     public static final PortSpec<Video> ACTIVITY = PortSpec.video("Activity frames",
             "The activity frames the cells were found in (Activity Frames' output).");
     public static final PortSpec<RoiSet> CELLS = PortSpec.rois("Cells", "The candidate cells, e.g. from Active Cell "
             + "Tracking.");
     public static final PortSpec<RoiSet> OUTLINED = PortSpec.rois("Outlined cells",
             "The same cells (same ids) with their outlines drawn from the activity frames, no pixel in two; a cell "
-                    + "found twice is dropped.");
+                    + "found twice is dropped; the parts of a split cell after the first take new ids.");
 
     private CellOutlineStage() {
     }
@@ -77,13 +86,21 @@ public final class CellOutlineStage implements Stage {
                 + "side of its nucleus keeps its whole body, not a crescent). An outline that overlaps one drawn "
                 + "before at IoU above 0.5 is the same cell found twice and is dropped; a pixel two outlines take "
                 + "goes to the cell whose footprint there is the larger share of its peak. Cells whose footprint does "
-                + "not rise keep their outline where no other takes it. Sizes left at auto derive from the cell "
+                + "not rise keep their outline where no other takes it. An outline larger than 'Split outlines "
+                + "larger than' whose footprint peaks on several cells (neighbours that fired together mix their "
+                + "activity, and the footprint of the mix peaks on each) is split into one cell per peak. Sizes left "
+                + "at auto derive from the cell "
                 + "diameter the frames record, or 8 px.";
     }
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(LEVEL, MARGIN);
+        return List.of(LEVEL, MARGIN, SPLIT_AREA);
+    }
+
+    @Override
+    public List<KeyMigration> settingsMigrations() {
+        return List.of(new KeyMigration.Added(SPLIT_AREA.key(), "0.2", 0.0));
     }
 
     @Override
@@ -111,7 +128,8 @@ public final class CellOutlineStage implements Stage {
             return PortValues.of(OUTLINED, cells);
         }
         parameters = parameters.resolvedFor(activity.recording());
-        CellOutliner outliner = new CellOutliner(cells, parameters.getDouble(MARGIN), parameters.getDouble(LEVEL));
+        CellOutliner outliner = new CellOutliner(cells, parameters.getDouble(MARGIN), parameters.getDouble(LEVEL),
+                parameters.getDouble(SPLIT_AREA));
         float[] frame = new float[shape.pixelsPerPlane()];
         for (int t = 0; t < shape.frames(); t++) {
             context.monitor().checkCanceled();

@@ -9,6 +9,7 @@ import org.neuroseg.imaging.ConnectedComponents;
 import org.neuroseg.imaging.Gaussian;
 import org.neuroseg.imaging.Morphology;
 import org.neuroseg.imaging.Statistics;
+import org.neuroseg.imaging.Watershed;
 import org.neuroseg.roi.Roi;
 import org.neuroseg.roi.RoiSet;
 
@@ -18,7 +19,9 @@ import org.neuroseg.roi.RoiSet;
  * estimates spatial footprints), smoothed over 1 px; the outline keeps the pixels whose footprint reaches a share of
  * its peak (the 90th percentile over the cell's pixels), connected to the cell, and their convex hull (a cell body is
  * convex; holes and notches are filled). A per-frame network's masks grow where noise beside a cell happens to rise
- * with it in the frames it marked; the footprint over the whole recording does not.
+ * with it in the frames it marked; the footprint over the whole recording does not. An outline larger than a given
+ * area whose footprint has several peaks a cell radius apart is several cells that fired together (the footprint of
+ * their mixed trace peaks on each of them): it is split at the footprint's valleys, one cell per peak.
  *
  * <p>Streams the frames once ({@link #push}); memory: a window around each cell, independent of the number of
  * frames.
@@ -30,9 +33,18 @@ public final class CellOutliner {
     private static final double PEAK_PERCENTILE = 90;
     /** Outlines smaller than this are noise of the footprint; the cell keeps its outline. */
     private static final int MIN_OUTLINE_PX = 5;
+    /** A peak of the footprint lower than this share of its highest is no cell of its own. */
+    private static final float LOWEST_PEAK_SHARE = 0.3f;
+    /**
+     * Two parts are one cell unless the footprint between them falls below this share of the lower part's peak: the
+     * footprint of one large cell is a noisy plateau with maxima of its own, two cells are separate hills.
+     */
+    private static final float VALLEY_SHARE = 0.9f;
 
     private final RoiSet cells;
     private final double level;
+    private final int splitAreaPx;
+    private final double peakSeparationPx;
     private final List<Window> windows = new ArrayList<>();
     private long frames;
 
@@ -40,14 +52,19 @@ public final class CellOutliner {
      * @param cells the cells to outline, on frames of their height and width
      * @param marginPx how far (px) an outline may reach beyond the cell's pixels, at least 0
      * @param level the share of the footprint's peak an outline keeps, in (0, 1)
+     * @param splitAreaPx outlines of more pixels are split where their footprint has several peaks at least a cell
+     *        radius apart, the radius of a disk of half this area (twice a cell's area: 2 x pi/4 x diameter^2); 0
+     *        splits none
      */
-    public CellOutliner(RoiSet cells, double marginPx, double level) {
-        if (!(marginPx >= 0) || !(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("need a margin of at least 0 and a level in (0, 1), got " + marginPx
-                    + " and " + level);
+    public CellOutliner(RoiSet cells, double marginPx, double level, double splitAreaPx) {
+        if (!(marginPx >= 0) || !(level > 0 && level < 1) || !(splitAreaPx >= 0)) {
+            throw new IllegalArgumentException("need a margin of at least 0, a level in (0, 1) and a split area of "
+                    + "at least 0, got " + marginPx + ", " + level + " and " + splitAreaPx);
         }
         this.cells = cells;
         this.level = level;
+        this.splitAreaPx = (int) Math.round(splitAreaPx);
+        this.peakSeparationPx = Math.max(1, Math.sqrt(splitAreaPx / 2 / Math.PI));
         for (Roi cell : cells.rois()) {
             windows.add(new Window(cell, marginPx, cells.height(), cells.width()));
         }
@@ -66,7 +83,8 @@ public final class CellOutliner {
     }
 
     /**
-     * @return the cells with their outlines from the frames pushed, ids kept, no pixel in two cells: an outline
+     * @return the cells with their outlines from the frames pushed, ids kept (a split cell keeps its id on the part
+     *         of its highest peak, the other parts take new ids above every id given), no pixel in two cells: an outline
      *         that overlaps one drawn before at IoU above 0.5 is the same cell found twice and is dropped, a pixel
      *         two outlines take goes to the cell whose footprint there is the larger share of its peak, and a cell
      *         left without pixels is dropped; a cell whose footprint does not rise above 0 keeps its own outline
@@ -78,19 +96,23 @@ public final class CellOutliner {
         int[] owner = new int[cells.height() * width];
         Arrays.fill(owner, -1);
         float[] best = new float[owner.length];
+        int nextId = cells.rois().stream().mapToInt(Roi::id).max().orElse(0) + 1;
         for (Window window : windows) {
-            Outline outline = window.outline(frames, level);
-            if (duplicates(outline.cell(), drawn, owner)) {
-                continue;
-            }
-            for (int k = 0; k < outline.cell().area(); k++) {
-                int pixel = outline.cell().rows()[k] * width + outline.cell().cols()[k];
-                if (owner[pixel] < 0 || outline.share()[k] > best[pixel]) {
-                    owner[pixel] = drawn.size();
-                    best[pixel] = outline.share()[k];
+            List<Outline> parts = window.outline(frames, level, splitAreaPx, peakSeparationPx);
+            for (int p = 0; p < parts.size(); p++) {
+                Outline outline = p == 0 ? parts.get(p) : parts.get(p).withId(nextId++);
+                if (duplicates(outline.cell(), drawn, owner)) {
+                    continue;
                 }
+                for (int k = 0; k < outline.cell().area(); k++) {
+                    int pixel = outline.cell().rows()[k] * width + outline.cell().cols()[k];
+                    if (owner[pixel] < 0 || outline.share()[k] > best[pixel]) {
+                        owner[pixel] = drawn.size();
+                        best[pixel] = outline.share()[k];
+                    }
+                }
+                drawn.add(outline);
             }
-            drawn.add(outline);
         }
         List<Roi> outlined = new ArrayList<>(drawn.size());
         for (int i = 0; i < drawn.size(); i++) {
@@ -134,6 +156,10 @@ public final class CellOutliner {
 
     /** A cell's outline with, per pixel, its footprint as a share of the peak (0 where the footprint did not rise). */
     private record Outline(Roi cell, float[] share) {
+
+        Outline withId(int id) {
+            return new Outline(new Roi(id, cell.rows(), cell.cols()), share);
+        }
     }
 
     /** Sums over the frames for the pixels within the margin of one cell. */
@@ -185,8 +211,9 @@ public final class CellOutliner {
             }
         }
 
-        Outline outline(long frames, double level) {
-            Outline unchanged = new Outline(cell, new float[cell.area()]);
+        /** @return the outline, or its parts when it is split (the part of the footprint's highest peak first) */
+        List<Outline> outline(long frames, double level, int splitAreaPx, double peakSeparationPx) {
+            List<Outline> unchanged = List.of(new Outline(cell, new float[cell.area()]));
             double traceVariance = sumTraceSquared - sumTrace * sumTrace / frames;
             if (frames < 2 || !(traceVariance > 0)) {
                 return unchanged;
@@ -221,12 +248,98 @@ public final class CellOutliner {
             if (area < MIN_OUTLINE_PX) {
                 return unchanged;
             }
+            if (splitAreaPx == 0 || area <= splitAreaPx) {
+                return List.of(part(outline, footprint, peak));
+            }
+            float highest = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < outline.length; i++) {
+                highest = outline[i] ? Math.max(highest, footprint[i]) : highest;
+            }
+            // numbered by decreasing peak: the first part keeps the cell's id
+            ConnectedComponents parts = Watershed.split(outline, height, width, peakSeparationPx, footprint,
+                    LOWEST_PEAK_SHARE * highest);
+            int[] cellOf = cellsOfParts(parts, footprint);
+            List<Outline> outlines = new ArrayList<>(parts.count());
+            for (int label = 1; label <= parts.count(); label++) {
+                if (cellOf[label] != label) {
+                    continue;
+                }
+                boolean[] mask = new boolean[outline.length];
+                for (int i = 0; i < mask.length; i++) {
+                    mask[i] = parts.labels()[i] > 0 && cellOf[parts.labels()[i]] == label;
+                }
+                if (Morphology.count(mask) >= MIN_OUTLINE_PX) {
+                    outlines.add(part(mask, footprint, peak));
+                }
+            }
+            return outlines.isEmpty() ? List.of(part(outline, footprint, peak)) : outlines;
+        }
+
+        /**
+         * Joins touching parts whose footprint does not dip between them ({@link #VALLEY_SHARE}).
+         *
+         * @return per part label, the lowest label of the cell it belongs to
+         */
+        private int[] cellsOfParts(ConnectedComponents parts, float[] footprint) {
+            int count = parts.count();
+            int[] labels = parts.labels();
+            float[] peaks = new float[count + 1];
+            Arrays.fill(peaks, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < labels.length; i++) {
+                peaks[labels[i]] = Math.max(peaks[labels[i]], footprint[i]);
+            }
+            // the saddle between two parts: the highest footprint on their border, the lower of each touching pair
+            float[][] saddles = new float[count + 1][count + 1];
+            for (float[] row : saddles) {
+                Arrays.fill(row, Float.NEGATIVE_INFINITY);
+            }
+            for (int i = 0; i < labels.length; i++) {
+                int a = labels[i];
+                int[] next = {i % width < width - 1 ? i + 1 : -1, i + width < labels.length ? i + width : -1};
+                for (int j : next) {
+                    if (a > 0 && j >= 0 && labels[j] > 0 && labels[j] != a) {
+                        float saddle = Math.min(footprint[i], footprint[j]);
+                        int b = labels[j];
+                        saddles[a][b] = Math.max(saddles[a][b], saddle);
+                        saddles[b][a] = saddles[a][b];
+                    }
+                }
+            }
+            int[] cellOf = new int[count + 1];
+            for (int label = 0; label <= count; label++) {
+                cellOf[label] = label;
+            }
+            for (int a = 1; a <= count; a++) {
+                for (int b = a + 1; b <= count; b++) {
+                    if (saddles[a][b] >= VALLEY_SHARE * Math.min(peaks[a], peaks[b])) {
+                        int from = root(cellOf, b);
+                        int to = root(cellOf, a);
+                        cellOf[Math.max(from, to)] = Math.min(from, to);
+                    }
+                }
+            }
+            for (int label = 1; label <= count; label++) {
+                cellOf[label] = root(cellOf, label);
+            }
+            return cellOf;
+        }
+
+        private static int root(int[] cellOf, int label) {
+            while (cellOf[label] != label) {
+                label = cellOf[label];
+            }
+            return label;
+        }
+
+        /** @return the outline of {@code mask} (of the window), with its footprint as a share of the peak */
+        private Outline part(boolean[] mask, float[] footprint, double peak) {
+            int area = Morphology.count(mask);
             int[] rows = new int[area];
             int[] cols = new int[area];
             float[] share = new float[area];
             int n = 0;
-            for (int i = 0; i < outline.length; i++) {
-                if (outline[i]) {
+            for (int i = 0; i < mask.length; i++) {
+                if (mask[i]) {
                     rows[n] = top + i / width;
                     cols[n] = left + i % width;
                     share[n++] = (float) (footprint[i] / peak);

@@ -35,7 +35,7 @@ class CellOutlinerTest {
         float[][] frames = twoCells(new Random(3), 300);
         Roi left = Shapes.disk(1, 24, 19, 7);
         Roi right = Shapes.disk(2, 24, 29, 4);
-        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(left, right)), 3, 0.5);
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(left, right)), 3, 0.5, 0);
         for (float[] frame : frames) {
             outliner.push(frame);
         }
@@ -56,7 +56,7 @@ class CellOutlinerTest {
         Roi wide = Shapes.disk(1, 24, 19, 7);
         Roi again = Shapes.disk(2, 25, 18, 3);
         Roi right = Shapes.disk(3, 24, 29, 4);
-        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(wide, again, right)), 3, 0.5);
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(wide, again, right)), 3, 0.5, 0);
         for (float[] frame : frames) {
             outliner.push(frame);
         }
@@ -113,7 +113,7 @@ class CellOutlinerTest {
     @Test
     void aCellWithoutActivityKeepsItsOutline() {
         Roi cell = Shapes.disk(7, 20, 20, 5);
-        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5);
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5, 0);
         float[] flat = new float[SIDE * SIDE];
         for (int t = 0; t < 5; t++) {
             outliner.push(flat);
@@ -155,11 +155,98 @@ class CellOutlinerTest {
     }
 
     /**
+     * Two touching cells (radius 4 px, 9 px apart) that fire at their own times, found as one candidate: the footprint
+     * of the candidate's mixed trace peaks on each, and an outline larger than the split area is split into the two
+     * cells;
+     * the part of the higher peak keeps the id, the other takes the next free one. With no split area they stay one.
+     */
+    @Test
+    void twoCellsFoundAsOneAreSplitIntoBoth() {
+        Roi leftCell = Shapes.disk(1, 24, 19, 4);
+        Roi rightCell = Shapes.disk(2, 24, 28, 4);
+        float[][] frames = cellsFiringApart(new Random(12), 300, leftCell, rightCell);
+        Roi both = union(4, Shapes.disk(1, 24, 19, 5), Shapes.disk(1, 24, 28, 5));
+        List<Roi> split = outlined(frames, both, 96);
+        assertEquals(2, split.size(), split.toString());
+        assertEquals(List.of(4, 5), split.stream().map(Roi::id).toList());
+        for (Roi cell : List.of(leftCell, rightCell)) {
+            double best = Math.max(iou(split.get(0), cell), iou(split.get(1), cell));
+            assertTrue(best > 0.6, "IoU with the cell at column " + cell.cols()[0] + ": " + best);
+        }
+        List<Roi> whole = outlined(frames, both, 0);
+        assertEquals(1, whole.size());
+        assertTrue(iou(whole.get(0), leftCell) < 0.6 && iou(whole.get(0), rightCell) < 0.6, "one outline over both");
+    }
+
+    /** One cell larger than the split area (radius 7 px, 150 px) is not split: its footprint is one hill. */
+    @Test
+    void oneLargeCellIsNotSplit() {
+        Roi cell = Shapes.disk(3, 24, 24, 7);
+        List<Roi> outlines = outlined(cellsFiringApart(new Random(13), 300, cell), cell, 96);
+        assertEquals(1, outlines.size(), outlines.toString());
+        assertTrue(iou(outlines.get(0), cell) > 0.7, "IoU " + iou(outlines.get(0), cell));
+    }
+
+    private static List<Roi> outlined(float[][] frames, Roi candidate, double splitAreaPx) {
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(candidate)), 3, 0.5, splitAreaPx);
+        for (float[] frame : frames) {
+            outliner.push(frame);
+        }
+        return outliner.outlines().rois();
+    }
+
+    /**
+     * Cells that each rise by 4 noise units in one frame of every 20, each at its own phase (never together, as often
+     * each), in unit noise.
+     */
+    private static float[][] cellsFiringApart(Random random, int count, Roi... cells) {
+        float[][] frames = new float[count][SIDE * SIDE];
+        for (int t = 0; t < count; t++) {
+            float[] frame = frames[t];
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (float) random.nextGaussian();
+            }
+            for (int c = 0; c < cells.length; c++) {
+                Roi cell = cells[c];
+                if (t % 20 == 7 * c % 20) {
+                    for (int i = 0; i < cell.area(); i++) {
+                        frame[cell.rows()[i] * SIDE + cell.cols()[i]] += 4;
+                    }
+                }
+            }
+        }
+        return frames;
+    }
+
+    private static Roi union(int id, Roi a, Roi b) {
+        boolean[] mask = new boolean[SIDE * SIDE];
+        for (Roi roi : List.of(a, b)) {
+            for (int i = 0; i < roi.area(); i++) {
+                mask[roi.rows()[i] * SIDE + roi.cols()[i]] = true;
+            }
+        }
+        int area = 0;
+        for (boolean in : mask) {
+            area += in ? 1 : 0;
+        }
+        int[] rows = new int[area];
+        int[] cols = new int[area];
+        int n = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                rows[n] = i / SIDE;
+                cols[n++] = i % SIDE;
+            }
+        }
+        return new Roi(id, rows, cols);
+    }
+
+    /**
      * @param rise per pixel, how much it rises when the cell fires (in 10 % of 300 frames, in unit noise)
      * @return the outline of {@code cell} (margin 3 px, level 0.5)
      */
     private static Roi outlineOfOneCell(Roi cell, float[] rise, Random random) {
-        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5);
+        CellOutliner outliner = new CellOutliner(new RoiSet(SIDE, SIDE, List.of(cell)), 3, 0.5, 0);
         for (int t = 0; t < 300; t++) {
             float[] frame = new float[SIDE * SIDE];
             for (int i = 0; i < frame.length; i++) {

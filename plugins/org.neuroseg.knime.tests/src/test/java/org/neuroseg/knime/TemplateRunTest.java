@@ -65,7 +65,8 @@ class TemplateRunTest {
         segment = withNodeSettings(segment, 4, Map.of("source", "model file", "file", unet.toString()));
         PipelineRunner.run(segment, Map.of("inputFile", video.toString(), "outputFolder", results.toString()),
                 dir.resolve("segment"), outputs -> {
-                    RoiSet candidates = (RoiSet) outputs.get(7).get(2);
+                    // the candidates Activity Validation measures: Cell Outlines' (it drops and splits cells)
+                    RoiSet candidates = (RoiSet) outputs.get(13).get(0);
                     Traces traces = (Traces) outputs.get(10).get(0);
                     Raster raster = (Raster) outputs.get(10).get(1);
                     RoiSet kept = (RoiSet) outputs.get(10).get(2);
