@@ -36,10 +36,11 @@ public final class CellOutlineStage implements Stage {
                     + "the cell is not drawn into it.").derivedFromCellDiameter(new CellScaling(0.375, 1));
 
     public static final ParamSpec SPLIT_AREA = ParamSpec.decimal("splitAreaPx", "Split outlines larger than (px)", 96,
-            0, 1_000_000, "An outline of more pixels than this whose footprint has several peaks, each at least 0.3 "
-                    + "of the highest and a cell radius apart (the radius of a disk of half this area), is cells "
-                    + "that fired together and were found as one: it is split at the footprint's valleys, one cell "
-                    + "per peak. By default 1.5 d^2, about twice the area of a cell of diameter d. 0: never split "
+            0, 1_000_000, "An outline of more pixels than this whose footprint has several hills, each peak at least "
+                    + "0.3 of the highest and a cell radius apart (the radius of a disk of half this area) with a "
+                    + "valley between them below 0.9 of the lower peak, is cells that fired together and were found "
+                    + "as one: it is split at the valleys, one cell per hill (one large cell's footprint is a "
+                    + "plateau and stays whole). By default 1.5 d^2, about twice the area of a cell of diameter d. 0: never split "
                     + "(workflows saved before this setting load with 0).")
             .derivedFromCellDiameter(new CellScaling(1.5, 2));
 
