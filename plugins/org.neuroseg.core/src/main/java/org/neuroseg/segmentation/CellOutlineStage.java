@@ -40,8 +40,8 @@ public final class CellOutlineStage implements Stage {
                     + "0.3 of the highest and a cell radius apart (the radius of a disk of half this area) with a "
                     + "valley between them below 0.9 of the lower peak, is cells that fired together and were found "
                     + "as one: it is split at the valleys, one cell per hill (one large cell's footprint is a "
-                    + "plateau and stays whole). By default 1.5 d^2, about twice the area of a cell of diameter d. 0: never split "
-                    + "(workflows saved before this setting load with 0).")
+                    + "plateau and stays whole). By default 1.5 d^2, about twice the area of a cell of diameter d. "
+                    + "0: never split (workflows saved before this setting load with 0).")
             .derivedFromCellDiameter(new CellScaling(1.5, 2));
 
     public static final PortSpec<Video> ACTIVITY = PortSpec.video("Activity frames",

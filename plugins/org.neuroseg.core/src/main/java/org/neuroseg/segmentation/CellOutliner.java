@@ -20,8 +20,8 @@ import org.neuroseg.roi.RoiSet;
  * its peak (the 90th percentile over the cell's pixels), connected to the cell, and their convex hull (a cell body is
  * convex; holes and notches are filled). A per-frame network's masks grow where noise beside a cell happens to rise
  * with it in the frames it marked; the footprint over the whole recording does not. An outline larger than a given
- * area whose footprint has several peaks a cell radius apart is several cells that fired together (the footprint of
- * their mixed trace peaks on each of them): it is split at the footprint's valleys, one cell per peak.
+ * area whose footprint has several hills a cell radius apart, with valleys between them, is several cells that fired
+ * together (the footprint of their mixed trace peaks on each of them): it is split at the valleys, one cell per hill.
  *
  * <p>Streams the frames once ({@link #push}); memory: a window around each cell, independent of the number of
  * frames.
@@ -52,9 +52,9 @@ public final class CellOutliner {
      * @param cells the cells to outline, on frames of their height and width
      * @param marginPx how far (px) an outline may reach beyond the cell's pixels, at least 0
      * @param level the share of the footprint's peak an outline keeps, in (0, 1)
-     * @param splitAreaPx outlines of more pixels are split where their footprint has several peaks at least a cell
-     *        radius apart, the radius of a disk of half this area (twice a cell's area: 2 x pi/4 x diameter^2); 0
-     *        splits none
+     * @param splitAreaPx outlines of more pixels are split where their footprint has several hills whose peaks lie
+     *        at least a cell radius apart (the radius of a disk of half this area, which is about twice a cell's) with
+     *        a valley between them; 0 splits none
      */
     public CellOutliner(RoiSet cells, double marginPx, double level, double splitAreaPx) {
         if (!(marginPx >= 0) || !(level > 0 && level < 1) || !(splitAreaPx >= 0)) {
@@ -84,10 +84,10 @@ public final class CellOutliner {
 
     /**
      * @return the cells with their outlines from the frames pushed, ids kept (a split cell keeps its id on the part
-     *         of its highest peak, the other parts take new ids above every id given), no pixel in two cells: an outline
-     *         that overlaps one drawn before at IoU above 0.5 is the same cell found twice and is dropped, a pixel
-     *         two outlines take goes to the cell whose footprint there is the larger share of its peak, and a cell
-     *         left without pixels is dropped; a cell whose footprint does not rise above 0 keeps its own outline
+     *         of its highest peak, the other parts take new ids above every id given), no pixel in two cells: an
+     *         outline that overlaps one drawn before at IoU above 0.5 is the same cell found twice and is dropped, a
+     *         pixel two outlines take goes to the cell whose footprint there is the larger share of its peak, and a
+     *         cell left without pixels is dropped; a cell whose footprint does not rise above 0 keeps its own outline
      *         where no other cell's takes it
      */
     public RoiSet outlines() {
