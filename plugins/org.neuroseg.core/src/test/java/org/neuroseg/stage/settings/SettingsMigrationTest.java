@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.neuroseg.segmentation.CellOutlineStage;
 import org.neuroseg.segmentation.RefinementStage;
 import org.neuroseg.stage.ParamSpec;
 import org.neuroseg.stage.ParamType;
@@ -134,10 +135,31 @@ class SettingsMigrationTest {
                 .withText("threshold", "auto"), "only cell-scaled parameters take auto");
     }
 
+    /**
+     * Cell Outlines as the template segment-with-shipped-models saved it at e723133, before outlines could be split:
+     * it loads without warnings and splits none, so old workflows find the cells they found.
+     */
+    @Test
+    void cellOutlinesSavedBeforeTheSplitLoadWithoutIt() throws Exception {
+        StageSettings.Loaded loaded = StageSettings.load(CellOutlineStage.INSTANCE.parameters(),
+                CellOutlineStage.INSTANCE.settingsMigrations(), fixture("/settings/cell-outlines-e723133.xml"));
+        assertEquals(List.of(), loaded.warnings());
+        Parameters atEight = loaded.parameters().resolved(8);
+        assertEquals(0.0, atEight.getDouble(CellOutlineStage.SPLIT_AREA));
+        assertEquals(3.0, atEight.getDouble(CellOutlineStage.MARGIN));
+        assertEquals(96.0, CellOutlineStage.INSTANCE.defaults().resolved(8).getDouble(CellOutlineStage.SPLIT_AREA),
+                "new nodes split");
+    }
+
     /** The model settings of the fixture, typed as KNIME's config XML types them. */
     private static MemorySettings fixture() throws Exception {
+        return fixture(FIXTURE);
+    }
+
+    /** The model settings of a node's settings.xml among the test resources. */
+    private static MemorySettings fixture(String resource) throws Exception {
         Element root;
-        try (InputStream in = SettingsMigrationTest.class.getResourceAsStream(FIXTURE)) {
+        try (InputStream in = SettingsMigrationTest.class.getResourceAsStream(resource)) {
             root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in).getDocumentElement();
         }
         MemorySettings store = new MemorySettings();
