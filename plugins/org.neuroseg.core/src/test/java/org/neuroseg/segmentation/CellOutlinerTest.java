@@ -219,26 +219,13 @@ class CellOutlinerTest {
     }
 
     private static Roi union(int id, Roi a, Roi b) {
-        boolean[] mask = new boolean[SIDE * SIDE];
+        int[] labels = new int[SIDE * SIDE];
         for (Roi roi : List.of(a, b)) {
             for (int i = 0; i < roi.area(); i++) {
-                mask[roi.rows()[i] * SIDE + roi.cols()[i]] = true;
+                labels[roi.rows()[i] * SIDE + roi.cols()[i]] = id;
             }
         }
-        int area = 0;
-        for (boolean in : mask) {
-            area += in ? 1 : 0;
-        }
-        int[] rows = new int[area];
-        int[] cols = new int[area];
-        int n = 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (mask[i]) {
-                rows[n] = i / SIDE;
-                cols[n++] = i % SIDE;
-            }
-        }
-        return new Roi(id, rows, cols);
+        return Images.toRois(labels, id, SIDE, SIDE).rois().get(0);
     }
 
     /**
